@@ -1,0 +1,108 @@
+#include "cli.h"
+
+#include "project.h"
+#include "runstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace Cli {
+
+bool isCommand(const QString &first)
+{
+    static const QStringList commands { QStringLiteral("run"), QStringLiteral("log"),
+                                        QStringLiteral("history"), QStringLiteral("help") };
+    return commands.contains(first);
+}
+
+void printOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+void addProjectOption(QCommandLineParser *parser)
+{
+    parser->addOption({ QStringLiteral("project"),
+                        QCoreApplication::translate("Cli", "The project folder (default: the nearest folder "
+                                                           "at or above the current one that has .runbench/)."),
+                        QCoreApplication::translate("Cli", "dir") });
+}
+
+Project projectFrom(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("project")))
+        return Project(parser.value(QStringLiteral("project")));
+    return Project::locate(QDir::currentPath());
+}
+
+bool openHistory(const Project &project, RunStore *store)
+{
+    if (!QFileInfo::exists(project.databasePath())) {
+        printErr(QCoreApplication::translate("Cli", "runbench: %1 has no run history yet; start one with "
+                                                    "“runbench run SCRIPT”.\n")
+                     .arg(QDir::toNativeSeparators(project.root())));
+        return false;
+    }
+    if (!store->open(project.databasePath()) || !store->useProject(project.name(), project.root())) {
+        printErr(QStringLiteral("runbench: %1\n").arg(store->lastError()));
+        return false;
+    }
+    return true;
+}
+
+bool parse(QCommandLineParser *parser, const QStringList &arguments, int *exitCode)
+{
+    if (!parser->parse(arguments)) {
+        printErr(QStringLiteral("runbench: %1\n").arg(parser->errorText()));
+        *exitCode = 2;
+        return false;
+    }
+    if (parser->isSet(QStringLiteral("help"))) {
+        printOut(parser->helpText());
+        *exitCode = 0;
+        return false;
+    }
+    return true;
+}
+
+static QString usage()
+{
+    return QCoreApplication::translate(
+        "Cli",
+        "Usage: runbench [PROJECT]                 open the workbench window\n"
+        "       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS\n"
+        "       runbench log NAME VALUE            log a value from inside a tracked run\n"
+        "       runbench history COMMAND           list, last, info, compare, download, promote\n"
+        "       runbench --version\n"
+        "\n"
+        "Every command takes -h for its own help.\n");
+}
+
+int main(const QStringList &arguments)
+{
+    const QString command = arguments.value(0);
+    const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("run"))
+        return runCommand(rest);
+    if (command == QLatin1String("log"))
+        return logCommand(rest);
+    if (command == QLatin1String("history"))
+        return historyCommand(rest);
+    printOut(usage());
+    return 0;
+}
+
+} // namespace Cli

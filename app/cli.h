@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class Project;
+class QCommandLineParser;
+class RunStore;
+
+// The command line half of the executable (DESIGN.md, "Command line"): no
+// display needed. Each command prints human text on stderr and data on
+// stdout, and returns the process exit code.
+namespace Cli {
+
+bool isCommand(const QString &firstArgument);
+int main(const QStringList &arguments); // arguments without the program name
+
+int runCommand(const QStringList &arguments);
+int logCommand(const QStringList &arguments);
+int historyCommand(const QStringList &arguments);
+
+// helpers shared by the commands
+void printOut(const QString &text);
+void printErr(const QString &text);
+void addProjectOption(QCommandLineParser *parser);
+Project projectFrom(const QCommandLineParser &parser);
+// Opens the project's history; prints why and returns false when it cannot.
+bool openHistory(const Project &project, RunStore *store);
+// Parses; on -h prints the help and sets *exitCode = 0, on bad options
+// prints the error and sets *exitCode = 2. Returns false in both cases.
+bool parse(QCommandLineParser *parser, const QStringList &arguments, int *exitCode);
+
+} // namespace Cli

@@ -1,0 +1,521 @@
+// runbench history list | last | info | compare | download | promote
+#include "cli.h"
+
+#include "artifactfiles.h"
+#include "historyformat.h"
+#include "project.h"
+#include "runstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <functional>
+
+namespace Cli {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Cli", text, disambiguation, n);
+}
+
+enum class Output { Json, Table, Csv };
+
+struct Context
+{
+    QCommandLineParser parser;
+    Project project;
+    RunStore store;
+    Output output = Output::Json;
+};
+
+// Sets up the parser shared by the history commands and opens the history.
+// Returns -1 to go on, or an exit code.
+int prepare(Context *ctx, const QString &command, const QStringList &arguments, const QString &description,
+            Output defaultOutput, const std::function<void(QCommandLineParser *)> &addOptions = {})
+{
+    QCommandLineParser &p = ctx->parser;
+    p.setApplicationDescription(description);
+    p.addHelpOption();
+    addProjectOption(&p);
+    p.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+                  tr("Output format: json, table or csv."), QStringLiteral("format") });
+    if (addOptions)
+        addOptions(&p);
+    int exitCode = 0;
+    if (!parse(&p, QStringList { QStringLiteral("runbench history ") + command } + arguments, &exitCode))
+        return exitCode;
+    ctx->output = defaultOutput;
+    if (p.isSet(QStringLiteral("output"))) {
+        const QString o = p.value(QStringLiteral("output"));
+        if (o == QLatin1String("json"))
+            ctx->output = Output::Json;
+        else if (o == QLatin1String("table"))
+            ctx->output = Output::Table;
+        else if (o == QLatin1String("csv"))
+            ctx->output = Output::Csv;
+        else {
+            printErr(tr("runbench: unknown output format “%1”; use json, table or csv.\n").arg(o));
+            return 2;
+        }
+    }
+    ctx->project = projectFrom(p);
+    return openHistory(ctx->project, &ctx->store) ? -1 : 1;
+}
+
+std::optional<RunRecord> findRun(Context *ctx, const QString &idOrNumber)
+{
+    auto run = ctx->store.findRun(idOrNumber);
+    if (!run)
+        printErr(tr("runbench: no run “%1” in the history of %2.\n")
+                     .arg(idOrNumber, QDir::toNativeSeparators(ctx->project.root())));
+    return run;
+}
+
+HistoryFormat::RunDetails details(Context *ctx, const RunRecord &run)
+{
+    HistoryFormat::RunDetails d;
+    d.run = run;
+    const auto summaries = ctx->store.summaries(run.id);
+    QStringList keys = summaries.keys();
+    keys.sort();
+    for (const QString &key : qAsConst(keys)) {
+        const MetricSummary &s = summaries[key];
+        d.summaries.append(s);
+        if ((s.count > 1 || s.kind == MetricKind::List) && s.count <= HistoryFormat::MaxSeriesInJson)
+            d.series.insert(key, ctx->store.series(run.id, key));
+    }
+    const QVector<ArtifactRecord> artifacts = ctx->store.artifacts(run.id);
+    d.attachments = ArtifactFiles::attachments(ctx->project.runDir(run.runId), artifacts);
+    d.promotions = ctx->store.promotions(run.id);
+    return d;
+}
+
+void printJson(const QJsonValue &value)
+{
+    const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
+                                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
+    printOut(QString::fromUtf8(text));
+}
+
+QString valueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return HistoryFormat::number(v.toDouble());
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isArray())
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return QString();
+}
+
+// One run as a two-column table (field, value), for -o table|csv of info/last.
+HistoryFormat::Table fieldTable(const QJsonObject &o)
+{
+    HistoryFormat::Table t;
+    t.headers = QStringList { tr("Field"), tr("Value") };
+    t.aligns = { HistoryFormat::Align::Left, HistoryFormat::Align::Left };
+    for (auto it = o.begin(); it != o.end(); ++it)
+        t.rows.append({ it.key(), valueText(it.value()) });
+    return t;
+}
+
+void printTable(const HistoryFormat::Table &t, Output output)
+{
+    printOut(output == Output::Csv ? HistoryFormat::toCsv(t) : HistoryFormat::toText(t));
+}
+
+int showRun(Context *ctx, const QString &idOrNumber)
+{
+    const auto run = findRun(ctx, idOrNumber);
+    if (!run)
+        return 1;
+    const QJsonObject o = HistoryFormat::runObject(details(ctx, *run));
+    if (ctx->output == Output::Json)
+        printJson(o);
+    else
+        printTable(fieldTable(o), ctx->output);
+    return 0;
+}
+
+int list(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(&ctx, QStringLiteral("list"), arguments,
+                           tr("Lists the project's runs, newest first: a column per logged value (its last "
+                              "value), then Duration, Run_id, Script_name, Start_time_utc and Status."),
+                           Output::Json, [](QCommandLineParser *p) {
+                               p->addOption({ QStringLiteral("all"), tr("Include hidden runs.") });
+                               p->addOption({ QStringLiteral("script"), tr("Only runs of this script."),
+                                              tr("script") });
+                           });
+    if (rc >= 0)
+        return rc;
+    QVector<RunRecord> runs = ctx.store.runs();
+    const QString script = ctx.parser.value(QStringLiteral("script"));
+    const bool all = ctx.parser.isSet(QStringLiteral("all"));
+    runs.erase(std::remove_if(runs.begin(), runs.end(),
+                              [&](const RunRecord &r) {
+                                  return (!all && r.hidden) || (!script.isEmpty() && r.script != script);
+                              }),
+               runs.end());
+    const auto summaries = ctx.store.allSummaries();
+    if (ctx.output == Output::Json) {
+        QJsonArray array;
+        for (const RunRecord &r : qAsConst(runs)) {
+            HistoryFormat::RunDetails d;
+            d.run = r;
+            d.summaries = summaries.value(r.id);
+            std::sort(d.summaries.begin(), d.summaries.end(),
+                      [](const MetricSummary &a, const MetricSummary &b) { return a.key < b.key; });
+            array.append(HistoryFormat::runObject(d));
+        }
+        printJson(array);
+    } else {
+        printTable(HistoryFormat::runTable(runs, summaries, ctx.output == Output::Csv), ctx.output);
+    }
+    return 0;
+}
+
+int info(const QStringList &arguments, bool last)
+{
+    Context ctx;
+    const QString command = last ? QStringLiteral("last") : QStringLiteral("info");
+    const int rc = prepare(&ctx, command, arguments,
+                           last ? tr("Shows the most recent run as one JSON object: its logged values, "
+                                     "then its fields.")
+                                : tr("Shows one run (by run id or run number) as one JSON object: its "
+                                     "logged values, then its fields."),
+                           Output::Json, [last](QCommandLineParser *p) {
+                               if (!last)
+                                   p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
+                           });
+    if (rc >= 0)
+        return rc;
+    if (last)
+        return showRun(&ctx, QStringLiteral("last"));
+    const QStringList pos = ctx.parser.positionalArguments();
+    if (pos.size() != 1) {
+        printErr(tr("runbench history info: usage: runbench history info RUN\n"));
+        return 2;
+    }
+    return showRun(&ctx, pos.first());
+}
+
+int compare(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(&ctx, QStringLiteral("compare"), arguments,
+                           tr("Compares two or three runs side by side: their fields and logged values, "
+                              "row by row. Rows whose values differ are marked with *."),
+                           Output::Table, [](QCommandLineParser *p) {
+                               p->addPositionalArgument(QStringLiteral("runs"), tr("Two or three runs."),
+                                                        QStringLiteral("A B [C]"));
+                           });
+    if (rc >= 0)
+        return rc;
+    const QStringList pos = ctx.parser.positionalArguments();
+    if (pos.size() < 2 || pos.size() > 3) {
+        printErr(tr("runbench history compare: give two or three runs.\n"));
+        return 2;
+    }
+    QVector<QJsonObject> objects;
+    for (const QString &id : pos) {
+        const auto run = findRun(&ctx, id);
+        if (!run)
+            return 1;
+        QJsonObject o = HistoryFormat::runObject(details(&ctx, *run));
+        for (const char *drop : { "attachments", "created_utc", "experiment_id", "heartbeat_enabled",
+                                  "parent_run_id", "target", "end_time_utc" })
+            o.remove(QLatin1String(drop));
+        const QJsonObject props = o.take(QStringLiteral("properties")).toObject();
+        o.insert(QStringLiteral("arguments"), props.value(QStringLiteral("Arguments")));
+        o.insert(QStringLiteral("commit_id"), props.value(QStringLiteral("CommitId")));
+        o.insert(QStringLiteral("exit_code"), props.value(QStringLiteral("ExitCode")));
+        objects.append(o);
+    }
+    QStringList fields;
+    for (const QJsonObject &o : qAsConst(objects))
+        for (const QString &k : o.keys())
+            if (!fields.contains(k))
+                fields.append(k);
+    // run fields first in a fixed order, then the logged values
+    const QStringList order { QStringLiteral("run_id"), QStringLiteral("run_number"), QStringLiteral("script_name"),
+                              QStringLiteral("arguments"), QStringLiteral("status"), QStringLiteral("exit_code"),
+                              QStringLiteral("duration"), QStringLiteral("start_time_utc"),
+                              QStringLiteral("commit_id"), QStringLiteral("name"), QStringLiteral("description"),
+                              QStringLiteral("hidden"), QStringLiteral("user_id") };
+    QStringList metrics;
+    for (const QString &f : qAsConst(fields))
+        if (!order.contains(f))
+            metrics.append(f);
+    const QStringList rows = order + metrics;
+
+    if (ctx.output == Output::Json) {
+        QJsonArray runIds;
+        for (const QJsonObject &o : qAsConst(objects))
+            runIds.append(o.value(QStringLiteral("run_id")));
+        QJsonArray rowArray;
+        for (const QString &f : rows) {
+            QJsonArray values;
+            bool same = true;
+            for (const QJsonObject &o : qAsConst(objects)) {
+                values.append(o.value(f));
+                same = same && o.value(f) == objects.first().value(f);
+            }
+            QJsonObject row;
+            row.insert(QStringLiteral("field"), f);
+            row.insert(QStringLiteral("values"), values);
+            row.insert(QStringLiteral("differs"), !same);
+            rowArray.append(row);
+        }
+        QJsonObject result;
+        result.insert(QStringLiteral("runs"), runIds);
+        result.insert(QStringLiteral("rows"), rowArray);
+        printJson(result);
+        return 0;
+    }
+    HistoryFormat::Table t;
+    t.headers << QString() << tr("Field");
+    t.aligns << HistoryFormat::Align::Left << HistoryFormat::Align::Left;
+    for (const QJsonObject &o : qAsConst(objects)) {
+        t.headers << tr("Run %1").arg(o.value(QStringLiteral("run_number")).toInt());
+        t.aligns << HistoryFormat::Align::Left;
+    }
+    for (const QString &f : rows) {
+        QStringList cells;
+        bool same = true;
+        for (const QJsonObject &o : qAsConst(objects)) {
+            cells << valueText(o.value(f));
+            same = same && o.value(f) == objects.first().value(f);
+        }
+        t.rows.append(QStringList { same ? QString() : QStringLiteral("*"), f } + cells);
+    }
+    printTable(t, ctx.output);
+    return 0;
+}
+
+// Copies src to dst through a temporary file and a rename, so a reader never
+// sees half a file, and checks the copy's sha256 when one is given.
+bool copyVerified(const QString &src, const QString &dst, const QString &sha256, QString *error)
+{
+    const QString tmp = dst + QStringLiteral(".runbench-part");
+    QFile::remove(tmp);
+    if (!QFile::copy(src, tmp)) {
+        *error = tr("cannot copy %1 to %2").arg(QDir::toNativeSeparators(src), QDir::toNativeSeparators(dst));
+        return false;
+    }
+    if (!sha256.isEmpty() && ArtifactFiles::sha256(tmp) != sha256) {
+        QFile::remove(tmp);
+        *error = tr("%1 does not match the checksum recorded for the run (changed or damaged since)")
+                     .arg(QDir::toNativeSeparators(src));
+        return false;
+    }
+    QFile::remove(dst);
+    if (!QFile::rename(tmp, dst)) {
+        QFile::remove(tmp);
+        *error = tr("cannot write %1").arg(QDir::toNativeSeparators(dst));
+        return false;
+    }
+    return true;
+}
+
+int download(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(&ctx, QStringLiteral("download"), arguments,
+                           tr("Copies the files a run wrote to ./outputs into a folder, checking each "
+                              "copy against the checksum recorded for the run."),
+                           Output::Table, [](QCommandLineParser *p) {
+                               p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
+                               p->addOption({ { QStringLiteral("d"), QStringLiteral("destination") },
+                                              tr("The folder to copy into (created if needed)."), tr("dir") });
+                               p->addOption({ { QStringLiteral("f"), QStringLiteral("force") },
+                                              tr("Overwrite files that exist in the folder.") });
+                           });
+    if (rc >= 0)
+        return rc;
+    const QStringList pos = ctx.parser.positionalArguments();
+    if (pos.size() != 1 || !ctx.parser.isSet(QStringLiteral("destination"))) {
+        printErr(tr("runbench history download: usage: runbench history download RUN -d DIR\n"));
+        return 2;
+    }
+    const auto run = findRun(&ctx, pos.first());
+    if (!run)
+        return 1;
+    const QString destination = QFileInfo(ctx.parser.value(QStringLiteral("destination"))).absoluteFilePath();
+    const bool force = ctx.parser.isSet(QStringLiteral("force"));
+    const QVector<ArtifactRecord> artifacts = ctx.store.artifacts(run->id);
+    if (artifacts.isEmpty()) {
+        printErr(tr("runbench: run %1 wrote no files to ./outputs.\n").arg(run->runId));
+        return 0;
+    }
+    const QString runDir = QDir(ctx.project.runDir(run->runId)).canonicalPath();
+    // Check everything before writing anything.
+    for (const ArtifactRecord &a : artifacts) {
+        const QString rel = a.path.mid(int(qstrlen("outputs/")));
+        if (!ArtifactFiles::isSafeRelativePath(a.path) || !a.path.startsWith(QLatin1String("outputs/"))) {
+            printErr(tr("runbench: the artifact path “%1” leaves its folder; nothing was copied.\n").arg(a.path));
+            return 1;
+        }
+        const QString target = destination + QLatin1Char('/') + rel;
+        if (QFileInfo(target).isSymLink() || (QFileInfo::exists(target) && !force)) {
+            printErr(tr("runbench: %1 exists; use --force to overwrite. Nothing was copied.\n")
+                         .arg(QDir::toNativeSeparators(target)));
+            return 1;
+        }
+    }
+    qint64 bytes = 0;
+    for (const ArtifactRecord &a : artifacts) {
+        const QString rel = a.path.mid(int(qstrlen("outputs/")));
+        const QString source = runDir + QLatin1Char('/') + a.path;
+        const QString target = destination + QLatin1Char('/') + rel;
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        // the folder the file lands in must still be inside the destination
+        const QString landing = QDir(QFileInfo(target).absolutePath()).canonicalPath();
+        if (!(landing + QLatin1Char('/')).startsWith(QDir(destination).canonicalPath() + QLatin1Char('/'))) {
+            printErr(tr("runbench: %1 would be written outside %2; stopped.\n")
+                         .arg(rel, QDir::toNativeSeparators(destination)));
+            return 1;
+        }
+        QString error;
+        if (!copyVerified(source, target, a.sha256, &error)) {
+            printErr(QStringLiteral("runbench: %1\n").arg(error));
+            return 1;
+        }
+        bytes += a.size;
+        printOut(QDir::toNativeSeparators(target) + QLatin1Char('\n'));
+    }
+    printErr(tr("runbench: %n file(s) of run %1 copied to %2 (%3).\n", nullptr, int(artifacts.size()))
+                 .arg(run->runId, QDir::toNativeSeparators(destination), QLocale().formattedDataSize(bytes)));
+    return 0;
+}
+
+int promote(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(&ctx, QStringLiteral("promote"), arguments,
+                           tr("Copies one of a run's artifacts into the project's assets/ folder under "
+                              "NAME and records where it came from (run, artifact, sha256); "
+                              "`runbench history info RUN` lists it."),
+                           Output::Table, [](QCommandLineParser *p) {
+                               p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
+                               p->addPositionalArgument(QStringLiteral("artifact"),
+                                                        tr("The artifact, e.g. outputs/model.pkl."));
+                               p->addOption({ QStringLiteral("name"), tr("The asset's file name in assets/."),
+                                              tr("name") });
+                               p->addOption({ { QStringLiteral("f"), QStringLiteral("force") },
+                                              tr("Replace an asset of that name.") });
+                           });
+    if (rc >= 0)
+        return rc;
+    const QStringList pos = ctx.parser.positionalArguments();
+    const QString name = ctx.parser.value(QStringLiteral("name"));
+    if (pos.size() != 2 || name.isEmpty()) {
+        printErr(tr("runbench history promote: usage: runbench history promote RUN ARTIFACT --name NAME\n"));
+        return 2;
+    }
+    if (!ArtifactFiles::isSafeRelativePath(name) || name.contains(QLatin1Char('/'))) {
+        printErr(tr("runbench: the asset name “%1” must be a plain file name (no folders, no “..”).\n").arg(name));
+        return 2;
+    }
+    const auto run = findRun(&ctx, pos.at(0));
+    if (!run)
+        return 1;
+    QString artifactPath = pos.at(1);
+    if (!artifactPath.startsWith(QLatin1String("outputs/")))
+        artifactPath.prepend(QStringLiteral("outputs/"));
+    const QVector<ArtifactRecord> artifacts = ctx.store.artifacts(run->id);
+    const auto it = std::find_if(artifacts.cbegin(), artifacts.cend(),
+                                 [&](const ArtifactRecord &a) { return a.path == artifactPath; });
+    if (it == artifacts.cend() || !ArtifactFiles::isSafeRelativePath(artifactPath)) {
+        printErr(tr("runbench: run %1 has no artifact “%2”.\n").arg(run->runId, pos.at(1)));
+        return 1;
+    }
+    const QString assets = ctx.project.assetsDir();
+    if (QFileInfo(assets).isSymLink()) {
+        printErr(tr("runbench: %1 is a symbolic link; promote writes only inside the project.\n")
+                     .arg(QDir::toNativeSeparators(assets)));
+        return 1;
+    }
+    const QString target = assets + QLatin1Char('/') + name;
+    if ((QFileInfo::exists(target) || QFileInfo(target).isSymLink())
+        && !ctx.parser.isSet(QStringLiteral("force"))) {
+        printErr(tr("runbench: %1 exists; use --force to replace it.\n").arg(QDir::toNativeSeparators(target)));
+        return 1;
+    }
+    QDir().mkpath(assets);
+    QString error;
+    if (!copyVerified(ctx.project.runDir(run->runId) + QLatin1Char('/') + artifactPath, target, it->sha256, &error)) {
+        printErr(QStringLiteral("runbench: %1\n").arg(error));
+        return 1;
+    }
+    PromotionRecord p;
+    p.assetPath = QStringLiteral("assets/") + name;
+    p.artifactPath = artifactPath;
+    p.sha256 = it->sha256;
+    p.timeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    if (!ctx.store.addPromotion(run->id, p)) {
+        printErr(QStringLiteral("runbench: %1\n").arg(ctx.store.lastError()));
+        return 1;
+    }
+    printErr(tr("runbench: %1 of run %2 promoted to %3 (sha256 %4).\n")
+                 .arg(artifactPath, run->runId, p.assetPath, p.sha256));
+    return 0;
+}
+
+QString historyUsage()
+{
+    return tr("Usage: runbench history COMMAND [options]\n"
+              "\n"
+              "Commands:\n"
+              "  list                 the project's runs, newest first\n"
+              "  last                 the most recent run\n"
+              "  info RUN             one run (run id or number)\n"
+              "  compare A B [C]      two or three runs side by side\n"
+              "  download RUN -d DIR  copy a run's ./outputs files into DIR\n"
+              "  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin\n"
+              "\n"
+              "Options for all: -o json|table|csv, --project DIR, -h.\n");
+}
+
+} // namespace
+
+int historyCommand(const QStringList &arguments)
+{
+    const QString sub = arguments.value(0);
+    const QStringList rest = arguments.mid(1);
+    if (sub == QLatin1String("list"))
+        return list(rest);
+    if (sub == QLatin1String("last"))
+        return info(rest, true);
+    if (sub == QLatin1String("info"))
+        return info(rest, false);
+    if (sub == QLatin1String("compare"))
+        return compare(rest);
+    if (sub == QLatin1String("download"))
+        return download(rest);
+    if (sub == QLatin1String("promote"))
+        return promote(rest);
+    if (sub.isEmpty() || sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
+        printOut(historyUsage());
+        return 0;
+    }
+    printErr(tr("runbench history: unknown command “%1”.\n").arg(sub) + historyUsage());
+    return 2;
+}
+
+} // namespace Cli

@@ -1,0 +1,201 @@
+// runbench run SCRIPT [ARGS…] and runbench log NAME VALUE
+#include "cli.h"
+#include "signalwatcher.h"
+
+#include "historyformat.h"
+#include "metricline.h"
+#include "project.h"
+#include "runjob.h"
+#include "runstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace Cli {
+
+namespace {
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Cli", text, disambiguation, n);
+}
+} // namespace
+
+int runCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Runs SCRIPT with ARGS as a tracked run: its arguments, logged metrics, console output, "
+           "./outputs files and code are kept in the project's run history. The output streams "
+           "here while it runs; Ctrl-C cancels the run. The exit code is the script's (128 + N "
+           "when signal N stopped it, 127 when it could not start, 130 when canceled).\n"
+           "Everything after SCRIPT is passed to it verbatim, never through a shell."));
+    parser.addHelpOption();
+    addProjectOption(&parser);
+    parser.addOption({ { QStringLiteral("q"), QStringLiteral("quiet") },
+                       tr("Do not print the run's id and status lines.") });
+    parser.addPositionalArgument(QStringLiteral("script"), tr("The script to run, relative to the project."));
+    parser.addPositionalArgument(QStringLiteral("args"), tr("Arguments for the script."),
+                                 QStringLiteral("[ARGS…]"));
+
+    // Options of runbench come before SCRIPT; everything from SCRIPT on is the script's.
+    QStringList own { QStringLiteral("runbench run") };
+    int i = 0;
+    for (; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--")) {
+            ++i;
+            break;
+        }
+        if (!a.startsWith(QLatin1Char('-')))
+            break;
+        own.append(a);
+        if ((a == QLatin1String("--project")) && i + 1 < arguments.size())
+            own.append(arguments.at(++i));
+    }
+    int exitCode = 0;
+    if (!parse(&parser, own, &exitCode))
+        return exitCode;
+    if (i >= arguments.size()) {
+        printErr(tr("runbench run: which script? Usage: runbench run SCRIPT [ARGS…]\n"));
+        return 2;
+    }
+    const QString script = arguments.at(i);
+    const QStringList scriptArguments = arguments.mid(i + 1);
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+
+    // A script path is relative to the current folder, as in a shell.
+    const Project project = projectFrom(parser);
+    const QString scriptPath = QDir::current().absoluteFilePath(script);
+    RunStore store;
+    QString error;
+    if (!project.ensureDataDir(&error) || !store.open(project.databasePath())) {
+        printErr(QStringLiteral("runbench: %1\n").arg(error.isEmpty() ? store.lastError() : error));
+        return 1;
+    }
+    RunJob job(project, &store);
+    if (!job.submit(QDir(project.root()).relativeFilePath(scriptPath), scriptArguments)) {
+        printErr(QStringLiteral("runbench: %1\n").arg(job.errorString()));
+        return job.record().id ? 1 : 2;
+    }
+    if (!quiet)
+        printErr(tr("runbench: run %1 (number %2) of %3\n")
+                     .arg(job.record().runId)
+                     .arg(job.record().number)
+                     .arg(job.record().script));
+
+    QEventLoop loop;
+    SignalWatcher interrupts;
+    QObject::connect(&interrupts, &SignalWatcher::interrupted, &job, [&job, quiet] {
+        if (!quiet)
+            printErr(tr("\nrunbench: canceling the run…\n"));
+        job.cancel();
+    });
+    QObject::connect(&job, &RunJob::outputReceived, &job, [](const QByteArray &data) {
+        std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        std::fflush(stdout);
+    });
+    QObject::connect(&job, &RunJob::finished, &loop, &QEventLoop::quit);
+    job.start();
+    if (!isFinished(job.status()) || job.record().id == 0)
+        loop.exec();
+
+    if (!quiet) {
+        const RunRecord r = store.run(job.record().id).value_or(job.record());
+        QString line = tr("runbench: run %1 %2 in %3")
+                           .arg(r.runId, runStatusName(r.status), HistoryFormat::duration(r.durationUs()));
+        if (!job.errorString().isEmpty())
+            line += QStringLiteral(" — ") + job.errorString();
+        if (job.skippedLines() > 0)
+            line += QStringLiteral(" (") + tr("%n malformed metric line(s) skipped", nullptr, job.skippedLines())
+                + QLatin1Char(')');
+        printErr(line + QLatin1Char('\n'));
+    }
+    return job.exitCode();
+}
+
+namespace {
+
+// The VALUE of `runbench log`: a number (also NaN, inf), true/false, a JSON
+// list of numbers, else a string.
+QJsonValue parseValue(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t == QLatin1String("true") || t == QLatin1String("false"))
+        return t == QLatin1String("true");
+    bool ok = false;
+    const double v = t.toDouble(&ok);
+    if (ok)
+        return v;
+    if (t.startsWith(QLatin1Char('['))) {
+        const QJsonDocument doc = QJsonDocument::fromJson(t.toUtf8());
+        if (doc.isArray())
+            return doc.array();
+    }
+    return text;
+}
+
+} // namespace
+
+int logCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Logs VALUE under NAME for the tracked run this shell script belongs to, as the Python "
+           "client's log() does. VALUE is a number, true/false, a list like [1,2,3], or text. "
+           "Outside a tracked run the value is printed and nothing is stored."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The metric's name."));
+    parser.addPositionalArgument(QStringLiteral("value"), tr("The value."));
+    int exitCode = 0;
+    if (!parse(&parser, QStringList { QStringLiteral("runbench log") } + arguments, &exitCode))
+        return exitCode;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2) {
+        printErr(tr("runbench log: usage: runbench log NAME VALUE\n"));
+        return 2;
+    }
+    QJsonObject record;
+    record.insert(QStringLiteral("name"), pos.at(0));
+    const QString valueText = pos.at(1);
+    const QJsonValue value = parseValue(valueText);
+    record.insert(QStringLiteral("value"), value);
+    QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact);
+    // QJson has no NaN/Infinity: write them as the Python client does.
+    if (value.isDouble() && !std::isfinite(value.toDouble())) {
+        const double v = value.toDouble();
+        record.remove(QStringLiteral("value"));
+        line = QJsonDocument(record).toJson(QJsonDocument::Compact);
+        line.chop(1);
+        line += ",\"value\":" + HistoryFormat::number(v).toLatin1() + '}';
+    }
+    MetricRecord check;
+    QString why;
+    if (!MetricLine::parse(line, &check, &why)) {
+        printErr(tr("runbench log: %1\n").arg(why));
+        return 2;
+    }
+    const QString metricsFile = qEnvironmentVariable("RUNBENCH_METRICS_FILE");
+    if (metricsFile.isEmpty()) {
+        printOut(QStringLiteral("[runbench] %1 = %2\n").arg(pos.at(0), valueText));
+        return 0;
+    }
+    QFile file(metricsFile);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        printErr(tr("runbench log: cannot write %1: %2\n").arg(metricsFile, file.errorString()));
+        return 1;
+    }
+    line += '\n';
+    return file.write(line) == line.size() ? 0 : 1;
+}
+
+} // namespace Cli

@@ -1,0 +1,260 @@
+#include "historyformat.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace HistoryFormat {
+
+QString duration(qint64 us)
+{
+    if (us < 0)
+        return QString();
+    const qint64 secs = us / 1000000;
+    return QStringLiteral("%1:%2:%3.%4")
+        .arg(secs / 3600)
+        .arg((secs / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(secs % 60, 2, 10, QLatin1Char('0'))
+        .arg(us % 1000000, 6, 10, QLatin1Char('0'));
+}
+
+QString utcTime(qint64 us)
+{
+    if (us <= 0)
+        return QString();
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC);
+    return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.")) + QStringLiteral("%1+00:00").arg(us % 1000000, 6, 10, QLatin1Char('0'));
+}
+
+QString number(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("NaN");
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+namespace {
+
+QJsonValue jsonNumber(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue summaryValue(const MetricSummary &s, const QVector<MetricPoint> &points)
+{
+    if (s.count == 1 && s.kind != MetricKind::List) {
+        if (s.kind == MetricKind::Text)
+            return s.lastText;
+        if (s.kind == MetricKind::Bool)
+            return s.last != 0;
+        return jsonNumber(s.last);
+    }
+    if (!points.isEmpty() && points.size() <= MaxSeriesInJson) {
+        QJsonArray values;
+        for (const MetricPoint &p : points) {
+            if (s.kind == MetricKind::Text)
+                values.append(p.text.isNull() ? QJsonValue(jsonNumber(p.value)) : QJsonValue(p.text));
+            else if (s.kind == MetricKind::Bool)
+                values.append(p.value != 0);
+            else
+                values.append(jsonNumber(p.value));
+        }
+        return values;
+    }
+    QJsonObject summary;
+    summary.insert(QStringLiteral("count"), double(s.count));
+    summary.insert(QStringLiteral("last"), s.kind == MetricKind::Text ? QJsonValue(s.lastText)
+                                                                      : jsonNumber(s.last));
+    if (s.finiteCount > 0) {
+        summary.insert(QStringLiteral("min"), s.min);
+        summary.insert(QStringLiteral("max"), s.max);
+        summary.insert(QStringLiteral("mean"), s.mean());
+    }
+    return summary;
+}
+
+QJsonValue textOrNull(const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
+
+QString cellText(const MetricSummary &s, bool fullPrecision)
+{
+    if (s.kind == MetricKind::Text)
+        return s.lastText;
+    if (s.kind == MetricKind::Bool)
+        return s.last != 0 ? QStringLiteral("true") : QStringLiteral("false");
+    if (std::isfinite(s.last) && !fullPrecision)
+        return QString::number(s.last, 'g', 6);
+    return number(s.last);
+}
+
+} // namespace
+
+QJsonObject runObject(const RunDetails &d)
+{
+    QJsonObject o;
+    for (const MetricSummary &s : d.summaries)
+        o.insert(s.key, summaryValue(s, d.series.value(s.key)));
+    const RunRecord &r = d.run;
+    o.insert(QStringLiteral("attachments"), d.attachments.join(QStringLiteral(", ")));
+    o.insert(QStringLiteral("created_utc"), utcTime(r.createdUs));
+    o.insert(QStringLiteral("description"), textOrNull(r.description));
+    o.insert(QStringLiteral("duration"), textOrNull(duration(r.durationUs())));
+    o.insert(QStringLiteral("end_time_utc"), textOrNull(utcTime(r.endUs)));
+    o.insert(QStringLiteral("experiment_id"), r.experimentId);
+    o.insert(QStringLiteral("heartbeat_enabled"), false);
+    o.insert(QStringLiteral("hidden"), r.hidden);
+    o.insert(QStringLiteral("name"), textOrNull(r.name));
+    o.insert(QStringLiteral("parent_run_id"), QJsonValue());
+    QJsonObject properties;
+    properties.insert(QStringLiteral("CommitId"), textOrNull(r.commitId));
+    properties.insert(QStringLiteral("Arguments"), QJsonArray::fromStringList(r.arguments));
+    properties.insert(QStringLiteral("ExitCode"), r.exitCode);
+    properties.insert(QStringLiteral("Host"), r.host);
+    if (!r.error.isEmpty())
+        properties.insert(QStringLiteral("Error"), r.error);
+    properties.insert(QStringLiteral("SkippedMetricLines"), r.skippedLines);
+    if (!r.lastSkipReason.isEmpty())
+        properties.insert(QStringLiteral("LastSkipReason"), r.lastSkipReason);
+    if (!d.promotions.isEmpty()) {
+        QJsonArray promotions;
+        for (const PromotionRecord &p : d.promotions) {
+            QJsonObject po;
+            po.insert(QStringLiteral("asset"), p.assetPath);
+            po.insert(QStringLiteral("artifact"), p.artifactPath);
+            po.insert(QStringLiteral("sha256"), p.sha256);
+            po.insert(QStringLiteral("time_utc"), utcTime(p.timeUs));
+            promotions.append(po);
+        }
+        properties.insert(QStringLiteral("Promotions"), promotions);
+    }
+    o.insert(QStringLiteral("properties"), properties);
+    o.insert(QStringLiteral("run_id"), r.runId);
+    o.insert(QStringLiteral("run_number"), r.number);
+    o.insert(QStringLiteral("script_name"), r.script);
+    o.insert(QStringLiteral("start_time_utc"), textOrNull(utcTime(r.startUs)));
+    o.insert(QStringLiteral("status"), runStatusName(r.status));
+    o.insert(QStringLiteral("target"), r.target);
+    o.insert(QStringLiteral("user_id"), r.user);
+    return o;
+}
+
+Table runTable(const QVector<RunRecord> &runs, const QHash<qint64, QVector<MetricSummary>> &summaries,
+               bool fullPrecision)
+{
+    QStringList keys;
+    for (const RunRecord &r : runs)
+        for (const MetricSummary &s : summaries.value(r.id))
+            if (!keys.contains(s.key))
+                keys.append(s.key);
+    std::sort(keys.begin(), keys.end(),
+              [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    Table t;
+    t.headers = keys;
+    t.aligns = QVector<Align>(keys.size(), Align::Decimal);
+    t.headers << QStringLiteral("Duration") << QStringLiteral("Run_id") << QStringLiteral("Script_name")
+              << QStringLiteral("Start_time_utc") << QStringLiteral("Status");
+    t.aligns << Align::Left << Align::Left << Align::Left << Align::Left << Align::Left;
+    for (const RunRecord &r : runs) {
+        QStringList row;
+        const QVector<MetricSummary> sums = summaries.value(r.id);
+        for (const QString &key : qAsConst(keys)) {
+            const auto it = std::find_if(sums.cbegin(), sums.cend(),
+                                         [&key](const MetricSummary &s) { return s.key == key; });
+            row.append(it == sums.cend() ? QString() : cellText(*it, fullPrecision));
+        }
+        row << duration(r.durationUs()) << r.runId << r.script << utcTime(r.startUs) << runStatusName(r.status);
+        t.rows.append(row);
+    }
+    return t;
+}
+
+namespace {
+
+bool looksNumeric(const QString &s)
+{
+    bool ok = false;
+    s.toDouble(&ok);
+    return ok;
+}
+
+} // namespace
+
+QString toText(const Table &table)
+{
+    const int columns = table.headers.size();
+    QVector<QStringList> cells = table.rows;
+    QVector<int> widths(columns);
+    for (int c = 0; c < columns; ++c) {
+        if (table.aligns.value(c) == Align::Decimal) {
+            // Pad numbers so that their decimal points line up.
+            int intWidth = 0;
+            int fracWidth = 0;
+            for (const QStringList &row : qAsConst(cells)) {
+                const QString &v = row.at(c);
+                if (!looksNumeric(v))
+                    continue;
+                const int dot = v.contains(QLatin1Char('.')) ? int(v.indexOf(QLatin1Char('.'))) : int(v.size());
+                intWidth = std::max(intWidth, dot);
+                fracWidth = std::max(fracWidth, int(v.size()) - dot);
+            }
+            for (QStringList &row : cells) {
+                QString &v = row[c];
+                if (!looksNumeric(v))
+                    continue;
+                const int dot = v.contains(QLatin1Char('.')) ? int(v.indexOf(QLatin1Char('.'))) : int(v.size());
+                v = QString(intWidth - dot, QLatin1Char(' ')) + v + QString(fracWidth - (int(v.size()) - dot), QLatin1Char(' '));
+            }
+        }
+        widths[c] = int(table.headers.at(c).size());
+        for (const QStringList &row : qAsConst(cells))
+            widths[c] = std::max(widths[c], int(row.at(c).size()));
+    }
+    auto line = [&](const QStringList &values) {
+        QStringList parts;
+        for (int c = 0; c < columns; ++c) {
+            const bool right = table.aligns.value(c) != Align::Left;
+            parts.append(right ? values.at(c).rightJustified(widths[c]) : values.at(c).leftJustified(widths[c]));
+        }
+        QString text = parts.join(QStringLiteral("  "));
+        while (text.endsWith(QLatin1Char(' ')))
+            text.chop(1);
+        return text + QLatin1Char('\n');
+    };
+    QString out = line(table.headers);
+    QStringList rule;
+    for (int c = 0; c < columns; ++c)
+        rule.append(QString(widths[c], QLatin1Char('-')));
+    out += rule.join(QStringLiteral("  ")) + QLatin1Char('\n');
+    for (const QStringList &row : qAsConst(cells))
+        out += line(row);
+    return out;
+}
+
+QString toCsv(const Table &table)
+{
+    auto quote = [](const QString &v) {
+        if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('\n'))
+            && !v.contains(QLatin1Char('\r')))
+            return v;
+        QString q = v;
+        q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QLatin1Char('"') + q + QLatin1Char('"');
+    };
+    QString out;
+    auto line = [&](const QStringList &values) {
+        QStringList quoted;
+        for (const QString &v : values)
+            quoted.append(quote(v));
+        out += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    };
+    line(table.headers);
+    for (const QStringList &row : table.rows)
+        line(row);
+    return out;
+}
+
+} // namespace HistoryFormat

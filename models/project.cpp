@@ -1,0 +1,124 @@
+#include "project.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSettings>
+
+namespace {
+const auto kDataDirName = QStringLiteral(".runbench");
+
+QString defaultInterpreter(const QString &suffix)
+{
+    if (suffix == QLatin1String("py"))
+        return QStringLiteral("python3");
+    if (suffix == QLatin1String("sh"))
+        return QStringLiteral("bash");
+    if (suffix == QLatin1String("R") || suffix == QLatin1String("r"))
+        return QStringLiteral("Rscript");
+    return {};
+}
+} // namespace
+
+Project::Project(const QString &root)
+    : m_root(QDir::cleanPath(QFileInfo(root).absoluteFilePath()))
+{
+}
+
+Project Project::locate(const QString &startDir)
+{
+    QDir dir(QFileInfo(startDir).absoluteFilePath());
+    for (;;) {
+        if (QFileInfo(dir.filePath(kDataDirName)).isDir())
+            return Project(dir.absolutePath());
+        if (!dir.cdUp())
+            break;
+    }
+    return Project(startDir);
+}
+
+QString Project::value(const QString &key, const QString &fallback) const
+{
+    const QSettings ini(iniPath(), QSettings::IniFormat);
+    return ini.value(key, fallback).toString();
+}
+
+QString Project::name() const
+{
+    return value(QStringLiteral("project/name"), QFileInfo(m_root).fileName());
+}
+
+QString Project::dataDir() const { return m_root + QLatin1Char('/') + kDataDirName; }
+QString Project::iniPath() const { return dataDir() + QStringLiteral("/project.ini"); }
+QString Project::databasePath() const { return dataDir() + QStringLiteral("/history.sqlite"); }
+QString Project::runsDir() const { return dataDir() + QStringLiteral("/runs"); }
+QString Project::runDir(const QString &runId) const { return runsDir() + QLatin1Char('/') + runId; }
+QString Project::workDir(const QString &runId) const
+{
+    return dataDir() + QStringLiteral("/work/") + runId;
+}
+QString Project::sharedDir() const { return dataDir() + QStringLiteral("/shared"); }
+QString Project::clientDir() const { return dataDir() + QStringLiteral("/client"); }
+QString Project::assetsDir() const { return m_root + QStringLiteral("/assets"); }
+
+QStringList Project::interpreterFor(const QString &scriptPath) const
+{
+    const QString suffix = QFileInfo(scriptPath).suffix();
+    if (!suffix.isEmpty()) {
+        const QString configured
+            = value(QStringLiteral("interpreters/") + suffix, defaultInterpreter(suffix));
+        if (!configured.isEmpty())
+            return QProcess::splitCommand(configured);
+    }
+    return {};
+}
+
+int Project::maxParallelRuns() const
+{
+    bool ok = false;
+    const int n = value(QStringLiteral("project/max_parallel_runs"), QString()).toInt(&ok);
+    return ok && n > 0 ? n : 4;
+}
+
+QStringList Project::ignorePatterns() const
+{
+    const QSettings ini(iniPath(), QSettings::IniFormat);
+    return ini.value(QStringLiteral("snapshot/ignore")).toStringList();
+}
+
+qint64 Project::snapshotFileSizeLimit() const
+{
+    bool ok = false;
+    const double mb = value(QStringLiteral("snapshot/max_file_size_mb"), QString()).toDouble(&ok);
+    return qint64((ok && mb > 0 ? mb : 50.0) * 1024 * 1024);
+}
+
+bool Project::ensureDataDir(QString *error) const
+{
+    const QStringList dirs { dataDir(), runsDir(), sharedDir(), dataDir() + QStringLiteral("/work") };
+    for (const QString &d : dirs) {
+        if (!QDir().mkpath(d)) {
+            if (error)
+                *error = QCoreApplication::translate("Project", "Cannot create the folder %1.")
+                             .arg(QDir::toNativeSeparators(d));
+            return false;
+        }
+    }
+    if (!QFileInfo::exists(iniPath())) {
+        QSettings ini(iniPath(), QSettings::IniFormat);
+        ini.setValue(QStringLiteral("project/name"), QFileInfo(m_root).fileName());
+        ini.setValue(QStringLiteral("project/max_parallel_runs"), 4);
+        ini.setValue(QStringLiteral("interpreters/py"), QStringLiteral("python3"));
+        ini.setValue(QStringLiteral("interpreters/sh"), QStringLiteral("bash"));
+        ini.setValue(QStringLiteral("interpreters/R"), QStringLiteral("Rscript"));
+        ini.sync();
+        if (ini.status() != QSettings::NoError) {
+            if (error)
+                *error = QCoreApplication::translate("Project", "Cannot write %1.")
+                             .arg(QDir::toNativeSeparators(iniPath()));
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// A user's project folder and its .runbench/ data folder (see DESIGN.md,
+// "The user's project on disk"). Settings come from .runbench/project.ini;
+// every getter has a sensible default so a bare folder is a valid project.
+class Project
+{
+public:
+    Project() = default;
+    explicit Project(const QString &root);
+
+    // The nearest folder at or above startDir that has a .runbench/ folder,
+    // or startDir itself when none has one (it becomes a project on first run).
+    static Project locate(const QString &startDir);
+
+    bool isValid() const { return !m_root.isEmpty(); }
+    QString root() const { return m_root; }
+    QString name() const;
+
+    QString dataDir() const;
+    QString iniPath() const;
+    QString databasePath() const;
+    QString runsDir() const;
+    QString runDir(const QString &runId) const;
+    QString workDir(const QString &runId) const;
+    QString sharedDir() const;
+    QString clientDir() const;
+    QString assetsDir() const;
+
+    // The command that runs a script: interpreter program and its own
+    // arguments, chosen by the script's extension ("py", "sh", "R") from the
+    // [interpreters] group of project.ini. An executable script without a
+    // known extension runs as itself (empty result).
+    QStringList interpreterFor(const QString &scriptPath) const;
+    int maxParallelRuns() const;
+    QStringList ignorePatterns() const;
+    qint64 snapshotFileSizeLimit() const;
+
+    // Creates .runbench/ and its sub folders, and a project.ini with the
+    // defaults when there is none.
+    bool ensureDataDir(QString *error) const;
+
+private:
+    QString value(const QString &key, const QString &fallback) const;
+
+    QString m_root;
+};

@@ -1,0 +1,366 @@
+#include "runjob.h"
+
+#include "artifactfiles.h"
+#include "metricsingester.h"
+#include "projectscope.h"
+#include "pythonclient.h"
+#include "runstore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <chrono>
+#include <csignal>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace {
+
+qint64 nowUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+QString userName()
+{
+    for (const char *var : { "USER", "LOGNAME" }) {
+        const QString v = qEnvironmentVariable(var);
+        if (!v.isEmpty())
+            return v;
+    }
+    if (const passwd *pw = ::getpwuid(::getuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QString::number(::getuid());
+}
+
+// Run ids start with the project's name, as "IrisDemo_1504832281116" does.
+QString runIdPrefix(const QString &projectName)
+{
+    QString prefix;
+    for (const QChar c : projectName)
+        prefix += c.isLetterOrNumber() || c == QLatin1Char('-') ? c : QLatin1Char('_');
+    return prefix.isEmpty() ? QStringLiteral("run") : prefix;
+}
+
+QString signalName(int sig)
+{
+    switch (sig) {
+    case SIGKILL: return QStringLiteral("SIGKILL");
+    case SIGTERM: return QStringLiteral("SIGTERM");
+    case SIGINT: return QStringLiteral("SIGINT");
+    case SIGSEGV: return QStringLiteral("SIGSEGV");
+    case SIGABRT: return QStringLiteral("SIGABRT");
+    default: return QStringLiteral("signal %1").arg(sig);
+    }
+}
+
+} // namespace
+
+RunJob::RunJob(const Project &project, RunStore *store, QObject *parent)
+    : QObject(parent)
+    , m_project(project)
+    , m_store(store)
+    , m_pollTimer(new QTimer(this))
+{
+    m_pollTimer->setInterval(250);
+    connect(m_pollTimer, &QTimer::timeout, this, [this] { poll(false); });
+}
+
+RunJob::~RunJob()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->disconnect(this);
+        m_process->kill();
+    }
+}
+
+void RunJob::setPollInterval(int msecs) { m_pollTimer->setInterval(msecs); }
+
+QString RunJob::logPath() const
+{
+    return m_project.runDir(m_record.runId) + QStringLiteral("/driver_log.txt");
+}
+
+QString RunJob::metricsPath() const
+{
+    return m_project.runDir(m_record.runId) + QStringLiteral("/metrics.jsonl");
+}
+
+qint64 RunJob::ingestedRecords() const { return m_ingester ? m_ingester->storedRecords() : 0; }
+int RunJob::skippedLines() const { return m_ingester ? m_ingester->skippedLines() : 0; }
+
+bool RunJob::submit(const QString &script, const QStringList &arguments)
+{
+    const QFileInfo info(QDir(m_project.root()).absoluteFilePath(script));
+    const QString relative = QDir(m_project.root()).relativeFilePath(info.absoluteFilePath());
+    if (!info.isFile()) {
+        m_error = tr("The script %1 does not exist in the project %2.")
+                      .arg(script, QDir::toNativeSeparators(m_project.root()));
+        return false;
+    }
+    if (relative.startsWith(QLatin1String("../"))) {
+        m_error = tr("The script %1 is outside the project %2: only the project's own files are tracked.")
+                      .arg(script, QDir::toNativeSeparators(m_project.root()));
+        return false;
+    }
+    m_command = m_project.interpreterFor(relative);
+    if (m_command.isEmpty()) {
+        if (!info.isExecutable()) {
+            m_error = tr("Runbench does not know how to run %1: give files ending in “.%2” an "
+                         "interpreter in the [interpreters] group of %3, or make the script executable.")
+                          .arg(relative, info.suffix(), QDir::toNativeSeparators(m_project.iniPath()));
+            return false;
+        }
+    } else {
+        const QString program = m_command.first();
+        const bool found = program.contains(QLatin1Char('/'))
+            ? QFileInfo(program).isExecutable()
+            : !QStandardPaths::findExecutable(program).isEmpty();
+        if (!found) {
+            m_error = tr("The interpreter “%1” for %2 was not found. Install it, or set "
+                         "interpreters/%3 in %4.")
+                          .arg(program, relative, info.suffix(),
+                               QDir::toNativeSeparators(m_project.iniPath()));
+            return false;
+        }
+    }
+    QString error;
+    if (!m_project.ensureDataDir(&error)) {
+        m_error = error;
+        return false;
+    }
+    if (!m_store->useProject(m_project.name(), m_project.root())) {
+        m_error = m_store->lastError();
+        return false;
+    }
+    const auto record = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments,
+                                           userName(), QSysInfo::machineHostName());
+    if (!record) {
+        m_error = m_store->lastError();
+        return false;
+    }
+    m_record = *record;
+    if (!QDir().mkpath(m_project.runDir(m_record.runId))) {
+        finish(RunStatus::Failed, 1, tr("Cannot create the run folder %1.")
+                                         .arg(QDir::toNativeSeparators(m_project.runDir(m_record.runId))));
+        return false;
+    }
+    m_ingester = std::make_unique<MetricsIngester>(m_store, m_record.id, metricsPath());
+    return true;
+}
+
+void RunJob::setStatus(RunStatus status)
+{
+    if (m_record.status == status)
+        return;
+    m_record.status = status;
+    Q_EMIT statusChanged(status);
+}
+
+void RunJob::start()
+{
+    if (m_record.id == 0 || m_record.status != RunStatus::Queued)
+        return;
+    if (m_cancelRequested) {
+        finish(RunStatus::Canceled, 130, tr("Canceled before it started."));
+        return;
+    }
+    m_store->setRunStatus(m_record.id, RunStatus::Preparing);
+    setStatus(RunStatus::Preparing);
+    const Project project = m_project;
+    const QString workDir = project.workDir(m_record.runId);
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        prepared(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([project, workDir]() -> QString {
+        QString error;
+        if (QFileInfo::exists(workDir))
+            QDir(workDir).removeRecursively();
+        const ProjectScope scope = ProjectScope::collect(project);
+        if (!scope.copyTo(project.root(), workDir, &error))
+            return error;
+        if (!PythonClient::install(project.clientDir(), &error))
+            return error;
+        return QString();
+    }));
+}
+
+void RunJob::prepared(const QString &error)
+{
+    if (m_cancelRequested) {
+        finish(RunStatus::Canceled, 130, tr("Canceled before it started."));
+        return;
+    }
+    if (!error.isEmpty()) {
+        finish(RunStatus::Failed, 1, error);
+        return;
+    }
+    startProcess();
+}
+
+void RunJob::startProcess()
+{
+    m_log.setFileName(logPath());
+    if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        finish(RunStatus::Failed, 1, tr("Cannot write the driver log %1.").arg(logPath()));
+        return;
+    }
+    const QString workDir = m_project.workDir(m_record.runId);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RUNBENCH_RUN_ID"), m_record.runId);
+    env.insert(QStringLiteral("RUNBENCH_RUN_NUMBER"), QString::number(m_record.number));
+    env.insert(QStringLiteral("RUNBENCH_RUN_DIR"), m_project.runDir(m_record.runId));
+    env.insert(QStringLiteral("RUNBENCH_METRICS_FILE"), metricsPath());
+    env.insert(QStringLiteral("RUNBENCH_PROJECT_DIR"), m_project.root());
+    env.insert(QStringLiteral("RUNBENCH_SHARED_DIR"), m_project.sharedDir());
+    env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    const QString pythonPath = env.value(QStringLiteral("PYTHONPATH"));
+    env.insert(QStringLiteral("PYTHONPATH"), pythonPath.isEmpty()
+                                                 ? m_project.clientDir()
+                                                 : m_project.clientDir() + QLatin1Char(':') + pythonPath);
+
+    m_process = new QProcess(this);
+    m_process->setProcessEnvironment(env);
+    m_process->setWorkingDirectory(workDir);
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    connect(m_process, &QProcess::readyReadStandardOutput, this, &RunJob::readOutput);
+    connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            &RunJob::processFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &RunJob::processError);
+    connect(m_process, &QProcess::started, this, [this] {
+        m_record.startUs = nowUs();
+        m_record.pid = m_process->processId();
+        m_store->setRunStarted(m_record.id, m_record.pid, m_record.startUs, m_record.commitId);
+        setStatus(RunStatus::Running);
+        m_pollTimer->start();
+    });
+    QStringList arguments = m_command.mid(1);
+    QString program;
+    if (m_command.isEmpty()) {
+        program = workDir + QLatin1Char('/') + m_record.script;
+    } else {
+        program = m_command.first();
+        arguments.append(m_record.script);
+    }
+    arguments += m_record.arguments;
+    m_process->start(program, arguments);
+}
+
+void RunJob::readOutput()
+{
+    const QByteArray data = m_process->readAllStandardOutput();
+    if (data.isEmpty())
+        return;
+    m_log.write(data);
+    m_log.flush();
+    Q_EMIT outputReceived(data);
+}
+
+void RunJob::poll(bool finalPoll)
+{
+    if (!m_ingester)
+        return;
+    const qint64 before = m_ingester->storedRecords();
+    if (!m_ingester->poll(finalPoll))
+        qWarning("%s", qPrintable(m_ingester->lastError()));
+    if (m_ingester->storedRecords() != before)
+        Q_EMIT metricsIngested();
+}
+
+void RunJob::cancel()
+{
+    if (m_cancelRequested || isFinished(m_record.status))
+        return;
+    m_cancelRequested = true;
+    if (m_record.status == RunStatus::Queued && m_record.id != 0) {
+        finish(RunStatus::Canceled, 130, tr("Canceled before it started."));
+        return;
+    }
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        QPointer<QProcess> process = m_process;
+        QTimer::singleShot(m_graceMs, this, [process] {
+            if (process && process->state() != QProcess::NotRunning)
+                process->kill();
+        });
+    }
+}
+
+void RunJob::processError(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart)
+        return; // crashes and the like also arrive through finished()
+    const QString program = m_process->program();
+    finish(RunStatus::Failed, 127,
+           tr("Could not start “%1”: %2").arg(program, m_process->errorString()));
+}
+
+void RunJob::processFinished(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    readOutput();
+    if (m_cancelRequested) {
+        finish(RunStatus::Canceled, 130, tr("Canceled by the user."));
+    } else if (exitStatus == QProcess::CrashExit) {
+        // On Unix QProcess reports the terminating signal as the exit code.
+        finish(RunStatus::Failed, 128 + exitCode,
+               tr("The script was stopped by %1.").arg(signalName(exitCode)));
+    } else if (exitCode != 0) {
+        finish(RunStatus::Failed, exitCode, tr("The script exited with code %1.").arg(exitCode));
+    } else {
+        finish(RunStatus::Completed, 0, QString());
+    }
+}
+
+void RunJob::finish(RunStatus status, int exitCode, const QString &error)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_pollTimer->stop();
+    m_exitCode = exitCode;
+    m_error = error;
+    m_record.endUs = nowUs();
+    if (m_record.startUs == 0)
+        m_record.startUs = m_record.endUs;
+    poll(true);
+    if (m_log.isOpen())
+        m_log.close();
+    if (m_record.id == 0) {
+        setStatus(status);
+        Q_EMIT finished();
+        return;
+    }
+    // Outputs are moved and hashed on the thread pool; the end is recorded after.
+    const QString workDir = m_project.workDir(m_record.runId);
+    const QString runDir = m_project.runDir(m_record.runId);
+    auto *watcher = new QFutureWatcher<QVector<ArtifactRecord>>(this);
+    connect(watcher, &QFutureWatcher<QVector<ArtifactRecord>>::finished, this, [=] {
+        watcher->deleteLater();
+        m_record.exitCode = exitCode;
+        m_record.error = error;
+        if (!m_store->setArtifacts(m_record.id, watcher->result())
+            || !m_store->setRunFinished(m_record.id, status,
+                                        status == RunStatus::Canceled ? -1 : exitCode,
+                                        m_record.endUs, error))
+            m_error = tr("The end of the run could not be recorded: %1").arg(m_store->lastError());
+        setStatus(status);
+        Q_EMIT finished();
+    });
+    watcher->setFuture(QtConcurrent::run([workDir, runDir] {
+        QStringList refused;
+        QVector<ArtifactRecord> artifacts = ArtifactFiles::collectOutputs(workDir, runDir, &refused);
+        QDir(workDir).removeRecursively();
+        return artifacts;
+    }));
+}

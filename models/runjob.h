@@ -1,0 +1,81 @@
+#pragma once
+
+#include "project.h"
+#include "runrecord.h"
+
+#include <QFile>
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+
+#include <memory>
+
+class MetricsIngester;
+class QTimer;
+class RunStore;
+
+// One tracked run, from submission to its recorded end (DESIGN.md, "A run's
+// life"). It owns the process; nothing here ever waits: copying the project
+// and hashing outputs run on the thread pool, the process reports through
+// signals. The store must live on the job's thread.
+class RunJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    RunJob(const Project &project, RunStore *store, QObject *parent = nullptr);
+    ~RunJob() override;
+
+    // Checks that the script exists in the project and that its interpreter
+    // can be found, then records a Queued run. On false, errorString() says
+    // why and nothing was recorded.
+    bool submit(const QString &script, const QStringList &arguments);
+    // Preparing → Running → Completed/Failed/Canceled, then finished().
+    void start();
+    // Asks the script to stop (SIGTERM), and kills it after the grace period.
+    void cancel();
+
+    RunRecord record() const { return m_record; }
+    RunStatus status() const { return m_record.status; }
+    QString errorString() const { return m_error; }
+    QString logPath() const;
+    QString metricsPath() const;
+    // What a shell would report: the script's exit code, 128 + signal when a
+    // signal killed it, 127 when it could not start, 130 when canceled.
+    int exitCode() const { return m_exitCode; }
+    qint64 ingestedRecords() const;
+    int skippedLines() const;
+
+    void setGracePeriod(int msecs) { m_graceMs = msecs; }
+    void setPollInterval(int msecs);
+
+Q_SIGNALS:
+    void statusChanged(RunStatus status);
+    void outputReceived(const QByteArray &data);
+    void metricsIngested();
+    void finished();
+
+private:
+    void setStatus(RunStatus status);
+    void prepared(const QString &error);
+    void startProcess();
+    void readOutput();
+    void poll(bool finalPoll);
+    void processFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void processError(QProcess::ProcessError error);
+    void finish(RunStatus status, int exitCode, const QString &error);
+
+    Project m_project;
+    RunStore *m_store;
+    RunRecord m_record;
+    QStringList m_command; // interpreter and its arguments; empty: the script runs itself
+    QString m_error;
+    int m_exitCode = -1;
+    int m_graceMs = 5000;
+    bool m_cancelRequested = false;
+    bool m_finishing = false;
+    QProcess *m_process = nullptr;
+    QTimer *m_pollTimer = nullptr;
+    QFile m_log;
+    std::unique_ptr<MetricsIngester> m_ingester;
+};

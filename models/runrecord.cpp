@@ -1,0 +1,48 @@
+#include "runrecord.h"
+
+#include <cmath>
+
+QString runStatusName(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Queued: return QStringLiteral("Queued");
+    case RunStatus::Preparing: return QStringLiteral("Preparing");
+    case RunStatus::Running: return QStringLiteral("Running");
+    case RunStatus::Completed: return QStringLiteral("Completed");
+    case RunStatus::Failed: return QStringLiteral("Failed");
+    case RunStatus::Canceled: return QStringLiteral("Canceled");
+    case RunStatus::Lost: return QStringLiteral("Lost");
+    }
+    return QStringLiteral("Lost");
+}
+
+RunStatus runStatusFromName(const QString &name)
+{
+    static const RunStatus all[] = { RunStatus::Queued,    RunStatus::Preparing, RunStatus::Running,
+                                     RunStatus::Completed, RunStatus::Failed,    RunStatus::Canceled,
+                                     RunStatus::Lost };
+    for (RunStatus s : all)
+        if (runStatusName(s) == name)
+            return s;
+    return RunStatus::Lost;
+}
+
+bool isFinished(RunStatus status)
+{
+    return status == RunStatus::Completed || status == RunStatus::Failed
+        || status == RunStatus::Canceled || status == RunStatus::Lost;
+}
+
+QVariant MetricSummary::lastValue() const
+{
+    switch (kind) {
+    case MetricKind::Text:
+        return lastText;
+    case MetricKind::Bool:
+        return last != 0;
+    case MetricKind::Number:
+    case MetricKind::List:
+        break;
+    }
+    return last;
+}

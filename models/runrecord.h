@@ -1,0 +1,90 @@
+#pragma once
+
+#include "metricline.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <QVector>
+
+// Plain data passed between the store, the runner and the views.
+
+enum class RunStatus { Queued, Preparing, Running, Completed, Failed, Canceled, Lost };
+
+QString runStatusName(RunStatus status);                // "Completed", as stored and printed
+RunStatus runStatusFromName(const QString &name);       // unknown names give Lost
+bool isFinished(RunStatus status);
+
+struct RunRecord
+{
+    qint64 id = 0;      // row id in the store
+    QString runId;      // "IrisDemo_1504832281116"
+    int number = 0;     // 1, 2, 3 … per project
+    QString experimentId;
+    QString script;     // relative to the project root
+    QStringList arguments;
+    RunStatus status = RunStatus::Queued;
+    qint64 createdUs = 0; // microseconds since the epoch, UTC
+    qint64 startUs = 0;
+    qint64 endUs = 0;
+    int exitCode = -1;
+    QString error;      // why a run failed, in a sentence
+    QString name;
+    QString description;
+    bool hidden = false;
+    QString user;
+    QString host;
+    qint64 pid = 0;
+    QString target = QStringLiteral("local");
+    QString commitId;
+    qint64 metricsOffset = 0;   // bytes of metrics.jsonl already ingested
+    int skippedLines = 0;       // malformed metric lines skipped
+    QString lastSkipReason;
+
+    qint64 durationUs() const { return startUs > 0 && endUs >= startUs ? endUs - startUs : -1; }
+};
+
+// What one run logged under one name, kept up to date at ingest so listing
+// many runs never reads the metric history.
+struct MetricSummary
+{
+    QString key;
+    MetricKind kind = MetricKind::Number;
+    qint64 count = 0;
+    double last = 0;     // last number (NaN when the last value was not finite)
+    QString lastText;    // last value for Text
+    double min = 0;      // over finite numbers only
+    double max = 0;
+    double sum = 0;
+    qint64 finiteCount = 0;
+
+    // The value a grid cell or the JSON shows: a number, a bool, a string.
+    QVariant lastValue() const;
+    double mean() const { return finiteCount > 0 ? sum / double(finiteCount) : 0; }
+};
+
+struct MetricPoint
+{
+    qint64 step = 0;
+    double value = 0;   // NaN/±inf kept as such
+    QString text;       // for Text values
+    double time = 0;
+};
+
+struct ArtifactRecord
+{
+    QString path;       // "outputs/model.pkl", relative to the run folder
+    qint64 size = 0;
+    QString sha256;
+};
+
+struct PromotionRecord
+{
+    QString assetPath;  // "assets/iris-model", relative to the project root
+    QString artifactPath;
+    QString sha256;
+    qint64 timeUs = 0;
+};
+
+Q_DECLARE_METATYPE(RunRecord)

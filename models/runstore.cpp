@@ -1,0 +1,845 @@
+#include "runstore.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QSet>
+#include <QUuid>
+
+#include <cmath>
+#include <limits>
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("RunStore", text); }
+
+qint64 nowUs() { return QDateTime::currentMSecsSinceEpoch() * 1000; }
+
+// Each entry takes the schema from version N to N + 1. Never edit a shipped
+// step: add a new one.
+const char *const kMigrations[] = {
+    // 1: projects, runs, arguments, metrics and their per-run summaries, artifacts
+    R"(
+CREATE TABLE projects (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    root TEXT NOT NULL UNIQUE,
+    experiment_id TEXT NOT NULL,
+    created_us INTEGER NOT NULL);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id),
+    run_id TEXT NOT NULL UNIQUE,
+    run_number INTEGER NOT NULL,
+    script TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_us INTEGER NOT NULL,
+    start_us INTEGER NOT NULL DEFAULT 0,
+    end_us INTEGER NOT NULL DEFAULT 0,
+    exit_code INTEGER NOT NULL DEFAULT -1,
+    error TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    hidden INTEGER NOT NULL DEFAULT 0,
+    user_name TEXT NOT NULL DEFAULT '',
+    host TEXT NOT NULL DEFAULT '',
+    pid INTEGER NOT NULL DEFAULT 0,
+    target TEXT NOT NULL DEFAULT 'local',
+    commit_id TEXT NOT NULL DEFAULT '',
+    metrics_offset INTEGER NOT NULL DEFAULT 0,
+    skipped_lines INTEGER NOT NULL DEFAULT 0,
+    last_skip_reason TEXT NOT NULL DEFAULT '',
+    UNIQUE (project_id, run_number));
+CREATE TABLE run_arguments (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (run, position));
+CREATE TABLE metric_keys (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE);
+CREATE TABLE metrics (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key INTEGER NOT NULL REFERENCES metric_keys(id),
+    step INTEGER NOT NULL,
+    num REAL,
+    txt TEXT,
+    time REAL NOT NULL,
+    PRIMARY KEY (run, key, step));
+CREATE TABLE run_metrics (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key INTEGER NOT NULL REFERENCES metric_keys(id),
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    last_num REAL,
+    last_txt TEXT,
+    min_num REAL,
+    max_num REAL,
+    sum_num REAL NOT NULL DEFAULT 0,
+    finite_count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run, key));
+CREATE TABLE artifacts (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (run, path));
+)",
+    // 2: promoted artifacts (provenance of the project's assets/)
+    R"(
+CREATE TABLE promotions (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    asset_path TEXT NOT NULL,
+    artifact_path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    time_us INTEGER NOT NULL);
+CREATE INDEX promotions_asset ON promotions(asset_path);
+CREATE INDEX runs_status ON runs(status);
+)",
+};
+
+QString kindName(MetricKind kind)
+{
+    switch (kind) {
+    case MetricKind::Number: return QStringLiteral("number");
+    case MetricKind::Bool: return QStringLiteral("bool");
+    case MetricKind::Text: return QStringLiteral("text");
+    case MetricKind::List: return QStringLiteral("list");
+    }
+    return QStringLiteral("number");
+}
+
+MetricKind kindFromName(const QString &name)
+{
+    if (name == QLatin1String("bool"))
+        return MetricKind::Bool;
+    if (name == QLatin1String("text"))
+        return MetricKind::Text;
+    if (name == QLatin1String("list"))
+        return MetricKind::List;
+    return MetricKind::Number;
+}
+
+// SQLite stores NaN as NULL: write NULL and read NULL back as NaN.
+QVariant numberValue(double v)
+{
+    return std::isnan(v) ? QVariant() : QVariant(v);
+}
+
+// Text columns are NOT NULL: a null QString binds as ''.
+QVariant textValue(const QString &s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+double readNumber(const QVariant &v)
+{
+    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
+}
+
+// Reads "name, kind, count, last_num, last_txt, min_num, max_num, sum_num,
+// finite_count" starting at column first.
+MetricSummary readSummary(const QSqlQuery &q, int first)
+{
+    MetricSummary s;
+    s.key = q.value(first).toString();
+    s.kind = kindFromName(q.value(first + 1).toString());
+    s.count = q.value(first + 2).toLongLong();
+    s.last = readNumber(q.value(first + 3));
+    s.lastText = q.value(first + 4).toString();
+    s.min = q.value(first + 5).toDouble();
+    s.max = q.value(first + 6).toDouble();
+    s.sum = q.value(first + 7).toDouble();
+    s.finiteCount = q.value(first + 8).toLongLong();
+    return s;
+}
+
+void addToSummary(MetricSummary *s, double v)
+{
+    s->last = v;
+    if (std::isfinite(v)) {
+        if (s->finiteCount == 0 || v < s->min)
+            s->min = v;
+        if (s->finiteCount == 0 || v > s->max)
+            s->max = v;
+        s->sum += v;
+        ++s->finiteCount;
+    }
+}
+
+} // namespace
+
+RunStore::RunStore()
+{
+    static QAtomicInteger<int> counter;
+    m_connectionName = QStringLiteral("runbench-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+RunStore::~RunStore() { close(); }
+
+int RunStore::latestSchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }
+
+bool RunStore::fail(const QString &message)
+{
+    m_lastError = message;
+    return false;
+}
+
+bool RunStore::open(const QString &path, int targetVersion)
+{
+    close();
+    m_path = path;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    if (!m_db.open())
+        return fail(tr("Cannot open the run history %1: %2")
+                        .arg(QDir::toNativeSeparators(path), m_db.lastError().text()));
+    // The first statement reads the file: a file that is not a database fails here.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
+            const QString why = q.lastError().text();
+            q.finish();
+            close();
+            return fail(tr("The run history %1 cannot be read (%2). It may be damaged; "
+                           "a copy made before the last upgrade may be next to it.")
+                            .arg(QDir::toNativeSeparators(path), why));
+        }
+    }
+    execSql(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    execSql(QStringLiteral("PRAGMA foreign_keys=ON"));
+    if (!migrate(targetVersion < 0 ? latestSchemaVersion() : targetVersion)) {
+        const QString why = m_lastError;
+        close();
+        return fail(why);
+    }
+    return true;
+}
+
+void RunStore::close()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_keyIds.clear();
+    m_projectId = 0;
+}
+
+bool RunStore::isOpen() const { return m_db.isValid() && m_db.isOpen(); }
+
+bool RunStore::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    return fail(tr("The run history could not be updated: %1").arg(query.lastError().text()));
+}
+
+bool RunStore::execSql(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (q.exec(sql))
+        return true;
+    return fail(tr("The run history could not be updated: %1").arg(q.lastError().text()));
+}
+
+// BEGIN IMMEDIATE takes the write lock up front, so two writers wait for each
+// other (busy timeout) instead of failing when a read turns into a write.
+bool RunStore::begin() { return execSql(QStringLiteral("BEGIN IMMEDIATE")); }
+bool RunStore::commit() { return execSql(QStringLiteral("COMMIT")); }
+void RunStore::rollback()
+{
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+int RunStore::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+bool RunStore::migrate(int targetVersion)
+{
+    const int current = schemaVersion();
+    if (current < 0)
+        return fail(tr("The run history %1 cannot be read: %2")
+                        .arg(QDir::toNativeSeparators(m_path), m_lastError));
+    if (current > latestSchemaVersion())
+        return fail(tr("The run history %1 was written by a newer Runbench (schema %2; this "
+                       "version reads up to %3). Update Runbench to open it.")
+                        .arg(QDir::toNativeSeparators(m_path))
+                        .arg(current)
+                        .arg(latestSchemaVersion()));
+    if (current >= targetVersion)
+        return true;
+    if (current > 0) {
+        // Keep a copy of the history as it was before changing its schema.
+        const QString backup = m_path + QStringLiteral(".bak-v%1").arg(current);
+        QFile::remove(backup);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("VACUUM INTO ?"));
+        q.addBindValue(backup);
+        if (!q.exec())
+            return fail(tr("Could not copy the run history to %1 before upgrading it: %2")
+                            .arg(QDir::toNativeSeparators(backup), q.lastError().text()));
+    }
+    if (!begin())
+        return false;
+    // Another process may have migrated while we waited for the lock.
+    for (int v = schemaVersion(); v < targetVersion; ++v) {
+        const QStringList statements = QString::fromUtf8(kMigrations[v]).split(QLatin1Char(';'));
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!execSql(statement)) {
+                const QString why = m_lastError;
+                rollback();
+                return fail(tr("Upgrading the run history to schema %1 failed: %2")
+                                .arg(v + 1)
+                                .arg(why));
+            }
+        }
+        if (!execSql(QStringLiteral("PRAGMA user_version=%1").arg(v + 1))) {
+            rollback();
+            return false;
+        }
+    }
+    return commit();
+}
+
+bool RunStore::useProject(const QString &name, const QString &root)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, experiment_id FROM projects WHERE root = ?"));
+    q.addBindValue(root);
+    if (!exec(q))
+        return false;
+    if (!q.next()) {
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT INTO projects (name, root, experiment_id, created_us) "
+                                      "VALUES (?, ?, ?, ?) ON CONFLICT (root) DO NOTHING"));
+        insert.addBindValue(textValue(name));
+        insert.addBindValue(root);
+        insert.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        insert.addBindValue(nowUs());
+        if (!exec(insert))
+            return false;
+        q.prepare(QStringLiteral("SELECT id, experiment_id FROM projects WHERE root = ?"));
+        q.addBindValue(root);
+        if (!exec(q) || !q.next())
+            return fail(tr("The project could not be recorded in the run history."));
+    }
+    m_projectId = q.value(0).toLongLong();
+    m_experimentId = q.value(1).toString();
+    return true;
+}
+
+std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const QString &script,
+                                             const QStringList &arguments, const QString &user,
+                                             const QString &host)
+{
+    if (m_projectId == 0) {
+        fail(tr("No project is selected in the run history."));
+        return std::nullopt;
+    }
+    if (!begin())
+        return std::nullopt;
+    const qint64 created = nowUs();
+    // Run ids are "<project>_<milliseconds>"; bump the time on a collision.
+    qint64 ms = created / 1000;
+    QString runId;
+    for (;;) {
+        runId = runIdPrefix + QLatin1Char('_') + QString::number(ms);
+        QSqlQuery exists(m_db);
+        exists.prepare(QStringLiteral("SELECT 1 FROM runs WHERE run_id = ?"));
+        exists.addBindValue(textValue(runId));
+        if (!exec(exists)) {
+            rollback();
+            return std::nullopt;
+        }
+        if (!exists.next())
+            break;
+        ++ms;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO runs (project_id, run_id, run_number, script, status, created_us, user_name, host) "
+        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ? FROM runs WHERE project_id = ?"));
+    q.addBindValue(m_projectId);
+    q.addBindValue(textValue(runId));
+    q.addBindValue(textValue(script));
+    q.addBindValue(runStatusName(RunStatus::Queued));
+    q.addBindValue(created);
+    q.addBindValue(textValue(user));
+    q.addBindValue(textValue(host));
+    q.addBindValue(m_projectId);
+    if (!exec(q)) {
+        rollback();
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    QSqlQuery arg(m_db);
+    arg.prepare(QStringLiteral("INSERT INTO run_arguments (run, position, value) VALUES (?, ?, ?)"));
+    for (int i = 0; i < arguments.size(); ++i) {
+        arg.bindValue(0, id);
+        arg.bindValue(1, i);
+        arg.bindValue(2, arguments.at(i));
+        if (!exec(arg)) {
+            rollback();
+            return std::nullopt;
+        }
+    }
+    if (!commit()) {
+        rollback();
+        return std::nullopt;
+    }
+    return run(id);
+}
+
+bool RunStore::setRunStatus(qint64 run, RunStatus status)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET status = ? WHERE id = ?"));
+    q.addBindValue(runStatusName(status));
+    q.addBindValue(run);
+    return exec(q);
+}
+
+bool RunStore::setRunStarted(qint64 run, qint64 pid, qint64 startUs, const QString &commitId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE runs SET status = ?, pid = ?, start_us = ?, commit_id = ? WHERE id = ?"));
+    q.addBindValue(runStatusName(RunStatus::Running));
+    q.addBindValue(pid);
+    q.addBindValue(startUs);
+    q.addBindValue(textValue(commitId));
+    q.addBindValue(run);
+    return exec(q);
+}
+
+bool RunStore::setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs,
+                              const QString &error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE runs SET status = ?, exit_code = ?, end_us = ?, error = ? WHERE id = ?"));
+    q.addBindValue(runStatusName(status));
+    q.addBindValue(exitCode);
+    q.addBindValue(endUs);
+    q.addBindValue(textValue(error));
+    q.addBindValue(run);
+    return exec(q);
+}
+
+bool RunStore::setRunInfo(qint64 run, const QString &name, const QString &description, bool hidden)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET name = ?, description = ?, hidden = ? WHERE id = ?"));
+    q.addBindValue(textValue(name));
+    q.addBindValue(textValue(description));
+    q.addBindValue(hidden ? 1 : 0);
+    q.addBindValue(run);
+    return exec(q);
+}
+
+namespace {
+const auto kRunColumns = QStringLiteral(
+    "r.id, r.run_id, r.run_number, p.experiment_id, r.script, r.status, r.created_us, r.start_us, "
+    "r.end_us, r.exit_code, r.error, r.name, r.description, r.hidden, r.user_name, r.host, r.pid, "
+    "r.target, r.commit_id, r.metrics_offset, r.skipped_lines, r.last_skip_reason "
+    "FROM runs r JOIN projects p ON p.id = r.project_id ");
+}
+
+RunRecord RunStore::readRun(const QSqlQuery &q)
+{
+    RunRecord r;
+    r.id = q.value(0).toLongLong();
+    r.runId = q.value(1).toString();
+    r.number = q.value(2).toInt();
+    r.experimentId = q.value(3).toString();
+    r.script = q.value(4).toString();
+    r.status = runStatusFromName(q.value(5).toString());
+    r.createdUs = q.value(6).toLongLong();
+    r.startUs = q.value(7).toLongLong();
+    r.endUs = q.value(8).toLongLong();
+    r.exitCode = q.value(9).toInt();
+    r.error = q.value(10).toString();
+    r.name = q.value(11).toString();
+    r.description = q.value(12).toString();
+    r.hidden = q.value(13).toInt() != 0;
+    r.user = q.value(14).toString();
+    r.host = q.value(15).toString();
+    r.pid = q.value(16).toLongLong();
+    r.target = q.value(17).toString();
+    r.commitId = q.value(18).toString();
+    r.metricsOffset = q.value(19).toLongLong();
+    r.skippedLines = q.value(20).toInt();
+    r.lastSkipReason = q.value(21).toString();
+    return r;
+}
+
+QStringList RunStore::readArguments(qint64 run)
+{
+    QStringList args;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT value FROM run_arguments WHERE run = ? ORDER BY position"));
+    q.addBindValue(run);
+    if (exec(q))
+        while (q.next())
+            args.append(q.value(0).toString());
+    return args;
+}
+
+std::optional<RunRecord> RunStore::run(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral("WHERE r.id = ?"));
+    q.addBindValue(id);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    RunRecord r = readRun(q);
+    r.arguments = readArguments(r.id);
+    return r;
+}
+
+std::optional<RunRecord> RunStore::findRun(const QString &idOrNumber)
+{
+    QSqlQuery q(m_db);
+    bool isNumber = false;
+    const int number = idOrNumber.toInt(&isNumber);
+    if (idOrNumber == QLatin1String("last")) {
+        q.prepare(QStringLiteral("SELECT ") + kRunColumns
+                  + QStringLiteral("WHERE r.project_id = ? ORDER BY r.run_number DESC LIMIT 1"));
+        q.addBindValue(m_projectId);
+    } else if (isNumber) {
+        q.prepare(QStringLiteral("SELECT ") + kRunColumns
+                  + QStringLiteral("WHERE r.project_id = ? AND r.run_number = ?"));
+        q.addBindValue(m_projectId);
+        q.addBindValue(number);
+    } else {
+        q.prepare(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral("WHERE r.run_id = ?"));
+        q.addBindValue(idOrNumber);
+    }
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    RunRecord r = readRun(q);
+    r.arguments = readArguments(r.id);
+    return r;
+}
+
+QVector<RunRecord> RunStore::runs()
+{
+    QVector<RunRecord> result;
+    QHash<qint64, QStringList> arguments;
+    {
+        QSqlQuery a(m_db);
+        a.setForwardOnly(true);
+        a.prepare(QStringLiteral("SELECT a.run, a.value FROM run_arguments a JOIN runs r ON r.id = a.run "
+                                 "WHERE r.project_id = ? ORDER BY a.run, a.position"));
+        a.addBindValue(m_projectId);
+        if (exec(a))
+            while (a.next())
+                arguments[a.value(0).toLongLong()].append(a.value(1).toString());
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kRunColumns
+              + QStringLiteral("WHERE r.project_id = ? ORDER BY r.run_number DESC"));
+    q.addBindValue(m_projectId);
+    if (!exec(q))
+        return result;
+    while (q.next()) {
+        RunRecord r = readRun(q);
+        r.arguments = arguments.value(r.id);
+        result.append(r);
+    }
+    return result;
+}
+
+QVector<qint64> RunStore::runsWithStatus(RunStatus status)
+{
+    QVector<qint64> ids;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM runs WHERE project_id = ? AND status = ?"));
+    q.addBindValue(m_projectId);
+    q.addBindValue(runStatusName(status));
+    if (exec(q))
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+qint64 RunStore::keyId(const QString &name)
+{
+    const auto it = m_keyIds.constFind(name);
+    if (it != m_keyIds.constEnd())
+        return it.value();
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO metric_keys (name) VALUES (?) ON CONFLICT (name) DO NOTHING"));
+    insert.addBindValue(textValue(name));
+    if (!exec(insert))
+        return 0;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM metric_keys WHERE name = ?"));
+    q.addBindValue(textValue(name));
+    if (!exec(q) || !q.next())
+        return 0;
+    const qint64 id = q.value(0).toLongLong();
+    m_keyIds.insert(name, id);
+    return id;
+}
+
+bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records,
+                             QHash<QString, MetricSummary> *summaries, qint64 newOffset,
+                             int skippedLines, const QString &lastSkipReason)
+{
+    if (!begin())
+        return false;
+    QHash<QString, MetricSummary> updated = *summaries;
+    QSet<QString> touched;
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO metrics (run, key, step, num, txt, time) VALUES (?, ?, ?, ?, ?, ?)"));
+    const double now = double(nowUs()) / 1e6;
+    const QVariant nullText; // binds NULL
+    bool ok = true;
+    for (const MetricRecord &record : records) {
+        const qint64 key = keyId(record.name);
+        if (key == 0) {
+            ok = false;
+            break;
+        }
+        MetricSummary &s = updated[record.name];
+        if (s.count == 0) {
+            s.key = record.name;
+            s.kind = record.kind;
+        } else if (s.kind != record.kind && s.kind != MetricKind::Text) {
+            // A name logged with mixed kinds: a list stays a list, a scalar
+            // logged again is a series; a text anywhere makes it text.
+            if (record.kind == MetricKind::Text)
+                s.kind = MetricKind::Text;
+            else if (record.kind == MetricKind::List)
+                s.kind = MetricKind::List;
+        }
+        touched.insert(record.name);
+        const double time = record.time > 0 ? record.time : now;
+        auto addPoint = [&](double num, const QString &text) {
+            insert.bindValue(0, run);
+            insert.bindValue(1, key);
+            insert.bindValue(2, s.count);
+            insert.bindValue(3, numberValue(num));
+            insert.bindValue(4, text.isNull() ? nullText : QVariant(text));
+            insert.bindValue(5, time);
+            ++s.count;
+            return exec(insert);
+        };
+        if (record.kind == MetricKind::Text) {
+            s.lastText = record.text;
+            s.last = std::numeric_limits<double>::quiet_NaN();
+            ok = addPoint(std::numeric_limits<double>::quiet_NaN(), record.text);
+        } else {
+            for (double v : record.numbers) {
+                addToSummary(&s, v);
+                ok = addPoint(v, std::isnan(v) ? QStringLiteral("NaN") : QString());
+                if (!ok)
+                    break;
+            }
+        }
+        if (!ok)
+            break;
+    }
+    if (ok) {
+        QSqlQuery upsert(m_db);
+        upsert.prepare(QStringLiteral(
+            "INSERT INTO run_metrics (run, key, kind, count, last_num, last_txt, min_num, max_num, "
+            "sum_num, finite_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (run, key) DO UPDATE SET kind = excluded.kind, count = excluded.count, "
+            "last_num = excluded.last_num, last_txt = excluded.last_txt, min_num = excluded.min_num, "
+            "max_num = excluded.max_num, sum_num = excluded.sum_num, "
+            "finite_count = excluded.finite_count"));
+        for (const QString &name : qAsConst(touched)) {
+            const MetricSummary &s = updated[name];
+            upsert.bindValue(0, run);
+            upsert.bindValue(1, keyId(name));
+            upsert.bindValue(2, kindName(s.kind));
+            upsert.bindValue(3, s.count);
+            upsert.bindValue(4, numberValue(s.last));
+            upsert.bindValue(5, s.kind == MetricKind::Text ? QVariant(s.lastText) : nullText);
+            upsert.bindValue(6, s.finiteCount ? QVariant(s.min) : QVariant());
+            upsert.bindValue(7, s.finiteCount ? QVariant(s.max) : QVariant());
+            upsert.bindValue(8, s.sum);
+            upsert.bindValue(9, s.finiteCount);
+            if (!(ok = exec(upsert)))
+                break;
+        }
+    }
+    if (ok) {
+        QSqlQuery offset(m_db);
+        offset.prepare(QStringLiteral(
+            "UPDATE runs SET metrics_offset = ?, skipped_lines = skipped_lines + ?, "
+            "last_skip_reason = CASE WHEN ? = '' THEN last_skip_reason ELSE ? END WHERE id = ?"));
+        offset.addBindValue(newOffset);
+        offset.addBindValue(skippedLines);
+        offset.addBindValue(textValue(lastSkipReason));
+        offset.addBindValue(textValue(lastSkipReason));
+        offset.addBindValue(run);
+        ok = exec(offset);
+    }
+    if (!ok || !commit()) {
+        const QString why = m_lastError;
+        rollback();
+        m_keyIds.clear(); // ids inserted in the rolled back transaction are gone
+        return fail(why);
+    }
+    *summaries = updated;
+    return true;
+}
+
+QHash<QString, MetricSummary> RunStore::summaries(qint64 run)
+{
+    QHash<QString, MetricSummary> result;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT k.name, m.kind, m.count, m.last_num, m.last_txt, m.min_num, m.max_num, m.sum_num, "
+        "m.finite_count FROM run_metrics m JOIN metric_keys k ON k.id = m.key WHERE m.run = ?"));
+    q.addBindValue(run);
+    if (!exec(q))
+        return result;
+    while (q.next()) {
+        const MetricSummary s = readSummary(q, 0);
+        result.insert(s.key, s);
+    }
+    return result;
+}
+
+QHash<qint64, QVector<MetricSummary>> RunStore::allSummaries()
+{
+    QHash<qint64, QVector<MetricSummary>> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT m.run, k.name, m.kind, m.count, m.last_num, m.last_txt, m.min_num, m.max_num, "
+        "m.sum_num, m.finite_count FROM run_metrics m JOIN metric_keys k ON k.id = m.key "
+        "JOIN runs r ON r.id = m.run WHERE r.project_id = ?"));
+    q.addBindValue(m_projectId);
+    if (!exec(q))
+        return result;
+    while (q.next())
+        result[q.value(0).toLongLong()].append(readSummary(q, 1));
+    return result;
+}
+
+QVector<MetricPoint> RunStore::series(qint64 run, const QString &key)
+{
+    QVector<MetricPoint> points;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT m.step, m.num, m.txt, m.time FROM metrics m "
+                             "JOIN metric_keys k ON k.id = m.key WHERE m.run = ? AND k.name = ? "
+                             "ORDER BY m.step"));
+    q.addBindValue(run);
+    q.addBindValue(key);
+    if (!exec(q))
+        return points;
+    while (q.next()) {
+        MetricPoint p;
+        p.step = q.value(0).toLongLong();
+        p.value = readNumber(q.value(1));
+        p.text = q.value(2).toString();
+        p.time = q.value(3).toDouble();
+        points.append(p);
+    }
+    return points;
+}
+
+QStringList RunStore::metricKeys()
+{
+    QStringList keys;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT DISTINCT k.name FROM metric_keys k JOIN run_metrics m ON m.key = k.id "
+                             "JOIN runs r ON r.id = m.run WHERE r.project_id = ? ORDER BY k.name"));
+    q.addBindValue(m_projectId);
+    if (exec(q))
+        while (q.next())
+            keys.append(q.value(0).toString());
+    return keys;
+}
+
+bool RunStore::setArtifacts(qint64 run, const QVector<ArtifactRecord> &artifacts)
+{
+    if (!begin())
+        return false;
+    QSqlQuery del(m_db);
+    del.prepare(QStringLiteral("DELETE FROM artifacts WHERE run = ?"));
+    del.addBindValue(run);
+    bool ok = exec(del);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO artifacts (run, path, size, sha256) VALUES (?, ?, ?, ?)"));
+    for (const ArtifactRecord &a : artifacts) {
+        if (!ok)
+            break;
+        q.bindValue(0, run);
+        q.bindValue(1, a.path);
+        q.bindValue(2, a.size);
+        q.bindValue(3, a.sha256);
+        ok = exec(q);
+    }
+    if (!ok || !commit()) {
+        rollback();
+        return false;
+    }
+    return true;
+}
+
+QVector<ArtifactRecord> RunStore::artifacts(qint64 run)
+{
+    QVector<ArtifactRecord> result;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT path, size, sha256 FROM artifacts WHERE run = ? ORDER BY path"));
+    q.addBindValue(run);
+    if (exec(q))
+        while (q.next())
+            result.append({ q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString() });
+    return result;
+}
+
+bool RunStore::addPromotion(qint64 run, const PromotionRecord &p)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO promotions (run, asset_path, artifact_path, sha256, time_us) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(run);
+    q.addBindValue(p.assetPath);
+    q.addBindValue(p.artifactPath);
+    q.addBindValue(p.sha256);
+    q.addBindValue(p.timeUs);
+    return exec(q);
+}
+
+QVector<PromotionRecord> RunStore::promotions(qint64 run)
+{
+    QVector<PromotionRecord> result;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT asset_path, artifact_path, sha256, time_us FROM promotions "
+                             "WHERE run = ? ORDER BY time_us"));
+    q.addBindValue(run);
+    if (exec(q))
+        while (q.next())
+            result.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toLongLong() });
+    return result;
+}

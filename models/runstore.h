@@ -1,0 +1,96 @@
+#pragma once
+
+#include "runrecord.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+class QSqlQuery;
+
+// The run history: every SQL statement of Runbench lives in this class.
+// SQLite (WAL mode, busy timeout) is the embedded default. One RunStore is one
+// database connection and belongs to the thread that opened it; a worker
+// thread opens its own RunStore on the same file.
+class RunStore
+{
+public:
+    RunStore();
+    ~RunStore();
+    RunStore(const RunStore &) = delete;
+    RunStore &operator=(const RunStore &) = delete;
+
+    static int latestSchemaVersion();
+
+    // Opens (creating if needed) the database at path and migrates its schema
+    // to the latest version, copying the file to "<path>.bak-v<N>" first.
+    // targetVersion is for tests that need an older schema.
+    bool open(const QString &path, int targetVersion = -1);
+    void close();
+    bool isOpen() const;
+    QString lastError() const { return m_lastError; }
+    QString path() const { return m_path; }
+    int schemaVersion();
+
+    // The project row for a project root (created on first use): its id and
+    // experiment id. Every run belongs to one project.
+    bool useProject(const QString &name, const QString &root);
+    qint64 projectId() const { return m_projectId; }
+    QString experimentId() const { return m_experimentId; }
+
+    // Creates a Queued run with the next run number of the project; numbers
+    // stay unique and dense when several processes create runs at once.
+    std::optional<RunRecord> createRun(const QString &runIdPrefix, const QString &script,
+                                       const QStringList &arguments, const QString &user,
+                                       const QString &host);
+    bool setRunStatus(qint64 run, RunStatus status);
+    bool setRunStarted(qint64 run, qint64 pid, qint64 startUs, const QString &commitId);
+    bool setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs,
+                        const QString &error);
+    bool setRunInfo(qint64 run, const QString &name, const QString &description, bool hidden);
+
+    std::optional<RunRecord> run(qint64 id);
+    // A run by its run id, its number ("7") or "last".
+    std::optional<RunRecord> findRun(const QString &idOrNumber);
+    QVector<RunRecord> runs(); // newest first
+    QVector<qint64> runsWithStatus(RunStatus status);
+
+    // Stores the records parsed from a run's metrics file and the file offset
+    // after them in one transaction. summaries holds the run's current
+    // summaries (loaded with summaries()) and is updated only on success.
+    bool appendMetrics(qint64 run, const QVector<MetricRecord> &records,
+                       QHash<QString, MetricSummary> *summaries, qint64 newOffset,
+                       int skippedLines, const QString &lastSkipReason);
+    QHash<QString, MetricSummary> summaries(qint64 run);
+    QHash<qint64, QVector<MetricSummary>> allSummaries();
+    QVector<MetricPoint> series(qint64 run, const QString &key);
+    QStringList metricKeys();
+
+    bool setArtifacts(qint64 run, const QVector<ArtifactRecord> &artifacts);
+    QVector<ArtifactRecord> artifacts(qint64 run);
+    bool addPromotion(qint64 run, const PromotionRecord &promotion);
+    QVector<PromotionRecord> promotions(qint64 run);
+
+private:
+    bool exec(QSqlQuery &query);
+    bool execSql(const QString &sql);
+    bool begin();
+    bool commit();
+    void rollback();
+    bool migrate(int targetVersion);
+    qint64 keyId(const QString &name);
+    RunRecord readRun(const QSqlQuery &query);
+    QStringList readArguments(qint64 run);
+    bool fail(const QString &message);
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+    QString m_lastError;
+    qint64 m_projectId = 0;
+    QString m_experimentId;
+    QHash<QString, qint64> m_keyIds;
+};
