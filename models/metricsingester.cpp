@@ -126,12 +126,15 @@ bool MetricsIngester::poll(bool finalPoll)
         pos += start;
         buffer.remove(0, start);
         if (atEnd) {
-            if (skipping && finalPoll)
-                skipLongLine();
-            else if (finalPoll && !buffer.isEmpty())
-                takeLine(buffer.constData(), buffer.size());
-            if (!skipping || finalPoll)
+            // An unterminated last line waits for its newline, unless the
+            // writer is gone (final poll).
+            if (finalPoll) {
+                if (skipping)
+                    skipLongLine();
+                else if (!buffer.isEmpty())
+                    takeLine(buffer.constData(), buffer.size());
                 pos += buffer.size();
+            }
             break;
         }
         if (buffer.size() > MaxLineBytes) {

@@ -71,6 +71,7 @@ RunJob::RunJob(const Project &project, RunStore *store, QObject *parent)
     , m_store(store)
     , m_pollTimer(new QTimer(this))
 {
+    qRegisterMetaType<RunStatus>("RunStatus");
     m_pollTimer->setInterval(250);
     connect(m_pollTimer, &QTimer::timeout, this, [this] { poll(false); });
 }

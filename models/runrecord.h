@@ -88,3 +88,4 @@ struct PromotionRecord
 };
 
 Q_DECLARE_METATYPE(RunRecord)
+Q_DECLARE_METATYPE(RunStatus)

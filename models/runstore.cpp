@@ -395,7 +395,7 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     for (int i = 0; i < arguments.size(); ++i) {
         arg.bindValue(0, id);
         arg.bindValue(1, i);
-        arg.bindValue(2, arguments.at(i));
+        arg.bindValue(2, textValue(arguments.at(i)));
         if (!exec(arg)) {
             rollback();
             return std::nullopt;

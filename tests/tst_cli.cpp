@@ -1,0 +1,251 @@
+// End to end: the runbench executable on a copy of the bundled sample project.
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+#include <csignal>
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void helpOnEveryCommand_data();
+    void helpOnEveryCommand();
+    void sampleProjectEndToEnd();
+    void exitCodeIsTheScripts();
+    void missingScriptIsAClearError();
+    void noHistoryIsAClearError();
+    void ctrlCCancelsTheRun();
+    void logFromAShellScript();
+    void logOutsideARunPrints();
+
+private:
+    Result runbench(const QStringList &args, const QString &dir = QString());
+    QJsonObject lastRun(const QString &dir);
+
+    QTemporaryDir m_tmp;
+    QString m_iris;
+    QString m_scratch;
+};
+
+Result TestCli::runbench(const QStringList &args, const QString &dir)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir.isEmpty() ? m_iris : dir);
+    p.start(QStringLiteral(RUNBENCH_BINARY), args);
+    Result r;
+    if (!p.waitForFinished(180000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QJsonObject TestCli::lastRun(const QString &dir)
+{
+    const Result r = runbench({ QStringLiteral("history"), QStringLiteral("last") }, dir);
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+void TestCli::initTestCase()
+{
+    m_iris = m_tmp.path() + QStringLiteral("/iris");
+    m_scratch = m_tmp.path() + QStringLiteral("/scratch");
+    const QString sample = QStringLiteral(RUNBENCH_SOURCE_DIR "/resources/samples/iris");
+    for (const QString &rel : { QStringLiteral("iris_sklearn.py"), QStringLiteral(".runbench/project.ini") })
+        QVERIFY(writeFile(m_iris + QLatin1Char('/') + rel, readFile(sample + QLatin1Char('/') + rel)));
+    QVERIFY(writeFile(m_scratch + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Scratch\n"));
+}
+
+void TestCli::helpOnEveryCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("top") << QStringList { QStringLiteral("--help") } << QStringLiteral("runbench run SCRIPT");
+    QTest::newRow("run") << QStringList { QStringLiteral("run"), QStringLiteral("-h") } << QStringLiteral("verbatim");
+    QTest::newRow("log") << QStringList { QStringLiteral("log"), QStringLiteral("-h") } << QStringLiteral("NAME");
+    QTest::newRow("history") << QStringList { QStringLiteral("history"), QStringLiteral("-h") } << QStringLiteral("promote");
+    for (const char *sub : { "list", "last", "info", "compare", "download", "promote" })
+        QTest::newRow(sub) << QStringList { QStringLiteral("history"), QLatin1String(sub), QStringLiteral("-h") }
+                           << QStringLiteral("--output");
+}
+
+void TestCli::helpOnEveryCommand()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Result r = runbench(args);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(expected, Qt::CaseInsensitive), qPrintable(r.out));
+}
+
+void TestCli::sampleProjectEndToEnd()
+{
+    // two tracked runs of the bundled sample, as on the product page
+    for (const QString &reg : { QStringLiteral("10"), QStringLiteral("0.078125") }) {
+        const Result r = runbench({ QStringLiteral("run"), QStringLiteral("iris_sklearn.py"), reg });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Accuracy is 0.")));
+        QVERIFY(r.err.contains(QStringLiteral("IrisDemo_")));
+    }
+
+    const Result table = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") });
+    QCOMPARE(table.exitCode, 0);
+    const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(QRegularExpression(QStringLiteral("^Accuracy +Regularization Rate +Duration +Run_id +Script_name +Start_time_utc +Status$"))
+                .match(lines.at(0)).hasMatch());
+    // newest first, numbers aligned, durations as H:MM:SS.ffffff
+    QVERIFY2(QRegularExpression(QStringLiteral("^0\\.\\d+ +0\\.078125 +0:00:\\d\\d\\.\\d{6} +IrisDemo_\\d+ +iris_sklearn\\.py +"
+                                               "\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00 +Completed$"))
+                 .match(lines.at(2)).hasMatch(), qPrintable(lines.at(2)));
+    QVERIFY(lines.at(3).contains(QStringLiteral("10       ")));
+
+    const QJsonObject last = lastRun(m_iris);
+    QCOMPARE(last.value(QStringLiteral("run_number")).toInt(), 2);
+    QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("Completed"));
+    QCOMPARE(last.value(QStringLiteral("Regularization Rate")).toDouble(), 0.078125);
+    const double accuracy = last.value(QStringLiteral("Accuracy")).toDouble();
+    QVERIFY(accuracy > 0.5 && accuracy <= 1.0);
+    QCOMPARE(last.value(QStringLiteral("script_name")).toString(), QStringLiteral("iris_sklearn.py"));
+    QCOMPARE(last.value(QStringLiteral("target")).toString(), QStringLiteral("local"));
+    QCOMPARE(last.value(QStringLiteral("attachments")).toString(),
+             QStringLiteral("driver_log.txt, metrics.jsonl, outputs/cm.png, outputs/model.pkl, outputs/roc.png"));
+    const QString runId = last.value(QStringLiteral("run_id")).toString();
+
+    const Result info = runbench({ QStringLiteral("history"), QStringLiteral("info"), QStringLiteral("1") });
+    QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("Regularization Rate")).toDouble(), 10.0);
+    const Result byId = runbench({ QStringLiteral("history"), QStringLiteral("info"), runId });
+    QCOMPARE(QJsonDocument::fromJson(byId.out.toUtf8()).object().value(QStringLiteral("run_number")).toInt(), 2);
+
+    const Result compare = runbench({ QStringLiteral("history"), QStringLiteral("compare"), QStringLiteral("1"), runId });
+    QCOMPARE(compare.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("\\n\\* +Regularization Rate +10 +0\\.078125\\n")).match(compare.out).hasMatch(),
+             qPrintable(compare.out));
+    QVERIFY(QRegularExpression(QStringLiteral("\\n +script_name +iris_sklearn.py")).match(compare.out).hasMatch());
+
+    const Result csv = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("csv") });
+    QVERIFY(csv.out.startsWith(QStringLiteral("Accuracy,Regularization Rate,Duration,Run_id,Script_name,Start_time_utc,Status\r\n")));
+    const Result json = runbench({ QStringLiteral("history"), QStringLiteral("list") });
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().size(), 2);
+
+    // download: every output, byte-identical; a second time needs --force
+    const QString dest = m_tmp.path() + QStringLiteral("/download");
+    const Result dl = runbench({ QStringLiteral("history"), QStringLiteral("download"), runId, QStringLiteral("-d"), dest });
+    QVERIFY2(dl.exitCode == 0, qPrintable(dl.err));
+    const QString runDir = m_iris + QStringLiteral("/.runbench/runs/") + runId;
+    for (const QString &f : { QStringLiteral("cm.png"), QStringLiteral("roc.png"), QStringLiteral("model.pkl") }) {
+        const QByteArray copy = readFile(dest + QLatin1Char('/') + f);
+        QVERIFY(!copy.isEmpty());
+        QCOMPARE(copy, readFile(runDir + QStringLiteral("/outputs/") + f));
+    }
+    QVERIFY(readFile(dest + QStringLiteral("/cm.png")).startsWith("\x89PNG"));
+    const Result again = runbench({ QStringLiteral("history"), QStringLiteral("download"), runId, QStringLiteral("-d"), dest });
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY(again.err.contains(QStringLiteral("--force")));
+
+    // promote: into assets/, traced back to the run
+    const Result promote = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId,
+                                      QStringLiteral("outputs/model.pkl"), QStringLiteral("--name"), QStringLiteral("iris-model") });
+    QVERIFY2(promote.exitCode == 0, qPrintable(promote.err));
+    QCOMPARE(readFile(m_iris + QStringLiteral("/assets/iris-model")), readFile(runDir + QStringLiteral("/outputs/model.pkl")));
+    const QJsonArray promotions = lastRun(m_iris).value(QStringLiteral("properties")).toObject()
+                                      .value(QStringLiteral("Promotions")).toArray();
+    QCOMPARE(promotions.size(), 1);
+    QCOMPARE(promotions.at(0).toObject().value(QStringLiteral("asset")).toString(), QStringLiteral("assets/iris-model"));
+    QCOMPARE(promotions.at(0).toObject().value(QStringLiteral("sha256")).toString().size(), 64);
+    const Result hostile = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId,
+                                      QStringLiteral("outputs/model.pkl"), QStringLiteral("--name"), QStringLiteral("../escape") });
+    QCOMPARE(hostile.exitCode, 2);
+    QVERIFY(!QFileInfo::exists(m_iris + QStringLiteral("/escape")));
+    const Result missing = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId,
+                                      QStringLiteral("outputs/nothing.bin"), QStringLiteral("--name"), QStringLiteral("x") });
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains(QStringLiteral("no artifact")));
+}
+
+void TestCli::exitCodeIsTheScripts()
+{
+    QVERIFY(writeFile(m_scratch + QStringLiteral("/fail.sh"), "echo about to fail\nexit 3\n"));
+    const Result r = runbench({ QStringLiteral("run"), QStringLiteral("fail.sh") }, m_scratch);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(r.out.contains(QStringLiteral("about to fail")));
+    QVERIFY(r.err.contains(QStringLiteral("Failed")));
+    QCOMPARE(lastRun(m_scratch).value(QStringLiteral("status")).toString(), QStringLiteral("Failed"));
+}
+
+void TestCli::missingScriptIsAClearError()
+{
+    const Result r = runbench({ QStringLiteral("run"), QStringLiteral("nope.py") }, m_scratch);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+    const Result none = runbench({ QStringLiteral("run") }, m_scratch);
+    QCOMPARE(none.exitCode, 2);
+}
+
+void TestCli::noHistoryIsAClearError()
+{
+    QTemporaryDir empty;
+    const Result r = runbench({ QStringLiteral("history"), QStringLiteral("list") }, empty.path());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no run history yet")), qPrintable(r.err));
+}
+
+void TestCli::ctrlCCancelsTheRun()
+{
+    QVERIFY(writeFile(m_scratch + QStringLiteral("/long.sh"), "echo started\nsleep 60\n"));
+    QProcess p;
+    p.setWorkingDirectory(m_scratch);
+    p.start(QStringLiteral(RUNBENCH_BINARY), { QStringLiteral("run"), QStringLiteral("long.sh") });
+    QVERIFY(p.waitForStarted());
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    while (!out.contains("started") && t.elapsed() < 30000) {
+        p.waitForReadyRead(1000);
+        out += p.readAllStandardOutput();
+    }
+    QVERIFY(out.contains("started"));
+    ::kill(pid_t(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 130);
+    QCOMPARE(lastRun(m_scratch).value(QStringLiteral("status")).toString(), QStringLiteral("Canceled"));
+}
+
+void TestCli::logFromAShellScript()
+{
+    QVERIFY(writeFile(m_scratch + QStringLiteral("/logs.sh"),
+                      "\"$1\" log loss 0.5\n\"$1\" log loss 0.25\n\"$1\" log note 'hello world'\n"
+                      "\"$1\" log vals '[1, 2]'\n\"$1\" log done true\n"));
+    const Result r = runbench({ QStringLiteral("run"), QStringLiteral("logs.sh"), QStringLiteral(RUNBENCH_BINARY) }, m_scratch);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject last = lastRun(m_scratch);
+    QCOMPARE(last.value(QStringLiteral("loss")).toArray(), (QJsonArray { 0.5, 0.25 }));
+    QCOMPARE(last.value(QStringLiteral("note")).toString(), QStringLiteral("hello world"));
+    QCOMPARE(last.value(QStringLiteral("vals")).toArray(), (QJsonArray { 1, 2 }));
+    QCOMPARE(last.value(QStringLiteral("done")).toBool(), true);
+}
+
+void TestCli::logOutsideARunPrints()
+{
+    const Result r = runbench({ QStringLiteral("log"), QStringLiteral("x"), QStringLiteral("1") }, m_scratch);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("[runbench] x = 1\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

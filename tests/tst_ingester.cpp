@@ -1,0 +1,174 @@
+#include "metricsingester.h"
+#include "runstore.h"
+#include "testutil.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+class TestIngester : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void everyValueType();
+    void malformedLinesAreSkippedAndCounted();
+    void lineCutMidWriteIsCompletedOnTheNextRead();
+    void finalPollTakesAnUnterminatedLine();
+    void resumesAtTheOffsetAfterACrash();
+    void overlongLineIsSkippedWithoutStoppingIngest();
+    void truncatedFileIsAnError();
+
+private:
+    void append(const QByteArray &bytes);
+    qint64 count(const QString &key) { return m_store->summaries(m_run).value(key).count; }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<RunStore> m_store;
+    qint64 m_run = 0;
+    QString m_file;
+};
+
+void TestIngester::init()
+{
+    const QString name = QString::fromLatin1(QTest::currentTestFunction());
+    m_store = std::make_unique<RunStore>();
+    QVERIFY(m_store->open(m_dir.path() + QLatin1Char('/') + name + QStringLiteral(".sqlite")));
+    QVERIFY(m_store->useProject(QStringLiteral("P"), QStringLiteral("/p")));
+    m_run = m_store->createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {})->id;
+    m_file = m_dir.path() + QLatin1Char('/') + name + QStringLiteral(".jsonl");
+}
+
+void TestIngester::cleanup() { m_store.reset(); }
+
+void TestIngester::append(const QByteArray &bytes)
+{
+    QFile f(m_file);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
+    f.write(bytes);
+}
+
+void TestIngester::everyValueType()
+{
+    append("{\"name\": \"Accuracy\", \"value\": 0.97, \"time\": 1504832287.5}\n"
+           "{\"name\": \"epochs\", \"value\": 12}\n"
+           "{\"name\": \"converged\", \"value\": true}\n"
+           "{\"name\": \"optimizer\", \"value\": \"lbfgs\"}\n"
+           "{\"name\": \"all values\", \"value\": [5, 6, 7]}\n"
+           "{\"name\": \"loss\", \"value\": NaN}\n"
+           "{\"name\": \"loss\", \"value\": Infinity}\n"
+           "\n"
+           "{\"name\": \"Accuracy\", \"value\": 0.98}\r\n");
+    MetricsIngester ingester(m_store.get(), m_run, m_file);
+    QVERIFY2(ingester.poll(), qPrintable(ingester.lastError()));
+    QCOMPARE(ingester.storedRecords(), 8);
+    QCOMPARE(ingester.skippedLines(), 0);
+    const auto s = m_store->summaries(m_run);
+    QCOMPARE(s.value(QStringLiteral("Accuracy")).count, 2);
+    QCOMPARE(s.value(QStringLiteral("Accuracy")).last, 0.98);
+    QCOMPARE(s.value(QStringLiteral("epochs")).lastValue(), QVariant(12.0));
+    QCOMPARE(s.value(QStringLiteral("converged")).lastValue(), QVariant(true));
+    QCOMPARE(s.value(QStringLiteral("optimizer")).lastValue(), QVariant(QStringLiteral("lbfgs")));
+    QCOMPARE(s.value(QStringLiteral("all values")).count, 3);
+    QVERIFY(std::isinf(s.value(QStringLiteral("loss")).last));
+    QCOMPARE(s.value(QStringLiteral("loss")).finiteCount, 0);
+    QCOMPARE(m_store->series(m_run, QStringLiteral("Accuracy")).first().time, 1504832287.5);
+    QCOMPARE(m_store->run(m_run)->metricsOffset, QFileInfo(m_file).size());
+}
+
+void TestIngester::malformedLinesAreSkippedAndCounted()
+{
+    append("{\"name\": \"a\", \"value\": 1}\n"
+           "this is not json\n"
+           "{\"name\": \"a\", \"value\": {\"nested\": 1}}\n"
+           "{\"name\": \"a\", \"value\": 2}\n");
+    MetricsIngester ingester(m_store.get(), m_run, m_file);
+    QVERIFY(ingester.poll());
+    QCOMPARE(count(QStringLiteral("a")), 2);
+    QCOMPARE(ingester.skippedLines(), 2);
+    const auto run = m_store->run(m_run);
+    QCOMPARE(run->skippedLines, 2);
+    QVERIFY(!run->lastSkipReason.isEmpty());
+}
+
+void TestIngester::lineCutMidWriteIsCompletedOnTheNextRead()
+{
+    append("{\"name\": \"a\", \"value\": 1}\n{\"name\": \"a\", \"va");
+    MetricsIngester ingester(m_store.get(), m_run, m_file);
+    QVERIFY(ingester.poll());
+    QCOMPARE(count(QStringLiteral("a")), 1);
+    QCOMPARE(ingester.skippedLines(), 0);
+    append("lue\": 2}\n");
+    QVERIFY(ingester.poll());
+    QCOMPARE(count(QStringLiteral("a")), 2);
+    QCOMPARE(m_store->series(m_run, QStringLiteral("a")).last().value, 2.0);
+    QCOMPARE(ingester.skippedLines(), 0);
+}
+
+void TestIngester::finalPollTakesAnUnterminatedLine()
+{
+    append("{\"name\": \"a\", \"value\": 1}");
+    MetricsIngester ingester(m_store.get(), m_run, m_file);
+    QVERIFY(ingester.poll());
+    QCOMPARE(count(QStringLiteral("a")), 0);
+    QVERIFY(ingester.poll(true));
+    QCOMPARE(count(QStringLiteral("a")), 1);
+    QVERIFY(ingester.poll(true)); // nothing new: nothing twice
+    QCOMPARE(count(QStringLiteral("a")), 1);
+}
+
+void TestIngester::resumesAtTheOffsetAfterACrash()
+{
+    QByteArray first;
+    for (int i = 0; i < 1000; ++i)
+        first += "{\"name\": \"loss\", \"value\": " + QByteArray::number(i) + "}\n";
+    append(first);
+    {
+        MetricsIngester ingester(m_store.get(), m_run, m_file);
+        QVERIFY(ingester.poll());
+    } // the owning process dies here
+    QByteArray second;
+    for (int i = 1000; i < 1500; ++i)
+        second += "{\"name\": \"loss\", \"value\": " + QByteArray::number(i) + "}\n";
+    append(second + "{\"name\": \"loss\", \"val");
+    // a new process opens the store afresh and resumes
+    m_store = std::make_unique<RunStore>();
+    QVERIFY(m_store->open(m_dir.path() + QStringLiteral("/resumesAtTheOffsetAfterACrash.sqlite")));
+    MetricsIngester resumed(m_store.get(), m_run, m_file);
+    QVERIFY(resumed.poll());
+    append("ue\": 1500}\n");
+    QVERIFY(resumed.poll(true));
+    const QVector<MetricPoint> series = m_store->series(m_run, QStringLiteral("loss"));
+    QCOMPARE(series.size(), 1501);
+    for (int i = 0; i < series.size(); ++i) {
+        QCOMPARE(series.at(i).step, i);
+        QCOMPARE(series.at(i).value, double(i));
+    }
+}
+
+void TestIngester::overlongLineIsSkippedWithoutStoppingIngest()
+{
+    append("{\"name\": \"a\", \"value\": 1}\n{\"name\": \"" + QByteArray(MetricsIngester::MaxLineBytes + 10, 'x')
+           + "\", \"value\": 1}\n{\"name\": \"a\", \"value\": 2}\n");
+    MetricsIngester ingester(m_store.get(), m_run, m_file);
+    QVERIFY(ingester.poll());
+    QCOMPARE(count(QStringLiteral("a")), 2);
+    QCOMPARE(ingester.skippedLines(), 1);
+    QCOMPARE(ingester.offset(), QFileInfo(m_file).size());
+}
+
+void TestIngester::truncatedFileIsAnError()
+{
+    append("{\"name\": \"a\", \"value\": 1}\n{\"name\": \"a\", \"value\": 2}\n");
+    MetricsIngester ingester(m_store.get(), m_run, m_file);
+    QVERIFY(ingester.poll());
+    QVERIFY(writeFile(m_file, "{}\n"));
+    QVERIFY(!ingester.poll());
+    QVERIFY(ingester.lastError().contains(QStringLiteral("shorter")));
+    QCOMPARE(count(QStringLiteral("a")), 2); // what was stored stays
+}
+
+QTEST_GUILESS_MAIN(TestIngester)
+#include "tst_ingester.moc"
