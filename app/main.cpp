@@ -1,18 +1,47 @@
 #include "cli.h"
+#include "mainwindow.h"
+#include "sampleproject.h"
 
-#include <QCoreApplication>
-#include <QSqlDatabase>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 
-#include <cstdio>
+#include <memory>
 
 namespace {
 
-QString versionText()
+bool isCommandLine(const QString &first)
 {
-    return QStringLiteral("runbench %1\nQt %2 (built with %3)\nSQLite driver: %4\n")
-        .arg(QStringLiteral(RUNBENCH_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
-             QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")) ? QStringLiteral("available")
-                                                                        : QStringLiteral("missing"));
+    return Cli::isCommand(first) || first == QLatin1String("-h") || first == QLatin1String("--help")
+        || first == QLatin1String("--version") || first == QLatin1String("-v");
+}
+
+int runWindow(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Opens the Runbench workbench on PROJECT "
+                                                                     "(default: the last project, or the bundled "
+                                                                     "sample on first start)."));
+    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "A project folder."),
+                                 QStringLiteral("[PROJECT]"));
+    parser.process(app);
+
+    MainWindow window;
+    QString folder = parser.positionalArguments().value(0);
+    if (folder.isEmpty())
+        folder = QSettings().value(QStringLiteral("lastProject")).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
+        folder = SampleProject::defaultLocation();
+        QString error;
+        if (!SampleProject::copyTo(folder, &error))
+            Cli::printErr(QStringLiteral("runbench: %1\n").arg(error));
+    }
+    window.openProject(folder);
+    window.show();
+    return app.exec();
 }
 
 } // namespace
@@ -23,19 +52,16 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Runbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNBENCH_VERSION));
 
-    QStringList arguments;
-    for (int i = 1; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    const QString first = arguments.value(0);
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (!isCommandLine(first))
+        return runWindow(argc, argv);
 
     QCoreApplication app(argc, argv);
+    QStringList arguments = app.arguments();
+    arguments.removeFirst();
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
-        Cli::printOut(versionText());
+        Cli::printOut(MainWindow::versionReport() + QLatin1Char('\n'));
         return 0;
     }
-    if (Cli::isCommand(first) || first == QLatin1String("-h") || first == QLatin1String("--help"))
-        return Cli::main(arguments);
-    Cli::printErr(QStringLiteral("runbench: the workbench window is not part of this build; "
-                                 "use the command line (runbench -h).\n"));
-    return 2;
+    return Cli::main(arguments);
 }

@@ -1,5 +1,6 @@
 #include "historyformat.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
@@ -19,6 +20,18 @@ QString duration(qint64 us)
         .arg((secs / 60) % 60, 2, 10, QLatin1Char('0'))
         .arg(secs % 60, 2, 10, QLatin1Char('0'))
         .arg(us % 1000000, 6, 10, QLatin1Char('0'));
+}
+
+QString humanDuration(qint64 us)
+{
+    if (us < 0)
+        return QString();
+    const qint64 secs = us / 1000000;
+    if (secs < 60)
+        return QCoreApplication::translate("HistoryFormat", "%1 s").arg(QLocale().toString(double(us) / 1e6, 'f', 1));
+    if (secs < 3600)
+        return QCoreApplication::translate("HistoryFormat", "%1 min %2 s").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("HistoryFormat", "%1 h %2 min").arg(secs / 3600).arg((secs / 60) % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString utcTime(qint64 us)

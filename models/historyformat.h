@@ -15,6 +15,8 @@ namespace HistoryFormat {
 
 // "0:00:04.892389"
 QString duration(qint64 microseconds);
+// "2.5 s", "3 min 05 s", "1 h 02 min": for people, in status lines
+QString humanDuration(qint64 microseconds);
 // "2017-09-08T00:58:03.059014+00:00"
 QString utcTime(qint64 microsecondsSinceEpoch);
 // Shortest text that reads back as the same double; "NaN", "Infinity".

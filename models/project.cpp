@@ -1,9 +1,10 @@
 #include "project.h"
 
+#include "argumentline.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSettings>
 
 namespace {
@@ -69,9 +70,54 @@ QStringList Project::interpreterFor(const QString &scriptPath) const
         const QString configured
             = value(QStringLiteral("interpreters/") + suffix, defaultInterpreter(suffix));
         if (!configured.isEmpty())
-            return QProcess::splitCommand(configured);
+            return ArgumentLine::split(configured);
     }
     return {};
+}
+
+QMap<QString, QString> Project::interpreters() const
+{
+    QMap<QString, QString> result;
+    for (const char *ext : { "py", "sh", "R" })
+        result.insert(QLatin1String(ext), defaultInterpreter(QLatin1String(ext)));
+    QSettings ini(iniPath(), QSettings::IniFormat);
+    ini.beginGroup(QStringLiteral("interpreters"));
+    const QStringList keys = ini.childKeys();
+    for (const QString &key : keys)
+        result.insert(key, ini.value(key).toString());
+    return result;
+}
+
+void Project::setInterpreters(const QMap<QString, QString> &interpreters) const
+{
+    QSettings ini(iniPath(), QSettings::IniFormat);
+    ini.remove(QStringLiteral("interpreters"));
+    ini.beginGroup(QStringLiteral("interpreters"));
+    for (auto it = interpreters.cbegin(); it != interpreters.cend(); ++it)
+        if (!it.key().trimmed().isEmpty())
+            ini.setValue(it.key().trimmed(), it.value().trimmed());
+}
+
+void Project::setMaxParallelRuns(int runs) const
+{
+    QSettings ini(iniPath(), QSettings::IniFormat);
+    ini.setValue(QStringLiteral("project/max_parallel_runs"), qMax(1, runs));
+}
+
+bool Project::isRunnable(const QString &relativePath) const
+{
+    return isRunnable(relativePath, interpreters());
+}
+
+bool Project::isRunnable(const QString &relativePath, const QMap<QString, QString> &interpreters) const
+{
+    const QFileInfo info(QDir(m_root).filePath(relativePath));
+    if (!info.isFile())
+        return false;
+    const QString suffix = info.suffix();
+    if (!suffix.isEmpty() && !interpreters.value(suffix).isEmpty())
+        return true;
+    return info.isExecutable();
 }
 
 int Project::maxParallelRuns() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,13 @@ public:
     // [interpreters] group of project.ini. An executable script without a
     // known extension runs as itself (empty result).
     QStringList interpreterFor(const QString &scriptPath) const;
+    // The interpreter commands by extension, defaults included ("py" → "python3").
+    QMap<QString, QString> interpreters() const;
+    void setInterpreters(const QMap<QString, QString> &interpreters) const;
+    void setMaxParallelRuns(int runs) const;
+    // Files a user would run: by an interpreter's extension, or executable.
+    bool isRunnable(const QString &relativePath) const;
+    bool isRunnable(const QString &relativePath, const QMap<QString, QString> &interpreters) const;
     int maxParallelRuns() const;
     QStringList ignorePatterns() const;
     qint64 snapshotFileSizeLimit() const;

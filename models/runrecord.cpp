@@ -1,5 +1,7 @@
 #include "runrecord.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 QString runStatusName(RunStatus status)
@@ -14,6 +16,17 @@ QString runStatusName(RunStatus status)
     case RunStatus::Lost: return QStringLiteral("Lost");
     }
     return QStringLiteral("Lost");
+}
+
+QString runStatusText(RunStatus status)
+{
+    static const char *const names[] = {
+        QT_TRANSLATE_NOOP("RunStatus", "Queued"),    QT_TRANSLATE_NOOP("RunStatus", "Preparing"),
+        QT_TRANSLATE_NOOP("RunStatus", "Running"),   QT_TRANSLATE_NOOP("RunStatus", "Completed"),
+        QT_TRANSLATE_NOOP("RunStatus", "Failed"),    QT_TRANSLATE_NOOP("RunStatus", "Canceled"),
+        QT_TRANSLATE_NOOP("RunStatus", "Lost"),
+    };
+    return QCoreApplication::translate("RunStatus", names[int(status)]);
 }
 
 RunStatus runStatusFromName(const QString &name)

@@ -13,6 +13,7 @@
 enum class RunStatus { Queued, Preparing, Running, Completed, Failed, Canceled, Lost };
 
 QString runStatusName(RunStatus status);                // "Completed", as stored and printed
+QString runStatusText(RunStatus status);                // the same, translated for people
 RunStatus runStatusFromName(const QString &name);       // unknown names give Lost
 bool isFinished(RunStatus status);
 

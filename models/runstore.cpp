@@ -185,6 +185,22 @@ RunStore::~RunStore() { close(); }
 
 int RunStore::latestSchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }
 
+QString RunStore::sqliteVersion()
+{
+    QString version;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("runbench-version"));
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT sqlite_version()")) && q.next())
+                version = q.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("runbench-version"));
+    return version;
+}
+
 bool RunStore::fail(const QString &message)
 {
     m_lastError = message;

@@ -24,6 +24,8 @@ public:
     RunStore &operator=(const RunStore &) = delete;
 
     static int latestSchemaVersion();
+    // The SQLite library's version, as the Qt driver reports it.
+    static QString sqliteVersion();
 
     // Opens (creating if needed) the database at path and migrates its schema
     // to the latest version, copying the file to "<path>.bak-v<N>" first.

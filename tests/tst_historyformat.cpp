@@ -19,9 +19,13 @@ private Q_SLOTS:
 
 void TestHistoryFormat::duration()
 {
+    QLocale::setDefault(QLocale::c());
     QCOMPARE(HistoryFormat::duration(4892389), QStringLiteral("0:00:04.892389"));
     QCOMPARE(HistoryFormat::duration(3600LL * 1000000 * 26 + 61000001), QStringLiteral("26:01:01.000001"));
     QCOMPARE(HistoryFormat::duration(-1), QString());
+    QCOMPARE(HistoryFormat::humanDuration(2476974), QStringLiteral("2.5 s"));
+    QCOMPARE(HistoryFormat::humanDuration(185000000), QStringLiteral("3 min 05 s"));
+    QCOMPARE(HistoryFormat::humanDuration(3600LL * 1000000 + 120000000), QStringLiteral("1 h 02 min"));
 }
 
 void TestHistoryFormat::utcTime()

@@ -1,0 +1,319 @@
+#include "mainwindow.h"
+
+#include "argumentline.h"
+#include "codeviewer.h"
+#include "historyformat.h"
+#include "jobpanel.h"
+#include "joblistmodel.h"
+#include "jobqueue.h"
+#include "projectdashboard.h"
+#include "runstore.h"
+#include "sampleproject.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTreeWidget>
+
+namespace {
+constexpr int kMaxRecent = 8;
+const auto kRecentKey = QStringLiteral("recentProjects");
+const auto kLastProjectKey = QStringLiteral("lastProject");
+
+QLabel *placeholder(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setMargin(24);
+    return label;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_queue(new JobQueue(this))
+    , m_jobs(new JobListModel(m_queue, this))
+    , m_navigation(new QTreeWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_dashboard(new ProjectDashboard(this))
+    , m_detailsPage(nullptr)
+    , m_jobPanel(new JobPanel(m_jobs, this))
+    , m_jobDock(new QDockWidget(tr("Jobs"), this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Runbench"));
+
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setHeaderHidden(true);
+    m_navigation->setRootIsDecorated(false);
+    auto *projectItem = new QTreeWidgetItem(m_navigation, { tr("Project") });
+    auto *historyItem = new QTreeWidgetItem(m_navigation, { tr("Run history") });
+    historyItem->setFlags(Qt::ItemIsEnabled);
+    auto *dashboardItem = new QTreeWidgetItem(historyItem, { tr("Dashboard") });
+    auto *detailsItem = new QTreeWidgetItem(historyItem, { tr("Details") });
+    auto *compareItem = new QTreeWidgetItem(historyItem, { tr("Compare") });
+    m_pageItems = { projectItem, dashboardItem, detailsItem, compareItem };
+    m_navigation->expandAll();
+    connect(m_navigation, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        const int page = int(m_pageItems.indexOf(item));
+        if (page >= 0)
+            m_pages->setCurrentIndex(page);
+    });
+
+    m_pages->addWidget(m_dashboard);
+    m_pages->addWidget(placeholder(tr("The run history dashboard — a chart per logged value across runs "
+                                      "and a grid of the runs — is not part of this version yet. "
+                                      "`runbench history list -o table` shows the same runs."),
+                                   this));
+    m_detailsPage = placeholder(tr("Run details are not part of this version yet. "
+                                   "`runbench history info RUN` shows one run."),
+                                this);
+    m_pages->addWidget(m_detailsPage);
+    m_pages->addWidget(placeholder(tr("Run comparison is not part of this version yet. "
+                                      "`runbench history compare A B` compares two runs."),
+                                   this));
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 170, 1030 });
+    setCentralWidget(splitter);
+
+    m_jobDock->setObjectName(QStringLiteral("jobDock"));
+    m_jobDock->setWidget(m_jobPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobDock);
+
+    connect(m_dashboard, &ProjectDashboard::runRequested, this, &MainWindow::runRequested);
+    connect(m_jobPanel, &JobPanel::cancelRequested, m_queue, &JobQueue::cancel);
+    connect(m_jobPanel, &JobPanel::detailsRequested, this, &MainWindow::showDetails);
+    connect(m_queue, &JobQueue::jobRejected, this, &MainWindow::jobRejected);
+    connect(m_queue, &JobQueue::jobFinished, this, &MainWindow::jobFinished);
+    connect(m_queue, &JobQueue::allJobsFinished, this, [this] {
+        if (m_closeWhenIdle)
+            close();
+    });
+
+    createMenus();
+    statusBar()->showMessage(tr("Ready"));
+    m_navigation->setCurrentItem(projectItem);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        resize(1200, 800);
+        resizeDocks({ m_jobDock }, { 230 }, Qt::Vertical);
+    }
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open project…"), this, &MainWindow::openProjectDialog, QKeySequence::Open);
+    file->addAction(tr("&New project from sample…"), this, &MainWindow::newProjectFromSample);
+    m_recentMenu = file->addMenu(tr("&Recent projects"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close, QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    updateRecentMenu();
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QStringList names { tr("&Project"), tr("Run history: &Dashboard"), tr("Run history: D&etails"),
+                              tr("Run history: &Compare") };
+    for (int i = 0; i < names.size(); ++i) {
+        QAction *action = view->addAction(names.at(i), this, [this, i] { showPage(Page(i)); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    QAction *jobs = m_jobDock->toggleViewAction();
+    jobs->setText(tr("&Job panel"));
+    view->addAction(jobs);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Runbench"), this, &MainWindow::about);
+}
+
+void MainWindow::showPage(Page page) { m_navigation->setCurrentItem(m_pageItems.value(page)); }
+
+MainWindow::Page MainWindow::currentPage() const { return Page(m_pages->currentIndex()); }
+
+bool MainWindow::openProject(const QString &folder)
+{
+    const QFileInfo info(folder);
+    if (!info.isDir()) {
+        statusBar()->showMessage(tr("%1 is not a folder.").arg(QDir::toNativeSeparators(folder)));
+        return false;
+    }
+    m_project = Project(info.absoluteFilePath());
+    m_queue->setProject(m_project);
+    m_dashboard->setProject(m_project);
+    setWindowTitle(tr("%1 — Runbench").arg(m_project.name()));
+    QSettings settings;
+    settings.setValue(kLastProjectKey, m_project.root());
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(m_project.root());
+    recent.prepend(m_project.root());
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    updateRecentMenu();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_project.root())), 5000);
+    return true;
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openProjectDialog()
+{
+    auto *dialog = new QFileDialog(this, tr("Open project"), m_project.root());
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &folder) { openProject(folder); });
+    dialog->open();
+}
+
+void MainWindow::newProjectFromSample()
+{
+    auto *dialog = new QFileDialog(this, tr("Folder for the new project"), QDir::homePath());
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &folder) {
+        QString error;
+        if (!SampleProject::copyTo(folder, &error)) {
+            QMessageBox::warning(this, tr("New project"), error);
+            return;
+        }
+        openProject(folder);
+    });
+    dialog->open();
+}
+
+void MainWindow::runRequested(const QString &script, const QStringList &arguments)
+{
+    const int key = m_queue->submit(script, arguments);
+    m_jobPanel->selectKey(key);
+    m_jobDock->show();
+    statusBar()->showMessage(tr("Starting %1 %2…").arg(script, ArgumentLine::join(arguments)), 3000);
+}
+
+void MainWindow::jobRejected(int, const QString &error)
+{
+    statusBar()->showMessage(tr("The run did not start: %1").arg(error));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("The run did not start"), error, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("runRejectedMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::jobFinished(int, const RunRecord &record, int, const QString &error)
+{
+    QString message;
+    const QString run = tr("Run %1 (%2 %3)").arg(record.number).arg(record.script, ArgumentLine::join(record.arguments));
+    const QString duration = HistoryFormat::humanDuration(record.durationUs());
+    switch (record.status) {
+    case RunStatus::Completed: message = tr("%1 completed in %2.").arg(run, duration); break;
+    case RunStatus::Canceled: message = tr("%1 was canceled.").arg(run); break;
+    default: message = tr("%1 failed: %2").arg(run, error); break;
+    }
+    statusBar()->showMessage(message, 15000);
+}
+
+void MainWindow::showDetails(const QString &runId)
+{
+    m_detailsPage->setText(tr("Run details are not part of this version yet. "
+                              "`runbench history info %1` shows this run.")
+                               .arg(runId));
+    showPage(DetailsPage);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_queue->activeCount() > 0 && !m_closeWhenIdle) {
+        event->ignore();
+        askBeforeClosing();
+        return;
+    }
+    if (m_queue->activeCount() > 0) {
+        event->ignore(); // still waiting for the last runs to end
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::askBeforeClosing()
+{
+    const int active = m_queue->activeCount();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Runs in progress"),
+                                tr("%n run(s) are still in progress.", nullptr, active), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("closeWhileRunning"));
+    box->setInformativeText(tr("Cancel them and close, or let them finish and close afterwards?"));
+    QPushButton *cancelRuns = box->addButton(tr("Cancel runs and close"), QMessageBox::DestructiveRole);
+    cancelRuns->setObjectName(QStringLiteral("cancelRunsAndClose"));
+    QPushButton *wait = box->addButton(tr("Close when they finish"), QMessageBox::AcceptRole);
+    wait->setObjectName(QStringLiteral("closeWhenFinished"));
+    QPushButton *keep = box->addButton(tr("Keep working"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepWorking"));
+    box->setDefaultButton(keep);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, cancelRuns, wait](QAbstractButton *button) {
+        if (button == cancelRuns) {
+            m_closeWhenIdle = true;
+            m_queue->cancelAll();
+            statusBar()->showMessage(tr("Canceling runs; the window closes when they have stopped."));
+        } else if (button == wait) {
+            m_closeWhenIdle = true;
+            statusBar()->showMessage(tr("The window closes when the runs finish."));
+        }
+    });
+    box->open();
+}
+
+QString MainWindow::versionReport()
+{
+    const QString highlighting = CodeViewer::highlightingVersion();
+    return tr("Runbench %1\nQt %2\nKSyntaxHighlighting: %3\nlibgit2: %4\nSQLite %5")
+        .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+             highlighting.isEmpty() ? tr("not in this build (plain text viewers)") : highlighting,
+             tr("not used by this version"), RunStore::sqliteVersion());
+}
+
+void MainWindow::about()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Runbench"),
+                                tr("Runbench — a workbench for tracked data-science runs."), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setInformativeText(versionReport());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "project.h"
+#include "runrecord.h"
+
+#include <QMainWindow>
+
+class JobListModel;
+class JobPanel;
+class JobQueue;
+class ProjectDashboard;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+// The workbench window: navigation on the left (Project, Run history →
+// Dashboard / Details / Compare), the current page in the middle, the job
+// panel as a dock. It wires views to models and delegates everything else.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum Page { ProjectPage, DashboardPage, DetailsPage, ComparePage };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool openProject(const QString &folder);
+    Project project() const { return m_project; }
+    void showPage(Page page);
+    Page currentPage() const;
+
+    JobQueue *jobQueue() const { return m_queue; }
+    JobListModel *jobModel() const { return m_jobs; }
+    ProjectDashboard *dashboard() const { return m_dashboard; }
+    JobPanel *jobPanel() const { return m_jobPanel; }
+
+    // "Runbench 0.1.0", Qt, KSyntaxHighlighting, libgit2, SQLite versions.
+    static QString versionReport();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void runRequested(const QString &script, const QStringList &arguments);
+    void jobRejected(int key, const QString &error);
+    void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
+    void showDetails(const QString &runId);
+    void openProjectDialog();
+    void newProjectFromSample();
+    void updateRecentMenu();
+    void askBeforeClosing();
+    void about();
+
+    Project m_project;
+    JobQueue *m_queue;
+    JobListModel *m_jobs;
+    QTreeWidget *m_navigation;
+    QStackedWidget *m_pages;
+    ProjectDashboard *m_dashboard;
+    QLabel *m_detailsPage;
+    JobPanel *m_jobPanel;
+    QDockWidget *m_jobDock;
+    QMenu *m_recentMenu = nullptr;
+    QList<QTreeWidgetItem *> m_pageItems;
+    bool m_closeWhenIdle = false;
+};

@@ -1,0 +1,195 @@
+#include "jobqueue.h"
+
+#include "runjob.h"
+#include "runstore.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QQueue>
+#include <QThread>
+
+#include <map>
+#include <memory>
+
+// Lives on the queue's thread: owns the store connection and the RunJobs.
+class JobWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Pending
+    {
+        int key;
+        Project project;
+        QString script;
+        QStringList arguments;
+    };
+
+    void submit(const Pending &p)
+    {
+        RunStore *store = storeFor(p.project);
+        if (!store) {
+            Q_EMIT rejected(p.key, m_lastError);
+            return;
+        }
+        auto *job = new RunJob(p.project, store, this);
+        job->setGracePeriod(m_graceMs);
+        if (!job->submit(p.script, p.arguments)) {
+            Q_EMIT rejected(p.key, job->errorString());
+            delete job;
+            return;
+        }
+        const int key = p.key;
+        m_jobs.insert(key, job);
+        connect(job, &RunJob::statusChanged, this, [this, key](RunStatus s) { Q_EMIT statusChanged(key, s); });
+        connect(job, &RunJob::outputReceived, this, [this, key](const QByteArray &d) { Q_EMIT output(key, d); });
+        connect(job, &RunJob::metricsIngested, this, [this, key] { Q_EMIT metricsIngested(key); });
+        connect(job, &RunJob::finished, this, [this, key, job] {
+            Q_EMIT finished(key, job->record(), job->exitCode(), job->errorString());
+            m_jobs.remove(key);
+            m_running.remove(key);
+            job->deleteLater();
+            startWaiting();
+        });
+        Q_EMIT created(key, job->record());
+        m_waiting.enqueue(key);
+        m_limit = p.project.maxParallelRuns();
+        startWaiting();
+    }
+
+    void cancel(int key)
+    {
+        if (RunJob *job = m_jobs.value(key)) {
+            m_waiting.removeAll(key);
+            job->cancel();
+        }
+    }
+
+    void setGracePeriod(int msecs) { m_graceMs = msecs; }
+
+    void shutDown()
+    {
+        // The window is going away: stop what still runs.
+        for (RunJob *job : qAsConst(m_jobs))
+            job->cancel();
+        qDeleteAll(m_jobs);
+        m_jobs.clear();
+        m_stores.clear();
+    }
+
+Q_SIGNALS:
+    void rejected(int key, const QString &error);
+    void created(int key, const RunRecord &record);
+    void statusChanged(int key, RunStatus status);
+    void output(int key, const QByteArray &data);
+    void metricsIngested(int key);
+    void finished(int key, const RunRecord &record, int exitCode, const QString &error);
+
+private:
+    RunStore *storeFor(const Project &project)
+    {
+        auto &store = m_stores[project.root()];
+        if (!store) {
+            QString error;
+            store = std::make_unique<RunStore>();
+            if (!project.ensureDataDir(&error) || !store->open(project.databasePath())) {
+                m_lastError = error.isEmpty() ? store->lastError() : error;
+                m_stores.erase(project.root());
+                return nullptr;
+            }
+        }
+        return store.get();
+    }
+
+    void startWaiting()
+    {
+        while (!m_waiting.isEmpty() && m_running.size() < m_limit) {
+            const int key = m_waiting.dequeue();
+            if (RunJob *job = m_jobs.value(key)) {
+                m_running.insert(key);
+                job->start();
+            }
+        }
+    }
+
+    std::map<QString, std::unique_ptr<RunStore>> m_stores; // one connection per project
+    QHash<int, RunJob *> m_jobs;
+    QQueue<int> m_waiting;
+    QSet<int> m_running;
+    int m_limit = 4;
+    int m_graceMs = 5000;
+    QString m_lastError;
+};
+
+JobQueue::JobQueue(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_worker(new JobWorker)
+{
+    qRegisterMetaType<RunRecord>("RunRecord");
+    qRegisterMetaType<RunStatus>("RunStatus");
+    m_thread->setObjectName(QStringLiteral("runbench-jobs"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &JobWorker::rejected, this, [this](int key, const QString &error) {
+        Q_EMIT jobRejected(key, error);
+        forget(key);
+    });
+    connect(m_worker, &JobWorker::created, this, &JobQueue::jobCreated);
+    connect(m_worker, &JobWorker::statusChanged, this, &JobQueue::jobStatusChanged);
+    connect(m_worker, &JobWorker::output, this, &JobQueue::jobOutput);
+    connect(m_worker, &JobWorker::metricsIngested, this, &JobQueue::jobMetricsIngested);
+    connect(m_worker, &JobWorker::finished, this,
+            [this](int key, const RunRecord &record, int exitCode, const QString &error) {
+                Q_EMIT jobFinished(key, record, exitCode, error);
+                forget(key);
+            });
+    m_thread->start();
+}
+
+JobQueue::~JobQueue()
+{
+    JobWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void JobQueue::setProject(const Project &project) { m_project = project; }
+
+void JobQueue::setGracePeriod(int msecs)
+{
+    JobWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, msecs] { worker->setGracePeriod(msecs); });
+}
+
+int JobQueue::submit(const QString &script, const QStringList &arguments)
+{
+    const int key = m_nextKey++;
+    m_active.insert(key);
+    Q_EMIT jobSubmitted(key, script, arguments);
+    JobWorker *worker = m_worker;
+    const JobWorker::Pending pending { key, m_project, script, arguments };
+    QMetaObject::invokeMethod(worker, [worker, pending] { worker->submit(pending); });
+    return key;
+}
+
+void JobQueue::cancel(int key)
+{
+    JobWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, key] { worker->cancel(key); });
+}
+
+void JobQueue::cancelAll()
+{
+    for (int key : qAsConst(m_active))
+        cancel(key);
+}
+
+void JobQueue::forget(int key)
+{
+    if (m_active.remove(key) && m_active.isEmpty())
+        Q_EMIT allJobsFinished();
+}
+
+#include "jobqueue.moc"

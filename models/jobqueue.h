@@ -1,0 +1,55 @@
+#pragma once
+
+#include "project.h"
+#include "runrecord.h"
+
+#include <QObject>
+#include <QSet>
+
+class JobWorker;
+class QThread;
+
+// The runs a window has started, executing on a worker thread of their own:
+// the store writes, the metrics ingest and the processes never touch the
+// GUI thread. Up to the project's max_parallel_runs run at once; the rest
+// wait as Queued. Every call returns at once; results arrive as signals,
+// identified by the key submit() returned.
+class JobQueue : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit JobQueue(QObject *parent = nullptr);
+    ~JobQueue() override;
+
+    // Jobs of the previous project keep running and reporting.
+    void setProject(const Project &project);
+    Project project() const { return m_project; }
+
+    int submit(const QString &script, const QStringList &arguments);
+    void cancel(int key);
+    void cancelAll();
+    // Jobs submitted and not yet finished (or rejected).
+    int activeCount() const { return m_active.size(); }
+    // Grace period between SIGTERM and SIGKILL on cancel.
+    void setGracePeriod(int msecs);
+
+Q_SIGNALS:
+    void jobSubmitted(int key, const QString &script, const QStringList &arguments);
+    void jobRejected(int key, const QString &error);
+    void jobCreated(int key, const RunRecord &record);
+    void jobStatusChanged(int key, RunStatus status);
+    void jobOutput(int key, const QByteArray &data);
+    void jobMetricsIngested(int key);
+    void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
+    void allJobsFinished();
+
+private:
+    void forget(int key);
+
+    Project m_project;
+    QThread *m_thread;
+    JobWorker *m_worker;
+    int m_nextKey = 1;
+    QSet<int> m_active;
+};

@@ -1,0 +1,310 @@
+// The window driven like a person would: clicks and keys on the real widgets.
+#include "joblistmodel.h"
+#include "jobpanel.h"
+#include "jobqueue.h"
+#include "mainwindow.h"
+#include "projectdashboard.h"
+#include "runstore.h"
+#include "testutil.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFileSystemModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTreeView>
+#include <QtTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void sampleRunTwiceInParallel();
+    void cancelALongJob();
+    void failingScriptShowsFailed();
+    void missingInterpreterIsAClearMessage();
+    void windowStaysResponsiveDuringRuns();
+    void closingWithRunsAsks();
+    void lastProjectAndArgumentsPersist();
+
+private:
+    QString makeProject(const QByteArray &ini = {});
+    void clickFile(MainWindow *window, const QString &name);
+    void typeArguments(MainWindow *window, const QString &text);
+    void clickRun(MainWindow *window);
+    int statusOfRow(MainWindow *window, int row);
+    void screenshot(QWidget *widget, const QString &name);
+
+    QTemporaryDir m_home;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("XDG_CONFIG_HOME", m_home.path().toUtf8());
+    QCoreApplication::setOrganizationName(QStringLiteral("RunbenchTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("runbench-test"));
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_window = std::make_unique<MainWindow>();
+    m_window->jobQueue()->setGracePeriod(500);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    if (m_window) {
+        m_window->jobQueue()->cancelAll();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->jobQueue()->activeCount(), 0, 30000);
+    }
+    m_window.reset();
+    m_dir.reset();
+}
+
+QString TestMainWindow::makeProject(const QByteArray &ini)
+{
+    const QString root = m_dir->path() + QStringLiteral("/project");
+    writeFile(root + QStringLiteral("/.runbench/project.ini"), ini.isEmpty() ? QByteArray("[project]\nname=Gui\n") : ini);
+    return root;
+}
+
+void TestMainWindow::screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RUNBENCH_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + name);
+}
+
+void TestMainWindow::clickFile(MainWindow *window, const QString &name)
+{
+    auto *tree = window->findChild<QTreeView *>(QStringLiteral("projectFiles"));
+    QVERIFY(tree);
+    QModelIndex index;
+    // the file system model fills in asynchronously
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QAbstractItemModel *model = tree->model();
+            for (int r = 0; r < model->rowCount(tree->rootIndex()); ++r) {
+                const QModelIndex i = model->index(r, 0, tree->rootIndex());
+                if (i.data().toString() == name) {
+                    index = i;
+                    return true;
+                }
+            }
+            return false;
+        }(),
+        10000);
+    tree->scrollTo(index);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(index).center());
+    QTRY_COMPARE_WITH_TIMEOUT(window->dashboard()->currentScript(), name, 10000);
+}
+
+void TestMainWindow::typeArguments(MainWindow *window, const QString &text)
+{
+    auto *box = window->findChild<QComboBox *>(QStringLiteral("argumentsBox"));
+    QVERIFY(box);
+    box->lineEdit()->selectAll();
+    QTest::keyClick(box->lineEdit(), Qt::Key_Delete);
+    QTest::keyClicks(box->lineEdit(), text);
+}
+
+void TestMainWindow::clickRun(MainWindow *window)
+{
+    auto *run = window->findChild<QPushButton *>(QStringLiteral("runButton"));
+    QVERIFY(run && run->isEnabled());
+    QTest::mouseClick(run, Qt::LeftButton);
+}
+
+int TestMainWindow::statusOfRow(MainWindow *window, int row)
+{
+    return window->jobModel()->index(row, 0).data(JobListModel::StatusRole).toInt();
+}
+
+void TestMainWindow::sampleRunTwiceInParallel()
+{
+    const QString root = m_dir->path() + QStringLiteral("/iris");
+    const QString sample = QStringLiteral(RUNBENCH_SOURCE_DIR "/resources/samples/iris");
+    QVERIFY(writeFile(root + QStringLiteral("/iris_sklearn.py"), readFile(sample + QStringLiteral("/iris_sklearn.py"))));
+    QVERIFY(writeFile(root + QStringLiteral("/.runbench/project.ini"), readFile(sample + QStringLiteral("/.runbench/project.ini"))));
+    QVERIFY(m_window->openProject(root));
+
+    clickFile(m_window.get(), QStringLiteral("iris_sklearn.py"));
+    auto *viewer = m_window->findChild<QPlainTextEdit *>(QStringLiteral("codeViewer"));
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->toPlainText().contains(QStringLiteral("LogisticRegression")), 10000);
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("interpreterLabel"))->text().contains(QStringLiteral("/usr/bin/python3")));
+
+    typeArguments(m_window.get(), QStringLiteral("10"));
+    clickRun(m_window.get());
+    typeArguments(m_window.get(), QStringLiteral("0.01"));
+    QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier); // the shortcut
+    QCOMPARE(m_window->jobModel()->rowCount(), 2);
+    // both run at the same time
+    QTRY_VERIFY_WITH_TIMEOUT(statusOfRow(m_window.get(), 0) == int(RunStatus::Running)
+                                 && statusOfRow(m_window.get(), 1) == int(RunStatus::Running),
+                             30000);
+    auto *output = m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobOutput"));
+    QTRY_VERIFY_WITH_TIMEOUT(output->toPlainText().contains(QStringLiteral("Regularization rate is 0.01")), 30000);
+    screenshot(m_window.get(), QStringLiteral("window-running.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 1), int(RunStatus::Completed), 60000);
+    QVERIFY(m_window->jobModel()->index(0, JobListModel::OutputColumn).data().toString().startsWith(QStringLiteral("Plots saved")));
+    screenshot(m_window.get(), QStringLiteral("window-completed.png"));
+
+    RunStore store;
+    QVERIFY(store.open(Project(root).databasePath()));
+    QVERIFY(store.useProject(QStringLiteral("IrisDemo"), Project(root).root()));
+    const QVector<RunRecord> runs = store.runs();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(0).arguments, QStringList { QStringLiteral("0.01") });
+    QCOMPARE(runs.at(1).arguments, QStringList { QStringLiteral("10") });
+    for (const RunRecord &r : runs) {
+        QCOMPARE(r.status, RunStatus::Completed);
+        QVERIFY(store.summaries(r.id).contains(QStringLiteral("Accuracy")));
+    }
+    // the arguments box remembers both, newest first
+    QCOMPARE(m_window->dashboard()->argumentHistory(QStringLiteral("iris_sklearn.py")),
+             (QStringList { QStringLiteral("0.01"), QStringLiteral("10") }));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("completed")));
+}
+
+void TestMainWindow::cancelALongJob()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/long.sh"), "echo started\nsleep 60\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("long.sh"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Running), 30000);
+    auto *output = m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobOutput"));
+    QTRY_VERIFY_WITH_TIMEOUT(output->toPlainText().contains(QStringLiteral("started")), 10000);
+    auto *cancel = m_window->findChild<QPushButton *>(QStringLiteral("cancelJob"));
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Canceled), 30000);
+    QCOMPARE(m_window->jobModel()->index(0, JobListModel::StatusColumn).data().toString(), QStringLiteral("Canceled"));
+    QVERIFY(!cancel->isEnabled());
+}
+
+void TestMainWindow::failingScriptShowsFailed()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/fail.sh"), "echo 'something went wrong' >&2\nexit 3\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("fail.sh"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Failed), 30000);
+    QCOMPARE(m_window->jobModel()->index(0, JobListModel::StatusColumn).data().toString(), QStringLiteral("Failed (exit 3)"));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("failed")));
+    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobOutput"))->toPlainText().contains(QStringLiteral("something went wrong")));
+}
+
+void TestMainWindow::missingInterpreterIsAClearMessage()
+{
+    const QString root = makeProject("[interpreters]\npy=python-that-is-not-installed\n");
+    QVERIFY(writeFile(root + QStringLiteral("/train.py"), "print(1)\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("train.py"));
+    clickRun(m_window.get());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>(QStringLiteral("runRejectedMessage"))), 10000);
+    QVERIFY(box->text().contains(QStringLiteral("python-that-is-not-installed")));
+    QCOMPARE(statusOfRow(m_window.get(), 0), JobListModel::Rejected);
+    QCOMPARE(m_window->jobQueue()->activeCount(), 0); // nothing stuck
+    QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
+}
+
+void TestMainWindow::windowStaysResponsiveDuringRuns()
+{
+    const QString root = makeProject("[project]\nname=Busy\nmax_parallel_runs=4\n");
+    QVERIFY(writeFile(root + QStringLiteral("/busy.sh"),
+                      "for i in $(seq 2000); do echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $i}\"; done >> \"$RUNBENCH_METRICS_FILE\"\n"
+                      "seq 20000\nsleep 0.5\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("busy.sh"));
+
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 longestGap = 0;
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        longestGap = qMax(longestGap, now - last);
+        last = now;
+        ++ticks;
+    });
+    clock.start();
+    ticker.start();
+    for (int i = 0; i < 8; ++i)
+        clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->jobQueue()->activeCount(), 0, 120000);
+    ticker.stop();
+    for (int row = 0; row < 8; ++row)
+        QCOMPARE(statusOfRow(m_window.get(), row), int(RunStatus::Completed));
+    qInfo("GUI timer: %d ticks in %lld ms, longest gap %lld ms", ticks, clock.elapsed(), longestGap);
+    // Generous on a noisy machine: a blocking call on the GUI thread (waiting
+    // for a process, a big query) shows up as seconds, not as this.
+    QVERIFY2(longestGap < 1500, qPrintable(QString::number(longestGap)));
+}
+
+void TestMainWindow::closingWithRunsAsks()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/long.sh"), "sleep 60\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("long.sh"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Running), 30000);
+    m_window->close();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>(QStringLiteral("closeWhileRunning"))), 5000);
+    QVERIFY(m_window->isVisible());
+    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("cancelRunsAndClose")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Canceled), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 10000);
+}
+
+void TestMainWindow::lastProjectAndArgumentsPersist()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/quick.sh"), "echo \"$@\"\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("quick.sh"));
+    typeArguments(m_window.get(), QStringLiteral("--lr 0.5 'two words'"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobOutput"))->toPlainText(),
+                              QStringLiteral("--lr 0.5 two words\n"), 10000);
+    m_window->close();
+    QVERIFY(!m_window->isVisible());
+    QCOMPARE(QSettings().value(QStringLiteral("lastProject")).toString(), Project(root).root());
+    // a new window (the next start) offers the same arguments again
+    MainWindow next;
+    QVERIFY(next.openProject(root));
+    QCOMPARE(next.dashboard()->argumentHistory(QStringLiteral("quick.sh")),
+             QStringList { QStringLiteral("--lr 0.5 'two words'") });
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,116 @@
+#include "codeviewer.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#ifdef RUNBENCH_HAVE_KSYNTAXHIGHLIGHTING
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+#include <ksyntaxhighlighting_version.h>
+
+namespace {
+// One repository for the whole application, as KSyntaxHighlighting's examples do.
+KSyntaxHighlighting::Repository &repository()
+{
+    static KSyntaxHighlighting::Repository repo;
+    return repo;
+}
+} // namespace
+#endif
+
+CodeViewer::CodeViewer(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setReadOnly(true);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+#ifdef RUNBENCH_HAVE_KSYNTAXHIGHLIGHTING
+    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
+    applyTheme();
+#endif
+}
+
+QString CodeViewer::highlightingVersion()
+{
+#ifdef RUNBENCH_HAVE_KSYNTAXHIGHLIGHTING
+    return QStringLiteral(SyntaxHighlighting_VERSION_STRING);
+#else
+    return QString();
+#endif
+}
+
+void CodeViewer::applyTheme()
+{
+#ifdef RUNBENCH_HAVE_KSYNTAXHIGHLIGHTING
+    const KSyntaxHighlighting::Theme theme = repository().themeForPalette(palette());
+    m_highlighter->setTheme(theme);
+    m_highlighter->rehighlight();
+#endif
+}
+
+void CodeViewer::setDefinitionFor(const QString &fileName)
+{
+#ifdef RUNBENCH_HAVE_KSYNTAXHIGHLIGHTING
+    m_highlighter->setDefinition(repository().definitionForFileName(fileName));
+#else
+    Q_UNUSED(fileName)
+#endif
+}
+
+void CodeViewer::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QPlainTextEdit::changeEvent(event);
+}
+
+void CodeViewer::showText(const QString &text, const QString &fileNameForSyntax)
+{
+    ++m_generation; // a file still loading must not replace this text
+    m_path.clear();
+    setDefinitionFor(fileNameForSyntax);
+    setPlainText(text);
+}
+
+void CodeViewer::showFile(const QString &path, qint64 maxBytes, bool fromEnd)
+{
+    const int generation = ++m_generation;
+    m_path = path;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, generation, path] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // the user moved on
+        setDefinitionFor(QFileInfo(path).fileName());
+        setPlainText(watcher->result());
+        if (property("followEnd").toBool())
+            moveCursor(QTextCursor::End);
+        Q_EMIT fileShown(path);
+    });
+    watcher->setFuture(QtConcurrent::run([path, maxBytes, fromEnd]() -> QString {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return tr("(%1 cannot be read: %2)").arg(path, file.errorString());
+        const qint64 size = file.size();
+        QString notice;
+        if (size > maxBytes) {
+            if (fromEnd)
+                file.seek(size - maxBytes);
+            notice = tr("(showing %1 of %2 bytes)").arg(maxBytes).arg(size);
+        }
+        const QByteArray bytes = file.read(maxBytes);
+        if (bytes.contains('\0'))
+            return tr("(%1 is a binary file)").arg(QFileInfo(path).fileName());
+        const QString text = QString::fromUtf8(bytes);
+        if (notice.isEmpty())
+            return text;
+        return fromEnd ? notice + QLatin1Char('\n') + text : text + QLatin1Char('\n') + notice;
+    }));
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "project.h"
+
+#include <QWidget>
+
+class CodeViewer;
+class QComboBox;
+class QFileSystemModel;
+class QLabel;
+class QModelIndex;
+class QPushButton;
+class QSortFilterProxyModel;
+class QToolButton;
+class QTreeView;
+
+// The project page: the project's files, the script viewer, the script
+// picker, the Arguments box (with each script's recent arguments) and Run.
+// It only asks for runs (runRequested); JobQueue runs them.
+class ProjectDashboard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProjectDashboard(QWidget *parent = nullptr);
+
+    void setProject(const Project &project);
+    Project project() const { return m_project; }
+
+    QString currentScript() const;
+    void selectScript(const QString &relativePath);
+    QStringList currentArguments() const;
+    QStringList argumentHistory(const QString &script) const;
+
+    // Runs the current script with the current arguments (the Run button, Ctrl+R).
+    void run();
+
+Q_SIGNALS:
+    void runRequested(const QString &script, const QStringList &arguments);
+    void settingsChanged();
+
+private:
+    void fileActivated(const QModelIndex &index);
+    void scriptChanged();
+    void scanScripts();
+    void editSettings();
+    void rememberArguments(const QString &script, const QString &arguments);
+    QString uiSettingsPath() const;
+
+    Project m_project;
+    QFileSystemModel *m_files;
+    QSortFilterProxyModel *m_visibleFiles;
+    QTreeView *m_tree;
+    QComboBox *m_script;
+    QLabel *m_interpreter;
+    QToolButton *m_settingsButton;
+    QComboBox *m_arguments;
+    QPushButton *m_runButton;
+    CodeViewer *m_viewer;
+    int m_scanGeneration = 0;
+};

@@ -1,0 +1,91 @@
+#include "projectsettingsdialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *parent)
+    : QDialog(parent)
+    , m_project(project)
+    , m_interpreters(new QTableWidget(0, 2, this))
+    , m_maxParallel(new QSpinBox(this))
+{
+    setWindowTitle(tr("Project settings — %1").arg(project.name()));
+    setObjectName(QStringLiteral("projectSettingsDialog"));
+    m_interpreters->setObjectName(QStringLiteral("interpreterTable"));
+    m_interpreters->setHorizontalHeaderLabels({ tr("Extension"), tr("Interpreter command") });
+    m_interpreters->horizontalHeader()->setStretchLastSection(true);
+    m_interpreters->verticalHeader()->hide();
+    const QMap<QString, QString> interpreters = project.interpreters();
+    for (auto it = interpreters.cbegin(); it != interpreters.cend(); ++it)
+        addRow(it.key(), it.value());
+
+    auto *add = new QPushButton(tr("Add"), this);
+    auto *remove = new QPushButton(tr("Remove"), this);
+    connect(add, &QPushButton::clicked, this, [this] {
+        addRow(QString(), QString());
+        m_interpreters->editItem(m_interpreters->item(m_interpreters->rowCount() - 1, 0));
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_interpreters->currentRow() >= 0)
+            m_interpreters->removeRow(m_interpreters->currentRow());
+    });
+
+    m_maxParallel->setObjectName(QStringLiteral("maxParallelRuns"));
+    m_maxParallel->setRange(1, 64);
+    m_maxParallel->setValue(project.maxParallelRuns());
+
+    auto *hint = new QLabel(tr("A script runs with the command for its extension (for example "
+                               "“/usr/bin/python3” for .py). Files without one run as programs "
+                               "when they are executable."),
+                            this);
+    hint->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *rowButtons = new QHBoxLayout;
+    rowButtons->addWidget(add);
+    rowButtons->addWidget(remove);
+    rowButtons->addStretch();
+    auto *form = new QFormLayout;
+    form->addRow(tr("Runs at once"), m_maxParallel);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("Interpreters"), this));
+    layout->addWidget(m_interpreters);
+    layout->addLayout(rowButtons);
+    layout->addWidget(hint);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    resize(520, 380);
+}
+
+void ProjectSettingsDialog::addRow(const QString &extension, const QString &command)
+{
+    const int row = m_interpreters->rowCount();
+    m_interpreters->insertRow(row);
+    m_interpreters->setItem(row, 0, new QTableWidgetItem(extension));
+    m_interpreters->setItem(row, 1, new QTableWidgetItem(command));
+}
+
+void ProjectSettingsDialog::accept()
+{
+    QMap<QString, QString> interpreters;
+    for (int row = 0; row < m_interpreters->rowCount(); ++row) {
+        QString ext = m_interpreters->item(row, 0) ? m_interpreters->item(row, 0)->text().trimmed() : QString();
+        if (ext.startsWith(QLatin1Char('.')))
+            ext.remove(0, 1);
+        const QString command = m_interpreters->item(row, 1) ? m_interpreters->item(row, 1)->text().trimmed() : QString();
+        if (!ext.isEmpty())
+            interpreters.insert(ext, command);
+    }
+    m_project.setInterpreters(interpreters);
+    m_project.setMaxParallelRuns(m_maxParallel->value());
+    QDialog::accept();
+}
