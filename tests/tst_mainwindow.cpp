@@ -5,9 +5,14 @@
 #include "mainwindow.h"
 #include "projectdashboard.h"
 #include "runstore.h"
+#include "sampleproject.h"
 #include "testutil.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileSystemModel>
@@ -40,6 +45,8 @@ private Q_SLOTS:
     void windowStaysResponsiveDuringRuns();
     void closingWithRunsAsks();
     void lastProjectAndArgumentsPersist();
+    void settingsDialogChangesTheInterpreter();
+    void sampleProjectCopies();
 
 private:
     QString makeProject(const QByteArray &ini = {});
@@ -304,6 +311,47 @@ void TestMainWindow::lastProjectAndArgumentsPersist()
     QVERIFY(next.openProject(root));
     QCOMPARE(next.dashboard()->argumentHistory(QStringLiteral("quick.sh")),
              QStringList { QStringLiteral("--lr 0.5 'two words'") });
+}
+
+void TestMainWindow::settingsDialogChangesTheInterpreter()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/train.py"), "print(1)\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("train.py"));
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("interpreterLabel"));
+    QCOMPARE(label->text(), QStringLiteral("with python3"));
+    auto *settings = m_window->dashboard()->findChild<QToolButton *>();
+    QVERIFY(settings);
+    QTest::mouseClick(settings, Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<QDialog *>(QStringLiteral("projectSettingsDialog"))), 5000);
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("interpreterTable"));
+    const QList<QTableWidgetItem *> py = table->findItems(QStringLiteral("py"), Qt::MatchExactly);
+    QCOMPARE(py.size(), 1);
+    table->item(py.first()->row(), 1)->setText(QStringLiteral("/usr/bin/python3 -X utf8"));
+    auto *spin = dialog->findChild<QSpinBox *>(QStringLiteral("maxParallelRuns"));
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("2"));
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("with /usr/bin/python3 -X utf8"), 5000);
+    const Project project(root);
+    QCOMPARE(project.interpreterFor(QStringLiteral("train.py")),
+             (QStringList { QStringLiteral("/usr/bin/python3"), QStringLiteral("-X"), QStringLiteral("utf8") }));
+    QCOMPARE(project.maxParallelRuns(), 2);
+}
+
+void TestMainWindow::sampleProjectCopies()
+{
+    const QString folder = m_dir->path() + QStringLiteral("/new-project");
+    QString error;
+    QVERIFY2(SampleProject::copyTo(folder, &error), qPrintable(error));
+    QCOMPARE(readFile(folder + QStringLiteral("/iris_sklearn.py")),
+             readFile(QStringLiteral(RUNBENCH_SOURCE_DIR "/resources/samples/iris/iris_sklearn.py")));
+    QVERIFY(QFileInfo(folder + QStringLiteral("/iris_sklearn.py")).isWritable());
+    QCOMPARE(Project(folder).name(), QStringLiteral("IrisDemo"));
+    QVERIFY(m_window->openProject(folder));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("IrisDemo — Runbench"));
 }
 
 QTEST_MAIN(TestMainWindow)
