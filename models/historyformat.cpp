@@ -124,6 +124,12 @@ QJsonObject runObject(const RunDetails &d)
     o.insert(QStringLiteral("parent_run_id"), QJsonValue());
     QJsonObject properties;
     properties.insert(QStringLiteral("CommitId"), textOrNull(r.commitId));
+    if (!r.gitCommit.isEmpty()) {
+        properties.insert(QStringLiteral("GitCommit"), r.gitCommit);
+        properties.insert(QStringLiteral("GitDirty"), r.gitDirty == 1);
+    }
+    if (!r.leftOut.isEmpty())
+        properties.insert(QStringLiteral("LeftOutFiles"), QJsonArray::fromStringList(r.leftOut));
     properties.insert(QStringLiteral("Arguments"), QJsonArray::fromStringList(r.arguments));
     properties.insert(QStringLiteral("ExitCode"), r.exitCode);
     properties.insert(QStringLiteral("Host"), r.host);

@@ -1,10 +1,11 @@
 #include "runjob.h"
 
+#include "argumentline.h"
 #include "artifactfiles.h"
 #include "metricsingester.h"
-#include "projectscope.h"
 #include "pythonclient.h"
 #include "runstore.h"
+#include "snapshotstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -179,32 +180,54 @@ void RunJob::start()
     setStatus(RunStatus::Preparing);
     const Project project = m_project;
     const QString workDir = project.workDir(m_record.runId);
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+    const QString runId = m_record.runId;
+    const QString message = QStringLiteral("Run %1 (number %2): %3 %4")
+                                .arg(runId)
+                                .arg(m_record.number)
+                                .arg(m_record.script, ArgumentLine::join(m_record.arguments));
+    auto *watcher = new QFutureWatcher<Prepared>(this);
+    connect(watcher, &QFutureWatcher<Prepared>::finished, this, [this, watcher] {
         watcher->deleteLater();
         prepared(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([project, workDir]() -> QString {
-        QString error;
+    // Snapshot the project, then check the snapshot out as the working folder,
+    // so that what runs is exactly what was recorded.
+    watcher->setFuture(QtConcurrent::run([project, workDir, runId, message]() -> Prepared {
+        Prepared result;
         if (QFileInfo::exists(workDir))
             QDir(workDir).removeRecursively();
-        const ProjectScope scope = ProjectScope::collect(project);
-        if (!scope.copyTo(project.root(), workDir, &error))
-            return error;
-        if (!PythonClient::install(project.clientDir(), &error))
-            return error;
-        return QString();
+        SnapshotStore snapshots(project);
+        std::optional<SnapshotStore::Snapshot> snapshot;
+        if (!snapshots.open() || !(snapshot = snapshots.snapshot(runId, message))) {
+            result.error = snapshots.errorString();
+            return result;
+        }
+        result.snapshot = *snapshot;
+        if (!snapshots.checkout(snapshot->commitId, workDir)) {
+            result.error = snapshots.errorString();
+            return result;
+        }
+        PythonClient::install(project.clientDir(), &result.error);
+        return result;
     }));
 }
 
-void RunJob::prepared(const QString &error)
+void RunJob::prepared(const Prepared &result)
 {
+    if (!result.snapshot.commitId.isEmpty()) {
+        m_record.commitId = result.snapshot.commitId;
+        m_record.gitCommit = result.snapshot.gitCommit;
+        m_record.gitDirty = result.snapshot.gitDirty;
+        m_record.leftOut = result.snapshot.leftOut;
+        m_store->setRunSnapshot(m_record.id, m_record.commitId, m_record.gitCommit, m_record.gitDirty,
+                                m_record.leftOut);
+    }
     if (m_cancelRequested) {
         finish(RunStatus::Canceled, 130, tr("Canceled before it started."));
         return;
     }
-    if (!error.isEmpty()) {
-        finish(RunStatus::Failed, 1, error);
+    if (!result.error.isEmpty()) {
+        finish(RunStatus::Failed, 1, result.error);
         return;
     }
     startProcess();
@@ -242,7 +265,7 @@ void RunJob::startProcess()
     connect(m_process, &QProcess::started, this, [this] {
         m_record.startUs = nowUs();
         m_record.pid = m_process->processId();
-        m_store->setRunStarted(m_record.id, m_record.pid, m_record.startUs, m_record.commitId);
+        m_store->setRunStarted(m_record.id, m_record.pid, m_record.startUs);
         setStatus(RunStatus::Running);
         m_pollTimer->start();
     });

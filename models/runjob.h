@@ -2,6 +2,7 @@
 
 #include "project.h"
 #include "runrecord.h"
+#include "snapshotstore.h"
 
 #include <QFile>
 #include <QObject>
@@ -57,7 +58,12 @@ Q_SIGNALS:
 
 private:
     void setStatus(RunStatus status);
-    void prepared(const QString &error);
+    struct Prepared
+    {
+        QString error;
+        SnapshotStore::Snapshot snapshot;
+    };
+    void prepared(const Prepared &result);
     void startProcess();
     void readOutput();
     void poll(bool finalPoll);

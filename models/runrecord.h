@@ -38,7 +38,10 @@ struct RunRecord
     QString host;
     qint64 pid = 0;
     QString target = QStringLiteral("local");
-    QString commitId;
+    QString commitId;   // the run's snapshot (.runbench/snapshots.git)
+    QString gitCommit;  // HEAD of the project's own git repository, if any
+    int gitDirty = -1;  // its work tree had changes: 1, had none: 0, no repository: -1
+    QStringList leftOut; // files left out of the snapshot for their size
     qint64 metricsOffset = 0;   // bytes of metrics.jsonl already ingested
     int skippedLines = 0;       // malformed metric lines skipped
     QString lastSkipReason;

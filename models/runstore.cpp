@@ -102,6 +102,13 @@ CREATE TABLE promotions (
 CREATE INDEX promotions_asset ON promotions(asset_path);
 CREATE INDEX runs_status ON runs(status);
 )",
+    // 3: what the snapshot recorded about the project's own git repository,
+    // and the files left out of it for their size
+    R"(
+ALTER TABLE runs ADD COLUMN git_commit TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN git_dirty INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE runs ADD COLUMN left_out TEXT NOT NULL DEFAULT '';
+)",
 };
 
 QString kindName(MetricKind kind)
@@ -433,15 +440,27 @@ bool RunStore::setRunStatus(qint64 run, RunStatus status)
     return exec(q);
 }
 
-bool RunStore::setRunStarted(qint64 run, qint64 pid, qint64 startUs, const QString &commitId)
+bool RunStore::setRunStarted(qint64 run, qint64 pid, qint64 startUs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "UPDATE runs SET status = ?, pid = ?, start_us = ?, commit_id = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE runs SET status = ?, pid = ?, start_us = ? WHERE id = ?"));
     q.addBindValue(runStatusName(RunStatus::Running));
     q.addBindValue(pid);
     q.addBindValue(startUs);
+    q.addBindValue(run);
+    return exec(q);
+}
+
+bool RunStore::setRunSnapshot(qint64 run, const QString &commitId, const QString &gitCommit, int gitDirty,
+                              const QStringList &leftOut)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE runs SET commit_id = ?, git_commit = ?, git_dirty = ?, left_out = ? WHERE id = ?"));
     q.addBindValue(textValue(commitId));
+    q.addBindValue(textValue(gitCommit));
+    q.addBindValue(gitDirty);
+    q.addBindValue(leftOut.join(QLatin1Char('\n')));
     q.addBindValue(run);
     return exec(q);
 }
@@ -475,7 +494,8 @@ namespace {
 const auto kRunColumns = QStringLiteral(
     "r.id, r.run_id, r.run_number, p.experiment_id, r.script, r.status, r.created_us, r.start_us, "
     "r.end_us, r.exit_code, r.error, r.name, r.description, r.hidden, r.user_name, r.host, r.pid, "
-    "r.target, r.commit_id, r.metrics_offset, r.skipped_lines, r.last_skip_reason "
+    "r.target, r.commit_id, r.metrics_offset, r.skipped_lines, r.last_skip_reason, r.git_commit, r.git_dirty, "
+    "r.left_out "
     "FROM runs r JOIN projects p ON p.id = r.project_id ");
 }
 
@@ -504,6 +524,9 @@ RunRecord RunStore::readRun(const QSqlQuery &q)
     r.metricsOffset = q.value(19).toLongLong();
     r.skippedLines = q.value(20).toInt();
     r.lastSkipReason = q.value(21).toString();
+    r.gitCommit = q.value(22).toString();
+    r.gitDirty = q.value(23).toInt();
+    r.leftOut = q.value(24).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return r;
 }
 

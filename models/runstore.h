@@ -49,7 +49,9 @@ public:
                                        const QStringList &arguments, const QString &user,
                                        const QString &host);
     bool setRunStatus(qint64 run, RunStatus status);
-    bool setRunStarted(qint64 run, qint64 pid, qint64 startUs, const QString &commitId);
+    bool setRunStarted(qint64 run, qint64 pid, qint64 startUs);
+    bool setRunSnapshot(qint64 run, const QString &commitId, const QString &gitCommit, int gitDirty,
+                        const QStringList &leftOut);
     bool setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs,
                         const QString &error);
     bool setRunInfo(qint64 run, const QString &name, const QString &description, bool hidden);

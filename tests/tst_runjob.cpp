@@ -249,6 +249,8 @@ void TestRunJob::runsGoInParallel()
     a.start();
     b.start();
     QTRY_VERIFY_WITH_TIMEOUT(aDone.count() == 1 && bDone.count() == 1, 60000);
+    QVERIFY2(a.status() == RunStatus::Completed, qPrintable(a.errorString()));
+    QVERIFY2(b.status() == RunStatus::Completed, qPrintable(b.errorString()));
     QCOMPARE(a.status(), RunStatus::Completed);
     QCOMPARE(b.status(), RunStatus::Completed);
     QCOMPARE(a.record().number + b.record().number, 3);

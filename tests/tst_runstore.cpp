@@ -51,13 +51,25 @@ void TestRunStore::migratesOldSchemaAndKeepsABackup()
         QVERIFY(v1.open(m_db, 1));
         QCOMPARE(v1.schemaVersion(), 1);
         QVERIFY(v1.useProject(QStringLiteral("P"), QStringLiteral("/p")));
-        QVERIFY(v1.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, QStringLiteral("u"), QStringLiteral("h")));
     }
+    {
+        // a run as version 1 wrote it
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(m_db);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO runs (project_id, run_id, run_number, script, status, created_us) "
+                                      "VALUES (1, 'P_1', 1, 'a.py', 'Completed', 1)")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
     RunStore store;
     QVERIFY2(store.open(m_db), qPrintable(store.lastError()));
     QCOMPARE(store.schemaVersion(), RunStore::latestSchemaVersion());
     QVERIFY(store.useProject(QStringLiteral("P"), QStringLiteral("/p")));
     QCOMPARE(store.runs().size(), 1); // data kept
+    QCOMPARE(store.runs().first().gitDirty, -1); // new columns have their defaults
     const QString backup = m_db + QStringLiteral(".bak-v1");
     QVERIFY(QFileInfo::exists(backup));
     RunStore old;
@@ -116,13 +128,18 @@ void TestRunStore::runNumbersAndLookup()
     QCOMPARE(store.findRun(QStringLiteral("last"))->runId, b->runId);
     QCOMPARE(store.findRun(a->runId)->number, 1);
     QVERIFY(!store.findRun(QStringLiteral("nope")));
-    QVERIFY(store.setRunStarted(a->id, 42, 1000, QStringLiteral("abc")));
+    QVERIFY(store.setRunStarted(a->id, 42, 1000));
+    QVERIFY(store.setRunSnapshot(a->id, QStringLiteral("abc"), QStringLiteral("def"), 1,
+                                 { QStringLiteral("big.bin"), QStringLiteral("data/huge.csv") }));
     QVERIFY(store.setRunFinished(a->id, RunStatus::Failed, 3, 5000, QStringLiteral("The script exited with code 3.")));
     const auto done = store.run(a->id);
     QCOMPARE(done->status, RunStatus::Failed);
     QCOMPARE(done->exitCode, 3);
     QCOMPARE(done->durationUs(), 4000);
     QCOMPARE(done->commitId, QStringLiteral("abc"));
+    QCOMPARE(done->gitCommit, QStringLiteral("def"));
+    QCOMPARE(done->gitDirty, 1);
+    QCOMPARE(done->leftOut, (QStringList { QStringLiteral("big.bin"), QStringLiteral("data/huge.csv") }));
     const QVector<RunRecord> all = store.runs();
     QCOMPARE(all.size(), 2);
     QCOMPARE(all.first().number, 2); // newest first

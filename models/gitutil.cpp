@@ -1,0 +1,36 @@
+#include "gitutil.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <mutex>
+
+void Git::ensureInitialised()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { git_libgit2_init(); });
+}
+
+Git::Tree Git::treeOfCommit(git_repository *repo, const QString &commitId)
+{
+    git_oid oid;
+    git_commit *commit = nullptr;
+    const QByteArray hex = commitId.toLatin1();
+    if (hex.isEmpty() || git_oid_fromstrn(&oid, hex.constData(), size_t(hex.size())) != 0
+        || git_commit_lookup_prefix(&commit, repo, &oid, size_t(hex.size())) != 0)
+        return nullptr;
+    Commit owner(commit);
+    git_tree *tree = nullptr;
+    return git_commit_tree(&tree, commit) == 0 ? Tree(tree) : nullptr;
+}
+
+QMutex *Git::projectMutex(const QString &projectRoot)
+{
+    static QMutex guard;
+    static QHash<QString, QMutex *> mutexes; // lives as long as the process
+    QMutexLocker locker(&guard);
+    QMutex *&m = mutexes[projectRoot];
+    if (!m)
+        m = new QMutex;
+    return m;
+}

@@ -1,0 +1,364 @@
+// SnapshotStore: writing snapshots into folders — the run's working folder
+// (checkout) and the project itself (restore, undo) — with every path checked
+// to stay inside the folder before anything is written.
+#include "snapshotstore.h"
+
+#include "gitutil.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutex>
+#include <QSaveFile>
+#include <QSet>
+
+#include <unistd.h>
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("SnapshotStore", text); }
+
+const char *const kLatestRef = "refs/runbench/latest";
+const char *const kBaselineRef = "refs/runbench/baseline";
+
+bool isSafeName(const QString &name)
+{
+    return !name.isEmpty() && name != QLatin1String(".") && name != QLatin1String("..")
+        && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('\\')) && !name.contains(QChar(0))
+        && name.compare(QLatin1String(".git"), Qt::CaseInsensitive) != 0;
+}
+
+struct Entry
+{
+    QString path;
+    git_oid id;
+    git_filemode_t mode;
+};
+
+struct WalkState
+{
+    QVector<Entry> files;
+    QString badPath;
+};
+
+int collectEntry(const char *root, const git_tree_entry *entry, void *payload)
+{
+    auto *state = static_cast<WalkState *>(payload);
+    const QString name = QString::fromUtf8(git_tree_entry_name(entry));
+    const QString path = QString::fromUtf8(root) + name;
+    if (!isSafeName(name) || (path == QLatin1String(".runbench"))) {
+        state->badPath = path;
+        return -1;
+    }
+    const git_filemode_t mode = git_tree_entry_filemode(entry);
+    if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE || mode == GIT_FILEMODE_LINK)
+        state->files.append({ path, *git_tree_entry_id(entry), mode });
+    return 0;
+}
+
+QString timestamp()
+{
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+}
+
+} // namespace
+
+std::optional<SnapshotStore::RestorePlan> SnapshotStore::plan(git_tree *current, git_tree *target)
+{
+    git_diff *raw = nullptr;
+    if (git_diff_tree_to_tree(&raw, m_repo, current, target, nullptr) != 0) {
+        fail(Git::lastError());
+        return std::nullopt;
+    }
+    Git::Diff d(raw);
+    RestorePlan plan;
+    const size_t n = git_diff_num_deltas(raw);
+    for (size_t i = 0; i < n; ++i) {
+        const git_diff_delta *delta = git_diff_get_delta(raw, i);
+        const QString path = QString::fromUtf8(delta->status == GIT_DELTA_DELETED ? delta->old_file.path
+                                                                                  : delta->new_file.path);
+        const bool onDisk = QFileInfo(m_project.root() + QLatin1Char('/') + path).exists()
+            || QFileInfo(m_project.root() + QLatin1Char('/') + path).isSymLink();
+        switch (delta->status) {
+        case GIT_DELTA_ADDED: {
+            // a file that exists but is ignored now is the user's: never touched
+            int ignored = 0;
+            if (onDisk && git_ignore_path_is_ignored(&ignored, m_repo, path.toUtf8().constData()) == 0 && ignored)
+                break;
+            (onDisk ? plan.overwrite : plan.create).append(path);
+            break;
+        }
+        case GIT_DELTA_DELETED: plan.remove.append(path); break;
+        default: plan.overwrite.append(path); break;
+        }
+    }
+    // What the user changed since the state Runbench last recorded.
+    git_oid baselineId;
+    if (git_reference_name_to_id(&baselineId, m_repo, kBaselineRef) == 0) {
+        Git::Tree baseline = Git::treeOfCommit(m_repo, Git::oidString(&baselineId));
+        git_diff *changedRaw = nullptr;
+        if (baseline && git_diff_tree_to_tree(&changedRaw, m_repo, baseline.get(), current, nullptr) == 0) {
+            Git::Diff changed(changedRaw);
+            QSet<QString> touched;
+            for (size_t i = 0; i < git_diff_num_deltas(changedRaw); ++i) {
+                const git_diff_delta *delta = git_diff_get_delta(changedRaw, i);
+                touched.insert(QString::fromUtf8(delta->new_file.path));
+                touched.insert(QString::fromUtf8(delta->old_file.path));
+            }
+            for (const QStringList *list : { &plan.overwrite, &plan.remove })
+                for (const QString &path : *list)
+                    if (touched.contains(path))
+                        plan.changedSinceSnapshot.append(path);
+        }
+    }
+    return plan;
+}
+
+// Checks (checkOnly) or writes the plan's files from target under root.
+bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QString &root, bool checkOnly)
+{
+    WalkState state;
+    if (git_tree_walk(target, GIT_TREEWALK_PRE, collectEntry, &state) != 0 || !state.badPath.isEmpty())
+        return fail(tr("The snapshot holds the path “%1”, which would be written outside the folder or into "
+                       "a protected one; nothing was written.")
+                        .arg(state.badPath.isEmpty() ? Git::lastError() : state.badPath));
+    QHash<QString, Entry> entries;
+    for (const Entry &e : qAsConst(state.files))
+        entries.insert(e.path, e);
+    const QString rootPath = QDir(root).canonicalPath().isEmpty() ? QDir::cleanPath(root) : QDir(root).canonicalPath();
+    const QSet<QString> removing(plan.remove.cbegin(), plan.remove.cend());
+
+    // Every folder on the way must be a real folder inside root, not a link.
+    auto checkParents = [&](const QString &path) -> bool {
+        const QStringList parts = path.split(QLatin1Char('/'));
+        QString current = rootPath;
+        for (int i = 0; i + 1 < parts.size(); ++i) {
+            current += QLatin1Char('/') + parts.at(i);
+            const QFileInfo info(current);
+            if (info.isSymLink())
+                return fail(tr("%1 is a symbolic link: restoring %2 through it could write outside the project; "
+                               "nothing was written.")
+                                .arg(QDir::toNativeSeparators(current), path));
+            if (info.exists() && !info.isDir() && !removing.contains(parts.mid(0, i + 1).join(QLatin1Char('/'))))
+                return fail(tr("%1 is a file where the snapshot has a folder; nothing was written.")
+                                .arg(QDir::toNativeSeparators(current)));
+        }
+        return true;
+    };
+    const QStringList writes = plan.overwrite + plan.create;
+    for (const QString &path : writes) {
+        const auto it = entries.constFind(path);
+        if (it == entries.constEnd())
+            return fail(tr("The snapshot has no file %1.").arg(path));
+        if (!checkParents(path))
+            return false;
+        if (QFileInfo(rootPath + QLatin1Char('/') + path).isDir() && !QFileInfo(rootPath + QLatin1Char('/') + path).isSymLink())
+            return fail(tr("%1 is a folder where the snapshot has a file; nothing was written.").arg(path));
+        if (it->mode == GIT_FILEMODE_LINK) {
+            git_blob *blob = nullptr;
+            if (git_blob_lookup(&blob, m_repo, &it->id) != 0)
+                return fail(tr("The snapshot's object for %1 is missing: %2").arg(path, Git::lastError()));
+            const QString linkTarget = QString::fromUtf8(static_cast<const char *>(git_blob_rawcontent(blob)),
+                                                         int(git_blob_rawsize(blob)));
+            git_blob_free(blob);
+            const QString resolved = QDir::cleanPath(rootPath + QLatin1Char('/') + QFileInfo(path).path()
+                                                     + QLatin1Char('/') + linkTarget);
+            if (linkTarget.startsWith(QLatin1Char('/')) || !(resolved + QLatin1Char('/')).startsWith(rootPath + QLatin1Char('/')))
+                return fail(tr("The snapshot's link %1 points to %2, outside the folder; nothing was written.")
+                                .arg(path, linkTarget));
+        }
+    }
+    for (const QString &path : plan.remove) {
+        const QStringList parts = path.split(QLatin1Char('/'));
+        for (const QString &part : parts)
+            if (!isSafeName(part))
+                return fail(tr("The path “%1” leaves the folder; nothing was written.").arg(path));
+        if (!checkParents(path))
+            return false;
+    }
+    if (checkOnly)
+        return true;
+
+    for (const QString &path : plan.remove) {
+        const QString file = rootPath + QLatin1Char('/') + path;
+        if (!QFile::remove(file) && (QFileInfo::exists(file) || QFileInfo(file).isSymLink()))
+            return fail(tr("Cannot delete %1.").arg(QDir::toNativeSeparators(file)));
+        QDir dir(QFileInfo(file).path());
+        while (dir.absolutePath() != rootPath && dir.isEmpty() && dir.rmdir(dir.absolutePath()))
+            dir.cdUp();
+    }
+    for (const QString &path : writes) {
+        const Entry &e = entries[path];
+        const QString file = rootPath + QLatin1Char('/') + path;
+        if (!QDir().mkpath(QFileInfo(file).path()))
+            return fail(tr("Cannot create the folder for %1.").arg(QDir::toNativeSeparators(file)));
+        git_blob *blob = nullptr;
+        if (git_blob_lookup(&blob, m_repo, &e.id) != 0)
+            return fail(tr("The snapshot's object for %1 is missing: %2").arg(path, Git::lastError()));
+        Git::Blob blobOwner(blob);
+        const QByteArray content(static_cast<const char *>(git_blob_rawcontent(blob)), int(git_blob_rawsize(blob)));
+        if (e.mode == GIT_FILEMODE_LINK) {
+            const QString tmp = file + QStringLiteral(".runbench-link");
+            QFile::remove(tmp);
+            if (::symlink(content.constData(), QFile::encodeName(tmp).constData()) != 0
+                || ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(file).constData()) != 0)
+                return fail(tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(file)));
+            continue;
+        }
+        if (QFileInfo(file).isSymLink())
+            QFile::remove(file); // replace the link itself, never its target
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size() || !out.commit())
+            return fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file), out.errorString()));
+        QFileDevice::Permissions perms = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+            | QFileDevice::WriteUser | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        if (e.mode == GIT_FILEMODE_BLOB_EXECUTABLE)
+            perms |= QFileDevice::ExeOwner | QFileDevice::ExeUser | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+        QFile::setPermissions(file, perms);
+    }
+    return true;
+}
+
+bool SnapshotStore::checkout(const QString &commitId, const QString &targetDir)
+{
+    Git::Tree tree = Git::treeOfCommit(m_repo, commitId);
+    if (!tree)
+        return fail(tr("The snapshot %1 is not in the snapshots repository.").arg(commitId));
+    if (!QDir().mkpath(targetDir))
+        return fail(tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(targetDir)));
+    WalkState state;
+    git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collectEntry, &state);
+    RestorePlan all;
+    for (const Entry &e : qAsConst(state.files))
+        all.create.append(e.path);
+    return apply(tree.get(), all, targetDir, true) && apply(tree.get(), all, targetDir, false);
+}
+
+std::optional<SnapshotStore::RestorePlan> SnapshotStore::planRestore(const QString &commitId)
+{
+    QMutexLocker locker(Git::projectMutex(m_project.root()));
+    Git::Tree target = Git::treeOfCommit(m_repo, commitId);
+    if (!target) {
+        fail(tr("The snapshot %1 is not in the snapshots repository.").arg(commitId));
+        return std::nullopt;
+    }
+    QStringList leftOut;
+    QString currentId;
+    if (!updateIndex(&leftOut, &currentId))
+        return std::nullopt;
+    git_oid oid;
+    git_oid_fromstr(&oid, currentId.toLatin1().constData());
+    git_tree *current = nullptr;
+    if (git_tree_lookup(&current, m_repo, &oid) != 0) {
+        fail(Git::lastError());
+        return std::nullopt;
+    }
+    Git::Tree currentOwner(current);
+    auto result = plan(current, target.get());
+    if (result && !apply(target.get(), *result, m_project.root(), true))
+        return std::nullopt;
+    return result;
+}
+
+bool SnapshotStore::restore(const QString &commitId, bool force, RestorePlan *done)
+{
+    QMutexLocker locker(Git::projectMutex(m_project.root()));
+    Git::Tree target = Git::treeOfCommit(m_repo, commitId);
+    if (!target)
+        return fail(tr("The snapshot %1 is not in the snapshots repository.").arg(commitId));
+    QStringList leftOut;
+    QString currentId;
+    if (!updateIndex(&leftOut, &currentId))
+        return false;
+    git_oid currentOid;
+    git_oid_fromstr(&currentOid, currentId.toLatin1().constData());
+    git_tree *current = nullptr;
+    if (git_tree_lookup(&current, m_repo, &currentOid) != 0)
+        return fail(Git::lastError());
+    Git::Tree currentOwner(current);
+    const auto p = plan(current, target.get());
+    if (!p)
+        return false;
+    if (!p->changedSinceSnapshot.isEmpty() && !force)
+        return fail(tr("These files changed since the last snapshot and would be overwritten or deleted: %1. "
+                       "Restore with force to do it anyway (the current state is kept as a restore point).")
+                        .arg(p->changedSinceSnapshot.join(QStringLiteral(", "))));
+    if (!apply(target.get(), *p, m_project.root(), true))
+        return false;
+    // The current state first, so that the restore can be undone.
+    git_signature *sig = nullptr;
+    git_signature_now(&sig, "Runbench", "runbench@localhost");
+    Git::Signature sigOwner(sig);
+    git_oid latest;
+    git_commit *parent = nullptr;
+    Git::Commit parentOwner;
+    if (git_reference_name_to_id(&latest, m_repo, kLatestRef) == 0 && git_commit_lookup(&parent, m_repo, &latest) == 0)
+        parentOwner.reset(parent);
+    const git_commit *parents[] = { parent };
+    git_oid point;
+    const QString message = QStringLiteral("Restore point before restoring %1").arg(commitId);
+    if (git_commit_create(&point, m_repo, nullptr, sig, sig, nullptr, message.toUtf8().constData(), current,
+                          parent ? 1 : 0, parents)
+        != 0)
+        return fail(tr("Cannot save a restore point: %1").arg(Git::lastError()));
+    git_reference *ref = nullptr;
+    const QString refName = QStringLiteral("refs/restore-points/") + timestamp();
+    if (git_reference_create(&ref, m_repo, refName.toUtf8().constData(), &point, 0, "runbench restore point") != 0)
+        return fail(tr("Cannot save a restore point: %1").arg(Git::lastError()));
+    git_reference_free(ref);
+    if (!apply(target.get(), *p, m_project.root(), false))
+        return false;
+    git_oid targetCommit;
+    git_oid_fromstrn(&targetCommit, commitId.toLatin1().constData(), size_t(commitId.size()));
+    git_commit *tc = nullptr;
+    if (git_commit_lookup_prefix(&tc, m_repo, &targetCommit, size_t(commitId.size())) == 0) {
+        git_reference *baseline = nullptr;
+        if (git_reference_create(&baseline, m_repo, kBaselineRef, git_commit_id(tc), 1, "runbench restore") == 0)
+            git_reference_free(baseline);
+        git_commit_free(tc);
+    }
+    if (done)
+        *done = *p;
+    return true;
+}
+
+bool SnapshotStore::undoRestore(RestorePlan *done)
+{
+    const QStringList points = restorePoints();
+    if (points.isEmpty())
+        return fail(tr("There is no restore to undo."));
+    git_oid oid;
+    if (git_reference_name_to_id(&oid, m_repo, points.last().toUtf8().constData()) != 0)
+        return fail(Git::lastError());
+    const QString commitId = Git::oidString(&oid);
+    {
+        QMutexLocker locker(Git::projectMutex(m_project.root()));
+        Git::Tree target = Git::treeOfCommit(m_repo, commitId);
+        QStringList leftOut;
+        QString currentId;
+        if (!target || !updateIndex(&leftOut, &currentId))
+            return fail(m_error.isEmpty() ? tr("The restore point %1 is damaged.").arg(points.last()) : m_error);
+        git_oid currentOid;
+        git_oid_fromstr(&currentOid, currentId.toLatin1().constData());
+        git_tree *current = nullptr;
+        if (git_tree_lookup(&current, m_repo, &currentOid) != 0)
+            return fail(Git::lastError());
+        Git::Tree currentOwner(current);
+        auto p = plan(current, target.get());
+        if (!p || !apply(target.get(), *p, m_project.root(), true) || !apply(target.get(), *p, m_project.root(), false))
+            return false;
+        git_reference *ref = nullptr;
+        if (git_reference_lookup(&ref, m_repo, points.last().toUtf8().constData()) == 0) {
+            git_reference_delete(ref);
+            git_reference_free(ref);
+        }
+        git_reference *baseline = nullptr;
+        if (git_reference_create(&baseline, m_repo, kBaselineRef, &oid, 1, "runbench undo") == 0)
+            git_reference_free(baseline);
+        if (done)
+            *done = *p;
+    }
+    return true;
+}

@@ -1,0 +1,329 @@
+#include "snapshotstore.h"
+
+#include "gitutil.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QSaveFile>
+#include <QSet>
+#include <QThread>
+
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("SnapshotStore", text); }
+
+const char *const kLatestRef = "refs/runbench/latest";     // parent of the next snapshot
+const char *const kBaselineRef = "refs/runbench/baseline"; // the state the project was last known in
+const auto kRestorePrefix = QStringLiteral("refs/restore-points/");
+
+// Another process may hold index.lock or a ref lock for a moment: retry.
+template<typename F>
+int retryLocked(F f)
+{
+    int rc = 0;
+    for (int attempt = 0; attempt < 600; ++attempt) {
+        rc = f();
+        if (rc != GIT_ELOCKED)
+            return rc;
+        QThread::msleep(50);
+    }
+    return rc;
+}
+
+struct AddPayload
+{
+    QString root;
+    qint64 limit = 0;
+    QStringList *leftOut = nullptr;
+};
+
+int skipOversized(const char *path, const char *, void *payload)
+{
+    auto *p = static_cast<AddPayload *>(payload);
+    const QString rel = QString::fromUtf8(path);
+    const QFileInfo info(p->root + QLatin1Char('/') + rel);
+    if (info.isFile() && !info.isSymLink() && info.size() > p->limit) {
+        if (!p->leftOut->contains(rel))
+            p->leftOut->append(rel);
+        return 1; // skip
+    }
+    return 0;
+}
+
+} // namespace
+
+SnapshotStore::SnapshotStore(const Project &project)
+    : m_project(project)
+{
+    Git::ensureInitialised();
+}
+
+SnapshotStore::~SnapshotStore()
+{
+    if (m_repo)
+        git_repository_free(m_repo);
+}
+
+QString SnapshotStore::libgit2Version()
+{
+    int major = 0, minor = 0, rev = 0;
+    git_libgit2_version(&major, &minor, &rev);
+    return QStringLiteral("%1.%2.%3").arg(major).arg(minor).arg(rev);
+}
+
+bool SnapshotStore::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+bool SnapshotStore::open(bool create)
+{
+    const QString path = m_project.dataDir() + QStringLiteral("/snapshots.git");
+    const QByteArray native = QFile::encodeName(path);
+    QMutexLocker locker(Git::projectMutex(m_project.root()));
+    // Another process may be creating the repository this very moment.
+    int rc = -1;
+    for (int attempt = 0; attempt < 100 && rc != 0; ++attempt) {
+        rc = git_repository_open_bare(&m_repo, native.constData());
+        if (rc == 0 || !create)
+            break;
+        if (!QFileInfo::exists(path + QStringLiteral("/config")))
+            rc = git_repository_init(&m_repo, native.constData(), 1);
+        if (rc != 0)
+            QThread::msleep(50);
+    }
+    if (rc != 0)
+        return fail(tr("The snapshots repository %1 cannot be opened: %2")
+                        .arg(QDir::toNativeSeparators(path), Git::lastError()));
+    if (git_repository_set_workdir(m_repo, QFile::encodeName(m_project.root()).constData(), 0) != 0)
+        return fail(tr("The project folder cannot be used as a work tree: %1").arg(Git::lastError()));
+    return true;
+}
+
+// .runbench/, outputs/ and the project's own ignore lists, for libgit2.
+bool SnapshotStore::writeExcludes()
+{
+    QByteArray text = "# written by Runbench before each snapshot\n/.runbench/\n/outputs/\n";
+    QFile runbenchIgnore(m_project.root() + QStringLiteral("/.runbenchignore"));
+    if (runbenchIgnore.open(QIODevice::ReadOnly))
+        text += runbenchIgnore.readAll() + '\n';
+    for (const QString &pattern : m_project.ignorePatterns())
+        text += pattern.toUtf8() + '\n';
+    const QString path = QString::fromUtf8(git_repository_path(m_repo)) + QStringLiteral("info/exclude");
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly) && existing.readAll() == text)
+        return true;
+    existing.close();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile out(path);
+    return out.open(QIODevice::WriteOnly) && out.write(text) == text.size() && out.commit();
+}
+
+bool SnapshotStore::updateIndex(QStringList *leftOut, QString *treeId)
+{
+    if (!writeExcludes())
+        return fail(tr("Cannot write the snapshot ignore list."));
+    git_index *raw = nullptr;
+    if (git_repository_index(&raw, m_repo) != 0)
+        return fail(tr("Cannot read the snapshot index: %1").arg(Git::lastError()));
+    Git::Index index(raw);
+    git_index_read(raw, 0); // another process may have written it
+    AddPayload payload { m_project.root(), m_project.snapshotFileSizeLimit(), leftOut };
+    if (git_index_add_all(raw, nullptr, GIT_INDEX_ADD_DEFAULT, skipOversized, &payload) != 0
+        || git_index_update_all(raw, nullptr, skipOversized, &payload) != 0)
+        return fail(tr("Cannot read the project's files: %1").arg(Git::lastError()));
+    // Entries that are now too large, or ignored since, leave the snapshot.
+    QStringList drop = *leftOut;
+    const size_t count = git_index_entrycount(raw);
+    for (size_t i = 0; i < count; ++i) {
+        const git_index_entry *entry = git_index_get_byindex(raw, i);
+        int ignored = 0;
+        if (git_ignore_path_is_ignored(&ignored, m_repo, entry->path) == 0 && ignored)
+            drop.append(QString::fromUtf8(entry->path));
+    }
+    for (const QString &path : qAsConst(drop))
+        git_index_remove_bypath(raw, path.toUtf8().constData());
+    git_oid tree;
+    if (git_index_write_tree(&tree, raw) != 0)
+        return fail(tr("Cannot write the snapshot tree: %1").arg(Git::lastError()));
+    if (retryLocked([&] { return git_index_write(raw); }) != 0)
+        return fail(tr("Cannot save the snapshot index: %1").arg(Git::lastError()));
+    *treeId = Git::oidString(&tree);
+    return true;
+}
+
+QString SnapshotStore::latestSnapshot() const
+{
+    git_oid oid;
+    return git_reference_name_to_id(&oid, m_repo, kLatestRef) == 0 ? Git::oidString(&oid) : QString();
+}
+
+namespace {
+
+// Commits a tree with the previous snapshot as parent and points ref at it.
+QString commitTree(git_repository *repo, const QString &treeId, const QString &parentId, const QString &message,
+                   const QStringList &refs, QString *error)
+{
+    git_oid treeOid;
+    git_oid_fromstr(&treeOid, treeId.toLatin1().constData());
+    git_tree *tree = nullptr;
+    if (git_tree_lookup(&tree, repo, &treeOid) != 0) {
+        *error = Git::lastError();
+        return {};
+    }
+    Git::Tree treeOwner(tree);
+    git_commit *parent = nullptr;
+    Git::Commit parentOwner;
+    if (!parentId.isEmpty()) {
+        git_oid parentOid;
+        git_oid_fromstr(&parentOid, parentId.toLatin1().constData());
+        if (git_commit_lookup(&parent, repo, &parentOid) == 0)
+            parentOwner.reset(parent);
+        else
+            parent = nullptr;
+    }
+    git_signature *sig = nullptr;
+    git_signature_now(&sig, "Runbench", "runbench@localhost");
+    Git::Signature sigOwner(sig);
+    const git_commit *parents[] = { parent };
+    git_oid commit;
+    if (git_commit_create(&commit, repo, nullptr, sig, sig, nullptr, message.toUtf8().constData(), tree,
+                          parent ? 1 : 0, parents)
+        != 0) {
+        *error = Git::lastError();
+        return {};
+    }
+    for (const QString &ref : refs) {
+        git_reference *out = nullptr;
+        const int rc = retryLocked([&] {
+            return git_reference_create(&out, repo, ref.toUtf8().constData(), &commit, 1, "runbench");
+        });
+        if (rc != 0) {
+            *error = Git::lastError();
+            return {};
+        }
+        git_reference_free(out);
+    }
+    return Git::oidString(&commit);
+}
+
+} // namespace
+
+std::optional<SnapshotStore::Snapshot> SnapshotStore::snapshot(const QString &runId, const QString &message)
+{
+    QMutexLocker locker(Git::projectMutex(m_project.root()));
+    Snapshot result;
+    QString treeId;
+    if (!updateIndex(&result.leftOut, &treeId))
+        return std::nullopt;
+    QString error;
+    result.commitId = commitTree(m_repo, treeId, latestSnapshot(), message,
+                                 { QStringLiteral("refs/runs/") + runId, QLatin1String(kLatestRef),
+                                   QLatin1String(kBaselineRef) },
+                                 &error);
+    if (result.commitId.isEmpty()) {
+        fail(tr("Cannot record the snapshot of run %1: %2").arg(runId, error));
+        return std::nullopt;
+    }
+    git_index *raw = nullptr;
+    if (git_repository_index(&raw, m_repo) == 0) {
+        result.files = int(git_index_entrycount(raw));
+        git_index_free(raw);
+    }
+
+    // The project's own git repository: read only, never written.
+    if (QFileInfo::exists(m_project.root() + QStringLiteral("/.git"))) {
+        git_repository *own = nullptr;
+        if (git_repository_open_ext(&own, QFile::encodeName(m_project.root()).constData(),
+                                    GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr)
+            == 0) {
+            Git::Repository ownOwner(own);
+            git_oid head;
+            if (git_reference_name_to_id(&head, own, "HEAD") == 0)
+                result.gitCommit = Git::oidString(&head);
+            git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+            opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+            git_status_list *status = nullptr;
+            if (git_status_list_new(&status, own, &opts) == 0) {
+                result.gitDirty = git_status_list_entrycount(status) > 0 ? 1 : 0;
+                git_status_list_free(status);
+            }
+        }
+    }
+    return result;
+}
+
+QStringList SnapshotStore::restorePoints() const
+{
+    QStringList names;
+    git_reference_iterator *it = nullptr;
+    if (!m_repo || git_reference_iterator_glob_new(&it, m_repo, "refs/restore-points/*") != 0)
+        return names;
+    const char *name = nullptr;
+    while (git_reference_next_name(&name, it) == 0)
+        names.append(QString::fromUtf8(name));
+    git_reference_iterator_free(it);
+    names.sort();
+    return names;
+}
+
+QString SnapshotStore::diff(const QString &fromCommit, const QString &toCommit, const QStringList &paths,
+                            QVector<FileDiff> *files)
+{
+    Git::Tree from = Git::treeOfCommit(m_repo, fromCommit);
+    Git::Tree to = Git::treeOfCommit(m_repo, toCommit);
+    if (!from || !to) {
+        fail(tr("The snapshot %1 is not in the snapshots repository.").arg(from ? toCommit : fromCommit));
+        return {};
+    }
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    QVector<QByteArray> pathBytes;
+    QVector<char *> pathPointers;
+    for (const QString &p : paths)
+        pathBytes.append(p.toUtf8());
+    for (QByteArray &b : pathBytes)
+        pathPointers.append(b.data());
+    opts.pathspec.strings = pathPointers.data();
+    opts.pathspec.count = size_t(pathPointers.size());
+    git_diff *raw = nullptr;
+    if (git_diff_tree_to_tree(&raw, m_repo, from.get(), to.get(), &opts) != 0) {
+        fail(Git::lastError());
+        return {};
+    }
+    Git::Diff d(raw);
+    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    git_diff_find_similar(raw, &find);
+    if (files) {
+        files->clear();
+        const size_t n = git_diff_num_deltas(raw);
+        for (size_t i = 0; i < n; ++i) {
+            git_patch *patch = nullptr;
+            if (git_patch_from_diff(&patch, raw, i) != 0)
+                continue;
+            const git_diff_delta *delta = git_patch_get_delta(patch);
+            FileDiff f;
+            f.path = QString::fromUtf8(delta->new_file.path);
+            f.status = QLatin1Char(git_diff_status_char(delta->status));
+            f.binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;
+            size_t context = 0, adds = 0, dels = 0;
+            git_patch_line_stats(&context, &adds, &dels, patch);
+            f.additions = int(adds);
+            f.deletions = int(dels);
+            files->append(f);
+            git_patch_free(patch);
+        }
+    }
+    git_buf buf = GIT_BUF_INIT;
+    QString text;
+    if (git_diff_to_buf(&buf, raw, GIT_DIFF_FORMAT_PATCH) == 0)
+        text = QString::fromUtf8(buf.ptr, int(buf.size));
+    git_buf_dispose(&buf);
+    return text;
+}
