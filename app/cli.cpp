@@ -85,7 +85,8 @@ static QString usage()
         "Usage: runbench [PROJECT]                 open the workbench window\n"
         "       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS\n"
         "       runbench log NAME VALUE            log a value from inside a tracked run\n"
-        "       runbench history COMMAND           list, last, info, compare, download, promote\n"
+        "       runbench history COMMAND           list, last, info, compare, download, promote,\n"
+        "                                          restore, diff\n"
         "       runbench --version\n"
         "\n"
         "Every command takes -h for its own help.\n");

@@ -5,6 +5,7 @@
 #include "historyformat.h"
 #include "project.h"
 #include "runstore.h"
+#include "snapshotstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -477,6 +478,171 @@ int promote(const QStringList &arguments)
     return 0;
 }
 
+// Opens the snapshots repository for a run's commit; prints why it cannot.
+bool openSnapshots(Context *ctx, const RunRecord &run, SnapshotStore *snapshots)
+{
+    if (run.commitId.isEmpty()) {
+        printErr(tr("runbench: run %1 has no code snapshot (its snapshot failed, or it was recorded "
+                    "before snapshots existed).\n")
+                     .arg(run.runId));
+        return false;
+    }
+    if (!snapshots->open(false)) {
+        printErr(tr("runbench: cannot read the code snapshot of run %1: %2\n").arg(run.runId, snapshots->errorString()));
+        return false;
+    }
+    Q_UNUSED(ctx)
+    return true;
+}
+
+void printPlan(const SnapshotStore::RestorePlan &plan, Output output)
+{
+    if (output == Output::Json) {
+        QJsonObject o;
+        o.insert(QStringLiteral("overwrite"), QJsonArray::fromStringList(plan.overwrite));
+        o.insert(QStringLiteral("create"), QJsonArray::fromStringList(plan.create));
+        o.insert(QStringLiteral("delete"), QJsonArray::fromStringList(plan.remove));
+        o.insert(QStringLiteral("keep"), QJsonArray::fromStringList(plan.keep));
+        o.insert(QStringLiteral("changed_since_snapshot"), QJsonArray::fromStringList(plan.changedSinceSnapshot));
+        printJson(o);
+        return;
+    }
+    auto lines = [&](const QStringList &paths, const QString &verb) {
+        for (const QString &path : paths) {
+            QString line = QStringLiteral("  %1  %2").arg(verb.leftJustified(9), path);
+            if (plan.changedSinceSnapshot.contains(path))
+                line += tr("   (changed since the last snapshot)");
+            printOut(line + QLatin1Char('\n'));
+        }
+    };
+    lines(plan.overwrite, tr("overwrite"));
+    lines(plan.create, tr("create"));
+    lines(plan.remove, tr("delete"));
+    lines(plan.keep, tr("keep"));
+    if (!plan.keep.isEmpty())
+        printOut(tr("  (kept files are in no snapshot: restore leaves them as they are)\n"));
+}
+
+int restore(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(&ctx, QStringLiteral("restore"), arguments,
+                           tr("Puts the project's files back to the code of a run. It first lists what "
+                              "would be overwritten, created and deleted (only files inside the snapshot "
+                              "scope: ignored files, .git/ and .runbench/ are never touched), then saves the "
+                              "current state as a restore point, so that `restore --undo` puts it back."),
+                           Output::Table, [](QCommandLineParser *p) {
+                               p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."), QStringLiteral("[RUN]"));
+                               p->addOption({ QStringLiteral("dry-run"), tr("Only list what would change.") });
+                               p->addOption({ { QStringLiteral("f"), QStringLiteral("force") },
+                                              tr("Also overwrite files changed since the last snapshot.") });
+                               p->addOption({ QStringLiteral("undo"), tr("Undo the latest restore.") });
+                           });
+    if (rc >= 0)
+        return rc;
+    SnapshotStore snapshots(ctx.project);
+    const QStringList pos = ctx.parser.positionalArguments();
+    if (ctx.parser.isSet(QStringLiteral("undo"))) {
+        SnapshotStore::RestorePlan done;
+        if (!snapshots.open(false) || !snapshots.undoRestore(&done)) {
+            printErr(QStringLiteral("runbench: %1\n").arg(snapshots.errorString()));
+            return 1;
+        }
+        printPlan(done, ctx.output);
+        printErr(tr("runbench: the latest restore was undone.\n"));
+        return 0;
+    }
+    if (pos.size() != 1) {
+        printErr(tr("runbench history restore: usage: runbench history restore RUN [--dry-run] [--force] | --undo\n"));
+        return 2;
+    }
+    const auto run = findRun(&ctx, pos.first());
+    if (!run)
+        return 1;
+    if (!openSnapshots(&ctx, *run, &snapshots))
+        return 1;
+    const auto plan = snapshots.planRestore(run->commitId);
+    if (!plan) {
+        printErr(tr("runbench: cannot restore run %1: %2\n").arg(run->runId, snapshots.errorString()));
+        return 1;
+    }
+    if (plan->isEmpty()) {
+        printErr(tr("runbench: the project's files already match run %1.\n").arg(run->runId));
+        return 0;
+    }
+    printPlan(*plan, ctx.output);
+    if (ctx.parser.isSet(QStringLiteral("dry-run")))
+        return 0;
+    const bool force = ctx.parser.isSet(QStringLiteral("force"));
+    if (!plan->changedSinceSnapshot.isEmpty() && !force) {
+        printErr(tr("runbench: %n file(s) changed since the last snapshot would be overwritten or deleted; "
+                    "nothing was written. Use --force to restore anyway (the current state is kept as a "
+                    "restore point).\n",
+                    nullptr, int(plan->changedSinceSnapshot.size())));
+        return 1;
+    }
+    if (!snapshots.restore(run->commitId, force)) {
+        printErr(tr("runbench: cannot restore run %1: %2\n").arg(run->runId, snapshots.errorString()));
+        return 1;
+    }
+    printErr(tr("runbench: the project now has the code of run %1 (number %2). "
+                "Undo with `runbench history restore --undo`.\n")
+                 .arg(run->runId)
+                 .arg(run->number));
+    return 0;
+}
+
+int diff(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(&ctx, QStringLiteral("diff"), arguments,
+                           tr("Shows what changed in the code between the snapshots of two runs, as a "
+                              "unified diff. Paths after -- limit it to those files or folders."),
+                           Output::Table, [](QCommandLineParser *p) {
+                               p->addPositionalArgument(QStringLiteral("runs"), tr("Two runs, then optional paths."),
+                                                        QStringLiteral("A B [-- PATH…]"));
+                           });
+    if (rc >= 0)
+        return rc;
+    const QStringList pos = ctx.parser.positionalArguments();
+    if (pos.size() < 2) {
+        printErr(tr("runbench history diff: usage: runbench history diff A B [-- PATH…]\n"));
+        return 2;
+    }
+    const auto a = findRun(&ctx, pos.at(0));
+    const auto b = a ? findRun(&ctx, pos.at(1)) : std::nullopt;
+    if (!a || !b)
+        return 1;
+    SnapshotStore snapshots(ctx.project);
+    if (!openSnapshots(&ctx, *a, &snapshots) || !openSnapshots(&ctx, *b, &snapshots))
+        return 1;
+    QVector<SnapshotStore::FileDiff> files;
+    const QString patch = snapshots.diff(a->commitId, b->commitId, pos.mid(2), &files);
+    if (patch.isNull() && !snapshots.errorString().isEmpty()) {
+        printErr(QStringLiteral("runbench: %1\n").arg(snapshots.errorString()));
+        return 1;
+    }
+    if (ctx.output == Output::Json) {
+        QJsonArray list;
+        for (const auto &f : qAsConst(files)) {
+            QJsonObject o;
+            o.insert(QStringLiteral("path"), f.path);
+            o.insert(QStringLiteral("status"), QString(f.status));
+            o.insert(QStringLiteral("additions"), f.additions);
+            o.insert(QStringLiteral("deletions"), f.deletions);
+            o.insert(QStringLiteral("binary"), f.binary);
+            list.append(o);
+        }
+        QJsonObject o;
+        o.insert(QStringLiteral("files"), list);
+        o.insert(QStringLiteral("patch"), patch);
+        printJson(o);
+    } else {
+        printOut(patch);
+    }
+    return 0;
+}
+
 QString historyUsage()
 {
     return tr("Usage: runbench history COMMAND [options]\n"
@@ -488,6 +654,9 @@ QString historyUsage()
               "  compare A B [C]      two or three runs side by side\n"
               "  download RUN -d DIR  copy a run's ./outputs files into DIR\n"
               "  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin\n"
+              "  restore RUN [--dry-run] [--force]  put the project's code back to a run's snapshot\n"
+              "  restore --undo       undo the latest restore\n"
+              "  diff A B [-- PATH…]  the code changes between two runs' snapshots\n"
               "\n"
               "Options for all: -o json|table|csv, --project DIR, -h.\n");
 }
@@ -510,6 +679,10 @@ int historyCommand(const QStringList &arguments)
         return download(rest);
     if (sub == QLatin1String("promote"))
         return promote(rest);
+    if (sub == QLatin1String("restore"))
+        return restore(rest);
+    if (sub == QLatin1String("diff"))
+        return diff(rest);
     if (sub.isEmpty() || sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
         printOut(historyUsage());
         return 0;

@@ -9,6 +9,7 @@
 #include "projectdashboard.h"
 #include "runstore.h"
 #include "sampleproject.h"
+#include "snapshotstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -305,7 +306,7 @@ QString MainWindow::versionReport()
     return tr("Runbench %1\nQt %2\nKSyntaxHighlighting: %3\nlibgit2: %4\nSQLite %5")
         .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
              highlighting.isEmpty() ? tr("not in this build (plain text viewers)") : highlighting,
-             tr("not used by this version"), RunStore::sqliteVersion());
+             SnapshotStore::libgit2Version(), RunStore::sqliteVersion());
 }
 
 void MainWindow::about()

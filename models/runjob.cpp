@@ -219,8 +219,11 @@ void RunJob::prepared(const Prepared &result)
         m_record.gitCommit = result.snapshot.gitCommit;
         m_record.gitDirty = result.snapshot.gitDirty;
         m_record.leftOut = result.snapshot.leftOut;
-        m_store->setRunSnapshot(m_record.id, m_record.commitId, m_record.gitCommit, m_record.gitDirty,
-                                m_record.leftOut);
+        if (!m_store->setRunSnapshot(m_record.id, m_record.commitId, m_record.gitCommit, m_record.gitDirty,
+                                     m_record.leftOut)) {
+            finish(RunStatus::Failed, 1, tr("The run's snapshot could not be recorded: %1").arg(m_store->lastError()));
+            return;
+        }
     }
     if (m_cancelRequested) {
         finish(RunStatus::Canceled, 130, tr("Canceled before it started."));

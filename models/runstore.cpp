@@ -460,7 +460,7 @@ bool RunStore::setRunSnapshot(qint64 run, const QString &commitId, const QString
     q.addBindValue(textValue(commitId));
     q.addBindValue(textValue(gitCommit));
     q.addBindValue(gitDirty);
-    q.addBindValue(leftOut.join(QLatin1Char('\n')));
+    q.addBindValue(textValue(leftOut.join(QLatin1Char('\n'))));
     q.addBindValue(run);
     return exec(q);
 }

@@ -74,6 +74,18 @@ std::optional<SnapshotStore::RestorePlan> SnapshotStore::plan(git_tree *current,
     }
     Git::Diff d(raw);
     RestorePlan plan;
+    // Only files the last recorded state knew are deleted: a file that was
+    // never in a snapshot (new since, or ignored until now) is left alone.
+    git_oid baselineId;
+    const bool haveBaseline = git_reference_name_to_id(&baselineId, m_repo, kBaselineRef) == 0;
+    Git::Tree baseline = haveBaseline ? Git::treeOfCommit(m_repo, Git::oidString(&baselineId)) : nullptr;
+    auto known = [&](const QString &path) {
+        git_tree_entry *entry = nullptr;
+        if (!baseline || git_tree_entry_bypath(&entry, baseline.get(), path.toUtf8().constData()) != 0)
+            return false;
+        git_tree_entry_free(entry);
+        return true;
+    };
     const size_t n = git_diff_num_deltas(raw);
     for (size_t i = 0; i < n; ++i) {
         const git_diff_delta *delta = git_diff_get_delta(raw, i);
@@ -90,14 +102,12 @@ std::optional<SnapshotStore::RestorePlan> SnapshotStore::plan(git_tree *current,
             (onDisk ? plan.overwrite : plan.create).append(path);
             break;
         }
-        case GIT_DELTA_DELETED: plan.remove.append(path); break;
+        case GIT_DELTA_DELETED: (known(path) ? plan.remove : plan.keep).append(path); break;
         default: plan.overwrite.append(path); break;
         }
     }
     // What the user changed since the state Runbench last recorded.
-    git_oid baselineId;
-    if (git_reference_name_to_id(&baselineId, m_repo, kBaselineRef) == 0) {
-        Git::Tree baseline = Git::treeOfCommit(m_repo, Git::oidString(&baselineId));
+    if (baseline) {
         git_diff *changedRaw = nullptr;
         if (baseline && git_diff_tree_to_tree(&changedRaw, m_repo, baseline.get(), current, nullptr) == 0) {
             Git::Diff changed(changedRaw);
@@ -137,11 +147,14 @@ bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QStri
         for (int i = 0; i + 1 < parts.size(); ++i) {
             current += QLatin1Char('/') + parts.at(i);
             const QFileInfo info(current);
+            const QString prefix = parts.mid(0, i + 1).join(QLatin1Char('/'));
+            if (info.isSymLink() && removing.contains(prefix))
+                break; // the link itself is deleted first, then the folder is made
             if (info.isSymLink())
                 return fail(tr("%1 is a symbolic link: restoring %2 through it could write outside the project; "
                                "nothing was written.")
                                 .arg(QDir::toNativeSeparators(current), path));
-            if (info.exists() && !info.isDir() && !removing.contains(parts.mid(0, i + 1).join(QLatin1Char('/'))))
+            if (info.exists() && !info.isDir() && !removing.contains(prefix))
                 return fail(tr("%1 is a file where the snapshot has a folder; nothing was written.")
                                 .arg(QDir::toNativeSeparators(current)));
         }

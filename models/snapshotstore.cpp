@@ -36,26 +36,6 @@ int retryLocked(F f)
     return rc;
 }
 
-struct AddPayload
-{
-    QString root;
-    qint64 limit = 0;
-    QStringList *leftOut = nullptr;
-};
-
-int skipOversized(const char *path, const char *, void *payload)
-{
-    auto *p = static_cast<AddPayload *>(payload);
-    const QString rel = QString::fromUtf8(path);
-    const QFileInfo info(p->root + QLatin1Char('/') + rel);
-    if (info.isFile() && !info.isSymLink() && info.size() > p->limit) {
-        if (!p->leftOut->contains(rel))
-            p->leftOut->append(rel);
-        return 1; // skip
-    }
-    return 0;
-}
-
 } // namespace
 
 SnapshotStore::SnapshotStore(const Project &project)
@@ -108,8 +88,9 @@ bool SnapshotStore::open(bool create)
 }
 
 // .runbench/, outputs/ and the project's own ignore lists, for libgit2.
-bool SnapshotStore::writeExcludes()
+bool SnapshotStore::writeExcludes(bool *changed)
 {
+    *changed = false;
     QByteArray text = "# written by Runbench before each snapshot\n/.runbench/\n/outputs/\n";
     QFile runbenchIgnore(m_project.root() + QStringLiteral("/.runbenchignore"));
     if (runbenchIgnore.open(QIODevice::ReadOnly))
@@ -121,6 +102,7 @@ bool SnapshotStore::writeExcludes()
     if (existing.open(QIODevice::ReadOnly) && existing.readAll() == text)
         return true;
     existing.close();
+    *changed = true;
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile out(path);
     return out.open(QIODevice::WriteOnly) && out.write(text) == text.size() && out.commit();
@@ -128,28 +110,68 @@ bool SnapshotStore::writeExcludes()
 
 bool SnapshotStore::updateIndex(QStringList *leftOut, QString *treeId)
 {
-    if (!writeExcludes())
+    bool excludesChanged = false;
+    if (!writeExcludes(&excludesChanged))
         return fail(tr("Cannot write the snapshot ignore list."));
     git_index *raw = nullptr;
     if (git_repository_index(&raw, m_repo) != 0)
         return fail(tr("Cannot read the snapshot index: %1").arg(Git::lastError()));
     Git::Index index(raw);
     git_index_read(raw, 0); // another process may have written it
-    AddPayload payload { m_project.root(), m_project.snapshotFileSizeLimit(), leftOut };
-    if (git_index_add_all(raw, nullptr, GIT_INDEX_ADD_DEFAULT, skipOversized, &payload) != 0
-        || git_index_update_all(raw, nullptr, skipOversized, &payload) != 0)
+
+    // One walk over the project: the index's stat data tells which files
+    // changed, and only those are read and hashed.
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_INCLUDE_TYPECHANGE
+        | GIT_DIFF_UPDATE_INDEX;
+    git_diff *diffRaw = nullptr;
+    if (git_diff_index_to_workdir(&diffRaw, m_repo, raw, &opts) != 0)
         return fail(tr("Cannot read the project's files: %1").arg(Git::lastError()));
-    // Entries that are now too large, or ignored since, leave the snapshot.
-    QStringList drop = *leftOut;
+    Git::Diff diff(diffRaw);
+    const qint64 limit = m_project.snapshotFileSizeLimit();
+    bool ignoreFilesChanged = excludesChanged;
+    const size_t n = git_diff_num_deltas(diffRaw);
+    for (size_t i = 0; i < n; ++i) {
+        const git_diff_delta *delta = git_diff_get_delta(diffRaw, i);
+        const char *path = delta->new_file.path;
+        const QString rel = QString::fromUtf8(path);
+        if (rel.endsWith(QLatin1String(".gitignore")))
+            ignoreFilesChanged = true;
+        int rc = 0;
+        if (delta->status == GIT_DELTA_DELETED) {
+            rc = git_index_remove_bypath(raw, path);
+        } else {
+            const QFileInfo info(m_project.root() + QLatin1Char('/') + rel);
+            if (info.isFile() && !info.isSymLink() && info.size() > limit) {
+                leftOut->append(rel);
+                rc = git_index_remove_bypath(raw, path);
+            } else {
+                rc = git_index_add_bypath(raw, path);
+            }
+        }
+        if (rc != 0 && rc != GIT_ENOTFOUND)
+            return fail(tr("Cannot read %1: %2").arg(rel, Git::lastError()));
+    }
+    // Unchanged files over the limit (the limit was lowered) leave too.
     const size_t count = git_index_entrycount(raw);
+    QStringList drop;
     for (size_t i = 0; i < count; ++i) {
         const git_index_entry *entry = git_index_get_byindex(raw, i);
+        if (qint64(entry->file_size) > limit) {
+            drop.append(QString::fromUtf8(entry->path));
+            continue;
+        }
+        // entries that became ignored since, when an ignore list changed
         int ignored = 0;
-        if (git_ignore_path_is_ignored(&ignored, m_repo, entry->path) == 0 && ignored)
+        if (ignoreFilesChanged && git_ignore_path_is_ignored(&ignored, m_repo, entry->path) == 0 && ignored)
             drop.append(QString::fromUtf8(entry->path));
     }
-    for (const QString &path : qAsConst(drop))
+    for (const QString &path : qAsConst(drop)) {
         git_index_remove_bypath(raw, path.toUtf8().constData());
+        if (QFileInfo(m_project.root() + QLatin1Char('/') + path).size() > limit && !leftOut->contains(path))
+            leftOut->append(path);
+    }
+    leftOut->sort();
     git_oid tree;
     if (git_index_write_tree(&tree, raw) != 0)
         return fail(tr("Cannot write the snapshot tree: %1").arg(Git::lastError()));
@@ -252,7 +274,16 @@ std::optional<SnapshotStore::Snapshot> SnapshotStore::snapshot(const QString &ru
             opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
             git_status_list *status = nullptr;
             if (git_status_list_new(&status, own, &opts) == 0) {
-                result.gitDirty = git_status_list_entrycount(status) > 0 ? 1 : 0;
+                // Runbench's own folder is not a change of the user's
+                result.gitDirty = 0;
+                const size_t n = git_status_list_entrycount(status);
+                for (size_t i = 0; i < n && result.gitDirty == 0; ++i) {
+                    const git_status_entry *e = git_status_byindex(status, i);
+                    const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+                    const QString path = d ? QString::fromUtf8(d->new_file.path) : QString();
+                    if (!path.startsWith(QLatin1String(".runbench/")))
+                        result.gitDirty = 1;
+                }
                 git_status_list_free(status);
             }
         }

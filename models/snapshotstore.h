@@ -38,6 +38,7 @@ public:
         QStringList overwrite;            // exist, and will get the snapshot's content
         QStringList create;               // missing, will be written
         QStringList remove;               // not in the snapshot, will be deleted
+        QStringList keep;                 // not in the snapshot, but never recorded: left alone
         QStringList changedSinceSnapshot; // of the above, changed since the last snapshot
         bool isEmpty() const { return overwrite.isEmpty() && create.isEmpty() && remove.isEmpty(); }
     };
@@ -85,7 +86,7 @@ public:
 
 private:
     bool fail(const QString &message);
-    bool writeExcludes();
+    bool writeExcludes(bool *changed);
     bool updateIndex(QStringList *leftOut, QString *treeId);
     std::optional<RestorePlan> plan(git_tree *current, git_tree *target);
     bool apply(git_tree *target, const RestorePlan &plan, const QString &root, bool checkOnly);

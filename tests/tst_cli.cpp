@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
 #include <QProcess>
 #include <QtTest>
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void ctrlCCancelsTheRun();
     void logFromAShellScript();
     void logOutsideARunPrints();
+    void restoreAndDiffFromTheCommandLine();
 
 private:
     Result runbench(const QStringList &args, const QString &dir = QString());
@@ -245,6 +247,48 @@ void TestCli::logOutsideARunPrints()
     const Result r = runbench({ QStringLiteral("log"), QStringLiteral("x"), QStringLiteral("1") }, m_scratch);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("[runbench] x = 1\n"));
+}
+
+void TestCli::restoreAndDiffFromTheCommandLine()
+{
+    QTemporaryDir dir;
+    const QString root = dir.path();
+    QVERIFY(writeFile(root + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Code\n"));
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo version 1\n"));
+    QCOMPARE(runbench({ QStringLiteral("run"), QStringLiteral("step.sh") }, root).exitCode, 0);
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo version 2\n"));
+    QCOMPARE(runbench({ QStringLiteral("run"), QStringLiteral("step.sh") }, root).exitCode, 0);
+    QVERIFY(lastRun(root).value(QStringLiteral("properties")).toObject().value(QStringLiteral("CommitId")).toString().size() == 40);
+
+    const Result diff = runbench({ QStringLiteral("history"), QStringLiteral("diff"), QStringLiteral("1"), QStringLiteral("2") }, root);
+    QCOMPARE(diff.exitCode, 0);
+    QVERIFY2(diff.out.contains(QStringLiteral("-echo version 1\n+echo version 2\n")), qPrintable(diff.out));
+
+    const Result dry = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--dry-run") }, root);
+    QCOMPARE(dry.exitCode, 0);
+    QVERIFY(QRegularExpression(QStringLiteral("overwrite +step.sh")).match(dry.out).hasMatch());
+    QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo version 2\n"));
+
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo local edit\n"));
+    const Result refused = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1") }, root);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(refused.err.contains(QStringLiteral("--force")));
+    QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo local edit\n"));
+    const Result forced = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--force") }, root);
+    QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+    QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo version 1\n"));
+    const Result undo = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("--undo") }, root);
+    QVERIFY2(undo.exitCode == 0, qPrintable(undo.err));
+    QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo local edit\n"));
+
+    // a missing snapshots repository: a clear error naming the run, and the history still lists
+    QVERIFY(QDir(root + QStringLiteral("/.runbench/snapshots.git")).removeRecursively());
+    const Result broken = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1") }, root);
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.err.contains(QStringLiteral("Code_")) && broken.err.contains(QStringLiteral("snapshot")), qPrintable(broken.err));
+    const Result list = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") }, root);
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.out.count(QStringLiteral("Completed")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -129,6 +129,7 @@ void TestRunStore::runNumbersAndLookup()
     QCOMPARE(store.findRun(a->runId)->number, 1);
     QVERIFY(!store.findRun(QStringLiteral("nope")));
     QVERIFY(store.setRunStarted(a->id, 42, 1000));
+    QVERIFY(store.setRunSnapshot(b->id, QStringLiteral("abc"), QString(), -1, {})); // nothing left out
     QVERIFY(store.setRunSnapshot(a->id, QStringLiteral("abc"), QStringLiteral("def"), 1,
                                  { QStringLiteral("big.bin"), QStringLiteral("data/huge.csv") }));
     QVERIFY(store.setRunFinished(a->id, RunStatus::Failed, 3, 5000, QStringLiteral("The script exited with code 3.")));
