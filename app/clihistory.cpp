@@ -400,7 +400,7 @@ int download(const QStringList &arguments)
         bytes += a.size;
         printOut(QDir::toNativeSeparators(target) + QLatin1Char('\n'));
     }
-    printErr(tr("runbench: %n file(s) of run %1 copied to %2 (%3).\n", nullptr, int(artifacts.size()))
+    printErr(tr("runbench: files of run %1 copied to %2: %n (%3).\n", nullptr, int(artifacts.size()))
                  .arg(run->runId, QDir::toNativeSeparators(destination), QLocale().formattedDataSize(bytes)));
     return 0;
 }
@@ -575,7 +575,7 @@ int restore(const QStringList &arguments)
         return 0;
     const bool force = ctx.parser.isSet(QStringLiteral("force"));
     if (!plan->changedSinceSnapshot.isEmpty() && !force) {
-        printErr(tr("runbench: %n file(s) changed since the last snapshot would be overwritten or deleted; "
+        printErr(tr("runbench: files changed since the last snapshot would be overwritten or deleted (%n); "
                     "nothing was written. Use --force to restore anyway (the current state is kept as a "
                     "restore point).\n",
                     nullptr, int(plan->changedSinceSnapshot.size())));

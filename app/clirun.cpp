@@ -116,7 +116,7 @@ int runCommand(const QStringList &arguments)
         if (!job.errorString().isEmpty())
             line += QStringLiteral(" — ") + job.errorString();
         if (job.skippedLines() > 0)
-            line += QStringLiteral(" (") + tr("%n malformed metric line(s) skipped", nullptr, job.skippedLines())
+            line += QStringLiteral(" (") + tr("malformed metric lines skipped: %n", nullptr, job.skippedLines())
                 + QLatin1Char(')');
         printErr(line + QLatin1Char('\n'));
     }

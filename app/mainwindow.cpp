@@ -276,7 +276,7 @@ void MainWindow::askBeforeClosing()
 {
     const int active = m_queue->activeCount();
     auto *box = new QMessageBox(QMessageBox::Question, tr("Runs in progress"),
-                                tr("%n run(s) are still in progress.", nullptr, active), QMessageBox::NoButton, this);
+                                tr("Runs still in progress: %n.", nullptr, active), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("closeWhileRunning"));
     box->setInformativeText(tr("Cancel them and close, or let them finish and close afterwards?"));
     QPushButton *cancelRuns = box->addButton(tr("Cancel runs and close"), QMessageBox::DestructiveRole);

@@ -2,12 +2,10 @@
 
 #include "ignorerules.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
-#include <unistd.h>
 
 namespace {
 
@@ -56,36 +54,4 @@ ProjectScope ProjectScope::collect(const Project &project)
     walk(project.root(), QString(), rules, project.snapshotFileSizeLimit(), &scope);
     scope.files.sort();
     return scope;
-}
-
-bool ProjectScope::copyTo(const QString &sourceRoot, const QString &targetRoot, QString *error) const
-{
-    auto failed = [error](const QString &path) {
-        if (error)
-            *error = QCoreApplication::translate("ProjectScope", "Cannot copy %1 into the run's working folder.")
-                         .arg(QDir::toNativeSeparators(path));
-        return false;
-    };
-    QDir target(targetRoot);
-    if (!target.mkpath(QStringLiteral(".")))
-        return failed(targetRoot);
-    for (const QString &rel : files) {
-        const QString src = sourceRoot + QLatin1Char('/') + rel;
-        const QString dst = targetRoot + QLatin1Char('/') + rel;
-        if (!target.mkpath(QFileInfo(rel).path()))
-            return failed(rel);
-        const QFileInfo info(src);
-        if (info.isSymLink()) {
-            // Recreate the link with its own (possibly relative) target.
-            char buf[4096];
-            const QByteArray srcPath = QFile::encodeName(src);
-            const ssize_t n = ::readlink(srcPath.constData(), buf, sizeof buf);
-            if (n <= 0 || size_t(n) >= sizeof buf
-                || ::symlink(QByteArray(buf, int(n)).constData(), QFile::encodeName(dst).constData()) != 0)
-                return failed(rel);
-        } else if (!QFile::copy(src, dst)) {
-            return failed(rel);
-        }
-    }
-    return true;
 }

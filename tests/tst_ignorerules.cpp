@@ -13,7 +13,6 @@ private Q_SLOTS:
     void patterns_data();
     void patterns();
     void scopeOfAProject();
-    void copyKeepsBytesModesAndLinks();
 };
 
 void TestIgnoreRules::patterns_data()
@@ -73,25 +72,6 @@ void TestIgnoreRules::scopeOfAProject()
                                          QStringLiteral("lib/.gitignore"), QStringLiteral("lib/util.py"),
                                          QStringLiteral("train.py"), QStringLiteral("weights.bin") }));
     QCOMPARE(scope.oversized, QStringList { QStringLiteral("huge.dat") });
-}
-
-void TestIgnoreRules::copyKeepsBytesModesAndLinks()
-{
-    QTemporaryDir dir;
-    const QString root = dir.path() + QStringLiteral("/project");
-    QVERIFY(writeFile(root + QStringLiteral("/run.sh"), "#!/bin/sh\necho hi\n", true));
-    QVERIFY(writeFile(root + QStringLiteral("/data/x.bin"), QByteArray("\x00\x01\xff", 3)));
-    QVERIFY(QFile::link(QStringLiteral("data/x.bin"), root + QStringLiteral("/link.bin")));
-    const ProjectScope scope = ProjectScope::collect(Project(root));
-    QString error;
-    const QString target = dir.path() + QStringLiteral("/copy");
-    QVERIFY2(scope.copyTo(root, target, &error), qPrintable(error));
-    QCOMPARE(readFile(target + QStringLiteral("/data/x.bin")), QByteArray("\x00\x01\xff", 3));
-    QVERIFY(QFileInfo(target + QStringLiteral("/run.sh")).isExecutable());
-    QVERIFY(QFileInfo(target + QStringLiteral("/link.bin")).isSymLink());
-    // the link keeps its relative target, so it points into the copy
-    QCOMPARE(QFileInfo(target + QStringLiteral("/link.bin")).symLinkTarget(),
-             QFileInfo(target + QStringLiteral("/data/x.bin")).absoluteFilePath());
 }
 
 QTEST_GUILESS_MAIN(TestIgnoreRules)
