@@ -609,6 +609,49 @@ QVector<RunRecord> RunStore::runs()
     return result;
 }
 
+QVector<RunRecord> RunStore::runsAfter(qint64 afterId, const QVector<qint64> &ids)
+{
+    QVector<RunRecord> result;
+    QStringList placeholders;
+    for (int i = 0; i < ids.size(); ++i)
+        placeholders.append(QStringLiteral("?"));
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral("WHERE r.project_id = ? AND (r.id > ?")
+              + (ids.isEmpty() ? QString() : QStringLiteral(" OR r.id IN (") + placeholders.join(QLatin1Char(',')) + QLatin1Char(')'))
+              + QStringLiteral(") ORDER BY r.id"));
+    q.addBindValue(m_projectId);
+    q.addBindValue(afterId);
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (!exec(q))
+        return result;
+    while (q.next())
+        result.append(readRun(q));
+    for (RunRecord &r : result)
+        r.arguments = readArguments(r.id);
+    return result;
+}
+
+qint64 RunStore::dataVersion()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+QHash<qint64, QVector<MetricSummary>> RunStore::summariesOf(const QVector<qint64> &runs)
+{
+    QHash<qint64, QVector<MetricSummary>> result;
+    for (qint64 run : runs) {
+        const auto s = summaries(run);
+        QVector<MetricSummary> list;
+        for (const MetricSummary &m : s)
+            list.append(m);
+        result.insert(run, list);
+    }
+    return result;
+}
+
 QVector<qint64> RunStore::runsWithStatus(RunStatus status)
 {
     QVector<qint64> ids;

@@ -60,6 +60,11 @@ public:
     // A run by its run id, its number ("7") or "last".
     std::optional<RunRecord> findRun(const QString &idOrNumber);
     QVector<RunRecord> runs(); // newest first
+    // Runs with a row id above afterId, or one of ids: what changed since a
+    // reader last looked (new runs, and those it saw still active).
+    QVector<RunRecord> runsAfter(qint64 afterId, const QVector<qint64> &ids);
+    // Changes whenever another connection commits to the database.
+    qint64 dataVersion();
     QVector<qint64> runsWithStatus(RunStatus status);
 
     // Stores the records parsed from a run's metrics file and the file offset
@@ -70,6 +75,7 @@ public:
                        int skippedLines, const QString &lastSkipReason);
     QHash<QString, MetricSummary> summaries(qint64 run);
     QHash<qint64, QVector<MetricSummary>> allSummaries();
+    QHash<qint64, QVector<MetricSummary>> summariesOf(const QVector<qint64> &runs);
     QVector<MetricPoint> series(qint64 run, const QString &key);
     QStringList metricKeys();
 

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "runfilter.h"
+
+#include <QSortFilterProxyModel>
+
+class RunModel;
+
+// The dashboard's view of the RunModel: one script or all, the filter box's
+// expression, hidden runs out unless asked for; numbers sort as numbers and
+// missing values sort last in both directions.
+class RunFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit RunFilterModel(RunModel *model, QObject *parent = nullptr);
+
+    void setScript(const QString &script); // "" for all scripts
+    QString script() const { return m_script; }
+    // Returns false, keeping the previous filter, when the text does not parse.
+    bool setFilterText(const QString &text);
+    QString filterError() const { return m_filterError; }
+    void setShowHidden(bool show);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    RunModel *m_model;
+    QString m_script;
+    RunFilter m_filter;
+    QString m_filterError;
+    bool m_showHidden = false;
+};

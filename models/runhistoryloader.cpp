@@ -1,0 +1,183 @@
+#include "runhistoryloader.h"
+
+#include "runstore.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSet>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+Q_DECLARE_METATYPE(QVector<RunModel::Row>)
+
+class HistoryWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    void load(const Project &project, int generation)
+    {
+        m_project = project;
+        m_generation = generation;
+        m_store.reset();
+        m_maxId = 0;
+        m_active.clear();
+        m_version = -1;
+        if (!m_timer) {
+            m_timer = new QTimer(this);
+            connect(m_timer, &QTimer::timeout, this, &HistoryWorker::poll);
+        }
+        m_timer->start(m_interval);
+        fullLoad();
+    }
+
+    void setInterval(int msecs)
+    {
+        m_interval = msecs;
+        if (m_timer)
+            m_timer->setInterval(msecs);
+    }
+
+    void stop()
+    {
+        delete m_timer;
+        m_timer = nullptr;
+        m_store.reset();
+    }
+
+Q_SIGNALS:
+    void loaded(int generation, const QVector<RunModel::Row> &rows, qint64 msecs);
+    void updated(int generation, const QVector<RunModel::Row> &rows);
+    void failed(int generation, const QString &error);
+
+private:
+    bool ensureOpen()
+    {
+        if (m_store)
+            return true;
+        if (!QFileInfo::exists(m_project.databasePath()))
+            return false; // no run yet: look again at the next poll
+        auto store = std::make_unique<RunStore>();
+        if (!store->open(m_project.databasePath()) || !store->useProject(m_project.name(), m_project.root())) {
+            Q_EMIT failed(m_generation, store->lastError());
+            m_timer->stop();
+            return false;
+        }
+        m_store = std::move(store);
+        return true;
+    }
+
+    QVector<RunModel::Row> rowsOf(const QVector<RunRecord> &runs, const QHash<qint64, QVector<MetricSummary>> &sums)
+    {
+        QVector<RunModel::Row> rows;
+        rows.reserve(runs.size());
+        for (const RunRecord &r : runs) {
+            rows.append({ r, sums.value(r.id) });
+            m_maxId = qMax(m_maxId, r.id);
+            if (isFinished(r.status))
+                m_active.remove(r.id);
+            else
+                m_active.insert(r.id);
+        }
+        return rows;
+    }
+
+    void fullLoad()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        if (!ensureOpen()) {
+            if (!m_store)
+                Q_EMIT loaded(m_generation, {}, clock.elapsed());
+            return;
+        }
+        m_version = m_store->dataVersion();
+        QVector<RunRecord> runs = m_store->runs();
+        std::reverse(runs.begin(), runs.end()); // oldest first
+        const auto rows = rowsOf(runs, m_store->allSummaries());
+        Q_EMIT loaded(m_generation, rows, clock.elapsed());
+    }
+
+    void poll()
+    {
+        if (!m_store) {
+            if (QFileInfo::exists(m_project.databasePath()))
+                fullLoad();
+            return;
+        }
+        const qint64 version = m_store->dataVersion();
+        if (version == m_version)
+            return;
+        m_version = version;
+        const QVector<qint64> active(m_active.cbegin(), m_active.cend());
+        const QVector<RunRecord> runs = m_store->runsAfter(m_maxId, active);
+        if (runs.isEmpty())
+            return;
+        QVector<qint64> ids;
+        for (const RunRecord &r : runs)
+            ids.append(r.id);
+        Q_EMIT updated(m_generation, rowsOf(runs, m_store->summariesOf(ids)));
+    }
+
+    Project m_project;
+    int m_generation = 0;
+    std::unique_ptr<RunStore> m_store;
+    QTimer *m_timer = nullptr;
+    int m_interval = 500;
+    qint64 m_version = -1;
+    qint64 m_maxId = 0;
+    QSet<qint64> m_active;
+};
+
+RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_thread(new QThread(this))
+    , m_worker(new HistoryWorker)
+{
+    qRegisterMetaType<QVector<RunModel::Row>>("QVector<RunModel::Row>");
+    m_thread->setObjectName(QStringLiteral("runbench-history"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Results for a project no longer shown are dropped.
+    connect(m_worker, &HistoryWorker::loaded, this, [this](int generation, const QVector<RunModel::Row> &rows, qint64 ms) {
+        if (generation != m_generation)
+            return;
+        m_model->setRuns(rows);
+        Q_EMIT loaded(int(rows.size()), ms);
+    });
+    connect(m_worker, &HistoryWorker::updated, this, [this](int generation, const QVector<RunModel::Row> &rows) {
+        if (generation == m_generation)
+            m_model->upsertRuns(rows);
+    });
+    connect(m_worker, &HistoryWorker::failed, this, [this](int generation, const QString &error) {
+        if (generation == m_generation)
+            Q_EMIT failed(error);
+    });
+    m_thread->start();
+}
+
+RunHistoryLoader::~RunHistoryLoader()
+{
+    HistoryWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void RunHistoryLoader::setProject(const Project &project)
+{
+    const int generation = ++m_generation;
+    HistoryWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, project, generation] { worker->load(project, generation); });
+}
+
+void RunHistoryLoader::setPollInterval(int msecs)
+{
+    HistoryWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, msecs] { worker->setInterval(msecs); });
+}
+
+#include "runhistoryloader.moc"

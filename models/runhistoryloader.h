@@ -1,0 +1,35 @@
+#pragma once
+
+#include "project.h"
+#include "runmodel.h"
+
+#include <QObject>
+
+class HistoryWorker;
+class QThread;
+
+// Keeps a RunModel in step with a project's run history, reading the store
+// on a thread of its own: the first load fills the model, then it notices
+// every commit to the database (by this window's runs or by `runbench run`
+// in a terminal) and sends only the runs that changed.
+class RunHistoryLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RunHistoryLoader(RunModel *model, QObject *parent = nullptr);
+    ~RunHistoryLoader() override;
+
+    void setProject(const Project &project);
+    void setPollInterval(int msecs);
+
+Q_SIGNALS:
+    void loaded(int runs, qint64 msecs);
+    void failed(const QString &error);
+
+private:
+    RunModel *m_model;
+    QThread *m_thread;
+    HistoryWorker *m_worker;
+    int m_generation = 0;
+};

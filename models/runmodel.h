@@ -1,0 +1,85 @@
+#pragma once
+
+#include "runrecord.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+// One row per run of the project, shared by every history view (through
+// proxies). Fixed columns for the run's fields, then one column per logged
+// name, added as names appear. Changes arrive incrementally (upsertRuns:
+// beginInsertRows/beginInsertColumns/dataChanged); the only reset is the
+// first load of a project.
+class RunModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Field { NumberField, StatusField, ScriptField, ArgumentsField, DurationField, StartField, RunIdField,
+                 NameField, FieldCount };
+    enum Role {
+        RawRole = Qt::UserRole + 1, // number, bool or text; invalid when missing
+        RunIdRole,
+        RunNumberRole,
+        ColumnIdRole,   // "field:status", "metric:Accuracy"
+        ScriptRole,
+        StatusRole,     // RunStatus as int
+        HiddenRole,
+        SortRole,       // raw, with missing values sorting last
+    };
+    // How a value logged many times shows in the grid and the charts.
+    enum Aggregate { Last, Min, Max, Mean };
+
+    struct Row
+    {
+        RunRecord run;
+        QVector<MetricSummary> metrics;
+    };
+
+    explicit RunModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Replaces everything (opening a project).
+    void setRuns(const QVector<Row> &rows);
+    // Adds new runs and updates known ones, without a reset.
+    void upsertRuns(const QVector<Row> &rows);
+
+    QStringList metricKeys() const { return m_keys; }
+    int columnOfKey(const QString &key) const;
+    QString keyOfColumn(int column) const; // "" for a field column
+    QString columnId(int column) const;
+    int columnOfId(const QString &id) const;
+    static QString fieldName(Field field);
+
+    void setAggregate(const QString &key, Aggregate aggregate);
+    Aggregate aggregate(const QString &key) const { return m_aggregates.value(key, Last); }
+    static QString aggregateName(Aggregate aggregate); // "last", "min", "max", "mean"
+
+    const RunRecord &run(int row) const { return m_rows.at(row).run; }
+    int rowOfRunId(const QString &runId) const { return m_rowOfRunId.value(runId, -1); }
+    qint64 maxRunRowId() const { return m_maxId; }
+    QVector<qint64> activeRunRowIds() const;
+    // A run's value for a name, with the name's aggregate; nullopt if not logged.
+    std::optional<QVariant> metricValue(int row, const QString &key) const;
+
+Q_SIGNALS:
+    void metricKeysChanged();
+
+private:
+    QVariant fieldData(const RunRecord &run, int field, int role) const;
+    void addKeys(const QVector<Row> &rows);
+
+    QVector<Row> m_rows;
+    QHash<QString, int> m_rowOfRunId;
+    QStringList m_keys; // in the order they appeared
+    QHash<QString, Aggregate> m_aggregates;
+    qint64 m_maxId = 0;
+};
