@@ -7,6 +7,9 @@
 #include "joblistmodel.h"
 #include "jobqueue.h"
 #include "projectdashboard.h"
+#include "rundashboard.h"
+#include "runhistoryloader.h"
+#include "runmodel.h"
 #include "runstore.h"
 #include "sampleproject.h"
 #include "snapshotstore.h"
@@ -48,9 +51,12 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_queue(new JobQueue(this))
     , m_jobs(new JobListModel(m_queue, this))
+    , m_runs(new RunModel(this))
+    , m_history(new RunHistoryLoader(m_runs, this))
     , m_navigation(new QTreeWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_dashboard(new ProjectDashboard(this))
+    , m_runDashboard(new RunDashboard(m_runs, this))
     , m_detailsPage(nullptr)
     , m_jobPanel(new JobPanel(m_jobs, this))
     , m_jobDock(new QDockWidget(tr("Jobs"), this))
@@ -76,17 +82,15 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     m_pages->addWidget(m_dashboard);
-    m_pages->addWidget(placeholder(tr("The run history dashboard — a chart per logged value across runs "
-                                      "and a grid of the runs — is not part of this version yet. "
-                                      "`runbench history list -o table` shows the same runs."),
-                                   this));
+    m_pages->addWidget(m_runDashboard);
     m_detailsPage = placeholder(tr("Run details are not part of this version yet. "
                                    "`runbench history info RUN` shows one run."),
                                 this);
     m_pages->addWidget(m_detailsPage);
-    m_pages->addWidget(placeholder(tr("Run comparison is not part of this version yet. "
-                                      "`runbench history compare A B` compares two runs."),
-                                   this));
+    m_comparePage = placeholder(tr("Run comparison is not part of this version yet. "
+                                   "`runbench history compare A B` compares two runs."),
+                                this);
+    m_pages->addWidget(m_comparePage);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_navigation);
@@ -103,6 +107,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dashboard, &ProjectDashboard::runRequested, this, &MainWindow::runRequested);
     connect(m_jobPanel, &JobPanel::cancelRequested, m_queue, &JobQueue::cancel);
     connect(m_jobPanel, &JobPanel::detailsRequested, this, &MainWindow::showDetails);
+    connect(m_runDashboard, &RunDashboard::detailsRequested, this, &MainWindow::showDetails);
+    connect(m_runDashboard, &RunDashboard::compareRequested, this, [this](const QStringList &runIds) {
+        m_comparePage->setText(tr("Run comparison is not part of this version yet. "
+                                  "`runbench history compare %1` compares these runs.")
+                                   .arg(runIds.join(QLatin1Char(' '))));
+        showPage(ComparePage);
+    });
+    connect(m_history, &RunHistoryLoader::failed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The run history cannot be read: %1").arg(error));
+    });
     connect(m_queue, &JobQueue::jobRejected, this, &MainWindow::jobRejected);
     connect(m_queue, &JobQueue::jobFinished, this, &MainWindow::jobFinished);
     connect(m_queue, &JobQueue::allJobsFinished, this, [this] {
@@ -165,6 +179,8 @@ bool MainWindow::openProject(const QString &folder)
     m_project = Project(info.absoluteFilePath());
     m_queue->setProject(m_project);
     m_dashboard->setProject(m_project);
+    m_runDashboard->setProject(m_project);
+    m_history->setProject(m_project);
     setWindowTitle(tr("%1 — Runbench").arg(m_project.name()));
     QSettings settings;
     settings.setValue(kLastProjectKey, m_project.root());

@@ -9,6 +9,9 @@ class JobListModel;
 class JobPanel;
 class JobQueue;
 class ProjectDashboard;
+class RunDashboard;
+class RunHistoryLoader;
+class RunModel;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -37,6 +40,8 @@ public:
     JobQueue *jobQueue() const { return m_queue; }
     JobListModel *jobModel() const { return m_jobs; }
     ProjectDashboard *dashboard() const { return m_dashboard; }
+    RunDashboard *runDashboard() const { return m_runDashboard; }
+    RunModel *runModel() const { return m_runs; }
     JobPanel *jobPanel() const { return m_jobPanel; }
 
     // "Runbench 0.1.0", Qt, KSyntaxHighlighting, libgit2, SQLite versions.
@@ -60,10 +65,14 @@ private:
     Project m_project;
     JobQueue *m_queue;
     JobListModel *m_jobs;
+    RunModel *m_runs;
+    RunHistoryLoader *m_history;
     QTreeWidget *m_navigation;
     QStackedWidget *m_pages;
     ProjectDashboard *m_dashboard;
+    RunDashboard *m_runDashboard;
     QLabel *m_detailsPage;
+    QLabel *m_comparePage;
     JobPanel *m_jobPanel;
     QDockWidget *m_jobDock;
     QMenu *m_recentMenu = nullptr;

@@ -1,0 +1,470 @@
+#include "rundashboard.h"
+
+#include "customizecolumnsdialog.h"
+#include "historyformat.h"
+#include "metricchart.h"
+#include "runfiltermodel.h"
+#include "runmodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+// Paints the row of the run under the mouse in a chart.
+class HoverDelegate : public QStyledItemDelegate
+{
+public:
+    HoverDelegate(const QString *hovered, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_hovered(hovered)
+    {
+    }
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        if (!m_hovered->isEmpty() && index.data(RunModel::RunIdRole).toString() == *m_hovered)
+            painter->fillRect(option.rect, QColor(255, 140, 0, 70));
+        QStyledItemDelegate::paint(painter, option, index);
+    }
+
+private:
+    const QString *m_hovered;
+};
+
+const auto kColumnsKey = QStringLiteral("dashboard/columns");
+const auto kAggregatesKey = QStringLiteral("dashboard/aggregates");
+
+} // namespace
+
+RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new RunFilterModel(model, this))
+    , m_script(new QComboBox(this))
+    , m_filter(new QLineEdit(this))
+    , m_filterError(new QLabel(this))
+    , m_showHidden(new QCheckBox(tr("Show hidden"), this))
+    , m_customize(new QPushButton(tr("Customize…"), this))
+    , m_export(new QPushButton(tr("Export CSV…"), this))
+    , m_compare(new QPushButton(tr("Compare"), this))
+    , m_chartArea(new QWidget(this))
+    , m_chartGrid(new QGridLayout(m_chartArea))
+    , m_grid(new QTableView(this))
+    , m_rebuild(new QTimer(this))
+{
+    m_script->setObjectName(QStringLiteral("dashboardScript"));
+    m_script->addItem(tr("All scripts"), QString());
+    connect(m_script, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { m_proxy->setScript(m_script->currentData().toString()); });
+    m_filter->setObjectName(QStringLiteral("dashboardFilter"));
+    m_filter->setPlaceholderText(tr("Filter: Accuracy > 0.65 status:Completed script:iris text"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("All terms must hold. NAME > 0.5 (also >=, <, <=, =, !=; names with spaces in "
+                            "quotes), status:Completed, script:NAME, name:TEXT, run>=3, duration<10 (seconds), "
+                            "exit=0, or any text."));
+    connect(m_filter, &QLineEdit::textChanged, this, &RunDashboard::setFilterText);
+    m_filterError->setObjectName(QStringLiteral("filterError"));
+    m_filterError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_filterError->setWordWrap(true);
+    m_filterError->hide();
+    connect(m_showHidden, &QCheckBox::toggled, m_proxy, &RunFilterModel::setShowHidden);
+    m_customize->setObjectName(QStringLiteral("customizeColumns"));
+    connect(m_customize, &QPushButton::clicked, this, &RunDashboard::customize);
+    m_export->setObjectName(QStringLiteral("exportCsv"));
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Export runs"), QStringLiteral("runs.csv"), tr("CSV files (*.csv)"));
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportCsv(path); });
+        dialog->open();
+    });
+    m_compare->setObjectName(QStringLiteral("compareRuns"));
+    m_compare->setEnabled(false);
+    m_compare->setToolTip(tr("Select two or three runs in the grid"));
+    connect(m_compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(selectedRunIds()); });
+
+    m_grid->setObjectName(QStringLiteral("runGrid"));
+    m_grid->setModel(m_proxy);
+    m_grid->setSortingEnabled(true);
+    m_grid->sortByColumn(RunModel::NumberField, Qt::DescendingOrder);
+    m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_grid->setWordWrap(false);
+    m_grid->setItemDelegate(new HoverDelegate(&m_hovered, m_grid));
+    m_grid->verticalHeader()->hide();
+    m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // never measures rows
+    m_grid->verticalHeader()->setDefaultSectionSize(m_grid->fontMetrics().height() + 8);
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_grid->horizontalHeader()->setSectionsMovable(true);
+    m_grid->horizontalHeader()->setHighlightSections(false);
+    connect(m_grid, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        Q_EMIT detailsRequested(index.data(RunModel::RunIdRole).toString());
+    });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const int n = int(selectedRunIds().size());
+        m_compare->setEnabled(n >= 2 && n <= 3);
+        const QModelIndex current = m_grid->currentIndex();
+        const QString runId = current.isValid() ? current.data(RunModel::RunIdRole).toString() : QString();
+        for (MetricChart *chart : qAsConst(m_charts))
+            chart->setHighlightedRun(runId);
+    });
+
+    m_rebuild->setSingleShot(true);
+    m_rebuild->setInterval(30); // many changes at once become one redraw
+    connect(m_rebuild, &QTimer::timeout, this, &RunDashboard::rebuildCharts);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_proxy, signal, m_rebuild, qOverload<>(&QTimer::start));
+    connect(m_proxy, &QAbstractItemModel::dataChanged, m_rebuild, qOverload<>(&QTimer::start));
+    connect(m_proxy, &QAbstractItemModel::modelReset, m_rebuild, qOverload<>(&QTimer::start));
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, m_rebuild, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::headerDataChanged, m_rebuild, qOverload<>(&QTimer::start));
+    connect(m_model, &RunModel::metricKeysChanged, this, [this] {
+        updateScripts();
+        if (!m_columnsLoaded)
+            loadColumns();
+        else
+            applyColumns(visibleColumnIds()); // new names stay hidden until chosen
+        m_rebuild->start();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_columnsLoaded = false;
+        loadColumns();
+        updateScripts();
+        sizeColumns();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RunDashboard::updateScripts);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_script);
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_showHidden);
+    bar->addWidget(m_customize);
+    bar->addWidget(m_export);
+    bar->addWidget(m_compare);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_chartArea);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(scroll);
+    splitter->addWidget(m_grid);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 480, 300 });
+    scroll->setMinimumHeight(240);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_filterError);
+    layout->addWidget(splitter, 1);
+}
+
+void RunDashboard::setProject(const Project &project)
+{
+    m_project = project;
+    m_columnsLoaded = false;
+    loadColumns();
+}
+
+void RunDashboard::setFilterText(const QString &text)
+{
+    if (m_filter->text() != text)
+        m_filter->setText(text); // comes back here through textChanged
+    if (m_proxy->setFilterText(text)) {
+        m_filterError->hide();
+        m_filterError->clear();
+    } else {
+        m_filterError->setText(m_proxy->filterError());
+        m_filterError->show();
+    }
+}
+
+QString RunDashboard::filterError() const { return m_filterError->isVisible() ? m_filterError->text() : QString(); }
+
+void RunDashboard::updateScripts()
+{
+    QStringList scripts;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        if (!scripts.contains(m_model->run(r).script))
+            scripts.append(m_model->run(r).script);
+    scripts.sort();
+    for (const QString &s : qAsConst(scripts))
+        if (m_script->findData(s) < 0)
+            m_script->addItem(s, s);
+}
+
+MetricChart *RunDashboard::chart(const QString &key) const
+{
+    for (MetricChart *c : m_charts)
+        if (c->property("metricKey").toString() == key)
+            return c;
+    return nullptr;
+}
+
+// One chart per logged number (with the grid's aggregate) and the duration,
+// fed from the rows the proxy shows, in run order.
+void RunDashboard::rebuildCharts()
+{
+    QStringList keys;
+    for (const QString &key : m_model->metricKeys()) {
+        bool numeric = false;
+        for (int r = 0; r < m_model->rowCount() && !numeric; ++r) {
+            const auto v = m_model->metricValue(r, key);
+            numeric = v && (v->userType() == QMetaType::Double);
+        }
+        if (numeric)
+            keys.append(key);
+    }
+    keys.append(QString()); // duration
+    bool changedLayout = false;
+    for (const QString &key : qAsConst(keys)) {
+        if (chart(key))
+            continue;
+        auto *c = new MetricChart(m_chartArea);
+        c->setProperty("metricKey", key);
+        c->setObjectName(key.isEmpty() ? QStringLiteral("chart:duration") : QStringLiteral("chart:") + key);
+        connect(c, &MetricChart::pointHovered, this, &RunDashboard::hovered);
+        connect(c, &MetricChart::pointClicked, this, &RunDashboard::detailsRequested);
+        m_charts.append(c);
+        changedLayout = true;
+    }
+    // duration last, the rest in the order the values appeared
+    std::stable_sort(m_charts.begin(), m_charts.end(), [&keys](MetricChart *a, MetricChart *b) {
+        return keys.indexOf(a->property("metricKey").toString()) < keys.indexOf(b->property("metricKey").toString());
+    });
+    QVector<int> rows;
+    rows.reserve(m_proxy->rowCount());
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        rows.append(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+    std::sort(rows.begin(), rows.end(), [this](int a, int b) { return m_model->run(a).number < m_model->run(b).number; });
+    for (MetricChart *c : qAsConst(m_charts)) {
+        const QString key = c->property("metricKey").toString();
+        const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
+        const QString label = key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString();
+        c->setTitle(label);
+        QVector<MetricChart::Point> points;
+        points.reserve(rows.size());
+        for (int row : qAsConst(rows)) {
+            const RunRecord &run = m_model->run(row);
+            double y = 0;
+            if (key.isEmpty()) {
+                if (run.durationUs() < 0)
+                    continue;
+                y = double(run.durationUs()) / 1e6;
+            } else {
+                const auto v = m_model->metricValue(row, key);
+                if (!v || v->userType() != QMetaType::Double)
+                    continue;
+                y = v->toDouble();
+            }
+            const QString tooltip = tr("Run %1 — %2\n%3: %4\nArguments: %5\n%6")
+                                        .arg(run.number)
+                                        .arg(run.runId, label, HistoryFormat::number(y),
+                                             run.arguments.join(QLatin1Char(' ')), runStatusText(run.status));
+            points.append({ double(run.number), y, run.runId, tooltip });
+        }
+        c->setPoints(points);
+    }
+    if (changedLayout)
+        layoutCharts();
+}
+
+void RunDashboard::layoutCharts()
+{
+    const int columns = qBound(1, width() / 380, 3);
+    m_chartColumns = columns;
+    for (MetricChart *c : qAsConst(m_charts))
+        m_chartGrid->removeWidget(c);
+    for (int i = 0; i < m_charts.size(); ++i)
+        m_chartGrid->addWidget(m_charts.at(i), i / columns, i % columns);
+    for (int c = 0; c < 3; ++c)
+        m_chartGrid->setColumnStretch(c, c < columns ? 1 : 0);
+}
+
+void RunDashboard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (qBound(1, width() / 380, 3) != m_chartColumns)
+        layoutCharts();
+}
+
+void RunDashboard::hovered(const QString &runId)
+{
+    m_hovered = runId;
+    for (MetricChart *c : qAsConst(m_charts))
+        c->setHighlightedRun(runId.isEmpty() ? m_grid->currentIndex().data(RunModel::RunIdRole).toString() : runId);
+    m_grid->viewport()->update();
+    if (!runId.isEmpty()) {
+        const int row = m_model->rowOfRunId(runId);
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid())
+            m_grid->scrollTo(index);
+    }
+}
+
+QStringList RunDashboard::selectedRunIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_grid->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.append(index.data(RunModel::RunIdRole).toString());
+    return ids;
+}
+
+QStringList RunDashboard::defaultColumns() const
+{
+    // as the product page's table: the logged values, then the run's fields
+    QStringList ids { QStringLiteral("field:run") };
+    for (const QString &key : m_model->metricKeys())
+        ids.append(QStringLiteral("metric:") + key);
+    ids << QStringLiteral("field:duration") << QStringLiteral("field:run_id") << QStringLiteral("field:script")
+        << QStringLiteral("field:started") << QStringLiteral("field:status");
+    return ids;
+}
+
+QStringList RunDashboard::visibleColumnIds() const
+{
+    QHeaderView *header = m_grid->horizontalHeader();
+    QStringList ids;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            ids.append(m_model->columnId(logical));
+    }
+    return ids;
+}
+
+void RunDashboard::applyColumns(const QStringList &ids)
+{
+    QHeaderView *header = m_grid->horizontalHeader();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        header->setSectionHidden(c, !ids.contains(m_model->columnId(c)));
+    int visual = 0;
+    for (const QString &id : ids) {
+        const int logical = m_model->columnOfId(id);
+        if (logical < 0)
+            continue;
+        header->moveSection(header->visualIndex(logical), visual++);
+    }
+}
+
+void RunDashboard::setVisibleColumns(const QStringList &columnIds)
+{
+    applyColumns(columnIds);
+    saveColumns();
+    sizeColumns();
+}
+
+void RunDashboard::saveColumns() const
+{
+    if (!m_project.isValid())
+        return;
+    QSettings ui(m_project.dataDir() + QStringLiteral("/workbench.ini"), QSettings::IniFormat);
+    ui.setValue(kColumnsKey, visibleColumnIds());
+    QStringList aggregates;
+    for (const QString &key : m_model->metricKeys())
+        if (m_model->aggregate(key) != RunModel::Last)
+            aggregates.append(key + QLatin1Char('=') + RunModel::aggregateName(m_model->aggregate(key)));
+    ui.setValue(kAggregatesKey, aggregates);
+}
+
+void RunDashboard::loadColumns()
+{
+    if (!m_project.isValid())
+        return;
+    const QSettings ui(m_project.dataDir() + QStringLiteral("/workbench.ini"), QSettings::IniFormat);
+    if (!ui.contains(kColumnsKey)) {
+        applyColumns(defaultColumns());
+        m_columnsLoaded = m_model->columnCount() > RunModel::FieldCount;
+        return;
+    }
+    const QStringList aggregates = ui.value(kAggregatesKey).toStringList();
+    for (const QString &entry : aggregates) {
+        const int eq = int(entry.lastIndexOf(QLatin1Char('=')));
+        const QString name = entry.mid(eq + 1);
+        for (int a = RunModel::Last; a <= RunModel::Mean; ++a)
+            if (RunModel::aggregateName(RunModel::Aggregate(a)) == name)
+                m_model->setAggregate(entry.left(eq), RunModel::Aggregate(a));
+    }
+    applyColumns(ui.value(kColumnsKey).toStringList());
+    m_columnsLoaded = true;
+}
+
+// Widths from the header text and a sample of rows: never every row.
+void RunDashboard::sizeColumns()
+{
+    const QFontMetrics fm = m_grid->fontMetrics();
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        int width = fm.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 28;
+        for (int r = 0; r < qMin(50, m_proxy->rowCount()); ++r)
+            width = qMax(width, fm.horizontalAdvance(m_proxy->index(r, c).data().toString()) + 16);
+        m_grid->setColumnWidth(c, qMin(width, 320));
+    }
+}
+
+void RunDashboard::customize()
+{
+    auto *dialog = new CustomizeColumnsDialog(m_model, visibleColumnIds(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QMap<QString, int> aggregates = dialog->aggregates();
+        for (auto it = aggregates.cbegin(); it != aggregates.cend(); ++it)
+            m_model->setAggregate(it.key(), RunModel::Aggregate(it.value()));
+        setVisibleColumns(dialog->visibleColumnIds());
+    });
+    dialog->open();
+}
+
+QString RunDashboard::gridCsv() const
+{
+    HistoryFormat::Table table;
+    QVector<int> columns;
+    for (const QString &id : visibleColumnIds()) {
+        const int c = m_model->columnOfId(id);
+        columns.append(c);
+        table.headers.append(m_model->headerData(c, Qt::Horizontal).toString());
+    }
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        QStringList row;
+        const RunRecord &run = m_model->run(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+        for (int c : qAsConst(columns)) {
+            // as `runbench history list -o csv` writes them
+            if (c == RunModel::DurationField) {
+                row.append(HistoryFormat::duration(run.durationUs()));
+            } else if (c == RunModel::StartField) {
+                row.append(HistoryFormat::utcTime(run.startUs));
+            } else {
+                const QVariant raw = m_proxy->index(r, c).data(RunModel::RawRole);
+                row.append(raw.userType() == QMetaType::Double ? HistoryFormat::number(raw.toDouble())
+                                                               : m_proxy->index(r, c).data().toString());
+            }
+        }
+        table.rows.append(row);
+    }
+    return HistoryFormat::toCsv(table);
+}
+
+bool RunDashboard::exportCsv(const QString &path) const
+{
+    QSaveFile file(path);
+    const QByteArray bytes = gridCsv().toUtf8();
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+}
