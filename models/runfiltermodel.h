@@ -28,6 +28,19 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // Sort keys of the sorted column, computed once per sort instead of on
+    // every comparison, and kept up to date as rows change.
+    struct SortKeys
+    {
+        int column = -1;
+        QVector<char> kind; // 0 missing, 1 number, 2 text
+        QVector<double> numbers;
+        QVector<QString> texts;
+    };
+    void computeKey(int row) const;
+    void ensureSortKeys(int column) const;
+
+    mutable SortKeys m_keys;
     RunModel *m_model;
     QString m_script;
     RunFilter m_filter;

@@ -84,6 +84,8 @@ private:
         return rows;
     }
 
+    // Pages of runs, oldest first: the first page shows at once, the rest
+    // follow as additions (no reset).
     void fullLoad()
     {
         QElapsedTimer clock;
@@ -94,10 +96,23 @@ private:
             return;
         }
         m_version = m_store->dataVersion();
-        QVector<RunRecord> runs = m_store->runs();
-        std::reverse(runs.begin(), runs.end()); // oldest first
-        const auto rows = rowsOf(runs, m_store->allSummaries());
-        Q_EMIT loaded(m_generation, rows, clock.elapsed());
+        const int generation = m_generation;
+        bool first = true;
+        for (;;) {
+            const QVector<RunRecord> page = m_store->runsPage(m_maxId, first ? 5000 : 25000);
+            if (page.isEmpty() && !first)
+                break;
+            const auto sums = page.isEmpty() ? QHash<qint64, QVector<MetricSummary>>()
+                                             : m_store->summariesBetween(page.first().id, page.last().id);
+            const auto rows = rowsOf(page, sums);
+            if (first)
+                Q_EMIT loaded(generation, rows, clock.elapsed());
+            else
+                Q_EMIT updated(generation, rows);
+            first = false;
+            if (page.isEmpty())
+                break;
+        }
     }
 
     void poll()

@@ -68,6 +68,25 @@ int RunModel::columnOfId(const QString &id) const
     return -1;
 }
 
+bool RunModel::numericValue(int row, const QString &key, double *value) const
+{
+    for (const MetricSummary &s : m_rows.at(row).metrics) {
+        if (s.key != key)
+            continue;
+        if (s.kind == MetricKind::Text || s.kind == MetricKind::Bool)
+            return false;
+        switch (aggregate(key)) {
+        case Min: *value = s.min; return s.finiteCount > 0;
+        case Max: *value = s.max; return s.finiteCount > 0;
+        case Mean: *value = s.mean(); return s.finiteCount > 0;
+        case Last: break;
+        }
+        *value = s.last;
+        return true;
+    }
+    return false;
+}
+
 std::optional<QVariant> RunModel::metricValue(int row, const QString &key) const
 {
     for (const MetricSummary &s : m_rows.at(row).metrics) {

@@ -69,6 +69,8 @@ public:
     QVector<qint64> activeRunRowIds() const;
     // A run's value for a name, with the name's aggregate; nullopt if not logged.
     std::optional<QVariant> metricValue(int row, const QString &key) const;
+    // The same for numbers only, without a QVariant: false when not a number.
+    bool numericValue(int row, const QString &key, double *value) const;
 
 Q_SIGNALS:
     void metricKeysChanged();

@@ -633,6 +633,74 @@ QVector<RunRecord> RunStore::runsAfter(qint64 afterId, const QVector<qint64> &id
     return result;
 }
 
+QVector<RunRecord> RunStore::runsPage(qint64 afterId, int limit)
+{
+    QVector<RunRecord> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kRunColumns
+              + QStringLiteral("WHERE r.project_id = ? AND r.id > ? ORDER BY r.id LIMIT ?"));
+    q.addBindValue(m_projectId);
+    q.addBindValue(afterId);
+    q.addBindValue(limit);
+    if (!exec(q))
+        return result;
+    while (q.next())
+        result.append(readRun(q));
+    if (result.isEmpty())
+        return result;
+    QHash<qint64, int> index;
+    for (int i = 0; i < result.size(); ++i)
+        index.insert(result.at(i).id, i);
+    QSqlQuery a(m_db);
+    a.setForwardOnly(true);
+    a.prepare(QStringLiteral("SELECT run, value FROM run_arguments WHERE run BETWEEN ? AND ? ORDER BY run, position"));
+    a.addBindValue(result.first().id);
+    a.addBindValue(result.last().id);
+    if (exec(a))
+        while (a.next()) {
+            const auto it = index.constFind(a.value(0).toLongLong());
+            if (it != index.constEnd())
+                result[it.value()].arguments.append(a.value(1).toString());
+        }
+    return result;
+}
+
+QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId, qint64 lastId)
+{
+    QHash<qint64, QVector<MetricSummary>> result;
+    // key names through a small map: one string per name, not one per row
+    QHash<qint64, QString> names;
+    {
+        QSqlQuery k(m_db);
+        if (k.exec(QStringLiteral("SELECT id, name FROM metric_keys")))
+            while (k.next())
+                names.insert(k.value(0).toLongLong(), k.value(1).toString());
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count "
+                             "FROM run_metrics WHERE run BETWEEN ? AND ?"));
+    q.addBindValue(firstId);
+    q.addBindValue(lastId);
+    if (!exec(q))
+        return result;
+    while (q.next()) {
+        MetricSummary s;
+        s.key = names.value(q.value(1).toLongLong());
+        s.kind = kindFromName(q.value(2).toString());
+        s.count = q.value(3).toLongLong();
+        s.last = readNumber(q.value(4));
+        s.lastText = q.value(5).toString();
+        s.min = q.value(6).toDouble();
+        s.max = q.value(7).toDouble();
+        s.sum = q.value(8).toDouble();
+        s.finiteCount = q.value(9).toLongLong();
+        result[q.value(0).toLongLong()].append(s);
+    }
+    return result;
+}
+
 qint64 RunStore::dataVersion()
 {
     QSqlQuery q(m_db);

@@ -63,6 +63,10 @@ public:
     // Runs with a row id above afterId, or one of ids: what changed since a
     // reader last looked (new runs, and those it saw still active).
     QVector<RunRecord> runsAfter(qint64 afterId, const QVector<qint64> &ids);
+    // Up to limit runs with a row id above afterId, oldest first, with their
+    // arguments; and the summaries of the runs with ids in [firstId, lastId].
+    QVector<RunRecord> runsPage(qint64 afterId, int limit);
+    QHash<qint64, QVector<MetricSummary>> summariesBetween(qint64 firstId, qint64 lastId);
     // Changes whenever another connection commits to the database.
     qint64 dataVersion();
     QVector<qint64> runsWithStatus(RunStatus status);

@@ -33,7 +33,7 @@ RunModel::Row sampleRow(int number, double rate, double accuracy)
     r.run.number = number;
     r.run.runId = QStringLiteral("IrisDemo_15048321%1").arg(number);
     r.run.script = QStringLiteral("iris_sklearn.py");
-    r.run.arguments = { QString::number(rate) };
+    r.run.arguments = QStringList { QString::number(rate) };
     r.run.status = RunStatus::Completed;
     r.run.startUs = 1504832109906000LL + number * 20000000LL;
     r.run.endUs = r.run.startUs + 4700000 + number * 10000;

@@ -178,7 +178,14 @@ MetricChart::~MetricChart() = default;
 void MetricChart::setTitle(const QString &title) { m_view->chart()->setTitle(title); }
 QString MetricChart::title() const { return m_view->chart()->title(); }
 
-QVector<QPointF> MetricChart::drawnPoints() const { return m_view->scatter->points().isEmpty() ? m_view->line->points() : m_view->scatter->points(); }
+QVector<QPointF> MetricChart::drawnPoints() const
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    return m_view->line->points();
+#else
+    return m_view->line->pointsVector();
+#endif
+}
 
 void MetricChart::setPoints(const QVector<Point> &points)
 {
@@ -293,8 +300,8 @@ void MetricChart::hoverAt(const QPoint &viewPos, const QPoint &globalPos)
 {
     const int i = nearestPoint(viewPos);
     const QString runId = i >= 0 ? m_points.at(i).runId : QString();
-    if (i >= 0 && !globalPos.isNull())
-        QToolTip::showText(globalPos, m_points.at(i).tooltip, m_view);
+    if (i >= 0 && !globalPos.isNull() && m_tooltip)
+        QToolTip::showText(globalPos, m_tooltip(m_points.at(i)), m_view);
     else if (runId.isEmpty() && !m_hovered.isEmpty())
         QToolTip::hideText();
     if (runId != m_hovered) {

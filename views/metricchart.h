@@ -5,6 +5,8 @@
 #include <QVector>
 #include <QWidget>
 
+#include <functional>
+
 class ChartView;
 
 // One chart of one value across runs (x = run number). The only class that
@@ -22,8 +24,9 @@ public:
         double x = 0;
         double y = 0;
         QString runId;
-        QString tooltip;
     };
+    // Makes the tooltip of a point when the mouse reaches it (never for all points up front).
+    void setTooltipProvider(std::function<QString(const Point &)> provider) { m_tooltip = std::move(provider); }
 
     explicit MetricChart(QWidget *parent = nullptr);
     ~MetricChart() override;
@@ -65,4 +68,5 @@ private:
     QString m_highlighted;
     QString m_hovered;
     int m_generation = 0;
+    std::function<QString(const Point &)> m_tooltip;
 };

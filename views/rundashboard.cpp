@@ -226,10 +226,9 @@ void RunDashboard::rebuildCharts()
     QStringList keys;
     for (const QString &key : m_model->metricKeys()) {
         bool numeric = false;
-        for (int r = 0; r < m_model->rowCount() && !numeric; ++r) {
-            const auto v = m_model->metricValue(r, key);
-            numeric = v && (v->userType() == QMetaType::Double);
-        }
+        double ignored = 0;
+        for (int r = 0; r < m_model->rowCount() && !numeric; ++r)
+            numeric = m_model->numericValue(r, key, &ignored);
         if (numeric)
             keys.append(key);
     }
@@ -240,6 +239,16 @@ void RunDashboard::rebuildCharts()
             continue;
         auto *c = new MetricChart(m_chartArea);
         c->setProperty("metricKey", key);
+        c->setTooltipProvider([this, c](const MetricChart::Point &p) {
+            const int row = m_model->rowOfRunId(p.runId);
+            if (row < 0)
+                return QString();
+            const RunRecord &run = m_model->run(row);
+            return tr("Run %1 — %2\n%3: %4\nArguments: %5\n%6")
+                .arg(run.number)
+                .arg(run.runId, c->title(), HistoryFormat::number(p.y), run.arguments.join(QLatin1Char(' ')),
+                     runStatusText(run.status));
+        });
         c->setObjectName(key.isEmpty() ? QStringLiteral("chart:duration") : QStringLiteral("chart:") + key);
         connect(c, &MetricChart::pointHovered, this, &RunDashboard::hovered);
         connect(c, &MetricChart::pointClicked, this, &RunDashboard::detailsRequested);
@@ -269,17 +278,10 @@ void RunDashboard::rebuildCharts()
                 if (run.durationUs() < 0)
                     continue;
                 y = double(run.durationUs()) / 1e6;
-            } else {
-                const auto v = m_model->metricValue(row, key);
-                if (!v || v->userType() != QMetaType::Double)
-                    continue;
-                y = v->toDouble();
+            } else if (!m_model->numericValue(row, key, &y)) {
+                continue;
             }
-            const QString tooltip = tr("Run %1 — %2\n%3: %4\nArguments: %5\n%6")
-                                        .arg(run.number)
-                                        .arg(run.runId, label, HistoryFormat::number(y),
-                                             run.arguments.join(QLatin1Char(' ')), runStatusText(run.status));
-            points.append({ double(run.number), y, run.runId, tooltip });
+            points.append({ double(run.number), y, run.runId });
         }
         c->setPoints(points);
     }

@@ -1,0 +1,170 @@
+// Benchmark: opening the dashboard on a history of RUNS runs with 5 logged
+// values each (default 100,000): store → RunModel → charts drawn, next to a
+// plain SELECT of the same rows in the same run; then sorting each column.
+// Prints figures; passes or fails nothing.
+//
+//   QT_QPA_PLATFORM=offscreen bench_dashboard [RUNS]
+#include "metricchart.h"
+#include "project.h"
+#include "rundashboard.h"
+#include "runfiltermodel.h"
+#include "runhistoryloader.h"
+#include "runmodel.h"
+#include "runstore.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cmath>
+#include <cstdio>
+
+namespace {
+double ms(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
+const char *const kKeys[] = { "Accuracy", "Regularization Rate", "loss", "f1", "epochs" };
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const int runs = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    QTemporaryDir dir;
+    const Project project(dir.path());
+    QString error;
+    project.ensureDataDir(&error);
+    {
+        RunStore store;
+        store.open(project.databasePath());
+        store.useProject(project.name(), project.root());
+    }
+    {
+        // the history, written in one transaction
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fill"));
+        db.setDatabaseName(project.databasePath());
+        db.open();
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("BEGIN"));
+        for (int k = 0; k < 5; ++k)
+            q.exec(QStringLiteral("INSERT INTO metric_keys (id, name) VALUES (%1, '%2')").arg(k + 1).arg(QLatin1String(kKeys[k])));
+        QSqlQuery run(db);
+        run.prepare(QStringLiteral("INSERT INTO runs (id, project_id, run_id, run_number, script, status, created_us, start_us, "
+                                   "end_us, exit_code) VALUES (?, 1, ?, ?, 'train.py', 'Completed', ?, ?, ?, 0)"));
+        QSqlQuery metric(db);
+        metric.prepare(QStringLiteral("INSERT INTO run_metrics (run, key, kind, count, last_num, min_num, max_num, sum_num, "
+                                      "finite_count) VALUES (?, ?, 'number', 1, ?, ?, ?, ?, 1)"));
+        for (int i = 1; i <= runs; ++i) {
+            const qint64 start = 1700000000000000LL + qint64(i) * 1000000;
+            run.addBindValue(i);
+            run.addBindValue(QStringLiteral("Bench_%1").arg(i));
+            run.addBindValue(i);
+            run.addBindValue(start);
+            run.addBindValue(start);
+            run.addBindValue(start + 1000 * (i % 5000));
+            run.exec();
+            for (int k = 0; k < 5; ++k) {
+                const double v = std::sin(i * 0.001 * (k + 1)) + k;
+                metric.addBindValue(i);
+                metric.addBindValue(k + 1);
+                metric.addBindValue(v);
+                metric.addBindValue(v);
+                metric.addBindValue(v);
+                metric.addBindValue(v);
+                metric.exec();
+            }
+        }
+        q.exec(QStringLiteral("COMMIT"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fill"));
+
+    // Baseline: a plain SELECT of the same rows.
+    double selectMs = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plain"));
+        db.setDatabaseName(project.databasePath());
+        db.open();
+        QElapsedTimer t;
+        t.start();
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.exec(QStringLiteral("SELECT r.id, r.run_id, r.run_number, r.script, r.status, r.start_us, r.end_us FROM runs r"));
+        int n = 0;
+        while (q.next())
+            n += q.value(2).toInt() > 0;
+        QSqlQuery m(db);
+        m.setForwardOnly(true);
+        m.exec(QStringLiteral("SELECT m.run, k.name, m.last_num FROM run_metrics m JOIN metric_keys k ON k.id = m.key"));
+        while (m.next())
+            n += m.value(2).toDouble() > -1e300;
+        selectMs = ms(t);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("plain"));
+
+    RunModel model;
+    RunDashboard dashboard(&model);
+    dashboard.resize(1400, 900);
+    dashboard.setProject(project);
+    dashboard.show();
+    if (!QTest::qWaitForWindowExposed(&dashboard))
+        return 1;
+    RunHistoryLoader loader(&model);
+    QSignalSpy loaded(&loader, &RunHistoryLoader::loaded);
+    // how long the GUI thread is ever busy at a stretch while the history loads
+    QElapsedTimer t;
+    qint64 lastTick = 0;
+    qint64 longestGap = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        longestGap = qMax(longestGap, t.elapsed() - lastTick);
+        lastTick = t.elapsed();
+    });
+    t.start();
+    ticker.start();
+    loader.setProject(project);
+    if (!loaded.wait(120000))
+        return 1;
+    const double loadMs = ms(t);
+    double firstChartMs = -1;
+    if (QTest::qWaitFor([&] { return !dashboard.charts().isEmpty() && !dashboard.charts().first()->drawnPoints().isEmpty(); }, 60000))
+        firstChartMs = ms(t);
+    // charts drawn: every chart has all its points and its (reduced) drawing
+    const bool drawn = QTest::qWaitFor([&] {
+        if (dashboard.charts().size() < 6)
+            return false;
+        for (MetricChart *c : dashboard.charts())
+            if (c->points().size() != runs || c->drawnPoints().isEmpty())
+                return false;
+        return true;
+    }, 120000);
+    if (!drawn)
+        std::fprintf(stderr, "the charts were not drawn within two minutes\n");
+    QApplication::processEvents();
+    const double openMs = ms(t);
+
+    std::printf("runs: %d, logged values per run: 5\n", runs);
+    std::printf("plain SELECT of the same rows:           %8.1f ms\n", selectMs);
+    ticker.stop();
+    std::printf("first page of runs in the model:         %8.1f ms\n", loadMs);
+    std::printf("first charts drawn (window usable):      %8.1f ms  (%.1fx the SELECT; target < 1000 ms)\n", firstChartMs,
+                firstChartMs / selectMs);
+    std::printf("all runs in the model, 6 charts drawn:   %8.1f ms  (%.1fx the SELECT)\n", openMs, openMs / selectMs);
+    std::printf("longest the GUI thread was busy at once: %8lld ms\n", longestGap);
+    double worst = 0;
+    for (int c = 0; c < model.columnCount(); ++c) {
+        QElapsedTimer s;
+        s.start();
+        dashboard.proxy()->sort(c, Qt::AscendingOrder);
+        const double sortMs = ms(s);
+        worst = qMax(worst, sortMs);
+        std::printf("sort by %-22s %8.1f ms\n", qPrintable(model.headerData(c, Qt::Horizontal).toString() + QLatin1Char(':')), sortMs);
+    }
+    std::printf("slowest sort: %.1f ms (target < 200 ms)\n", worst);
+    return 0;
+}
