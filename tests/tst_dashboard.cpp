@@ -76,6 +76,7 @@ private Q_SLOTS:
     void compareTwoOrThreeRuns();
     void exportCsv();
     void longSeriesAreReducedButHoverable();
+    void chartExportsPngAndSvg();
 
 private:
     MetricChart *waitForChart(const QString &key);
@@ -331,6 +332,20 @@ void TestDashboard::longSeriesAreReducedButHoverable()
     hover(accuracy->plotWidget(), accuracy->positionOf(spikeRun));
     QTRY_VERIFY(!hovered.isEmpty());
     QCOMPARE(hovered.last().first().toString(), spikeRun);
+}
+
+void TestDashboard::chartExportsPngAndSvg()
+{
+    MetricChart *accuracy = waitForChart(QStringLiteral("Accuracy"));
+    QVERIFY(accuracy);
+    const QString png = m_dir->path() + QStringLiteral("/accuracy.png");
+    const QString svg = m_dir->path() + QStringLiteral("/accuracy.svg");
+    QVERIFY(accuracy->exportTo(png));
+    QVERIFY(accuracy->exportTo(svg));
+    QVERIFY(readFile(png).startsWith("\x89PNG"));
+    const QByteArray svgText = readFile(svg);
+    QVERIFY(svgText.contains("<svg"));
+    QVERIFY(svgText.contains("Accuracy"));
 }
 
 QTEST_MAIN(TestDashboard)

@@ -4,6 +4,7 @@
 #include "jobqueue.h"
 #include "mainwindow.h"
 #include "projectdashboard.h"
+#include "runmodel.h"
 #include "runstore.h"
 #include "sampleproject.h"
 #include "testutil.h"
@@ -188,6 +189,11 @@ void TestMainWindow::sampleRunTwiceInParallel()
         QCOMPARE(r.status, RunStatus::Completed);
         QVERIFY(store.summaries(r.id).contains(QStringLiteral("Accuracy")));
     }
+    // the run history follows: both runs are in the dashboard's model
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->rowCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->index(1, RunModel::StatusField).data(RunModel::RawRole).toString(),
+                              QStringLiteral("Completed"), 10000);
+    QVERIFY(m_window->runModel()->columnOfKey(QStringLiteral("Accuracy")) >= 0);
     // the arguments box remembers both, newest first
     QCOMPARE(m_window->dashboard()->argumentHistory(QStringLiteral("iris_sklearn.py")),
              (QStringList { QStringLiteral("0.01"), QStringLiteral("10") }));
