@@ -234,6 +234,23 @@ bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QStri
     return true;
 }
 
+// The project's files as they are now, as a tree (in the snapshots'
+// repository, with no commit).
+std::unique_ptr<git_tree, SnapshotStore::TreeDeleter> SnapshotStore::currentTree()
+{
+    QStringList leftOut;
+    QString treeId;
+    if (!updateIndex(&leftOut, &treeId))
+        return nullptr;
+    git_oid oid;
+    git_tree *tree = nullptr;
+    if (git_oid_fromstr(&oid, treeId.toLatin1().constData()) != 0 || git_tree_lookup(&tree, m_repo, &oid) != 0) {
+        fail(Git::lastError());
+        return nullptr;
+    }
+    return std::unique_ptr<git_tree, TreeDeleter>(tree);
+}
+
 bool SnapshotStore::checkout(const QString &commitId, const QString &targetDir)
 {
     Git::Tree tree = Git::treeOfCommit(m_repo, commitId);
@@ -257,19 +274,10 @@ std::optional<SnapshotStore::RestorePlan> SnapshotStore::planRestore(const QStri
         fail(tr("The snapshot %1 is not in the snapshots repository.").arg(commitId));
         return std::nullopt;
     }
-    QStringList leftOut;
-    QString currentId;
-    if (!updateIndex(&leftOut, &currentId))
+    auto current = currentTree();
+    if (!current)
         return std::nullopt;
-    git_oid oid;
-    git_oid_fromstr(&oid, currentId.toLatin1().constData());
-    git_tree *current = nullptr;
-    if (git_tree_lookup(&current, m_repo, &oid) != 0) {
-        fail(Git::lastError());
-        return std::nullopt;
-    }
-    Git::Tree currentOwner(current);
-    auto result = plan(current, target.get());
+    auto result = plan(current.get(), target.get());
     if (result && !apply(target.get(), *result, m_project.root(), true))
         return std::nullopt;
     return result;
@@ -281,16 +289,10 @@ bool SnapshotStore::restore(const QString &commitId, bool force, RestorePlan *do
     Git::Tree target = Git::treeOfCommit(m_repo, commitId);
     if (!target)
         return fail(tr("The snapshot %1 is not in the snapshots repository.").arg(commitId));
-    QStringList leftOut;
-    QString currentId;
-    if (!updateIndex(&leftOut, &currentId))
+    auto currentOwner = currentTree();
+    if (!currentOwner)
         return false;
-    git_oid currentOid;
-    git_oid_fromstr(&currentOid, currentId.toLatin1().constData());
-    git_tree *current = nullptr;
-    if (git_tree_lookup(&current, m_repo, &currentOid) != 0)
-        return fail(Git::lastError());
-    Git::Tree currentOwner(current);
+    git_tree *current = currentOwner.get();
     const auto p = plan(current, target.get());
     if (!p)
         return false;
@@ -349,17 +351,12 @@ bool SnapshotStore::undoRestore(RestorePlan *done)
     {
         QMutexLocker locker(Git::projectMutex(m_project.root()));
         Git::Tree target = Git::treeOfCommit(m_repo, commitId);
-        QStringList leftOut;
-        QString currentId;
-        if (!target || !updateIndex(&leftOut, &currentId))
-            return fail(m_error.isEmpty() ? tr("The restore point %1 is damaged.").arg(points.last()) : m_error);
-        git_oid currentOid;
-        git_oid_fromstr(&currentOid, currentId.toLatin1().constData());
-        git_tree *current = nullptr;
-        if (git_tree_lookup(&current, m_repo, &currentOid) != 0)
-            return fail(Git::lastError());
-        Git::Tree currentOwner(current);
-        auto p = plan(current, target.get());
+        if (!target)
+            return fail(tr("The restore point %1 is damaged.").arg(points.last()));
+        auto current = currentTree();
+        if (!current)
+            return false;
+        auto p = plan(current.get(), target.get());
         if (!p || !apply(target.get(), *p, m_project.root(), true) || !apply(target.get(), *p, m_project.root(), false))
             return false;
         git_reference *ref = nullptr;

@@ -6,10 +6,12 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
 #include <optional>
 
 struct git_repository;
 struct git_tree;
+extern "C" void git_tree_free(git_tree *tree);
 
 // The code snapshots of a project: a bare git repository at
 // .runbench/snapshots.git (libgit2) whose work tree is the project folder.
@@ -88,6 +90,11 @@ private:
     bool fail(const QString &message);
     bool writeExcludes(bool *changed);
     bool updateIndex(QStringList *leftOut, QString *treeId);
+    struct TreeDeleter
+    {
+        void operator()(git_tree *tree) const { git_tree_free(tree); }
+    };
+    std::unique_ptr<git_tree, TreeDeleter> currentTree();
     std::optional<RestorePlan> plan(git_tree *current, git_tree *target);
     bool apply(git_tree *target, const RestorePlan &plan, const QString &root, bool checkOnly);
     QString latestSnapshot() const;
