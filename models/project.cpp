@@ -57,11 +57,12 @@ QString Project::runsDir() const { return dataDir() + QStringLiteral("/runs"); }
 QString Project::runDir(const QString &runId) const { return runsDir() + QLatin1Char('/') + runId; }
 QString Project::workDir(const QString &runId) const
 {
-    return dataDir() + QStringLiteral("/work/") + runId;
+    return dataDir() + QStringLiteral("/working/") + runId;
 }
 QString Project::sharedDir() const { return dataDir() + QStringLiteral("/shared"); }
 QString Project::clientDir() const { return dataDir() + QStringLiteral("/client"); }
 QString Project::assetsDir() const { return m_root + QStringLiteral("/assets"); }
+QString Project::workbenchSettingsPath() const { return dataDir() + QStringLiteral("/workbench.ini"); }
 
 QStringList Project::interpreterFor(const QString &scriptPath) const
 {
@@ -142,7 +143,7 @@ qint64 Project::snapshotFileSizeLimit() const
 
 bool Project::ensureDataDir(QString *error) const
 {
-    const QStringList dirs { dataDir(), runsDir(), sharedDir(), dataDir() + QStringLiteral("/work") };
+    const QStringList dirs { dataDir(), runsDir(), sharedDir(), dataDir() + QStringLiteral("/working") };
     for (const QString &d : dirs) {
         if (!QDir().mkpath(d)) {
             if (error)

@@ -30,6 +30,8 @@ public:
     QString sharedDir() const;
     QString clientDir() const;
     QString assetsDir() const;
+    // The window's per-project choices (argument history, grid columns).
+    QString workbenchSettingsPath() const;
 
     // The command that runs a script: interpreter program and its own
     // arguments, chosen by the script's extension ("py", "sh", "R") from the

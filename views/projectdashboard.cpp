@@ -147,14 +147,9 @@ QStringList ProjectDashboard::currentArguments() const
     return ArgumentLine::split(m_arguments->currentText());
 }
 
-QString ProjectDashboard::uiSettingsPath() const
-{
-    return m_project.dataDir() + QStringLiteral("/workbench.ini");
-}
-
 QStringList ProjectDashboard::argumentHistory(const QString &script) const
 {
-    const QSettings ui(uiSettingsPath(), QSettings::IniFormat);
+    const QSettings ui(m_project.workbenchSettingsPath(), QSettings::IniFormat);
     return ui.value(QStringLiteral("arguments/") + script).toStringList();
 }
 
@@ -165,7 +160,7 @@ void ProjectDashboard::rememberArguments(const QString &script, const QString &a
     history.prepend(arguments);
     while (history.size() > kArgumentHistory)
         history.removeLast();
-    QSettings ui(uiSettingsPath(), QSettings::IniFormat);
+    QSettings ui(m_project.workbenchSettingsPath(), QSettings::IniFormat);
     ui.setValue(QStringLiteral("arguments/") + script, history);
 }
 

@@ -45,7 +45,6 @@ private:
     void scanScripts();
     void editSettings();
     void rememberArguments(const QString &script, const QString &arguments);
-    QString uiSettingsPath() const;
 
     Project m_project;
     QFileSystemModel *m_files;

@@ -379,7 +379,7 @@ void RunDashboard::saveColumns() const
 {
     if (!m_project.isValid())
         return;
-    QSettings ui(m_project.dataDir() + QStringLiteral("/workbench.ini"), QSettings::IniFormat);
+    QSettings ui(m_project.workbenchSettingsPath(), QSettings::IniFormat);
     ui.setValue(kColumnsKey, visibleColumnIds());
     QStringList aggregates;
     for (const QString &key : m_model->metricKeys())
@@ -392,7 +392,7 @@ void RunDashboard::loadColumns()
 {
     if (!m_project.isValid())
         return;
-    const QSettings ui(m_project.dataDir() + QStringLiteral("/workbench.ini"), QSettings::IniFormat);
+    const QSettings ui(m_project.workbenchSettingsPath(), QSettings::IniFormat);
     if (!ui.contains(kColumnsKey)) {
         applyColumns(defaultColumns());
         m_columnsLoaded = m_model->columnCount() > RunModel::FieldCount;
