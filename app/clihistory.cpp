@@ -309,31 +309,6 @@ int compare(const QStringList &arguments)
     return 0;
 }
 
-// Copies src to dst through a temporary file and a rename, so a reader never
-// sees half a file, and checks the copy's sha256 when one is given.
-bool copyVerified(const QString &src, const QString &dst, const QString &sha256, QString *error)
-{
-    const QString tmp = dst + QStringLiteral(".runbench-part");
-    QFile::remove(tmp);
-    if (!QFile::copy(src, tmp)) {
-        *error = tr("cannot copy %1 to %2").arg(QDir::toNativeSeparators(src), QDir::toNativeSeparators(dst));
-        return false;
-    }
-    if (!sha256.isEmpty() && ArtifactFiles::sha256(tmp) != sha256) {
-        QFile::remove(tmp);
-        *error = tr("%1 does not match the checksum recorded for the run (changed or damaged since)")
-                     .arg(QDir::toNativeSeparators(src));
-        return false;
-    }
-    QFile::remove(dst);
-    if (!QFile::rename(tmp, dst)) {
-        QFile::remove(tmp);
-        *error = tr("cannot write %1").arg(QDir::toNativeSeparators(dst));
-        return false;
-    }
-    return true;
-}
-
 int download(const QStringList &arguments)
 {
     Context ctx;
@@ -364,41 +339,16 @@ int download(const QStringList &arguments)
         printErr(tr("runbench: run %1 wrote no files to ./outputs.\n").arg(run->runId));
         return 0;
     }
-    const QString runDir = QDir(ctx.project.runDir(run->runId)).canonicalPath();
-    // Check everything before writing anything.
-    for (const ArtifactRecord &a : artifacts) {
-        const QString rel = a.path.mid(int(qstrlen("outputs/")));
-        if (!ArtifactFiles::isSafeRelativePath(a.path) || !a.path.startsWith(QLatin1String("outputs/"))) {
-            printErr(tr("runbench: the artifact path “%1” leaves its folder; nothing was copied.\n").arg(a.path));
-            return 1;
-        }
-        const QString target = destination + QLatin1Char('/') + rel;
-        if (QFileInfo(target).isSymLink() || (QFileInfo::exists(target) && !force)) {
-            printErr(tr("runbench: %1 exists; use --force to overwrite. Nothing was copied.\n")
-                         .arg(QDir::toNativeSeparators(target)));
-            return 1;
-        }
-    }
+    QString error;
     qint64 bytes = 0;
-    for (const ArtifactRecord &a : artifacts) {
-        const QString rel = a.path.mid(int(qstrlen("outputs/")));
-        const QString source = runDir + QLatin1Char('/') + a.path;
-        const QString target = destination + QLatin1Char('/') + rel;
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        // the folder the file lands in must still be inside the destination
-        const QString landing = QDir(QFileInfo(target).absolutePath()).canonicalPath();
-        if (!(landing + QLatin1Char('/')).startsWith(QDir(destination).canonicalPath() + QLatin1Char('/'))) {
-            printErr(tr("runbench: %1 would be written outside %2; stopped.\n")
-                         .arg(rel, QDir::toNativeSeparators(destination)));
-            return 1;
-        }
-        QString error;
-        if (!copyVerified(source, target, a.sha256, &error)) {
-            printErr(QStringLiteral("runbench: %1\n").arg(error));
-            return 1;
-        }
-        bytes += a.size;
-        printOut(QDir::toNativeSeparators(target) + QLatin1Char('\n'));
+    const QStringList written = ArtifactFiles::download(QDir(ctx.project.runDir(run->runId)).canonicalPath(), artifacts,
+                                                        destination, force, &error,
+                                                        [&bytes](int, qint64 done) { bytes = done; });
+    for (const QString &path : written)
+        printOut(QDir::toNativeSeparators(path) + QLatin1Char('\n'));
+    if (!error.isEmpty()) {
+        printErr(QStringLiteral("runbench: %1%2\n").arg(error, force ? QString() : tr(" Use --force to overwrite.")));
+        return 1;
     }
     printErr(tr("runbench: files of run %1 copied to %2: %n (%3).\n", nullptr, int(artifacts.size()))
                  .arg(run->runId, QDir::toNativeSeparators(destination), QLocale().formattedDataSize(bytes)));
@@ -460,7 +410,7 @@ int promote(const QStringList &arguments)
     }
     QDir().mkpath(assets);
     QString error;
-    if (!copyVerified(ctx.project.runDir(run->runId) + QLatin1Char('/') + artifactPath, target, it->sha256, &error)) {
+    if (!ArtifactFiles::copyVerified(ctx.project.runDir(run->runId) + QLatin1Char('/') + artifactPath, target, it->sha256, &error)) {
         printErr(QStringLiteral("runbench: %1\n").arg(error));
         return 1;
     }

@@ -1,5 +1,6 @@
 #include "artifactfiles.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -82,4 +83,68 @@ bool ArtifactFiles::isSafeRelativePath(const QString &relativePath)
         if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
             return false;
     return true;
+}
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("ArtifactFiles", text); }
+} // namespace
+
+bool ArtifactFiles::copyVerified(const QString &src, const QString &dst, const QString &sha256, QString *error)
+{
+    const QString tmp = dst + QStringLiteral(".runbench-part");
+    QFile::remove(tmp);
+    if (!QFile::copy(src, tmp)) {
+        *error = tr("Cannot copy %1 to %2.").arg(QDir::toNativeSeparators(src), QDir::toNativeSeparators(dst));
+        return false;
+    }
+    if (!sha256.isEmpty() && ArtifactFiles::sha256(tmp) != sha256) {
+        QFile::remove(tmp);
+        *error = tr("%1 does not match the checksum recorded for the run (changed or damaged since).")
+                     .arg(QDir::toNativeSeparators(src));
+        return false;
+    }
+    QFile::remove(dst);
+    if (!QFile::rename(tmp, dst)) {
+        QFile::remove(tmp);
+        *error = tr("Cannot write %1.").arg(QDir::toNativeSeparators(dst));
+        return false;
+    }
+    return true;
+}
+
+QStringList ArtifactFiles::download(const QString &runDir, const QVector<ArtifactRecord> &artifacts,
+                                    const QString &destination, bool overwrite, QString *error,
+                                    const std::function<void(int, qint64)> &progress)
+{
+    const QString prefix = QStringLiteral("outputs/");
+    for (const ArtifactRecord &a : artifacts) {
+        if (!isSafeRelativePath(a.path) || !a.path.startsWith(prefix)) {
+            *error = tr("The artifact path “%1” leaves its folder; nothing was copied.").arg(a.path);
+            return {};
+        }
+        const QString target = destination + QLatin1Char('/') + a.path.mid(prefix.size());
+        if (QFileInfo(target).isSymLink() || (QFileInfo::exists(target) && !overwrite)) {
+            *error = tr("%1 exists; nothing was copied.").arg(QDir::toNativeSeparators(target));
+            return {};
+        }
+    }
+    QStringList written;
+    qint64 bytes = 0;
+    for (const ArtifactRecord &a : artifacts) {
+        const QString target = destination + QLatin1Char('/') + a.path.mid(prefix.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        // the folder the file lands in must still be inside the destination
+        const QString landing = QDir(QFileInfo(target).absolutePath()).canonicalPath();
+        if (!(landing + QLatin1Char('/')).startsWith(QDir(destination).canonicalPath() + QLatin1Char('/'))) {
+            *error = tr("%1 would be written outside %2; stopped.").arg(a.path, QDir::toNativeSeparators(destination));
+            return written;
+        }
+        if (!copyVerified(runDir + QLatin1Char('/') + a.path, target, a.sha256, error))
+            return written;
+        written.append(target);
+        bytes += a.size;
+        if (progress)
+            progress(int(written.size()), bytes);
+    }
+    return written;
 }

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 // Files of a run's folder: its outputs/ (the artifacts), driver log and
 // metrics file. Everything here may be slow on big files: call it off the
 // GUI thread.
@@ -23,4 +25,17 @@ QStringList attachments(const QString &runDir, const QVector<ArtifactRecord> &ar
 // True when relativePath stays inside its folder: not absolute, no "..",
 // no empty or "." parts.
 bool isSafeRelativePath(const QString &relativePath);
+
+// Copies src to dst through a temporary file and a rename, so a reader never
+// sees half a file, and checks the copy against sha256 when one is given.
+bool copyVerified(const QString &src, const QString &dst, const QString &sha256, QString *error);
+
+// Copies a run's artifacts (outputs/…) into destination, keeping the folders
+// below outputs/. Everything is checked first: an unsafe path, or a file that
+// exists (unless overwrite), stops it before anything is written. progress
+// is called after each file with (files done, bytes done). Returns the
+// written paths; on failure, *error says why.
+QStringList download(const QString &runDir, const QVector<ArtifactRecord> &artifacts, const QString &destination,
+                     bool overwrite, QString *error,
+                     const std::function<void(int files, qint64 bytes)> &progress = {});
 } // namespace ArtifactFiles
