@@ -8,6 +8,7 @@
 #include "jobqueue.h"
 #include "projectdashboard.h"
 #include "rundashboard.h"
+#include "rundetailsview.h"
 #include "runhistoryloader.h"
 #include "runmodel.h"
 #include "runstore.h"
@@ -21,6 +22,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -31,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeWidget>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 constexpr int kMaxRecent = 8;
@@ -57,7 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_dashboard(new ProjectDashboard(this))
     , m_runDashboard(new RunDashboard(m_runs, this))
-    , m_detailsPage(nullptr)
+    , m_runDetails(new RunDetailsView(this))
     , m_jobPanel(new JobPanel(m_jobs, this))
     , m_jobDock(new QDockWidget(tr("Jobs"), this))
 {
@@ -83,10 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_runDashboard);
-    m_detailsPage = placeholder(tr("Run details are not part of this version yet. "
-                                   "`runbench history info RUN` shows one run."),
-                                this);
-    m_pages->addWidget(m_detailsPage);
+    m_pages->addWidget(m_runDetails);
     m_comparePage = placeholder(tr("Run comparison is not part of this version yet. "
                                    "`runbench history compare A B` compares two runs."),
                                 this);
@@ -108,6 +108,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_jobPanel, &JobPanel::cancelRequested, m_queue, &JobQueue::cancel);
     connect(m_jobPanel, &JobPanel::detailsRequested, this, &MainWindow::showDetails);
     connect(m_runDashboard, &RunDashboard::detailsRequested, this, &MainWindow::showDetails);
+    connect(m_runDetails, &RunDetailsView::rerunRequested, this, &MainWindow::runRequested);
+    connect(m_runDetails, &RunDetailsView::restored, this,
+            [this](bool, const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(m_runDashboard, &RunDashboard::compareRequested, this, [this](const QStringList &runIds) {
         m_comparePage->setText(tr("Run comparison is not part of this version yet. "
                                   "`runbench history compare %1` compares these runs.")
@@ -149,6 +152,10 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
     updateRecentMenu();
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = edit->addAction(tr("&Undo last restore"), this, &MainWindow::undoRestore);
+    undo->setObjectName(QStringLiteral("undoRestore"));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QStringList names { tr("&Project"), tr("Run history: &Dashboard"), tr("Run history: D&etails"),
                               tr("Run history: &Compare") };
@@ -180,6 +187,7 @@ bool MainWindow::openProject(const QString &folder)
     m_queue->setProject(m_project);
     m_dashboard->setProject(m_project);
     m_runDashboard->setProject(m_project);
+    m_runDetails->setProject(m_project);
     m_history->setProject(m_project);
     setWindowTitle(tr("%1 — Runbench").arg(m_project.name()));
     QSettings settings;
@@ -265,10 +273,26 @@ void MainWindow::jobFinished(int, const RunRecord &record, int, const QString &e
 
 void MainWindow::showDetails(const QString &runId)
 {
-    m_detailsPage->setText(tr("Run details are not part of this version yet. "
-                              "`runbench history info %1` shows this run.")
-                               .arg(runId));
+    m_runDetails->showRun(runId);
     showPage(DetailsPage);
+}
+
+void MainWindow::undoRestore()
+{
+    const Project project = m_project;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        statusBar()->showMessage(error.isEmpty() ? tr("The last restore was undone.")
+                                                 : tr("The restore was not undone: %1").arg(error));
+    });
+    watcher->setFuture(QtConcurrent::run([project]() -> QString {
+        SnapshotStore store(project);
+        if (!store.open(false) || !store.undoRestore())
+            return store.errorString();
+        return QString();
+    }));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -10,6 +10,7 @@ class JobPanel;
 class JobQueue;
 class ProjectDashboard;
 class RunDashboard;
+class RunDetailsView;
 class RunHistoryLoader;
 class RunModel;
 class QDockWidget;
@@ -41,6 +42,9 @@ public:
     JobListModel *jobModel() const { return m_jobs; }
     ProjectDashboard *dashboard() const { return m_dashboard; }
     RunDashboard *runDashboard() const { return m_runDashboard; }
+    RunDetailsView *runDetails() const { return m_runDetails; }
+    // Edit → Undo last restore.
+    void undoRestore();
     RunModel *runModel() const { return m_runs; }
     JobPanel *jobPanel() const { return m_jobPanel; }
 
@@ -71,7 +75,7 @@ private:
     QStackedWidget *m_pages;
     ProjectDashboard *m_dashboard;
     RunDashboard *m_runDashboard;
-    QLabel *m_detailsPage;
+    RunDetailsView *m_runDetails;
     QLabel *m_comparePage;
     JobPanel *m_jobPanel;
     QDockWidget *m_jobDock;

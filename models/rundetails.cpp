@@ -1,0 +1,36 @@
+#include "rundetails.h"
+
+#include "runstore.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+RunDetails RunDetails::load(const Project &project, const QString &runId)
+{
+    RunDetails d;
+    RunStore store; // this thread's own connection
+    if (!store.open(project.databasePath()) || !store.useProject(project.name(), project.root())) {
+        d.error = store.lastError();
+        return d;
+    }
+    const auto run = store.findRun(runId);
+    if (!run) {
+        d.error = QCoreApplication::translate("RunDetails", "There is no run %1 in this project.").arg(runId);
+        return d;
+    }
+    d.run = *run;
+    const auto summaries = store.summaries(run->id);
+    for (const MetricSummary &s : summaries)
+        d.metrics.append(s);
+    std::sort(d.metrics.begin(), d.metrics.end(),
+              [](const MetricSummary &a, const MetricSummary &b) { return a.key < b.key; });
+    for (const MetricSummary &s : qAsConst(d.metrics))
+        if ((s.count > 1 || s.kind == MetricKind::List) && s.kind != MetricKind::Text)
+            d.series.insert(s.key, store.series(run->id, s.key));
+    d.artifacts = store.artifacts(run->id);
+    d.promotions = store.promotions(run->id);
+    d.runDir = project.runDir(run->runId);
+    d.logPath = d.runDir + QStringLiteral("/driver_log.txt");
+    return d;
+}

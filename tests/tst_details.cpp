@@ -1,0 +1,204 @@
+// Run history → Details, on real runs made by the runner.
+#include "codeviewer.h"
+#include "metricchart.h"
+#include "project.h"
+#include "rundetailsview.h"
+#include "runjob.h"
+#include "runstore.h"
+#include "snapshotstore.h"
+#include "testutil.h"
+
+#include <QImage>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTreeWidget>
+#include <QtTest>
+
+class TestDetails : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void showsFieldsValuesSeriesOutputsAndLog();
+    void missingArtifactIsAPlaceholder();
+    void downloadWritesTheOutputs();
+    void restoreAsksThenWritesAndCanBeUndone();
+    void runWithoutMetrics();
+
+private:
+    QString runScript(const QString &script);
+    QString overviewValue(const QString &field) const;
+    void selectOutput(const QString &name);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_root;
+    std::unique_ptr<RunDetailsView> m_view;
+};
+
+void TestDetails::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_root = m_dir->path() + QStringLiteral("/project");
+    QImage image(120, 80, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QDir().mkpath(m_root + QStringLiteral("/data"));
+    QVERIFY(image.save(m_root + QStringLiteral("/data/cm.png")));
+    QVERIFY(writeFile(m_root + QStringLiteral("/make.sh"),
+                      "mkdir -p outputs\ncp data/cm.png outputs/\nprintf 'hello notes' > outputs/notes.txt\n"
+                      "printf '\\001\\002\\003' > outputs/model.bin\n"
+                      "echo '{\"name\": \"Accuracy\", \"value\": 0.9}' >> \"$RUNBENCH_METRICS_FILE\"\n"
+                      "for i in 3 2 1; do echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $i}\" >> \"$RUNBENCH_METRICS_FILE\"; done\n"
+                      "echo done-log\n"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/quiet.sh"), "echo nothing logged\n"));
+    m_view = std::make_unique<RunDetailsView>();
+    m_view->setProject(Project(m_root));
+    m_view->resize(1000, 700);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestDetails::cleanup()
+{
+    m_view.reset();
+    m_dir.reset();
+}
+
+QString TestDetails::runScript(const QString &script)
+{
+    RunStore store;
+    QString error;
+    const Project project(m_root);
+    if (!project.ensureDataDir(&error) || !store.open(project.databasePath()))
+        return {};
+    RunJob job(project, &store);
+    if (!job.submit(script, {}))
+        return {};
+    QSignalSpy finished(&job, &RunJob::finished);
+    job.start();
+    if (!finished.wait(30000) || job.status() != RunStatus::Completed)
+        return {};
+    return job.record().runId;
+}
+
+QString TestDetails::overviewValue(const QString &field) const
+{
+    auto *tree = m_view->findChild<QTreeWidget *>(QStringLiteral("detailsOverview"));
+    const auto items = tree->findItems(field, Qt::MatchExactly, 0);
+    return items.isEmpty() ? QString() : items.first()->text(1);
+}
+
+void TestDetails::selectOutput(const QString &name)
+{
+    auto *list = m_view->findChild<QListWidget *>(QStringLiteral("detailsOutputs"));
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->text().startsWith(QStringLiteral("outputs/") + name))
+            list->setCurrentRow(i);
+}
+
+void TestDetails::showsFieldsValuesSeriesOutputsAndLog()
+{
+    const QString runId = runScript(QStringLiteral("make.sh"));
+    QVERIFY(!runId.isEmpty());
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(overviewValue(QStringLiteral("Run id")), runId);
+    QCOMPARE(overviewValue(QStringLiteral("Status")), QStringLiteral("Completed"));
+    QCOMPARE(overviewValue(QStringLiteral("Exit code")), QStringLiteral("0"));
+    QCOMPARE(overviewValue(QStringLiteral("Snapshot")).size(), 40);
+    QCOMPARE(overviewValue(QStringLiteral("Accuracy")), QStringLiteral("0.9"));
+    QVERIFY(overviewValue(QStringLiteral("loss")).startsWith(QStringLiteral("1   (last of 3; min 1, max 3, mean 2)")));
+    auto *loss = m_view->findChild<MetricChart *>(QStringLiteral("series:loss"));
+    QVERIFY(loss);
+    QCOMPARE(loss->points().size(), 3);
+    QCOMPARE(loss->points().first().y, 3.0);
+    QCOMPARE(m_view->findChild<QListWidget *>(QStringLiteral("detailsOutputs"))->count(), 3);
+    selectOutput(QStringLiteral("cm.png"));
+    QTRY_VERIFY(m_view->previewHasImage());
+    selectOutput(QStringLiteral("notes.txt"));
+    QTRY_COMPARE(m_view->previewText(), QStringLiteral("hello notes"));
+    selectOutput(QStringLiteral("model.bin"));
+    QVERIFY(m_view->previewText().contains(QStringLiteral("No preview")));
+    auto *log = m_view->findChild<CodeViewer *>(QStringLiteral("detailsLog"));
+    QTRY_VERIFY(log->toPlainText().contains(QStringLiteral("done-log")));
+    QVERIFY(m_view->findChild<QPushButton *>(QStringLiteral("downloadOutputs"))->isEnabled());
+    QSignalSpy rerun(m_view.get(), &RunDetailsView::rerunRequested);
+    QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("rerunRun")), Qt::LeftButton);
+    QCOMPARE(rerun.count(), 1);
+    QCOMPARE(rerun.first().first().toString(), QStringLiteral("make.sh"));
+}
+
+void TestDetails::missingArtifactIsAPlaceholder()
+{
+    const QString runId = runScript(QStringLiteral("make.sh"));
+    QVERIFY(QFile::remove(Project(m_root).runDir(runId) + QStringLiteral("/outputs/notes.txt")));
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    selectOutput(QStringLiteral("notes.txt"));
+    QVERIFY2(m_view->previewText().contains(QStringLiteral("is missing")), qPrintable(m_view->previewText()));
+}
+
+void TestDetails::downloadWritesTheOutputs()
+{
+    const QString runId = runScript(QStringLiteral("make.sh"));
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    const QString target = m_dir->path() + QStringLiteral("/download");
+    QSignalSpy downloaded(m_view.get(), &RunDetailsView::downloaded);
+    m_view->downloadTo(target);
+    QVERIFY(downloaded.wait(10000));
+    QCOMPARE(downloaded.first().at(0).toStringList().size(), 3);
+    QCOMPARE(downloaded.first().at(1).toString(), QString());
+    const QString runDir = Project(m_root).runDir(runId);
+    for (const QString &f : { QStringLiteral("cm.png"), QStringLiteral("notes.txt"), QStringLiteral("model.bin") })
+        QCOMPARE(readFile(target + QLatin1Char('/') + f), readFile(runDir + QStringLiteral("/outputs/") + f));
+    // a second time would overwrite: refused with a sentence, nothing written
+    m_view->downloadTo(target);
+    QVERIFY(downloaded.wait(10000));
+    QVERIFY(downloaded.last().at(1).toString().contains(QStringLiteral("exists")));
+}
+
+void TestDetails::restoreAsksThenWritesAndCanBeUndone()
+{
+    const QString runId = runScript(QStringLiteral("make.sh"));
+    const QByteArray original = readFile(m_root + QStringLiteral("/make.sh"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/make.sh"), "echo edited\n"));
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("restoreRun")), Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = m_view->findChild<QMessageBox *>(QStringLiteral("restoreConfirm"))), 10000);
+    QVERIFY(box->detailedText().contains(QStringLiteral("overwrite  make.sh")));
+    QVERIFY(box->informativeText().contains(QStringLiteral("Undo")));
+    QCOMPARE(readFile(m_root + QStringLiteral("/make.sh")), QByteArray("echo edited\n")); // nothing yet
+    QSignalSpy restored(m_view.get(), &RunDetailsView::restored);
+    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmRestore")), Qt::LeftButton);
+    QVERIFY(restored.wait(10000));
+    QVERIFY(restored.first().first().toBool());
+    QCOMPARE(readFile(m_root + QStringLiteral("/make.sh")), original);
+    SnapshotStore store{ Project(m_root) };
+    QVERIFY(store.open(false));
+    QVERIFY(store.undoRestore());
+    QCOMPARE(readFile(m_root + QStringLiteral("/make.sh")), QByteArray("echo edited\n"));
+}
+
+void TestDetails::runWithoutMetrics()
+{
+    const QString runId = runScript(QStringLiteral("quiet.sh"));
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(overviewValue(QStringLiteral("Logged values")), QStringLiteral("No values were logged."));
+    QVERIFY(!m_view->findChild<QPushButton *>(QStringLiteral("downloadOutputs"))->isEnabled());
+    QVERIFY(m_view->previewText().contains(QStringLiteral("no files")));
+}
+
+QTEST_MAIN(TestDetails)
+#include "tst_details.moc"

@@ -1,0 +1,489 @@
+#include "rundetailsview.h"
+
+#include "argumentline.h"
+#include "artifactfiles.h"
+#include "codeviewer.h"
+#include "historyformat.h"
+#include "metricchart.h"
+#include "snapshotstore.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace {
+
+bool isImage(const QString &path)
+{
+    static const QStringList images { QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                      QStringLiteral("gif"), QStringLiteral("bmp"), QStringLiteral("svg") };
+    return images.contains(QFileInfo(path).suffix().toLower());
+}
+
+bool isText(const QString &path)
+{
+    static const QStringList texts { QStringLiteral("txt"), QStringLiteral("log"), QStringLiteral("csv"),
+                                     QStringLiteral("json"), QStringLiteral("jsonl"), QStringLiteral("md"),
+                                     QStringLiteral("py"), QStringLiteral("yaml"), QStringLiteral("yml"),
+                                     QStringLiteral("ini"), QStringLiteral("xml"), QStringLiteral("html"),
+                                     QStringLiteral("sh"), QStringLiteral("tsv"), QStringLiteral("R") };
+    return texts.contains(QFileInfo(path).suffix(), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+RunDetailsView::RunDetailsView(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_download(new QPushButton(tr("Download…"), this))
+    , m_restore(new QPushButton(tr("Restore…"), this))
+    , m_rerun(new QPushButton(tr("Rerun"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_overview(new QTreeWidget(this))
+    , m_chartsArea(new QWidget(this))
+    , m_chartsLayout(new QVBoxLayout(m_chartsArea))
+    , m_outputs(new QListWidget(this))
+    , m_preview(new QStackedWidget(this))
+    , m_imagePreview(new QLabel(this))
+    , m_textPreview(new CodeViewer(this))
+    , m_noPreview(new QLabel(this))
+    , m_log(new CodeViewer(this))
+    , m_logSearch(new QLineEdit(this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setText(tr("Choose a run in the dashboard or the job panel."));
+    m_message->setObjectName(QStringLiteral("detailsMessage"));
+    m_message->setWordWrap(true);
+    m_progress->setVisible(false);
+    m_progress->setMaximumWidth(220);
+    m_download->setObjectName(QStringLiteral("downloadOutputs"));
+    m_restore->setObjectName(QStringLiteral("restoreRun"));
+    m_rerun->setObjectName(QStringLiteral("rerunRun"));
+    for (QPushButton *b : { m_download, m_restore, m_rerun })
+        b->setEnabled(false);
+    m_download->setToolTip(tr("Copy the files the run wrote to ./outputs into a folder"));
+    m_restore->setToolTip(tr("Put the project's code back as it was for this run"));
+    connect(m_download, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Download the outputs of run %1").arg(m_details.run.number));
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setOption(QFileDialog::ShowDirsOnly);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, this, &RunDetailsView::downloadTo);
+        dialog->open();
+    });
+    connect(m_restore, &QPushButton::clicked, this, &RunDetailsView::restore);
+    connect(m_rerun, &QPushButton::clicked, this,
+            [this] { Q_EMIT rerunRequested(m_details.run.script, m_details.run.arguments); });
+
+    m_overview->setObjectName(QStringLiteral("detailsOverview"));
+    m_overview->setHeaderLabels({ tr("Field"), tr("Value") });
+    m_overview->setRootIsDecorated(false);
+    m_overview->setUniformRowHeights(true);
+    m_overview->header()->resizeSection(0, 220);
+
+    auto *chartsScroll = new QScrollArea(this);
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setWidget(m_chartsArea);
+
+    m_outputs->setObjectName(QStringLiteral("detailsOutputs"));
+    connect(m_outputs, &QListWidget::currentRowChanged, this, &RunDetailsView::preview);
+    connect(m_outputs, &QListWidget::itemDoubleClicked, this, [this] {
+        const int row = m_outputs->currentRow();
+        if (row >= 0 && row < m_details.artifacts.size())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(m_details.runDir + QLatin1Char('/') + m_details.artifacts.at(row).path));
+    });
+    m_imagePreview->setAlignment(Qt::AlignCenter);
+    m_imagePreview->setMinimumSize(200, 200);
+    m_noPreview->setAlignment(Qt::AlignCenter);
+    m_noPreview->setWordWrap(true);
+    m_preview->addWidget(m_noPreview);
+    m_preview->addWidget(m_imagePreview);
+    m_preview->addWidget(m_textPreview);
+    auto *outputs = new QSplitter(this);
+    outputs->addWidget(m_outputs);
+    outputs->addWidget(m_preview);
+    outputs->setStretchFactor(1, 3);
+
+    m_log->setObjectName(QStringLiteral("detailsLog"));
+    m_log->setProperty("followEnd", true);
+    m_logSearch->setPlaceholderText(tr("Find in the log (Enter: next)"));
+    connect(m_logSearch, &QLineEdit::returnPressed, this, &RunDetailsView::findInLog);
+    auto *logPage = new QWidget(this);
+    auto *logLayout = new QVBoxLayout(logPage);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    logLayout->addWidget(m_logSearch);
+    logLayout->addWidget(m_log);
+
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->addTab(chartsScroll, tr("Charts"));
+    m_tabs->addTab(outputs, tr("Outputs"));
+    m_tabs->addTab(logPage, tr("Driver log"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_title, 1);
+    bar->addWidget(m_progress);
+    bar->addWidget(m_download);
+    bar->addWidget(m_restore);
+    bar->addWidget(m_rerun);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addWidget(m_tabs, 1);
+}
+
+void RunDetailsView::setProject(const Project &project)
+{
+    m_project = project;
+    m_details = RunDetails();
+    ++m_generation;
+    fill();
+}
+
+void RunDetailsView::showRun(const QString &runId)
+{
+    const int generation = ++m_generation;
+    m_message->setText(tr("Loading run %1…").arg(runId));
+    const Project project = m_project;
+    auto *watcher = new QFutureWatcher<RunDetails>(this);
+    connect(watcher, &QFutureWatcher<RunDetails>::finished, this, [this, watcher, generation, runId] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // another run was asked for meanwhile
+        m_details = watcher->result();
+        fill();
+        Q_EMIT loaded(runId);
+    });
+    watcher->setFuture(QtConcurrent::run([project, runId] { return RunDetails::load(project, runId); }));
+}
+
+void RunDetailsView::fill()
+{
+    const RunRecord &r = m_details.run;
+    const bool haveRun = !r.runId.isEmpty();
+    m_message->setText(m_details.error);
+    m_title->setText(haveRun ? tr("Run %1 — %2 (%3)").arg(r.number).arg(r.runId, runStatusText(r.status))
+                             : tr("Choose a run in the dashboard or the job panel."));
+    m_download->setEnabled(haveRun && !m_details.artifacts.isEmpty());
+    m_restore->setEnabled(haveRun && !r.commitId.isEmpty());
+    m_rerun->setEnabled(haveRun);
+    fillOverview();
+    fillCharts();
+    m_outputs->clear();
+    for (const ArtifactRecord &a : qAsConst(m_details.artifacts))
+        m_outputs->addItem(QStringLiteral("%1  (%2)").arg(a.path, QLocale().formattedDataSize(a.size)));
+    m_noPreview->setText(m_details.artifacts.isEmpty() && haveRun ? tr("The run wrote no files to ./outputs.")
+                                                                  : tr("Choose a file to preview it."));
+    m_preview->setCurrentWidget(m_noPreview);
+    if (!m_details.artifacts.isEmpty())
+        m_outputs->setCurrentRow(0);
+    if (haveRun)
+        m_log->showFile(m_details.logPath, 8 << 20, true);
+    else
+        m_log->showText(QString());
+}
+
+void RunDetailsView::fillOverview()
+{
+    m_overview->clear();
+    const RunRecord &r = m_details.run;
+    if (r.runId.isEmpty())
+        return;
+    auto add = [this](const QString &field, const QString &value) {
+        new QTreeWidgetItem(m_overview, { field, value });
+    };
+    add(tr("Run id"), r.runId);
+    add(tr("Run number"), QString::number(r.number));
+    add(tr("Status"), runStatusText(r.status));
+    add(tr("Script"), r.script);
+    add(tr("Arguments"), ArgumentLine::join(r.arguments));
+    add(tr("Started"), HistoryFormat::utcTime(r.startUs));
+    add(tr("Ended"), HistoryFormat::utcTime(r.endUs));
+    add(tr("Duration"), HistoryFormat::duration(r.durationUs()));
+    add(tr("Exit code"), isFinished(r.status) && r.status != RunStatus::Canceled ? QString::number(r.exitCode) : QString());
+    if (!r.error.isEmpty())
+        add(tr("Error"), r.error);
+    add(tr("User"), r.user);
+    add(tr("Host"), r.host);
+    add(tr("Target"), r.target);
+    add(tr("Snapshot"), r.commitId);
+    if (!r.gitCommit.isEmpty())
+        add(tr("Git commit"), r.gitCommit + (r.gitDirty == 1 ? tr(" (with uncommitted changes)") : QString()));
+    if (!r.leftOut.isEmpty())
+        add(tr("Left out of the snapshot"), r.leftOut.join(QStringLiteral(", ")));
+    if (r.skippedLines > 0)
+        add(tr("Malformed metric lines skipped"), QStringLiteral("%1 (%2)").arg(r.skippedLines).arg(r.lastSkipReason));
+    for (const PromotionRecord &p : m_details.promotions)
+        add(tr("Promoted"), tr("%1 → %2").arg(p.artifactPath, p.assetPath));
+    if (m_details.metrics.isEmpty()) {
+        add(tr("Logged values"), tr("No values were logged."));
+        return;
+    }
+    for (const MetricSummary &s : m_details.metrics) {
+        QString value;
+        if (s.kind == MetricKind::Text)
+            value = s.lastText;
+        else if (s.kind == MetricKind::Bool)
+            value = s.last != 0 ? QStringLiteral("true") : QStringLiteral("false");
+        else
+            value = HistoryFormat::number(s.last);
+        if (s.count > 1 && s.finiteCount > 0)
+            value += tr("   (last of %1; min %2, max %3, mean %4)")
+                         .arg(s.count)
+                         .arg(HistoryFormat::number(s.min), HistoryFormat::number(s.max), HistoryFormat::number(s.mean()));
+        auto *item = new QTreeWidgetItem(m_overview, { s.key, value });
+        QFont bold = item->font(0);
+        bold.setBold(true);
+        item->setFont(0, bold);
+    }
+}
+
+void RunDetailsView::fillCharts()
+{
+    while (QLayoutItem *item = m_chartsLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    QStringList keys = m_details.series.keys();
+    keys.sort();
+    for (const QString &key : qAsConst(keys)) {
+        auto *chart = new MetricChart(m_chartsArea);
+        chart->setObjectName(QStringLiteral("series:") + key);
+        chart->setTitle(key);
+        chart->setMinimumHeight(260);
+        QVector<MetricChart::Point> points;
+        for (const MetricPoint &p : m_details.series.value(key))
+            points.append({ double(p.step), p.value, QString() });
+        chart->setPoints(points);
+        m_chartsLayout->addWidget(chart);
+    }
+    if (keys.isEmpty())
+        m_chartsLayout->addWidget(new QLabel(tr("No value of this run was logged more than once."), m_chartsArea));
+    m_chartsLayout->addStretch();
+}
+
+void RunDetailsView::preview(int row)
+{
+    if (row < 0 || row >= m_details.artifacts.size()) {
+        m_preview->setCurrentWidget(m_noPreview);
+        return;
+    }
+    const QString path = m_details.runDir + QLatin1Char('/') + m_details.artifacts.at(row).path;
+    if (!QFileInfo::exists(path)) {
+        m_noPreview->setText(tr("%1 is missing from the run's folder (deleted or moved since the run).")
+                                 .arg(m_details.artifacts.at(row).path));
+        m_preview->setCurrentWidget(m_noPreview);
+        return;
+    }
+    if (isImage(path)) {
+        // decoded off the GUI thread, scaled to the preview
+        const int generation = m_generation;
+        const QSize box = m_preview->size().expandedTo(QSize(400, 300));
+        auto *watcher = new QFutureWatcher<QImage>(this);
+        connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, generation, row] {
+            watcher->deleteLater();
+            if (generation != m_generation || m_outputs->currentRow() != row)
+                return;
+            const QImage image = watcher->result();
+            if (image.isNull()) {
+                m_noPreview->setText(tr("This image cannot be shown."));
+                m_preview->setCurrentWidget(m_noPreview);
+                return;
+            }
+            m_imagePreview->setPixmap(QPixmap::fromImage(image));
+            m_preview->setCurrentWidget(m_imagePreview);
+        });
+        watcher->setFuture(QtConcurrent::run([path, box] {
+            QImageReader reader(path);
+            QImage image = reader.read();
+            return image.isNull() ? image : image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        }));
+        return;
+    }
+    if (isText(path)) {
+        m_textPreview->showFile(path, 2 << 20);
+        m_preview->setCurrentWidget(m_textPreview);
+        return;
+    }
+    m_noPreview->setText(tr("No preview for %1: double-click to open it with the system's application.")
+                             .arg(QFileInfo(path).fileName()));
+    m_preview->setCurrentWidget(m_noPreview);
+}
+
+QString RunDetailsView::previewText() const
+{
+    if (m_preview->currentWidget() == m_textPreview)
+        return m_textPreview->toPlainText();
+    if (m_preview->currentWidget() == m_noPreview)
+        return m_noPreview->text();
+    return QString();
+}
+
+bool RunDetailsView::previewHasImage() const
+{
+    return m_preview->currentWidget() == m_imagePreview && m_imagePreview->pixmap(Qt::ReturnByValue).width() > 0;
+}
+
+void RunDetailsView::findInLog()
+{
+    const QString text = m_logSearch->text();
+    if (text.isEmpty())
+        return;
+    if (!m_log->find(text)) {
+        m_log->moveCursor(QTextCursor::Start);
+        m_log->find(text);
+    }
+}
+
+void RunDetailsView::downloadTo(const QString &folder)
+{
+    const QString runDir = m_details.runDir;
+    const QVector<ArtifactRecord> artifacts = m_details.artifacts;
+    qint64 total = 0;
+    for (const ArtifactRecord &a : artifacts)
+        total += a.size;
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_download->setEnabled(false);
+    QPointer<QProgressBar> bar = m_progress;
+    struct Result
+    {
+        QStringList files;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, folder] {
+        watcher->deleteLater();
+        const Result result = watcher->result();
+        m_progress->setVisible(false);
+        m_download->setEnabled(true);
+        m_message->setText(result.error.isEmpty()
+                               ? tr("%n file(s) copied to %1.", nullptr, int(result.files.size())).arg(QDir::toNativeSeparators(folder))
+                               : result.error);
+        Q_EMIT downloaded(result.files, result.error);
+    });
+    watcher->setFuture(QtConcurrent::run([runDir, artifacts, folder, total, bar] {
+        Result result;
+        result.files = ArtifactFiles::download(runDir, artifacts, folder, false, &result.error, [&](int, qint64 bytes) {
+            const int value = total > 0 ? int(1000 * bytes / total) : 1000;
+            QMetaObject::invokeMethod(bar, [bar, value] {
+                if (bar)
+                    bar->setValue(value);
+            });
+        });
+        return result;
+    }));
+}
+
+void RunDetailsView::restore()
+{
+    const Project project = m_project;
+    const QString commit = m_details.run.commitId;
+    const RunRecord run = m_details.run;
+    m_restore->setEnabled(false);
+    m_message->setText(tr("Comparing the project with the snapshot of run %1…").arg(run.number));
+    struct Plan
+    {
+        std::optional<SnapshotStore::RestorePlan> plan;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Plan>(this);
+    connect(watcher, &QFutureWatcher<Plan>::finished, this, [this, watcher, project, commit, run] {
+        watcher->deleteLater();
+        m_restore->setEnabled(true);
+        const Plan result = watcher->result();
+        if (!result.plan) {
+            m_message->setText(tr("Run %1 cannot be restored: %2").arg(run.number).arg(result.error));
+            return;
+        }
+        const SnapshotStore::RestorePlan &plan = *result.plan;
+        if (plan.isEmpty()) {
+            m_message->setText(tr("The project's files already match run %1.").arg(run.number));
+            return;
+        }
+        QString list;
+        auto lines = [&list, &plan](const QStringList &paths, const QString &verb) {
+            for (const QString &p : paths)
+                list += verb + QStringLiteral("  ") + p
+                    + (plan.changedSinceSnapshot.contains(p) ? tr("   (changed since the last snapshot)") : QString())
+                    + QLatin1Char('\n');
+        };
+        lines(plan.overwrite, tr("overwrite"));
+        lines(plan.create, tr("create"));
+        lines(plan.remove, tr("delete"));
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Restore run %1").arg(run.number),
+                                    tr("Restore the project's code to run %1?").arg(run.number), QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("restoreConfirm"));
+        box->setInformativeText(
+            (plan.changedSinceSnapshot.isEmpty() ? QString()
+                                                 : tr("Some files changed since the last snapshot. ")) +
+            tr("The current state is kept first: Edit → Undo last restore puts it back."));
+        box->setDetailedText(list);
+        QPushButton *yes = box->addButton(tr("Restore"), QMessageBox::AcceptRole);
+        yes->setObjectName(QStringLiteral("confirmRestore"));
+        box->addButton(QMessageBox::Cancel);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::buttonClicked, this, [this, yes, project, commit, run](QAbstractButton *button) {
+            if (button != yes)
+                return;
+            auto *done = new QFutureWatcher<QString>(this);
+            connect(done, &QFutureWatcher<QString>::finished, this, [this, done, run] {
+                done->deleteLater();
+                const QString error = done->result();
+                const QString message = error.isEmpty()
+                    ? tr("The project now has the code of run %1. Edit → Undo last restore puts it back.").arg(run.number)
+                    : tr("Run %1 was not restored: %2").arg(run.number).arg(error);
+                m_message->setText(message);
+                Q_EMIT restored(error.isEmpty(), message);
+            });
+            done->setFuture(QtConcurrent::run([project, commit]() -> QString {
+                SnapshotStore store(project);
+                if (!store.open(false) || !store.restore(commit, true))
+                    return store.errorString();
+                return QString();
+            }));
+        });
+        box->open();
+    });
+    watcher->setFuture(QtConcurrent::run([project, commit]() -> Plan {
+        Plan result;
+        SnapshotStore store(project);
+        if (!store.open(false)) {
+            result.error = store.errorString();
+            return result;
+        }
+        result.plan = store.planRestore(commit);
+        if (!result.plan)
+            result.error = store.errorString();
+        return result;
+    }));
+}

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "project.h"
+#include "rundetails.h"
+
+#include <QWidget>
+
+class CodeViewer;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTreeWidget;
+class QVBoxLayout;
+
+// Run history → Details: one run's fields and logged values, its series as
+// charts, its output files with a preview, and its driver log; Download,
+// Restore (with a confirmation listing what changes; undone from the Edit
+// menu) and Rerun. Everything is read and written off the GUI thread.
+class RunDetailsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunDetailsView(QWidget *parent = nullptr);
+
+    void setProject(const Project &project);
+    void showRun(const QString &runId);
+    const RunDetails &details() const { return m_details; }
+
+    // What the buttons do once the user has chosen.
+    void downloadTo(const QString &folder);
+    void restore(); // asks first
+
+    QString previewText() const;   // for tests: what the preview shows
+    bool previewHasImage() const;
+
+Q_SIGNALS:
+    void loaded(const QString &runId);
+    void rerunRequested(const QString &script, const QStringList &arguments);
+    void downloaded(const QStringList &files, const QString &error);
+    void restored(bool ok, const QString &message);
+
+private:
+    void fill();
+    void fillOverview();
+    void fillCharts();
+    void preview(int row);
+    void findInLog();
+
+    Project m_project;
+    RunDetails m_details;
+    int m_generation = 0;
+    QLabel *m_title;
+    QLabel *m_message;
+    QProgressBar *m_progress;
+    QPushButton *m_download;
+    QPushButton *m_restore;
+    QPushButton *m_rerun;
+    QTabWidget *m_tabs;
+    QTreeWidget *m_overview;
+    QWidget *m_chartsArea;
+    QVBoxLayout *m_chartsLayout;
+    QListWidget *m_outputs;
+    QStackedWidget *m_preview;
+    QLabel *m_imagePreview;
+    CodeViewer *m_textPreview;
+    QLabel *m_noPreview;
+    CodeViewer *m_log;
+    QLineEdit *m_logSearch;
+};
