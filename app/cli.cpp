@@ -82,7 +82,7 @@ static QString usage()
 {
     return QCoreApplication::translate(
         "Cli",
-        "Usage: runbench [PROJECT]                 open the workbench window\n"
+        "Usage: runbench [PROJECT] [--details RUN] open the workbench window (on a run's details)\n"
         "       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS\n"
         "       runbench log NAME VALUE            log a value from inside a tracked run\n"
         "       runbench history COMMAND           list, last, info, compare, download, promote,\n"

@@ -27,6 +27,8 @@ int runWindow(int argc, char **argv)
                                                                      "sample on first start)."));
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "A project folder."),
                                  QStringLiteral("[PROJECT]"));
+    parser.addOption({ QStringLiteral("details"), QApplication::translate("main", "Open the details of RUN (run id or number)."),
+                       QStringLiteral("RUN") });
     parser.process(app);
 
     MainWindow window;
@@ -40,6 +42,8 @@ int runWindow(int argc, char **argv)
             Cli::printErr(QStringLiteral("runbench: %1\n").arg(error));
     }
     window.openProject(folder);
+    if (parser.isSet(QStringLiteral("details")))
+        window.showDetails(parser.value(QStringLiteral("details")));
     window.show();
     return app.exec();
 }

@@ -109,6 +109,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_jobPanel, &JobPanel::detailsRequested, this, &MainWindow::showDetails);
     connect(m_runDashboard, &RunDashboard::detailsRequested, this, &MainWindow::showDetails);
     connect(m_runDetails, &RunDetailsView::rerunRequested, this, &MainWindow::runRequested);
+    // a renamed or hidden run changes in the shared model at once
+    connect(m_runDetails, &RunDetailsView::infoSaved, this, [this](const QString &error) {
+        if (error.isEmpty())
+            m_runs->upsertRuns({ { m_runDetails->details().run, m_runDetails->details().metrics } });
+    });
     connect(m_runDetails, &RunDetailsView::restored, this,
             [this](bool, const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(m_runDashboard, &RunDashboard::compareRequested, this, [this](const QStringList &runIds) {

@@ -36,6 +36,8 @@ public:
     bool openProject(const QString &folder);
     Project project() const { return m_project; }
     void showPage(Page page);
+    // Run history → Details of a run (by run id or number).
+    void showDetails(const QString &runId);
     Page currentPage() const;
 
     JobQueue *jobQueue() const { return m_queue; }
@@ -59,7 +61,6 @@ private:
     void runRequested(const QString &script, const QStringList &arguments);
     void jobRejected(int key, const QString &error);
     void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
-    void showDetails(const QString &runId);
     void openProjectDialog();
     void newProjectFromSample();
     void updateRecentMenu();

@@ -8,7 +8,9 @@
 #include "snapshotstore.h"
 #include "testutil.h"
 
+#include <QCheckBox>
 #include <QImage>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void downloadWritesTheOutputs();
     void restoreAsksThenWritesAndCanBeUndone();
     void runWithoutMetrics();
+    void nameDescriptionAndHidden();
 
 private:
     QString runScript(const QString &script);
@@ -198,6 +201,32 @@ void TestDetails::runWithoutMetrics()
     QCOMPARE(overviewValue(QStringLiteral("Logged values")), QStringLiteral("No values were logged."));
     QVERIFY(!m_view->findChild<QPushButton *>(QStringLiteral("downloadOutputs"))->isEnabled());
     QVERIFY(m_view->previewText().contains(QStringLiteral("no files")));
+}
+
+void TestDetails::nameDescriptionAndHidden()
+{
+    const QString runId = runScript(QStringLiteral("quiet.sh"));
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    auto *name = m_view->findChild<QLineEdit *>(QStringLiteral("runName"));
+    auto *save = m_view->findChild<QPushButton *>(QStringLiteral("saveRunInfo"));
+    QVERIFY(!save->isEnabled());
+    QTest::keyClicks(name, QStringLiteral("baseline"));
+    QTest::keyClicks(m_view->findChild<QLineEdit *>(QStringLiteral("runDescription")), QStringLiteral("no tuning"));
+    QTest::mouseClick(m_view->findChild<QCheckBox *>(QStringLiteral("runHidden")), Qt::LeftButton);
+    QVERIFY(save->isEnabled());
+    QSignalSpy saved(m_view.get(), &RunDetailsView::infoSaved);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().first().toString(), QString());
+    RunStore store;
+    QVERIFY(store.open(Project(m_root).databasePath()));
+    QVERIFY(store.useProject(Project(m_root).name(), Project(m_root).root()));
+    const auto run = store.findRun(runId);
+    QCOMPARE(run->name, QStringLiteral("baseline"));
+    QCOMPARE(run->description, QStringLiteral("no tuning"));
+    QVERIFY(run->hidden);
 }
 
 QTEST_MAIN(TestDetails)

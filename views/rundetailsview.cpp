@@ -5,8 +5,10 @@
 #include "codeviewer.h"
 #include "historyformat.h"
 #include "metricchart.h"
+#include "runstore.h"
 #include "snapshotstore.h"
 
+#include <QCheckBox>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -65,6 +67,10 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     , m_rerun(new QPushButton(tr("Rerun"), this))
     , m_tabs(new QTabWidget(this))
     , m_overview(new QTreeWidget(this))
+    , m_name(new QLineEdit(this))
+    , m_description(new QLineEdit(this))
+    , m_hidden(new QCheckBox(tr("Hidden from the dashboard"), this))
+    , m_saveInfo(new QPushButton(tr("Save"), this))
     , m_chartsArea(new QWidget(this))
     , m_chartsLayout(new QVBoxLayout(m_chartsArea))
     , m_outputs(new QListWidget(this))
@@ -142,7 +148,31 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     logLayout->addWidget(m_logSearch);
     logLayout->addWidget(m_log);
 
-    m_tabs->addTab(m_overview, tr("Overview"));
+    m_name->setObjectName(QStringLiteral("runName"));
+    m_name->setPlaceholderText(tr("a name for this run"));
+    m_description->setObjectName(QStringLiteral("runDescription"));
+    m_description->setPlaceholderText(tr("what this run tried"));
+    m_hidden->setObjectName(QStringLiteral("runHidden"));
+    m_saveInfo->setObjectName(QStringLiteral("saveRunInfo"));
+    m_saveInfo->setEnabled(false);
+    for (QLineEdit *edit : { m_name, m_description })
+        connect(edit, &QLineEdit::textEdited, this, [this] { m_saveInfo->setEnabled(true); });
+    connect(m_hidden, &QCheckBox::clicked, this, [this] { m_saveInfo->setEnabled(true); });
+    connect(m_saveInfo, &QPushButton::clicked, this,
+            [this] { saveInfo(m_name->text(), m_description->text(), m_hidden->isChecked()); });
+    auto *overviewPage = new QWidget(this);
+    auto *info = new QHBoxLayout;
+    info->addWidget(new QLabel(tr("Name"), this));
+    info->addWidget(m_name, 1);
+    info->addWidget(new QLabel(tr("Description"), this));
+    info->addWidget(m_description, 2);
+    info->addWidget(m_hidden);
+    info->addWidget(m_saveInfo);
+    auto *overviewLayout = new QVBoxLayout(overviewPage);
+    overviewLayout->setContentsMargins(0, 4, 0, 0);
+    overviewLayout->addLayout(info);
+    overviewLayout->addWidget(m_overview);
+    m_tabs->addTab(overviewPage, tr("Overview"));
     m_tabs->addTab(chartsScroll, tr("Charts"));
     m_tabs->addTab(outputs, tr("Outputs"));
     m_tabs->addTab(logPage, tr("Driver log"));
@@ -195,6 +225,12 @@ void RunDetailsView::fill()
     m_download->setEnabled(haveRun && !m_details.artifacts.isEmpty());
     m_restore->setEnabled(haveRun && !r.commitId.isEmpty());
     m_rerun->setEnabled(haveRun);
+    m_name->setText(r.name);
+    m_description->setText(r.description);
+    m_hidden->setChecked(r.hidden);
+    for (QWidget *w : std::initializer_list<QWidget *> { m_name, m_description, m_hidden })
+        w->setEnabled(haveRun);
+    m_saveInfo->setEnabled(false);
     fillOverview();
     fillCharts();
     m_outputs->clear();
@@ -401,6 +437,34 @@ void RunDetailsView::downloadTo(const QString &folder)
             });
         });
         return result;
+    }));
+}
+
+void RunDetailsView::saveInfo(const QString &name, const QString &description, bool hidden)
+{
+    const Project project = m_project;
+    const qint64 id = m_details.run.id;
+    m_saveInfo->setEnabled(false);
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, name, description, hidden] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (error.isEmpty()) {
+            m_details.run.name = name;
+            m_details.run.description = description;
+            m_details.run.hidden = hidden;
+            m_message->setText(tr("Saved."));
+        } else {
+            m_message->setText(tr("Not saved: %1").arg(error));
+            m_saveInfo->setEnabled(true);
+        }
+        Q_EMIT infoSaved(error);
+    });
+    watcher->setFuture(QtConcurrent::run([project, id, name, description, hidden]() -> QString {
+        RunStore store;
+        if (!store.open(project.databasePath()) || !store.setRunInfo(id, name, description, hidden))
+            return store.lastError();
+        return QString();
     }));
 }
 

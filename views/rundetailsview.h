@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class CodeViewer;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -34,6 +35,8 @@ public:
     // What the buttons do once the user has chosen.
     void downloadTo(const QString &folder);
     void restore(); // asks first
+    // Saves the run's name, description and whether it is hidden.
+    void saveInfo(const QString &name, const QString &description, bool hidden);
 
     QString previewText() const;   // for tests: what the preview shows
     bool previewHasImage() const;
@@ -43,6 +46,7 @@ Q_SIGNALS:
     void rerunRequested(const QString &script, const QStringList &arguments);
     void downloaded(const QStringList &files, const QString &error);
     void restored(bool ok, const QString &message);
+    void infoSaved(const QString &error);
 
 private:
     void fill();
@@ -62,6 +66,10 @@ private:
     QPushButton *m_rerun;
     QTabWidget *m_tabs;
     QTreeWidget *m_overview;
+    QLineEdit *m_name;
+    QLineEdit *m_description;
+    QCheckBox *m_hidden;
+    QPushButton *m_saveInfo;
     QWidget *m_chartsArea;
     QVBoxLayout *m_chartsLayout;
     QListWidget *m_outputs;
