@@ -7,6 +7,7 @@
 #include "joblistmodel.h"
 #include "jobqueue.h"
 #include "projectdashboard.h"
+#include "runcompareview.h"
 #include "rundashboard.h"
 #include "rundetailsview.h"
 #include "runhistoryloader.h"
@@ -40,14 +41,6 @@ constexpr int kMaxRecent = 8;
 const auto kRecentKey = QStringLiteral("recentProjects");
 const auto kLastProjectKey = QStringLiteral("lastProject");
 
-QLabel *placeholder(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setMargin(24);
-    return label;
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -61,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_dashboard(new ProjectDashboard(this))
     , m_runDashboard(new RunDashboard(m_runs, this))
     , m_runDetails(new RunDetailsView(this))
+    , m_runCompare(new RunCompareView(this))
     , m_jobPanel(new JobPanel(m_jobs, this))
     , m_jobDock(new QDockWidget(tr("Jobs"), this))
 {
@@ -87,10 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_runDashboard);
     m_pages->addWidget(m_runDetails);
-    m_comparePage = placeholder(tr("Run comparison is not part of this version yet. "
-                                   "`runbench history compare A B` compares two runs."),
-                                this);
-    m_pages->addWidget(m_comparePage);
+    m_pages->addWidget(m_runCompare);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_navigation);
@@ -117,9 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runDetails, &RunDetailsView::restored, this,
             [this](bool, const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(m_runDashboard, &RunDashboard::compareRequested, this, [this](const QStringList &runIds) {
-        m_comparePage->setText(tr("Run comparison is not part of this version yet. "
-                                  "`runbench history compare %1` compares these runs.")
-                                   .arg(runIds.join(QLatin1Char(' '))));
+        m_runCompare->showRuns(runIds);
         showPage(ComparePage);
     });
     connect(m_history, &RunHistoryLoader::failed, this, [this](const QString &error) {
@@ -193,6 +182,7 @@ bool MainWindow::openProject(const QString &folder)
     m_dashboard->setProject(m_project);
     m_runDashboard->setProject(m_project);
     m_runDetails->setProject(m_project);
+    m_runCompare->setProject(m_project);
     m_history->setProject(m_project);
     setWindowTitle(tr("%1 — Runbench").arg(m_project.name()));
     QSettings settings;

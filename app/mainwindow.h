@@ -10,6 +10,7 @@ class JobPanel;
 class JobQueue;
 class ProjectDashboard;
 class RunDashboard;
+class RunCompareView;
 class RunDetailsView;
 class RunHistoryLoader;
 class RunModel;
@@ -45,6 +46,7 @@ public:
     ProjectDashboard *dashboard() const { return m_dashboard; }
     RunDashboard *runDashboard() const { return m_runDashboard; }
     RunDetailsView *runDetails() const { return m_runDetails; }
+    RunCompareView *runCompare() const { return m_runCompare; }
     // Edit → Undo last restore.
     void undoRestore();
     RunModel *runModel() const { return m_runs; }
@@ -77,7 +79,7 @@ private:
     ProjectDashboard *m_dashboard;
     RunDashboard *m_runDashboard;
     RunDetailsView *m_runDetails;
-    QLabel *m_comparePage;
+    RunCompareView *m_runCompare;
     JobPanel *m_jobPanel;
     QDockWidget *m_jobDock;
     QMenu *m_recentMenu = nullptr;

@@ -1,0 +1,149 @@
+// Run history → Compare, on real runs made by the runner.
+#include "codeviewer.h"
+#include "project.h"
+#include "runcompareview.h"
+#include "runjob.h"
+#include "runstore.h"
+#include "testutil.h"
+
+#include <QCheckBox>
+#include <QImage>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QtTest>
+
+class TestCompare : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void valuesSideBySideWithBestMarked();
+    void differencesOnly();
+    void outputsOfTheSameNameSideBySide();
+    void codeDiffBetweenSnapshots();
+    void lowerIsBetterByName();
+
+private:
+    QString run(const QString &script, const QStringList &args);
+    int rowOf(const QString &field) const;
+
+    QTemporaryDir m_dir;
+    QString m_root;
+    QStringList m_runs;
+    std::unique_ptr<RunCompareView> m_view;
+};
+
+QString TestCompare::run(const QString &script, const QStringList &args)
+{
+    RunStore store;
+    QString error;
+    const Project project(m_root);
+    if (!project.ensureDataDir(&error) || !store.open(project.databasePath()))
+        return {};
+    RunJob job(project, &store);
+    if (!job.submit(script, args))
+        return {};
+    QSignalSpy finished(&job, &RunJob::finished);
+    job.start();
+    return finished.wait(30000) ? job.record().runId : QString();
+}
+
+void TestCompare::initTestCase()
+{
+    m_root = m_dir.path() + QStringLiteral("/project");
+    QImage image(60, 40, QImage::Format_RGB32);
+    image.fill(Qt::darkRed);
+    QDir().mkpath(m_root + QStringLiteral("/data"));
+    QVERIFY(image.save(m_root + QStringLiteral("/data/cm.png")));
+    QVERIFY(writeFile(m_root + QStringLiteral("/train.sh"),
+                      "mkdir -p outputs\ncp data/cm.png outputs/\n"
+                      "echo \"{\\\"name\\\": \\\"Accuracy\\\", \\\"value\\\": $1}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
+                      "echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $2}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
+                      "echo '{\"name\": \"seed\", \"value\": 42}' >> \"$RUNBENCH_METRICS_FILE\"\n"));
+    m_runs << run(QStringLiteral("train.sh"), { QStringLiteral("0.7"), QStringLiteral("0.5") });
+    QVERIFY(writeFile(m_root + QStringLiteral("/train.sh"), readFile(m_root + QStringLiteral("/train.sh")) + "echo tuned\n"));
+    m_runs << run(QStringLiteral("train.sh"), { QStringLiteral("0.9"), QStringLiteral("0.8") });
+    QVERIFY(writeFile(m_root + QStringLiteral("/other.sh"), "echo no values\n"));
+    m_runs << run(QStringLiteral("other.sh"), {});
+    for (const QString &r : qAsConst(m_runs))
+        QVERIFY(!r.isEmpty());
+    m_view = std::make_unique<RunCompareView>();
+    m_view->setProject(Project(m_root));
+    m_view->resize(1100, 700);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    QSignalSpy loaded(m_view.get(), &RunCompareView::loaded);
+    m_view->showRuns(m_runs);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_view->runIds(), m_runs);
+}
+
+int TestCompare::rowOf(const QString &field) const
+{
+    QTableWidget *t = m_view->valuesTable();
+    for (int r = 0; r < t->rowCount(); ++r)
+        if (t->item(r, 1)->text() == field)
+            return r;
+    return -1;
+}
+
+void TestCompare::valuesSideBySideWithBestMarked()
+{
+    QTableWidget *t = m_view->valuesTable();
+    QCOMPARE(t->columnCount(), 5);
+    const int accuracy = rowOf(QStringLiteral("Accuracy"));
+    QVERIFY(accuracy >= 0);
+    QCOMPARE(t->item(accuracy, 2)->text(), QStringLiteral("0.7"));
+    QCOMPARE(t->item(accuracy, 3)->text(), QStringLiteral("0.9"));
+    QCOMPARE(t->item(accuracy, 4)->text(), QString()); // not logged by other.sh: empty, not zero
+    QCOMPARE(t->item(accuracy, 0)->text(), QStringLiteral("≠"));
+    QVERIFY(t->item(accuracy, 3)->data(Qt::UserRole).toBool()); // higher accuracy is best
+    QVERIFY(!t->item(accuracy, 2)->data(Qt::UserRole).toBool());
+    const int loss = rowOf(QStringLiteral("loss"));
+    QVERIFY(t->item(loss, 2)->data(Qt::UserRole).toBool()); // lower loss is best
+    QCOMPARE(t->item(rowOf(QStringLiteral("Script")), 4)->text(), QStringLiteral("other.sh"));
+}
+
+void TestCompare::differencesOnly()
+{
+    QTableWidget *t = m_view->valuesTable();
+    const int status = rowOf(QStringLiteral("Status"));
+    QCOMPARE(t->item(status, 0)->text(), QString()); // all Completed
+    QTest::mouseClick(m_view->findChild<QCheckBox *>(QStringLiteral("differencesOnly")), Qt::LeftButton);
+    QVERIFY(t->isRowHidden(status));
+    QVERIFY(!t->isRowHidden(rowOf(QStringLiteral("Accuracy"))));
+    m_view->setDifferencesOnly(false);
+    QVERIFY(!t->isRowHidden(status));
+}
+
+void TestCompare::outputsOfTheSameNameSideBySide()
+{
+    for (int c = 0; c < 2; ++c) {
+        auto *cell = m_view->findChild<QLabel *>(QStringLiteral("output:%1:outputs/cm.png").arg(c));
+        QVERIFY(cell);
+        QCOMPARE(cell->pixmap(Qt::ReturnByValue).width(), 360); // the same scale for all
+    }
+    auto *none = m_view->findChild<QLabel *>(QStringLiteral("output:2:outputs/cm.png"));
+    QVERIFY(none->text().contains(QStringLiteral("not written")));
+}
+
+void TestCompare::codeDiffBetweenSnapshots()
+{
+    const QString diff = m_view->codeDiff();
+    QVERIFY2(diff.contains(QStringLiteral("+echo tuned")), qPrintable(diff));
+    QVERIFY(diff.contains(QStringLiteral("# run 1 → run 2")));
+    QVERIFY(diff.contains(QStringLiteral("other.sh")));
+}
+
+void TestCompare::lowerIsBetterByName()
+{
+    QVERIFY(RunCompareView::lowerIsBetter(QStringLiteral("val loss")));
+    QVERIFY(RunCompareView::lowerIsBetter(QStringLiteral("RMSE")));
+    QVERIFY(!RunCompareView::lowerIsBetter(QStringLiteral("Accuracy")));
+    QVERIFY(!RunCompareView::lowerIsBetter(QStringLiteral("Regularization Rate")));
+}
+
+QTEST_MAIN(TestCompare)
+#include "tst_compare.moc"

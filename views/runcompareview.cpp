@@ -1,0 +1,313 @@
+#include "runcompareview.h"
+
+#include "argumentline.h"
+#include "codeviewer.h"
+#include "historyformat.h"
+#include "snapshotstore.h"
+
+#include <QCheckBox>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace {
+constexpr int kImageWidth = 360;
+}
+
+RunCompareView::RunCompareView(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(tr("Select two or three runs in the dashboard and press Compare."), this))
+    , m_differencesOnly(new QCheckBox(tr("Differences only"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_values(new QTableWidget(this))
+    , m_outputsArea(new QWidget(this))
+    , m_outputsGrid(new QGridLayout(m_outputsArea))
+    , m_code(new CodeViewer(this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_title->setFont(titleFont);
+    m_differencesOnly->setObjectName(QStringLiteral("differencesOnly"));
+    connect(m_differencesOnly, &QCheckBox::toggled, this, &RunCompareView::applyDifferencesOnly);
+    m_values->setObjectName(QStringLiteral("compareValues"));
+    m_values->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_values->verticalHeader()->hide();
+    m_values->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_values->horizontalHeader()->setStretchLastSection(true);
+    auto *outputsScroll = new QScrollArea(this);
+    outputsScroll->setWidgetResizable(true);
+    outputsScroll->setWidget(m_outputsArea);
+    m_code->setObjectName(QStringLiteral("compareCode"));
+    m_tabs->addTab(m_values, tr("Values"));
+    m_tabs->addTab(outputsScroll, tr("Outputs"));
+    m_tabs->addTab(m_code, tr("Code"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_title, 1);
+    bar->addWidget(m_differencesOnly);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
+    layout->addWidget(m_tabs, 1);
+}
+
+void RunCompareView::setProject(const Project &project)
+{
+    m_project = project;
+    ++m_generation;
+    fill({});
+}
+
+QStringList RunCompareView::runIds() const
+{
+    QStringList ids;
+    for (const RunDetails &d : m_runs)
+        ids.append(d.run.runId);
+    return ids;
+}
+
+bool RunCompareView::lowerIsBetter(const QString &metric)
+{
+    static const QRegularExpression lower(QStringLiteral("loss|error|err\\b|rmse|mse|mae|perplexity|time|duration|latency"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    return lower.match(metric).hasMatch();
+}
+
+void RunCompareView::showRuns(const QStringList &runIds)
+{
+    const int generation = ++m_generation;
+    const Project project = m_project;
+    m_title->setText(tr("Loading…"));
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation) {
+            fill(watcher->result());
+            Q_EMIT loaded();
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([project, runIds]() -> Loaded {
+        Loaded result;
+        for (const QString &id : runIds) {
+            RunDetails d = RunDetails::load(project, id);
+            if (!d.error.isEmpty()) {
+                result.error = d.error;
+                return result;
+            }
+            // images decoded and scaled here, not on the GUI thread
+            QHash<QString, QImage> images;
+            for (const ArtifactRecord &a : d.artifacts) {
+                const QImage image(d.runDir + QLatin1Char('/') + a.path);
+                if (!image.isNull())
+                    images.insert(a.path, image.scaledToWidth(kImageWidth, Qt::SmoothTransformation));
+            }
+            result.images.append(images);
+            result.runs.append(d);
+        }
+        // the code: what each later run changed against the first
+        SnapshotStore snapshots(project);
+        if (result.runs.size() >= 2 && snapshots.open(false)) {
+            for (int i = 1; i < result.runs.size(); ++i) {
+                const RunRecord &a = result.runs.first().run;
+                const RunRecord &b = result.runs.at(i).run;
+                if (a.commitId.isEmpty() || b.commitId.isEmpty())
+                    continue;
+                const QString patch = snapshots.diff(a.commitId, b.commitId);
+                result.diff += tr("# run %1 → run %2\n").arg(a.number).arg(b.number)
+                    + (patch.isEmpty() ? tr("# (the same code)\n") : patch) + QLatin1Char('\n');
+            }
+        }
+        return result;
+    }));
+}
+
+void RunCompareView::fill(const Loaded &result)
+{
+    m_runs = result.runs;
+    m_images = result.images;
+    if (!result.error.isEmpty())
+        m_title->setText(result.error);
+    else if (m_runs.isEmpty())
+        m_title->setText(tr("Select two or three runs in the dashboard and press Compare."));
+    else {
+        QStringList names;
+        for (const RunDetails &d : qAsConst(m_runs))
+            names.append(tr("run %1").arg(d.run.number));
+        m_title->setText(tr("Comparing %1").arg(names.join(QStringLiteral(", "))));
+    }
+    fillValues();
+    fillOutputs();
+    m_code->showText(result.diff.isEmpty() && m_runs.size() >= 2 ? tr("(no code snapshots to compare)") : result.diff,
+                     QStringLiteral("changes.diff"));
+}
+
+QString RunCompareView::codeDiff() const { return m_code->toPlainText(); }
+
+void RunCompareView::fillValues()
+{
+    m_values->clear();
+    const int n = int(m_runs.size());
+    m_values->setColumnCount(n + 2);
+    QStringList headers { QString(), tr("Field") };
+    for (const RunDetails &d : qAsConst(m_runs))
+        headers.append(tr("Run %1").arg(d.run.number));
+    m_values->setHorizontalHeaderLabels(headers);
+    struct Row
+    {
+        QString name;
+        QVector<QString> texts;
+        QVector<double> numbers; // NaN where not a number or missing
+        bool metric = false;
+    };
+    QVector<Row> rows;
+    auto field = [&](const QString &name, const std::function<QString(const RunRecord &)> &get) {
+        Row row { name, {}, {}, false };
+        for (const RunDetails &d : qAsConst(m_runs)) {
+            row.texts.append(get(d.run));
+            row.numbers.append(qQNaN());
+        }
+        rows.append(row);
+    };
+    field(tr("Run id"), [](const RunRecord &r) { return r.runId; });
+    field(tr("Script"), [](const RunRecord &r) { return r.script; });
+    field(tr("Arguments"), [](const RunRecord &r) { return ArgumentLine::join(r.arguments); });
+    field(tr("Status"), [](const RunRecord &r) { return runStatusText(r.status); });
+    field(tr("Duration"), [](const RunRecord &r) { return HistoryFormat::duration(r.durationUs()); });
+    field(tr("Started"), [](const RunRecord &r) { return HistoryFormat::utcTime(r.startUs); });
+    field(tr("Snapshot"), [](const RunRecord &r) { return r.commitId.left(12); });
+    QStringList keys;
+    for (const RunDetails &d : qAsConst(m_runs))
+        for (const MetricSummary &s : d.metrics)
+            if (!keys.contains(s.key))
+                keys.append(s.key);
+    keys.sort(Qt::CaseInsensitive);
+    for (const QString &key : qAsConst(keys)) {
+        Row row { key, {}, {}, true };
+        for (const RunDetails &d : qAsConst(m_runs)) {
+            const auto it = std::find_if(d.metrics.cbegin(), d.metrics.cend(), [&key](const MetricSummary &s) { return s.key == key; });
+            if (it == d.metrics.cend()) {
+                row.texts.append(QString()); // not logged: empty, never zero
+                row.numbers.append(qQNaN());
+            } else if (it->kind == MetricKind::Text) {
+                row.texts.append(it->lastText);
+                row.numbers.append(qQNaN());
+            } else {
+                row.texts.append(HistoryFormat::number(it->last));
+                row.numbers.append(it->kind == MetricKind::Bool ? qQNaN() : it->last);
+            }
+        }
+        rows.append(row);
+    }
+    m_values->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        const Row &row = rows.at(r);
+        bool differs = false;
+        for (const QString &t : row.texts)
+            differs = differs || t != row.texts.first();
+        auto *mark = new QTableWidgetItem(differs ? QStringLiteral("≠") : QString());
+        mark->setData(Qt::UserRole, differs);
+        m_values->setItem(r, 0, mark);
+        auto *name = new QTableWidgetItem(row.name);
+        if (row.metric) {
+            QFont bold = name->font();
+            bold.setBold(true);
+            name->setFont(bold);
+        }
+        m_values->setItem(r, 1, name);
+        // the best value of a metric, when the runs differ
+        int best = -1;
+        if (row.metric && differs) {
+            const bool lower = lowerIsBetter(row.name);
+            for (int c = 0; c < row.numbers.size(); ++c) {
+                const double v = row.numbers.at(c);
+                if (!std::isfinite(v))
+                    continue;
+                if (best < 0 || (lower ? v < row.numbers.at(best) : v > row.numbers.at(best)))
+                    best = c;
+            }
+        }
+        for (int c = 0; c < row.texts.size(); ++c) {
+            auto *cell = new QTableWidgetItem(row.texts.at(c));
+            if (differs)
+                cell->setBackground(QColor(255, 236, 179));
+            if (c == best) {
+                QFont bold = cell->font();
+                bold.setBold(true);
+                cell->setFont(bold);
+                cell->setForeground(QColor(0, 110, 40));
+                cell->setToolTip(lowerIsBetter(row.name) ? tr("best: the lowest") : tr("best: the highest"));
+                cell->setData(Qt::UserRole, true);
+            }
+            m_values->setItem(r, c + 2, cell);
+        }
+    }
+    m_values->setColumnWidth(0, 28);
+    m_values->setColumnWidth(1, 200);
+    for (int c = 0; c < n; ++c)
+        m_values->setColumnWidth(c + 2, 260);
+    applyDifferencesOnly();
+}
+
+void RunCompareView::setDifferencesOnly(bool on) { m_differencesOnly->setChecked(on); }
+
+void RunCompareView::applyDifferencesOnly()
+{
+    for (int r = 0; r < m_values->rowCount(); ++r)
+        m_values->setRowHidden(r, m_differencesOnly->isChecked() && !m_values->item(r, 0)->data(Qt::UserRole).toBool());
+}
+
+void RunCompareView::fillOutputs()
+{
+    while (QLayoutItem *item = m_outputsGrid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    QStringList names;
+    for (const RunDetails &d : qAsConst(m_runs))
+        for (const ArtifactRecord &a : d.artifacts)
+            if (!names.contains(a.path))
+                names.append(a.path);
+    names.sort();
+    for (int c = 0; c < m_runs.size(); ++c) {
+        auto *header = new QLabel(tr("Run %1").arg(m_runs.at(c).run.number), m_outputsArea);
+        header->setAlignment(Qt::AlignCenter);
+        m_outputsGrid->addWidget(header, 0, c + 1);
+    }
+    int row = 1;
+    for (const QString &name : qAsConst(names)) {
+        m_outputsGrid->addWidget(new QLabel(name, m_outputsArea), row, 0, Qt::AlignTop);
+        for (int c = 0; c < m_runs.size(); ++c) {
+            const RunDetails &d = m_runs.at(c);
+            const QString path = d.runDir + QLatin1Char('/') + name;
+            auto *cell = new QLabel(m_outputsArea);
+            cell->setObjectName(QStringLiteral("output:%1:%2").arg(c).arg(name));
+            cell->setAlignment(Qt::AlignCenter);
+            const bool recorded = std::any_of(d.artifacts.cbegin(), d.artifacts.cend(),
+                                              [&name](const ArtifactRecord &a) { return a.path == name; });
+            const QImage image = m_images.value(c).value(name);
+            if (!recorded)
+                cell->setText(tr("(not written by this run)"));
+            else if (!image.isNull())
+                cell->setPixmap(QPixmap::fromImage(image));
+            else if (!QFileInfo::exists(path))
+                cell->setText(tr("(missing from the run folder)"));
+            else
+                cell->setText(QLocale().formattedDataSize(QFileInfo(path).size()));
+            m_outputsGrid->addWidget(cell, row, c + 1);
+        }
+        ++row;
+    }
+    m_outputsGrid->setRowStretch(row, 1);
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "project.h"
+#include "rundetails.h"
+
+#include <QHash>
+#include <QImage>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+class CodeViewer;
+class QCheckBox;
+class QGridLayout;
+class QLabel;
+class QTableWidget;
+class QTabWidget;
+
+// Run history → Compare: two or three runs side by side. Values: every field
+// and logged value in a row, differing rows marked, the best value of each
+// metric in bold (lower is better for names like loss or error, higher
+// otherwise), and a switch to show differences only. Outputs: files of the
+// same name next to each other, images at the same scale. Code: the diff
+// between the runs' snapshots. Loaded off the GUI thread.
+class RunCompareView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunCompareView(QWidget *parent = nullptr);
+
+    void setProject(const Project &project);
+    void showRuns(const QStringList &runIds);
+    QStringList runIds() const;
+
+    static bool lowerIsBetter(const QString &metric);
+
+    QTableWidget *valuesTable() const { return m_values; }
+    QString codeDiff() const;
+    void setDifferencesOnly(bool on);
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    struct Loaded
+    {
+        QVector<RunDetails> runs;
+        QVector<QHash<QString, QImage>> images; // per run: artifact path → scaled image
+        QString diff;
+        QString error;
+    };
+    void fill(const Loaded &result);
+    void fillValues();
+    void fillOutputs();
+    void applyDifferencesOnly();
+
+    Project m_project;
+    QVector<RunDetails> m_runs;
+    QVector<QHash<QString, QImage>> m_images;
+    int m_generation = 0;
+    QLabel *m_title;
+    QCheckBox *m_differencesOnly;
+    QTabWidget *m_tabs;
+    QTableWidget *m_values;
+    QWidget *m_outputsArea;
+    QGridLayout *m_outputsGrid;
+    CodeViewer *m_code;
+};
