@@ -24,6 +24,7 @@ private Q_SLOTS:
     void outputsOfTheSameNameSideBySide();
     void codeDiffBetweenSnapshots();
     void lowerIsBetterByName();
+    void directionChosenByTheUser();
 
 private:
     QString run(const QString &script, const QStringList &args);
@@ -143,6 +144,25 @@ void TestCompare::lowerIsBetterByName()
     QVERIFY(RunCompareView::lowerIsBetter(QStringLiteral("RMSE")));
     QVERIFY(!RunCompareView::lowerIsBetter(QStringLiteral("Accuracy")));
     QVERIFY(!RunCompareView::lowerIsBetter(QStringLiteral("Regularization Rate")));
+}
+
+void TestCompare::directionChosenByTheUser()
+{
+    QTableWidget *t = m_view->valuesTable();
+    const int accuracy = rowOf(QStringLiteral("Accuracy"));
+    QVERIFY(t->item(accuracy, 3)->data(Qt::UserRole).toBool());
+    // double-click on the name: lower is now better, kept for the project
+    const QRect rect = t->visualItemRect(t->item(accuracy, 1));
+    QTest::mouseClick(t->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(t->viewport(), Qt::LeftButton, {}, rect.center());
+    const int again = rowOf(QStringLiteral("Accuracy"));
+    QVERIFY(t->item(again, 2)->data(Qt::UserRole).toBool());
+    QVERIFY(!t->item(again, 3)->data(Qt::UserRole).toBool());
+    QVERIFY(m_view->isLowerBetter(QStringLiteral("Accuracy")));
+    RunCompareView other;
+    other.setProject(Project(m_root));
+    QVERIFY(other.isLowerBetter(QStringLiteral("Accuracy")));
+    m_view->setLowerIsBetter(QStringLiteral("Accuracy"), false);
 }
 
 QTEST_MAIN(TestCompare)

@@ -15,12 +15,15 @@
 #include <QLabel>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <numeric>
+#include <vector>
 
 namespace {
 constexpr int kImageWidth = 360;
@@ -47,6 +50,12 @@ RunCompareView::RunCompareView(QWidget *parent)
     m_values->verticalHeader()->hide();
     m_values->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_values->horizontalHeader()->setStretchLastSection(true);
+    connect(m_values, &QTableWidget::cellDoubleClicked, this, [this](int row, int column) {
+        QTableWidgetItem *item = m_values->item(row, 1);
+        if (column != 1 || !item || !item->font().bold())
+            return; // only the logged values have a direction
+        setLowerIsBetter(item->text(), !isLowerBetter(item->text()));
+    });
     auto *outputsScroll = new QScrollArea(this);
     outputsScroll->setWidgetResizable(true);
     outputsScroll->setWidget(m_outputsArea);
@@ -116,7 +125,19 @@ void RunCompareView::showRuns(const QStringList &runIds)
             result.images.append(images);
             result.runs.append(d);
         }
-        // the code: what each later run changed against the first
+        // the code: what each later run changed against the first (oldest)
+        std::vector<int> order(size_t(result.runs.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(),
+                  [&result](int a, int b) { return result.runs.at(a).run.number < result.runs.at(b).run.number; });
+        QVector<RunDetails> sorted;
+        QVector<QHash<QString, QImage>> sortedImages;
+        for (int i : order) {
+            sorted.append(result.runs.at(i));
+            sortedImages.append(result.images.at(i));
+        }
+        result.runs = sorted;
+        result.images = sortedImages;
         SnapshotStore snapshots(project);
         if (result.runs.size() >= 2 && snapshots.open(false)) {
             for (int i = 1; i < result.runs.size(); ++i) {
@@ -135,8 +156,18 @@ void RunCompareView::showRuns(const QStringList &runIds)
 
 void RunCompareView::fill(const Loaded &result)
 {
-    m_runs = result.runs;
-    m_images = result.images;
+    // oldest run first, whatever order they were picked in
+    QVector<int> order;
+    for (int i = 0; i < result.runs.size(); ++i)
+        order.append(i);
+    std::sort(order.begin(), order.end(),
+              [&result](int a, int b) { return result.runs.at(a).run.number < result.runs.at(b).run.number; });
+    m_runs.clear();
+    m_images.clear();
+    for (int i : qAsConst(order)) {
+        m_runs.append(result.runs.at(i));
+        m_images.append(result.images.value(i));
+    }
     if (!result.error.isEmpty())
         m_title->setText(result.error);
     else if (m_runs.isEmpty())
@@ -228,8 +259,8 @@ void RunCompareView::fillValues()
         m_values->setItem(r, 1, name);
         // the best value of a metric, when the runs differ
         int best = -1;
+        const bool lower = isLowerBetter(row.name);
         if (row.metric && differs) {
-            const bool lower = lowerIsBetter(row.name);
             for (int c = 0; c < row.numbers.size(); ++c) {
                 const double v = row.numbers.at(c);
                 if (!std::isfinite(v))
@@ -238,16 +269,19 @@ void RunCompareView::fillValues()
                     best = c;
             }
         }
+        if (row.metric)
+            name->setToolTip(lower ? tr("Best: the lowest. Double-click for the highest.")
+                                   : tr("Best: the highest. Double-click for the lowest."));
         for (int c = 0; c < row.texts.size(); ++c) {
             auto *cell = new QTableWidgetItem(row.texts.at(c));
             if (differs)
                 cell->setBackground(QColor(255, 236, 179));
-            if (c == best) {
+            if (best >= 0 && row.numbers.at(c) == row.numbers.at(best)) { // ties are all best
                 QFont bold = cell->font();
                 bold.setBold(true);
                 cell->setFont(bold);
                 cell->setForeground(QColor(0, 110, 40));
-                cell->setToolTip(lowerIsBetter(row.name) ? tr("best: the lowest") : tr("best: the highest"));
+                cell->setToolTip(lower ? tr("best: the lowest") : tr("best: the highest"));
                 cell->setData(Qt::UserRole, true);
             }
             m_values->setItem(r, c + 2, cell);
@@ -258,6 +292,30 @@ void RunCompareView::fillValues()
     for (int c = 0; c < n; ++c)
         m_values->setColumnWidth(c + 2, 260);
     applyDifferencesOnly();
+}
+
+bool RunCompareView::isLowerBetter(const QString &metric) const
+{
+    const QSettings ui(m_project.workbenchSettingsPath(), QSettings::IniFormat);
+    if (ui.value(QStringLiteral("compare/lower_is_better")).toStringList().contains(metric))
+        return true;
+    if (ui.value(QStringLiteral("compare/higher_is_better")).toStringList().contains(metric))
+        return false;
+    return lowerIsBetter(metric);
+}
+
+void RunCompareView::setLowerIsBetter(const QString &metric, bool lower)
+{
+    QSettings ui(m_project.workbenchSettingsPath(), QSettings::IniFormat);
+    QStringList lowerList = ui.value(QStringLiteral("compare/lower_is_better")).toStringList();
+    QStringList higherList = ui.value(QStringLiteral("compare/higher_is_better")).toStringList();
+    lowerList.removeAll(metric);
+    higherList.removeAll(metric);
+    (lower ? lowerList : higherList).append(metric);
+    ui.setValue(QStringLiteral("compare/lower_is_better"), lowerList);
+    ui.setValue(QStringLiteral("compare/higher_is_better"), higherList);
+    ui.sync();
+    fillValues();
 }
 
 void RunCompareView::setDifferencesOnly(bool on) { m_differencesOnly->setChecked(on); }

@@ -33,7 +33,11 @@ public:
     void showRuns(const QStringList &runIds);
     QStringList runIds() const;
 
+    // The default by name: lower is better for loss, error, rmse, time …
     static bool lowerIsBetter(const QString &metric);
+    // The user's choice for this project, else the default.
+    bool isLowerBetter(const QString &metric) const;
+    void setLowerIsBetter(const QString &metric, bool lower);
 
     QTableWidget *valuesTable() const { return m_values; }
     QString codeDiff() const;
