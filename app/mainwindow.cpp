@@ -107,10 +107,12 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_runDetails, &RunDetailsView::restored, this,
             [this](bool, const QString &message) { statusBar()->showMessage(message, 15000); });
-    connect(m_runDashboard, &RunDashboard::compareRequested, this, [this](const QStringList &runIds) {
+    auto compare = [this](const QStringList &runIds) {
         m_runCompare->showRuns(runIds);
         showPage(ComparePage);
-    });
+    };
+    connect(m_runDashboard, &RunDashboard::compareRequested, this, compare);
+    connect(m_runDetails, &RunDetailsView::compareRequested, this, compare);
     connect(m_history, &RunHistoryLoader::failed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("The run history cannot be read: %1").arg(error));
     });

@@ -130,6 +130,8 @@ QJsonObject runObject(const RunDetails &d)
     }
     if (!r.leftOut.isEmpty())
         properties.insert(QStringLiteral("LeftOutFiles"), QJsonArray::fromStringList(r.leftOut));
+    if (!r.tags.isEmpty())
+        properties.insert(QStringLiteral("Tags"), QJsonArray::fromStringList(r.tags));
     properties.insert(QStringLiteral("Arguments"), QJsonArray::fromStringList(r.arguments));
     properties.insert(QStringLiteral("ExitCode"), r.exitCode);
     properties.insert(QStringLiteral("Host"), r.host);

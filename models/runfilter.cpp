@@ -108,8 +108,10 @@ RunFilter RunFilter::parse(const QString &text, const QStringList &metricKeys)
                 term.kind = Kind::Script;
             } else if (key == QLatin1String("name")) {
                 term.kind = Kind::Name;
+            } else if (key == QLatin1String("tag")) {
+                term.kind = Kind::Tag;
             } else {
-                f.m_error = tr("“%1:” is not a filter; use status:, script: or name:.").arg(t.text);
+                f.m_error = tr("“%1:” is not a filter; use status:, script:, name: or tag:.").arg(t.text);
                 return f;
             }
             f.m_terms.append(term);
@@ -187,6 +189,10 @@ bool RunFilter::matches(const RunRecord &run, const MetricLookup &metric) const
             break;
         case Kind::Name:
             if (!run.name.contains(t.text, Qt::CaseInsensitive))
+                return false;
+            break;
+        case Kind::Tag:
+            if (!run.tags.contains(t.text, Qt::CaseInsensitive))
                 return false;
             break;
         case Kind::Text: {

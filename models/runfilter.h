@@ -15,6 +15,7 @@
 //   status:Completed         status is (also: status:failed, case does not matter)
 //   script:iris              script name contains
 //   name:baseline            run name contains
+//   tag:tuned                the run has this tag
 //   run>=3  duration<10  exit=0   run number, duration in seconds, exit code
 //   lbfgs  "two words"       text anywhere in run id, script, arguments, name, description
 class RunFilter
@@ -34,7 +35,7 @@ public:
     bool matches(const RunRecord &run, const MetricLookup &metric) const;
 
 private:
-    enum class Kind { Compare, Status, Script, Name, Text };
+    enum class Kind { Compare, Status, Script, Name, Tag, Text };
     enum class Op { Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual };
     struct Term
     {

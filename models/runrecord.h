@@ -33,6 +33,7 @@ struct RunRecord
     QString error;      // why a run failed, in a sentence
     QString name;
     QString description;
+    QStringList tags;
     bool hidden = false;
     QString user;
     QString host;

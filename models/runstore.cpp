@@ -109,6 +109,14 @@ ALTER TABLE runs ADD COLUMN git_commit TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN git_dirty INTEGER NOT NULL DEFAULT -1;
 ALTER TABLE runs ADD COLUMN left_out TEXT NOT NULL DEFAULT '';
 )",
+    // 4: tags a user gives runs
+    R"(
+CREATE TABLE run_tags (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (run, tag));
+CREATE INDEX run_tags_tag ON run_tags(tag);
+)",
 };
 
 QString kindName(MetricKind kind)
@@ -543,6 +551,74 @@ QStringList RunStore::readArguments(qint64 run)
     return args;
 }
 
+QStringList RunStore::readTags(qint64 run)
+{
+    QStringList tags;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT tag FROM run_tags WHERE run = ? ORDER BY tag"));
+    q.addBindValue(run);
+    if (exec(q))
+        while (q.next())
+            tags.append(q.value(0).toString());
+    return tags;
+}
+
+bool RunStore::setTags(qint64 run, const QStringList &tags)
+{
+    if (!begin())
+        return false;
+    QSqlQuery del(m_db);
+    del.prepare(QStringLiteral("DELETE FROM run_tags WHERE run = ?"));
+    del.addBindValue(run);
+    bool ok = exec(del);
+    QSqlQuery ins(m_db);
+    ins.prepare(QStringLiteral("INSERT INTO run_tags (run, tag) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    for (const QString &tag : tags) {
+        if (!ok)
+            break;
+        if (tag.trimmed().isEmpty())
+            continue;
+        ins.bindValue(0, run);
+        ins.bindValue(1, tag.trimmed());
+        ok = exec(ins);
+    }
+    if (!ok || !commit()) {
+        rollback();
+        return false;
+    }
+    return true;
+}
+
+void RunStore::readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId)
+{
+    QHash<qint64, int> index;
+    for (int i = 0; i < runs->size(); ++i)
+        index.insert(runs->at(i).id, i);
+    struct List
+    {
+        const char *sql;
+        QStringList RunRecord::*member;
+    };
+    const List lists[] = {
+        { "SELECT run, value FROM run_arguments WHERE run BETWEEN ? AND ? ORDER BY run, position", &RunRecord::arguments },
+        { "SELECT run, tag FROM run_tags WHERE run BETWEEN ? AND ? ORDER BY run, tag", &RunRecord::tags },
+    };
+    for (const List &list : lists) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QLatin1String(list.sql));
+        q.addBindValue(firstId);
+        q.addBindValue(lastId);
+        if (!exec(q))
+            continue;
+        while (q.next()) {
+            const auto it = index.constFind(q.value(0).toLongLong());
+            if (it != index.constEnd())
+                ((*runs)[it.value()].*list.member).append(q.value(1).toString());
+        }
+    }
+}
+
 std::optional<RunRecord> RunStore::run(qint64 id)
 {
     QSqlQuery q(m_db);
@@ -552,6 +628,7 @@ std::optional<RunRecord> RunStore::run(qint64 id)
         return std::nullopt;
     RunRecord r = readRun(q);
     r.arguments = readArguments(r.id);
+    r.tags = readTags(r.id);
     return r;
 }
 
@@ -577,23 +654,13 @@ std::optional<RunRecord> RunStore::findRun(const QString &idOrNumber)
         return std::nullopt;
     RunRecord r = readRun(q);
     r.arguments = readArguments(r.id);
+    r.tags = readTags(r.id);
     return r;
 }
 
 QVector<RunRecord> RunStore::runs()
 {
     QVector<RunRecord> result;
-    QHash<qint64, QStringList> arguments;
-    {
-        QSqlQuery a(m_db);
-        a.setForwardOnly(true);
-        a.prepare(QStringLiteral("SELECT a.run, a.value FROM run_arguments a JOIN runs r ON r.id = a.run "
-                                 "WHERE r.project_id = ? ORDER BY a.run, a.position"));
-        a.addBindValue(m_projectId);
-        if (exec(a))
-            while (a.next())
-                arguments[a.value(0).toLongLong()].append(a.value(1).toString());
-    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kRunColumns
@@ -601,11 +668,15 @@ QVector<RunRecord> RunStore::runs()
     q.addBindValue(m_projectId);
     if (!exec(q))
         return result;
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = 0;
     while (q.next()) {
-        RunRecord r = readRun(q);
-        r.arguments = arguments.value(r.id);
-        result.append(r);
+        result.append(readRun(q));
+        first = qMin(first, result.last().id);
+        last = qMax(last, result.last().id);
     }
+    if (!result.isEmpty())
+        readListsBetween(&result, first, last);
     return result;
 }
 
@@ -628,8 +699,10 @@ QVector<RunRecord> RunStore::runsAfter(qint64 afterId, const QVector<qint64> &id
         return result;
     while (q.next())
         result.append(readRun(q));
-    for (RunRecord &r : result)
+    for (RunRecord &r : result) {
         r.arguments = readArguments(r.id);
+        r.tags = readTags(r.id);
+    }
     return result;
 }
 
@@ -649,20 +722,7 @@ QVector<RunRecord> RunStore::runsPage(qint64 afterId, int limit)
         result.append(readRun(q));
     if (result.isEmpty())
         return result;
-    QHash<qint64, int> index;
-    for (int i = 0; i < result.size(); ++i)
-        index.insert(result.at(i).id, i);
-    QSqlQuery a(m_db);
-    a.setForwardOnly(true);
-    a.prepare(QStringLiteral("SELECT run, value FROM run_arguments WHERE run BETWEEN ? AND ? ORDER BY run, position"));
-    a.addBindValue(result.first().id);
-    a.addBindValue(result.last().id);
-    if (exec(a))
-        while (a.next()) {
-            const auto it = index.constFind(a.value(0).toLongLong());
-            if (it != index.constEnd())
-                result[it.value()].arguments.append(a.value(1).toString());
-        }
+    readListsBetween(&result, result.first().id, result.last().id);
     return result;
 }
 

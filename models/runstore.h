@@ -55,6 +55,7 @@ public:
     bool setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs,
                         const QString &error);
     bool setRunInfo(qint64 run, const QString &name, const QString &description, bool hidden);
+    bool setTags(qint64 run, const QStringList &tags);
 
     std::optional<RunRecord> run(qint64 id);
     // A run by its run id, its number ("7") or "last".
@@ -98,6 +99,9 @@ private:
     qint64 keyId(const QString &name);
     RunRecord readRun(const QSqlQuery &query);
     QStringList readArguments(qint64 run);
+    QStringList readTags(qint64 run);
+    // Arguments and tags of the runs with ids in [firstId, lastId].
+    void readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId);
     bool fail(const QString &message);
 
     QSqlDatabase m_db;

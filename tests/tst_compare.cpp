@@ -7,6 +7,9 @@
 #include "testutil.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include "metricchart.h"
 #include <QImage>
 #include <QLabel>
 #include <QSignalSpy>
@@ -25,6 +28,8 @@ private Q_SLOTS:
     void codeDiffBetweenSnapshots();
     void lowerIsBetterByName();
     void directionChosenByTheUser();
+    void seriesOverlaidOneLinePerRun();
+    void swapARun();
 
 private:
     QString run(const QString &script, const QStringList &args);
@@ -62,7 +67,8 @@ void TestCompare::initTestCase()
                       "mkdir -p outputs\ncp data/cm.png outputs/\n"
                       "echo \"{\\\"name\\\": \\\"Accuracy\\\", \\\"value\\\": $1}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
                       "echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $2}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
-                      "echo '{\"name\": \"seed\", \"value\": 42}' >> \"$RUNBENCH_METRICS_FILE\"\n"));
+                      "echo '{\"name\": \"seed\", \"value\": 42}' >> \"$RUNBENCH_METRICS_FILE\"\n"
+                      "echo \"{\\\"name\\\": \\\"curve\\\", \\\"value\\\": [$2, 0.3, 0.1]}\" >> \"$RUNBENCH_METRICS_FILE\"\n"));
     m_runs << run(QStringLiteral("train.sh"), { QStringLiteral("0.7"), QStringLiteral("0.5") });
     QVERIFY(writeFile(m_root + QStringLiteral("/train.sh"), readFile(m_root + QStringLiteral("/train.sh")) + "echo tuned\n"));
     m_runs << run(QStringLiteral("train.sh"), { QStringLiteral("0.9"), QStringLiteral("0.8") });
@@ -163,6 +169,28 @@ void TestCompare::directionChosenByTheUser()
     other.setProject(Project(m_root));
     QVERIFY(other.isLowerBetter(QStringLiteral("Accuracy")));
     m_view->setLowerIsBetter(QStringLiteral("Accuracy"), false);
+}
+
+void TestCompare::seriesOverlaidOneLinePerRun()
+{
+    MetricChart *curve = m_view->findChild<MetricChart *>(QStringLiteral("overlay:curve"));
+    QVERIFY(curve);
+    QCOMPARE(curve->overlayCount(), 2); // other.sh logged no curve
+    QCOMPARE(curve->overlayPoints(0), (QVector<QPointF> { { 0, 0.5 }, { 1, 0.3 }, { 2, 0.1 } }));
+    QCOMPARE(curve->overlayPoints(1).first(), QPointF(0, 0.8));
+}
+
+void TestCompare::swapARun()
+{
+    QSignalSpy loaded(m_view.get(), &RunCompareView::loaded);
+    auto *with = m_view->findChild<QLineEdit *>(QStringLiteral("swapWith"));
+    m_view->findChild<QComboBox *>(QStringLiteral("swapWhich"))->setCurrentIndex(2);
+    QTest::keyClicks(with, QStringLiteral("1"));
+    QTest::keyClick(with, Qt::Key_Return);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_view->runIds(), (QStringList { m_runs.at(0), m_runs.at(0), m_runs.at(1) }));
+    m_view->showRuns(m_runs); // back, for the other tests
+    QVERIFY(loaded.wait(20000));
 }
 
 QTEST_MAIN(TestCompare)

@@ -3,6 +3,7 @@
 #include "metricchart.h"
 #include "project.h"
 #include "rundetailsview.h"
+#include "runfilter.h"
 #include "runjob.h"
 #include "runstore.h"
 #include "snapshotstore.h"
@@ -10,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QImage>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -31,6 +33,8 @@ private Q_SLOTS:
     void restoreAsksThenWritesAndCanBeUndone();
     void runWithoutMetrics();
     void nameDescriptionAndHidden();
+    void compareWithAnotherRun();
+    void downloadOnlyTheSelectedFiles();
 
 private:
     QString runScript(const QString &script);
@@ -214,6 +218,7 @@ void TestDetails::nameDescriptionAndHidden()
     QVERIFY(!save->isEnabled());
     QTest::keyClicks(name, QStringLiteral("baseline"));
     QTest::keyClicks(m_view->findChild<QLineEdit *>(QStringLiteral("runDescription")), QStringLiteral("no tuning"));
+    QTest::keyClicks(m_view->findChild<QLineEdit *>(QStringLiteral("runTags")), QStringLiteral("baseline, cpu"));
     QTest::mouseClick(m_view->findChild<QCheckBox *>(QStringLiteral("runHidden")), Qt::LeftButton);
     QVERIFY(save->isEnabled());
     QSignalSpy saved(m_view.get(), &RunDetailsView::infoSaved);
@@ -227,6 +232,45 @@ void TestDetails::nameDescriptionAndHidden()
     QCOMPARE(run->name, QStringLiteral("baseline"));
     QCOMPARE(run->description, QStringLiteral("no tuning"));
     QVERIFY(run->hidden);
+    QCOMPARE(run->tags, (QStringList { QStringLiteral("baseline"), QStringLiteral("cpu") }));
+    QVERIFY(RunFilter::parse(QStringLiteral("tag:CPU"), {}).matches(*run, [](const QString &) { return std::nullopt; }));
+}
+
+void TestDetails::compareWithAnotherRun()
+{
+    const QString first = runScript(QStringLiteral("quiet.sh"));
+    const QString second = runScript(QStringLiteral("quiet.sh"));
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(second);
+    QVERIFY(loaded.wait(10000));
+    QSignalSpy compare(m_view.get(), &RunDetailsView::compareRequested);
+    QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("compareWith")), Qt::LeftButton);
+    QInputDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_view->findChild<QInputDialog *>(QStringLiteral("compareWithDialog"))));
+    dialog->setTextValue(QStringLiteral("1"));
+    dialog->accept();
+    QCOMPARE(compare.count(), 1);
+    QCOMPARE(compare.first().first().toStringList(), (QStringList { second, QStringLiteral("1") }));
+    Q_UNUSED(first)
+}
+
+void TestDetails::downloadOnlyTheSelectedFiles()
+{
+    const QString runId = runScript(QStringLiteral("make.sh"));
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    auto *list = m_view->findChild<QListWidget *>(QStringLiteral("detailsOutputs"));
+    list->clearSelection();
+    for (int i = 0; i < list->count(); ++i)
+        list->item(i)->setSelected(!list->item(i)->text().contains(QStringLiteral("model.bin")));
+    const QString target = m_dir->path() + QStringLiteral("/some");
+    QSignalSpy downloaded(m_view.get(), &RunDetailsView::downloaded);
+    m_view->downloadTo(target);
+    QVERIFY(downloaded.wait(10000));
+    QCOMPARE(downloaded.first().first().toStringList().size(), 2);
+    QVERIFY(!QFileInfo::exists(target + QStringLiteral("/model.bin")));
+    QVERIFY(QFileInfo::exists(target + QStringLiteral("/notes.txt")));
 }
 
 QTEST_MAIN(TestDetails)

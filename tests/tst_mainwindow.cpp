@@ -7,8 +7,10 @@
 #include "runmodel.h"
 #include "runstore.h"
 #include "sampleproject.h"
+#include "snapshotstore.h"
 #include "testutil.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QSpinBox>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void lastProjectAndArgumentsPersist();
     void settingsDialogChangesTheInterpreter();
     void sampleProjectCopies();
+    void undoRestoreFromTheEditMenu();
 
 private:
     QString makeProject(const QByteArray &ini = {});
@@ -358,6 +361,29 @@ void TestMainWindow::sampleProjectCopies()
     QCOMPARE(Project(folder).name(), QStringLiteral("IrisDemo"));
     QVERIFY(m_window->openProject(folder));
     QCOMPARE(m_window->windowTitle(), QStringLiteral("IrisDemo — Runbench"));
+}
+
+void TestMainWindow::undoRestoreFromTheEditMenu()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo one\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("step.sh"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 30000);
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo edited\n"));
+    RunStore store;
+    QVERIFY(store.open(Project(root).databasePath()));
+    QVERIFY(store.useProject(Project(root).name(), Project(root).root()));
+    SnapshotStore snapshots{ Project(root) };
+    QVERIFY(snapshots.open(false));
+    QVERIFY(snapshots.restore(store.findRun(QStringLiteral("last"))->commitId, true));
+    QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo one\n"));
+    auto *undo = m_window->findChild<QAction *>(QStringLiteral("undoRestore"));
+    QVERIFY(undo);
+    undo->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo edited\n"), 10000);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("undone")));
 }
 
 QTEST_MAIN(TestMainWindow)

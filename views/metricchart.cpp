@@ -9,6 +9,8 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
@@ -85,6 +87,7 @@ public:
     }
 
     QLineSeries *line;
+    QList<QLineSeries *> overlays;
     QScatterSeries *scatter;
     QScatterSeries *highlight;
     QValueAxis *xAxis;
@@ -219,28 +222,74 @@ void MetricChart::draw(const QVector<QPointF> &points)
     m_view->scatter->replace(points.size() <= 500 ? points : QVector<QPointF>());
 }
 
+void MetricChart::addOverlay(const QString &name, const QVector<QPointF> &points, const QColor &color)
+{
+    auto *series = new QLineSeries(m_view->chart());
+    series->setName(name);
+    m_view->chart()->addSeries(series);
+    series->attachAxis(m_view->xAxis);
+    series->attachAxis(m_view->yAxis);
+    QPen pen = series->pen();
+    pen.setColor(color);
+    pen.setWidthF(1.6);
+    series->setPen(pen);
+    series->replace(points.size() > reductionThreshold() ? reduce(points, qMax(100, int(m_view->chart()->plotArea().width())))
+                                                         : points);
+    m_view->overlays.append(series);
+    m_overlayPoints.append(points);
+    m_view->chart()->legend()->setVisible(true);
+    // only the overlays in the legend
+    for (QAbstractSeries *own : { static_cast<QAbstractSeries *>(m_view->line), static_cast<QAbstractSeries *>(m_view->scatter),
+                                  static_cast<QAbstractSeries *>(m_view->highlight) })
+        for (QLegendMarker *marker : m_view->chart()->legend()->markers(own))
+            marker->setVisible(false);
+    updateAxes();
+}
+
+void MetricChart::clearOverlays()
+{
+    for (QLineSeries *s : qAsConst(m_view->overlays)) {
+        m_view->chart()->removeSeries(s);
+        delete s;
+    }
+    m_view->overlays.clear();
+    m_overlayPoints.clear();
+    m_view->chart()->legend()->setVisible(false);
+    updateAxes();
+}
+
+int MetricChart::overlayCount() const { return int(m_overlayPoints.size()); }
+QVector<QPointF> MetricChart::overlayPoints(int index) const { return m_overlayPoints.value(index); }
+
 void MetricChart::updateAxes()
 {
     double minX = 0, maxX = 1, minY = 0, maxY = 1;
     bool first = true;
-    for (const Point &p : qAsConst(m_points)) {
-        if (!std::isfinite(p.y))
-            continue;
+    auto include = [&](double x, double y) {
+        if (!std::isfinite(y))
+            return;
         if (first) {
-            minX = maxX = p.x;
-            minY = maxY = p.y;
+            minX = maxX = x;
+            minY = maxY = y;
             first = false;
         }
-        minX = qMin(minX, p.x);
-        maxX = qMax(maxX, p.x);
-        minY = qMin(minY, p.y);
-        maxY = qMax(maxY, p.y);
-    }
+        minX = qMin(minX, x);
+        maxX = qMax(maxX, x);
+        minY = qMin(minY, y);
+        maxY = qMax(maxY, y);
+    };
+    for (const Point &p : qAsConst(m_points))
+        include(p.x, p.y);
+    for (const QVector<QPointF> &overlay : qAsConst(m_overlayPoints))
+        for (const QPointF &p : overlay)
+            include(p.x(), p.y());
     const double padY = maxY > minY ? (maxY - minY) * 0.08 : (std::abs(maxY) > 0 ? std::abs(maxY) * 0.1 : 1);
     // no negative axis for values that are never negative
     m_view->yAxis->setRange(minY >= 0 ? qMax(0.0, minY - padY) : minY - padY, maxY + padY);
     m_view->yAxis->applyNiceNumbers();
     m_view->xAxis->setRange(minX - 0.5, maxX + 0.5);
+    if (m_points.isEmpty() && !m_overlayPoints.isEmpty())
+        m_view->xAxis->setTitleText(tr("step"));
     // whole run numbers only: a tick every 1, 2, 5, 10, … runs
     const double span = maxX - minX + 1;
     double step = 1;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QPointF>
 #include <QString>
 #include <QVector>
@@ -39,6 +40,13 @@ public:
     // What the series draws now (the reduction, for long series).
     QVector<QPointF> drawnPoints() const;
 
+    // Extra named lines over the main points, each in its own colour, with a
+    // legend (the compare view overlays one line per run).
+    void addOverlay(const QString &name, const QVector<QPointF> &points, const QColor &color);
+    void clearOverlays();
+    int overlayCount() const;
+    QVector<QPointF> overlayPoints(int index) const;
+
     void setHighlightedRun(const QString &runId);
     QString highlightedRun() const { return m_highlighted; }
     // The widget that receives the mouse, and where a run's point is in it.
@@ -69,4 +77,5 @@ private:
     QString m_hovered;
     int m_generation = 0;
     std::function<QString(const Point &)> m_tooltip;
+    QVector<QVector<QPointF>> m_overlayPoints;
 };

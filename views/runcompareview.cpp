@@ -3,9 +3,13 @@
 #include "argumentline.h"
 #include "codeviewer.h"
 #include "historyformat.h"
+#include "metricchart.h"
 #include "snapshotstore.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
@@ -35,6 +39,10 @@ RunCompareView::RunCompareView(QWidget *parent)
     , m_differencesOnly(new QCheckBox(tr("Differences only"), this))
     , m_tabs(new QTabWidget(this))
     , m_values(new QTableWidget(this))
+    , m_chartsArea(new QWidget(this))
+    , m_chartsLayout(new QVBoxLayout(m_chartsArea))
+    , m_swapWhich(new QComboBox(this))
+    , m_swapWith(new QLineEdit(this))
     , m_outputsArea(new QWidget(this))
     , m_outputsGrid(new QGridLayout(m_outputsArea))
     , m_code(new CodeViewer(this))
@@ -60,11 +68,33 @@ RunCompareView::RunCompareView(QWidget *parent)
     outputsScroll->setWidgetResizable(true);
     outputsScroll->setWidget(m_outputsArea);
     m_code->setObjectName(QStringLiteral("compareCode"));
+    auto *chartsScroll = new QScrollArea(this);
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setWidget(m_chartsArea);
     m_tabs->addTab(m_values, tr("Values"));
+    m_tabs->addTab(chartsScroll, tr("Series"));
     m_tabs->addTab(outputsScroll, tr("Outputs"));
     m_tabs->addTab(m_code, tr("Code"));
+    m_swapWhich->setObjectName(QStringLiteral("swapWhich"));
+    m_swapWith->setObjectName(QStringLiteral("swapWith"));
+    m_swapWith->setPlaceholderText(tr("run number or id"));
+    m_swapWith->setMaximumWidth(170);
+    auto *swap = new QPushButton(tr("Swap"), this);
+    swap->setObjectName(QStringLiteral("swapRun"));
+    auto doSwap = [this] {
+        if (!m_swapWith->text().trimmed().isEmpty())
+            swapRun(m_swapWhich->currentIndex(), m_swapWith->text().trimmed());
+    };
+    connect(swap, &QPushButton::clicked, this, doSwap);
+    connect(m_swapWith, &QLineEdit::returnPressed, this, doSwap);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_title, 1);
+    bar->addWidget(new QLabel(tr("Replace"), this));
+    bar->addWidget(m_swapWhich);
+    bar->addWidget(new QLabel(tr("with"), this));
+    bar->addWidget(m_swapWith);
+    bar->addWidget(swap);
+    bar->addSpacing(12);
     bar->addWidget(m_differencesOnly);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -178,8 +208,12 @@ void RunCompareView::fill(const Loaded &result)
             names.append(tr("run %1").arg(d.run.number));
         m_title->setText(tr("Comparing %1").arg(names.join(QStringLiteral(", "))));
     }
+    m_swapWhich->clear();
+    for (const RunDetails &d : qAsConst(m_runs))
+        m_swapWhich->addItem(tr("run %1").arg(d.run.number));
     fillValues();
     fillOutputs();
+    fillCharts();
     m_code->showText(result.diff.isEmpty() && m_runs.size() >= 2 ? tr("(no code snapshots to compare)") : result.diff,
                      QStringLiteral("changes.diff"));
 }
@@ -316,6 +350,55 @@ void RunCompareView::setLowerIsBetter(const QString &metric, bool lower)
     ui.setValue(QStringLiteral("compare/higher_is_better"), higherList);
     ui.sync();
     fillValues();
+}
+
+void RunCompareView::swapRun(int index, const QString &runId)
+{
+    QStringList ids = runIds();
+    if (index < 0 || index >= ids.size())
+        return;
+    ids[index] = runId;
+    m_swapWith->clear();
+    showRuns(ids);
+}
+
+QList<MetricChart *> RunCompareView::seriesCharts() const { return m_chartsArea->findChildren<MetricChart *>(); }
+
+// One chart per value logged more than once, a line per run.
+void RunCompareView::fillCharts()
+{
+    while (QLayoutItem *item = m_chartsLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    static const QColor palette[] = { QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44) };
+    QStringList keys;
+    for (const RunDetails &d : qAsConst(m_runs))
+        for (auto it = d.series.cbegin(); it != d.series.cend(); ++it)
+            if (!keys.contains(it.key()))
+                keys.append(it.key());
+    keys.sort(Qt::CaseInsensitive);
+    for (const QString &key : qAsConst(keys)) {
+        auto *chart = new MetricChart(m_chartsArea);
+        chart->setObjectName(QStringLiteral("overlay:") + key);
+        chart->setTitle(key);
+        chart->setMinimumHeight(280);
+        for (int i = 0; i < m_runs.size(); ++i) {
+            const auto points = m_runs.at(i).series.value(key);
+            if (points.isEmpty())
+                continue;
+            QVector<QPointF> xy;
+            xy.reserve(points.size());
+            for (const MetricPoint &p : points)
+                if (std::isfinite(p.value))
+                    xy.append(QPointF(double(p.step), p.value));
+            chart->addOverlay(tr("run %1").arg(m_runs.at(i).run.number), xy, palette[i % 3]);
+        }
+        m_chartsLayout->addWidget(chart);
+    }
+    if (keys.isEmpty())
+        m_chartsLayout->addWidget(new QLabel(tr("None of these runs logged a value more than once."), m_chartsArea));
+    m_chartsLayout->addStretch();
 }
 
 void RunCompareView::setDifferencesOnly(bool on) { m_differencesOnly->setChecked(on); }

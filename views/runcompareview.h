@@ -10,6 +10,10 @@
 #include <QWidget>
 
 class CodeViewer;
+class MetricChart;
+class QComboBox;
+class QLineEdit;
+class QVBoxLayout;
 class QCheckBox;
 class QGridLayout;
 class QLabel;
@@ -40,6 +44,9 @@ public:
     void setLowerIsBetter(const QString &metric, bool lower);
 
     QTableWidget *valuesTable() const { return m_values; }
+    QList<MetricChart *> seriesCharts() const;
+    // Puts another run (id or number) in the place of the run at column index.
+    void swapRun(int index, const QString &runId);
     QString codeDiff() const;
     void setDifferencesOnly(bool on);
 
@@ -57,6 +64,7 @@ private:
     void fill(const Loaded &result);
     void fillValues();
     void fillOutputs();
+    void fillCharts();
     void applyDifferencesOnly();
 
     Project m_project;
@@ -67,6 +75,10 @@ private:
     QCheckBox *m_differencesOnly;
     QTabWidget *m_tabs;
     QTableWidget *m_values;
+    QWidget *m_chartsArea;
+    QVBoxLayout *m_chartsLayout;
+    QComboBox *m_swapWhich;
+    QLineEdit *m_swapWith;
     QWidget *m_outputsArea;
     QGridLayout *m_outputsGrid;
     CodeViewer *m_code;

@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageReader>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -69,6 +70,8 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     , m_overview(new QTreeWidget(this))
     , m_name(new QLineEdit(this))
     , m_description(new QLineEdit(this))
+    , m_tags(new QLineEdit(this))
+    , m_compareWith(new QPushButton(tr("Compare with…"), this))
     , m_hidden(new QCheckBox(tr("Hidden from the dashboard"), this))
     , m_saveInfo(new QPushButton(tr("Save"), this))
     , m_chartsArea(new QWidget(this))
@@ -95,7 +98,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     m_rerun->setObjectName(QStringLiteral("rerunRun"));
     for (QPushButton *b : { m_download, m_restore, m_rerun })
         b->setEnabled(false);
-    m_download->setToolTip(tr("Copy the files the run wrote to ./outputs into a folder"));
+    m_download->setToolTip(tr("Copy the files the run wrote to ./outputs (the selected ones, if several are selected) into a folder"));
     m_restore->setToolTip(tr("Put the project's code back as it was for this run"));
     connect(m_download, &QPushButton::clicked, this, [this] {
         auto *dialog = new QFileDialog(this, tr("Download the outputs of run %1").arg(m_details.run.number));
@@ -106,6 +109,24 @@ RunDetailsView::RunDetailsView(QWidget *parent)
         dialog->open();
     });
     connect(m_restore, &QPushButton::clicked, this, &RunDetailsView::restore);
+    m_compareWith->setObjectName(QStringLiteral("compareWith"));
+    m_compareWith->setEnabled(false);
+    connect(m_compareWith, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QInputDialog(this);
+        dialog->setObjectName(QStringLiteral("compareWithDialog"));
+        dialog->setWindowTitle(tr("Compare run %1 with…").arg(m_details.run.number));
+        dialog->setLabelText(tr("Other runs (numbers or ids, one or two, separated by spaces):"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+            QStringList ids { m_details.run.runId };
+            for (const QString &id : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                if (ids.size() < 3)
+                    ids.append(id);
+            if (ids.size() >= 2)
+                Q_EMIT compareRequested(ids);
+        });
+        dialog->open();
+    });
     connect(m_rerun, &QPushButton::clicked, this,
             [this] { Q_EMIT rerunRequested(m_details.run.script, m_details.run.arguments); });
 
@@ -120,6 +141,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     chartsScroll->setWidget(m_chartsArea);
 
     m_outputs->setObjectName(QStringLiteral("detailsOutputs"));
+    m_outputs->setSelectionMode(QAbstractItemView::ExtendedSelection);
     connect(m_outputs, &QListWidget::currentRowChanged, this, &RunDetailsView::preview);
     connect(m_outputs, &QListWidget::itemDoubleClicked, this, [this] {
         const int row = m_outputs->currentRow();
@@ -155,17 +177,27 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     m_hidden->setObjectName(QStringLiteral("runHidden"));
     m_saveInfo->setObjectName(QStringLiteral("saveRunInfo"));
     m_saveInfo->setEnabled(false);
-    for (QLineEdit *edit : { m_name, m_description })
+    m_tags->setObjectName(QStringLiteral("runTags"));
+    m_tags->setPlaceholderText(tr("tags, separated by commas"));
+    for (QLineEdit *edit : { m_name, m_description, m_tags })
         connect(edit, &QLineEdit::textEdited, this, [this] { m_saveInfo->setEnabled(true); });
     connect(m_hidden, &QCheckBox::clicked, this, [this] { m_saveInfo->setEnabled(true); });
     connect(m_saveInfo, &QPushButton::clicked, this,
-            [this] { saveInfo(m_name->text(), m_description->text(), m_hidden->isChecked()); });
+            [this] {
+                QStringList tags;
+                for (const QString &t : m_tags->text().split(QLatin1Char(',')))
+                    if (!t.trimmed().isEmpty())
+                        tags.append(t.trimmed());
+                saveInfo(m_name->text(), m_description->text(), m_hidden->isChecked(), tags);
+            });
     auto *overviewPage = new QWidget(this);
     auto *info = new QHBoxLayout;
     info->addWidget(new QLabel(tr("Name"), this));
     info->addWidget(m_name, 1);
     info->addWidget(new QLabel(tr("Description"), this));
     info->addWidget(m_description, 2);
+    info->addWidget(new QLabel(tr("Tags"), this));
+    info->addWidget(m_tags, 1);
     info->addWidget(m_hidden);
     info->addWidget(m_saveInfo);
     auto *overviewLayout = new QVBoxLayout(overviewPage);
@@ -182,6 +214,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     bar->addWidget(m_progress);
     bar->addWidget(m_download);
     bar->addWidget(m_restore);
+    bar->addWidget(m_compareWith);
     bar->addWidget(m_rerun);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -226,9 +259,11 @@ void RunDetailsView::fill()
     m_restore->setEnabled(haveRun && !r.commitId.isEmpty());
     m_rerun->setEnabled(haveRun);
     m_name->setText(r.name);
+    m_tags->setText(r.tags.join(QStringLiteral(", ")));
     m_description->setText(r.description);
     m_hidden->setChecked(r.hidden);
-    for (QWidget *w : std::initializer_list<QWidget *> { m_name, m_description, m_hidden })
+    m_compareWith->setEnabled(haveRun);
+    for (QWidget *w : std::initializer_list<QWidget *> { m_name, m_description, m_tags, m_hidden })
         w->setEnabled(haveRun);
     m_saveInfo->setEnabled(false);
     fillOverview();
@@ -402,7 +437,12 @@ void RunDetailsView::findInLog()
 void RunDetailsView::downloadTo(const QString &folder)
 {
     const QString runDir = m_details.runDir;
-    const QVector<ArtifactRecord> artifacts = m_details.artifacts;
+    // the selected files, or all of them
+    QVector<ArtifactRecord> artifacts;
+    const QList<QListWidgetItem *> selected = m_outputs->selectedItems();
+    for (int i = 0; i < m_details.artifacts.size(); ++i)
+        if (selected.size() <= 1 || selected.contains(m_outputs->item(i)))
+            artifacts.append(m_details.artifacts.at(i));
     qint64 total = 0;
     for (const ArtifactRecord &a : artifacts)
         total += a.size;
@@ -440,19 +480,20 @@ void RunDetailsView::downloadTo(const QString &folder)
     }));
 }
 
-void RunDetailsView::saveInfo(const QString &name, const QString &description, bool hidden)
+void RunDetailsView::saveInfo(const QString &name, const QString &description, bool hidden, const QStringList &tags)
 {
     const Project project = m_project;
     const qint64 id = m_details.run.id;
     m_saveInfo->setEnabled(false);
     auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, name, description, hidden] {
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, name, description, hidden, tags] {
         watcher->deleteLater();
         const QString error = watcher->result();
         if (error.isEmpty()) {
             m_details.run.name = name;
             m_details.run.description = description;
             m_details.run.hidden = hidden;
+            m_details.run.tags = tags;
             m_message->setText(tr("Saved."));
         } else {
             m_message->setText(tr("Not saved: %1").arg(error));
@@ -460,9 +501,10 @@ void RunDetailsView::saveInfo(const QString &name, const QString &description, b
         }
         Q_EMIT infoSaved(error);
     });
-    watcher->setFuture(QtConcurrent::run([project, id, name, description, hidden]() -> QString {
+    watcher->setFuture(QtConcurrent::run([project, id, name, description, hidden, tags]() -> QString {
         RunStore store;
-        if (!store.open(project.databasePath()) || !store.setRunInfo(id, name, description, hidden))
+        if (!store.open(project.databasePath()) || !store.setRunInfo(id, name, description, hidden)
+            || !store.setTags(id, tags))
             return store.lastError();
         return QString();
     }));

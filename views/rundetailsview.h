@@ -36,7 +36,7 @@ public:
     void downloadTo(const QString &folder);
     void restore(); // asks first
     // Saves the run's name, description and whether it is hidden.
-    void saveInfo(const QString &name, const QString &description, bool hidden);
+    void saveInfo(const QString &name, const QString &description, bool hidden, const QStringList &tags);
 
     QString previewText() const;   // for tests: what the preview shows
     bool previewHasImage() const;
@@ -44,6 +44,7 @@ public:
 Q_SIGNALS:
     void loaded(const QString &runId);
     void rerunRequested(const QString &script, const QStringList &arguments);
+    void compareRequested(const QStringList &runIds);
     void downloaded(const QStringList &files, const QString &error);
     void restored(bool ok, const QString &message);
     void infoSaved(const QString &error);
@@ -68,6 +69,8 @@ private:
     QTreeWidget *m_overview;
     QLineEdit *m_name;
     QLineEdit *m_description;
+    QLineEdit *m_tags;
+    QPushButton *m_compareWith;
     QCheckBox *m_hidden;
     QPushButton *m_saveInfo;
     QWidget *m_chartsArea;
