@@ -10,7 +10,9 @@
 #include "testutil.h"
 
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QImage>
+#include <QLabel>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void nameDescriptionAndHidden();
     void compareWithAnotherRun();
     void downloadOnlyTheSelectedFiles();
+    void millionPointSeriesAndBigLogFillIn();
 
 private:
     QString runScript(const QString &script);
@@ -271,6 +274,51 @@ void TestDetails::downloadOnlyTheSelectedFiles()
     QCOMPARE(downloaded.first().first().toStringList().size(), 2);
     QVERIFY(!QFileInfo::exists(target + QStringLiteral("/model.bin")));
     QVERIFY(QFileInfo::exists(target + QStringLiteral("/notes.txt")));
+}
+
+void TestDetails::millionPointSeriesAndBigLogFillIn()
+{
+    const QString runId = runScript(QStringLiteral("quiet.sh"));
+    const Project project(m_root);
+    {
+        RunStore store;
+        QVERIFY(store.open(project.databasePath()));
+        QVERIFY(store.useProject(project.name(), project.root()));
+        const auto run = store.findRun(runId);
+        QHash<QString, MetricSummary> sums;
+        MetricRecord series { QStringLiteral("loss"), MetricKind::List, {}, {}, 0 };
+        series.numbers.resize(1000000);
+        for (int i = 0; i < series.numbers.size(); ++i)
+            series.numbers[i] = 1.0 / (1 + i % 1000);
+        QVERIFY(store.appendMetrics(run->id, { series }, &sums, 0, 0, {}));
+    }
+    // a 100 MB driver log
+    {
+        QFile log(project.runDir(runId) + QStringLiteral("/driver_log.txt"));
+        QVERIFY(log.open(QIODevice::WriteOnly | QIODevice::Append));
+        const QByteArray line(99, 'x');
+        QByteArray block;
+        for (int i = 0; i < 10000; ++i)
+            block += line + '\n';
+        for (int i = 0; i < 100; ++i)
+            log.write(block);
+        log.write("the very end\n");
+    }
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    QElapsedTimer clock;
+    clock.start();
+    m_view->showRun(runId);
+    const qint64 returnedAfter = clock.elapsed();
+    qInfo("showRun returned after %lld ms", returnedAfter);
+    QVERIFY(m_view->findChild<QLabel *>(QStringLiteral("detailsMessage"))->text().contains(QStringLiteral("Loading")));
+    QVERIFY(loaded.wait(60000));
+    auto *chart = m_view->findChild<MetricChart *>(QStringLiteral("series:loss"));
+    QVERIFY(chart);
+    QCOMPARE(chart->points().size(), 1000000);
+    QTRY_VERIFY_WITH_TIMEOUT(!chart->drawnPoints().isEmpty() && chart->drawnPoints().size() < 20000, 30000);
+    auto *log = m_view->findChild<CodeViewer *>(QStringLiteral("detailsLog"));
+    QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().endsWith(QStringLiteral("the very end\n")), 30000);
+    QVERIFY(log->toPlainText().startsWith(QStringLiteral("(showing"))); // the end of the log, not all of it
 }
 
 QTEST_MAIN(TestDetails)
