@@ -127,11 +127,12 @@ void TestCompare::differencesOnly()
 
 void TestCompare::outputsOfTheSameNameSideBySide()
 {
-    for (int c = 0; c < 2; ++c) {
-        auto *cell = m_view->findChild<QLabel *>(QStringLiteral("output:%1:outputs/cm.png").arg(c));
-        QVERIFY(cell);
-        QCOMPARE(cell->pixmap(Qt::ReturnByValue).width(), 360); // the same scale for all
-    }
+    auto *first = m_view->findChild<QLabel *>(QStringLiteral("output:0:outputs/cm.png"));
+    auto *second = m_view->findChild<QLabel *>(QStringLiteral("output:1:outputs/cm.png"));
+    QVERIFY(first && second);
+    const int width = first->pixmap(Qt::ReturnByValue).width();
+    QVERIFY(width >= 160 && width <= 360);
+    QCOMPARE(second->pixmap(Qt::ReturnByValue).width(), width); // the same scale for all
     auto *none = m_view->findChild<QLabel *>(QStringLiteral("output:2:outputs/cm.png"));
     QVERIFY(none->text().contains(QStringLiteral("not written")));
 }

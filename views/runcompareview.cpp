@@ -421,6 +421,9 @@ void RunCompareView::fillOutputs()
             if (!names.contains(a.path))
                 names.append(a.path);
     names.sort();
+    // one width for every image, so that all are at the same scale and fit
+    const int columns = qMax(1, int(m_runs.size()));
+    const int width = qBound(160, (m_tabs->width() - 240) / columns - 12, kImageWidth);
     for (int c = 0; c < m_runs.size(); ++c) {
         auto *header = new QLabel(tr("Run %1").arg(m_runs.at(c).run.number), m_outputsArea);
         header->setAlignment(Qt::AlignCenter);
@@ -441,7 +444,7 @@ void RunCompareView::fillOutputs()
             if (!recorded)
                 cell->setText(tr("(not written by this run)"));
             else if (!image.isNull())
-                cell->setPixmap(QPixmap::fromImage(image));
+                cell->setPixmap(QPixmap::fromImage(image.width() > width ? image.scaledToWidth(width, Qt::SmoothTransformation) : image));
             else if (!QFileInfo::exists(path))
                 cell->setText(tr("(missing from the run folder)"));
             else
