@@ -4,6 +4,7 @@
 #include "runcompareview.h"
 #include "runjob.h"
 #include "runstore.h"
+#include "runhelper.h"
 #include "testutil.h"
 
 #include <QCheckBox>
@@ -32,7 +33,6 @@ private Q_SLOTS:
     void swapARun();
 
 private:
-    QString run(const QString &script, const QStringList &args);
     int rowOf(const QString &field) const;
 
     QTemporaryDir m_dir;
@@ -41,39 +41,21 @@ private:
     std::unique_ptr<RunCompareView> m_view;
 };
 
-QString TestCompare::run(const QString &script, const QStringList &args)
-{
-    RunStore store;
-    QString error;
-    const Project project(m_root);
-    if (!project.ensureDataDir(&error) || !store.open(project.databasePath()))
-        return {};
-    RunJob job(project, &store);
-    if (!job.submit(script, args))
-        return {};
-    QSignalSpy finished(&job, &RunJob::finished);
-    job.start();
-    return finished.wait(30000) ? job.record().runId : QString();
-}
-
 void TestCompare::initTestCase()
 {
     m_root = m_dir.path() + QStringLiteral("/project");
-    QImage image(60, 40, QImage::Format_RGB32);
-    image.fill(Qt::darkRed);
-    QDir().mkpath(m_root + QStringLiteral("/data"));
-    QVERIFY(image.save(m_root + QStringLiteral("/data/cm.png")));
+    QVERIFY(writeImage(m_root + QStringLiteral("/data/cm.png"), Qt::darkRed));
     QVERIFY(writeFile(m_root + QStringLiteral("/train.sh"),
                       "mkdir -p outputs\ncp data/cm.png outputs/\n"
                       "echo \"{\\\"name\\\": \\\"Accuracy\\\", \\\"value\\\": $1}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
                       "echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $2}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
                       "echo '{\"name\": \"seed\", \"value\": 42}' >> \"$RUNBENCH_METRICS_FILE\"\n"
                       "echo \"{\\\"name\\\": \\\"curve\\\", \\\"value\\\": [$2, 0.3, 0.1]}\" >> \"$RUNBENCH_METRICS_FILE\"\n"));
-    m_runs << run(QStringLiteral("train.sh"), { QStringLiteral("0.7"), QStringLiteral("0.5") });
+    m_runs << runTracked(m_root, QStringLiteral("train.sh"), { QStringLiteral("0.7"), QStringLiteral("0.5") });
     QVERIFY(writeFile(m_root + QStringLiteral("/train.sh"), readFile(m_root + QStringLiteral("/train.sh")) + "echo tuned\n"));
-    m_runs << run(QStringLiteral("train.sh"), { QStringLiteral("0.9"), QStringLiteral("0.8") });
+    m_runs << runTracked(m_root, QStringLiteral("train.sh"), { QStringLiteral("0.9"), QStringLiteral("0.8") });
     QVERIFY(writeFile(m_root + QStringLiteral("/other.sh"), "echo no values\n"));
-    m_runs << run(QStringLiteral("other.sh"), {});
+    m_runs << runTracked(m_root, QStringLiteral("other.sh"), {});
     for (const QString &r : qAsConst(m_runs))
         QVERIFY(!r.isEmpty());
     m_view = std::make_unique<RunCompareView>();

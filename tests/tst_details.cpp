@@ -7,6 +7,7 @@
 #include "runjob.h"
 #include "runstore.h"
 #include "snapshotstore.h"
+#include "runhelper.h"
 #include "testutil.h"
 
 #include <QCheckBox>
@@ -40,7 +41,6 @@ private Q_SLOTS:
     void millionPointSeriesAndBigLogFillIn();
 
 private:
-    QString runScript(const QString &script);
     QString overviewValue(const QString &field) const;
     void selectOutput(const QString &name);
 
@@ -53,10 +53,7 @@ void TestDetails::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_root = m_dir->path() + QStringLiteral("/project");
-    QImage image(120, 80, QImage::Format_RGB32);
-    image.fill(Qt::darkCyan);
-    QDir().mkpath(m_root + QStringLiteral("/data"));
-    QVERIFY(image.save(m_root + QStringLiteral("/data/cm.png")));
+    QVERIFY(writeImage(m_root + QStringLiteral("/data/cm.png"), Qt::darkCyan));
     QVERIFY(writeFile(m_root + QStringLiteral("/make.sh"),
                       "mkdir -p outputs\ncp data/cm.png outputs/\nprintf 'hello notes' > outputs/notes.txt\n"
                       "printf '\\001\\002\\003' > outputs/model.bin\n"
@@ -77,23 +74,6 @@ void TestDetails::cleanup()
     m_dir.reset();
 }
 
-QString TestDetails::runScript(const QString &script)
-{
-    RunStore store;
-    QString error;
-    const Project project(m_root);
-    if (!project.ensureDataDir(&error) || !store.open(project.databasePath()))
-        return {};
-    RunJob job(project, &store);
-    if (!job.submit(script, {}))
-        return {};
-    QSignalSpy finished(&job, &RunJob::finished);
-    job.start();
-    if (!finished.wait(30000) || job.status() != RunStatus::Completed)
-        return {};
-    return job.record().runId;
-}
-
 QString TestDetails::overviewValue(const QString &field) const
 {
     auto *tree = m_view->findChild<QTreeWidget *>(QStringLiteral("detailsOverview"));
@@ -111,7 +91,7 @@ void TestDetails::selectOutput(const QString &name)
 
 void TestDetails::showsFieldsValuesSeriesOutputsAndLog()
 {
-    const QString runId = runScript(QStringLiteral("make.sh"));
+    const QString runId = runTracked(m_root, QStringLiteral("make.sh"));
     QVERIFY(!runId.isEmpty());
     QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
     m_view->showRun(runId);
@@ -144,7 +124,7 @@ void TestDetails::showsFieldsValuesSeriesOutputsAndLog()
 
 void TestDetails::missingArtifactIsAPlaceholder()
 {
-    const QString runId = runScript(QStringLiteral("make.sh"));
+    const QString runId = runTracked(m_root, QStringLiteral("make.sh"));
     QVERIFY(QFile::remove(Project(m_root).runDir(runId) + QStringLiteral("/outputs/notes.txt")));
     QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
     m_view->showRun(runId);
@@ -155,7 +135,7 @@ void TestDetails::missingArtifactIsAPlaceholder()
 
 void TestDetails::downloadWritesTheOutputs()
 {
-    const QString runId = runScript(QStringLiteral("make.sh"));
+    const QString runId = runTracked(m_root, QStringLiteral("make.sh"));
     QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
     m_view->showRun(runId);
     QVERIFY(loaded.wait(10000));
@@ -176,7 +156,7 @@ void TestDetails::downloadWritesTheOutputs()
 
 void TestDetails::restoreAsksThenWritesAndCanBeUndone()
 {
-    const QString runId = runScript(QStringLiteral("make.sh"));
+    const QString runId = runTracked(m_root, QStringLiteral("make.sh"));
     const QByteArray original = readFile(m_root + QStringLiteral("/make.sh"));
     QVERIFY(writeFile(m_root + QStringLiteral("/make.sh"), "echo edited\n"));
     QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
@@ -201,7 +181,7 @@ void TestDetails::restoreAsksThenWritesAndCanBeUndone()
 
 void TestDetails::runWithoutMetrics()
 {
-    const QString runId = runScript(QStringLiteral("quiet.sh"));
+    const QString runId = runTracked(m_root, QStringLiteral("quiet.sh"));
     QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
     m_view->showRun(runId);
     QVERIFY(loaded.wait(10000));
@@ -212,7 +192,7 @@ void TestDetails::runWithoutMetrics()
 
 void TestDetails::nameDescriptionAndHidden()
 {
-    const QString runId = runScript(QStringLiteral("quiet.sh"));
+    const QString runId = runTracked(m_root, QStringLiteral("quiet.sh"));
     QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
     m_view->showRun(runId);
     QVERIFY(loaded.wait(10000));
@@ -241,8 +221,8 @@ void TestDetails::nameDescriptionAndHidden()
 
 void TestDetails::compareWithAnotherRun()
 {
-    const QString first = runScript(QStringLiteral("quiet.sh"));
-    const QString second = runScript(QStringLiteral("quiet.sh"));
+    const QString first = runTracked(m_root, QStringLiteral("quiet.sh"));
+    const QString second = runTracked(m_root, QStringLiteral("quiet.sh"));
     QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
     m_view->showRun(second);
     QVERIFY(loaded.wait(10000));
@@ -259,7 +239,7 @@ void TestDetails::compareWithAnotherRun()
 
 void TestDetails::downloadOnlyTheSelectedFiles()
 {
-    const QString runId = runScript(QStringLiteral("make.sh"));
+    const QString runId = runTracked(m_root, QStringLiteral("make.sh"));
     QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
     m_view->showRun(runId);
     QVERIFY(loaded.wait(10000));
@@ -278,7 +258,7 @@ void TestDetails::downloadOnlyTheSelectedFiles()
 
 void TestDetails::millionPointSeriesAndBigLogFillIn()
 {
-    const QString runId = runScript(QStringLiteral("quiet.sh"));
+    const QString runId = runTracked(m_root, QStringLiteral("quiet.sh"));
     const Project project(m_root);
     {
         RunStore store;
