@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "lostruns.h"
 #include "project.h"
 #include "runstore.h"
 
@@ -60,6 +61,7 @@ bool openHistory(const Project &project, RunStore *store)
         printErr(QStringLiteral("runbench: %1\n").arg(store->lastError()));
         return false;
     }
+    LostRuns::markLost(store, project);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "signalwatcher.h"
 
 #include "historyformat.h"
+#include "lostruns.h"
 #include "metricline.h"
 #include "project.h"
 #include "runjob.h"
@@ -82,6 +83,8 @@ int runCommand(const QStringList &arguments)
         printErr(QStringLiteral("runbench: %1\n").arg(error.isEmpty() ? store.lastError() : error));
         return 1;
     }
+    if (store.useProject(project.name(), project.root()))
+        LostRuns::markLost(&store, project);
     RunJob job(project, &store);
     if (!job.submit(QDir(project.root()).relativeFilePath(scriptPath), scriptArguments)) {
         printErr(QStringLiteral("runbench: %1\n").arg(job.errorString()));

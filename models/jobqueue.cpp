@@ -1,8 +1,10 @@
 #include "jobqueue.h"
 
+#include "lostruns.h"
 #include "runjob.h"
 #include "runstore.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QPointer>
 #include <QQueue>
@@ -66,6 +68,17 @@ public:
     }
 
     void setGracePeriod(int msecs) { m_graceMs = msecs; }
+
+    // Opening a project: runs left unfinished by a workbench that died are
+    // marked Lost.
+    void open(const Project &project)
+    {
+        if (!QFileInfo::exists(project.databasePath()))
+            return;
+        RunStore *store = storeFor(project);
+        if (store && store->useProject(project.name(), project.root()))
+            LostRuns::markLost(store, project);
+    }
 
     void shutDown()
     {
@@ -155,7 +168,12 @@ JobQueue::~JobQueue()
     m_thread->wait();
 }
 
-void JobQueue::setProject(const Project &project) { m_project = project; }
+void JobQueue::setProject(const Project &project)
+{
+    m_project = project;
+    JobWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, project] { worker->open(project); });
+}
 
 void JobQueue::setGracePeriod(int msecs)
 {

@@ -22,7 +22,8 @@ public:
     explicit JobQueue(QObject *parent = nullptr);
     ~JobQueue() override;
 
-    // Jobs of the previous project keep running and reporting.
+    // Jobs of the previous project keep running and reporting. Runs of this
+    // project left unfinished by a workbench that died are marked Lost.
     void setProject(const Project &project);
     Project project() const { return m_project; }
 

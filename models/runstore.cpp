@@ -117,6 +117,12 @@ CREATE TABLE run_tags (
     PRIMARY KEY (run, tag));
 CREATE INDEX run_tags_tag ON run_tags(tag);
 )",
+    // 5: the process that owns a run (the window or `runbench run`), so that a
+    // run whose owner died can be told from one still going
+    R"(
+ALTER TABLE runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN owner_started TEXT NOT NULL DEFAULT '';
+)",
 };
 
 QString kindName(MetricKind kind)
@@ -199,6 +205,34 @@ RunStore::RunStore()
 RunStore::~RunStore() { close(); }
 
 int RunStore::latestSchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }
+
+QString RunStore::processStartTime(qint64 pid)
+{
+    // field 22 of /proc/<pid>/stat: when the process started, in clock ticks
+    // since boot; with the pid it names one process, even after pid reuse
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray text = stat.readAll();
+    const int close = int(text.lastIndexOf(')'));
+    if (close < 0)
+        return {};
+    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+    return fields.size() > 19 ? QString::fromLatin1(fields.at(19)) : QString();
+}
+
+QVector<RunStore::Owner> RunStore::activeRunOwners()
+{
+    QVector<Owner> owners;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, host, owner_pid, owner_started FROM runs WHERE project_id = ? AND "
+                             "status IN ('Queued', 'Preparing', 'Running')"));
+    q.addBindValue(m_projectId);
+    if (exec(q))
+        while (q.next())
+            owners.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString() });
+    return owners;
+}
 
 QString RunStore::sqliteVersion()
 {
@@ -406,8 +440,9 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "INSERT INTO runs (project_id, run_id, run_number, script, status, created_us, user_name, host) "
-        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ? FROM runs WHERE project_id = ?"));
+        "INSERT INTO runs (project_id, run_id, run_number, script, status, created_us, user_name, host, "
+        "owner_pid, owner_started) "
+        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM runs WHERE project_id = ?"));
     q.addBindValue(m_projectId);
     q.addBindValue(textValue(runId));
     q.addBindValue(textValue(script));
@@ -415,6 +450,8 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     q.addBindValue(created);
     q.addBindValue(textValue(user));
     q.addBindValue(textValue(host));
+    q.addBindValue(qint64(QCoreApplication::applicationPid()));
+    q.addBindValue(textValue(processStartTime(QCoreApplication::applicationPid())));
     q.addBindValue(m_projectId);
     if (!exec(q)) {
         rollback();

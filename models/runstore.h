@@ -24,6 +24,19 @@ public:
     RunStore &operator=(const RunStore &) = delete;
 
     static int latestSchemaVersion();
+    // When a process started ("" if it is not running): with its pid, it names
+    // the process even after the pid is reused.
+    static QString processStartTime(qint64 pid);
+    struct Owner
+    {
+        qint64 run;
+        QString host;
+        qint64 pid;
+        QString started;
+    };
+    // The owners of the project's runs that have not ended.
+    QVector<Owner> activeRunOwners();
+
     // The SQLite library's version, as the Qt driver reports it.
     static QString sqliteVersion();
 
