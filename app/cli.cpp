@@ -15,8 +15,8 @@ namespace Cli {
 
 bool isCommand(const QString &first)
 {
-    static const QStringList commands { QStringLiteral("run"), QStringLiteral("log"),
-                                        QStringLiteral("history"), QStringLiteral("help") };
+    static const QStringList commands { QStringLiteral("run"), QStringLiteral("log"), QStringLiteral("history"),
+                                        QStringLiteral("help") };
     return commands.contains(first);
 }
 
@@ -37,8 +37,9 @@ void printErr(const QString &text)
 void addProjectOption(QCommandLineParser *parser)
 {
     parser->addOption({ QStringLiteral("project"),
-                        QCoreApplication::translate("Cli", "The project folder (default: the nearest folder "
-                                                           "at or above the current one that has .runbench/)."),
+                        QCoreApplication::translate("Cli",
+                                                    "The project folder (default: the nearest folder "
+                                                    "at or above the current one that has .runbench/)."),
                         QCoreApplication::translate("Cli", "dir") });
 }
 
@@ -52,8 +53,9 @@ Project projectFrom(const QCommandLineParser &parser)
 bool openHistory(const Project &project, RunStore *store)
 {
     if (!QFileInfo::exists(project.databasePath())) {
-        printErr(QCoreApplication::translate("Cli", "runbench: %1 has no run history yet; start one with "
-                                                    "“runbench run SCRIPT”.\n")
+        printErr(QCoreApplication::translate("Cli",
+                                             "runbench: %1 has no run history yet; start one with "
+                                             "“runbench run SCRIPT”.\n")
                      .arg(QDir::toNativeSeparators(project.root())));
         return false;
     }

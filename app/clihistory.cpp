@@ -49,7 +49,8 @@ int prepare(Context *ctx, const QString &command, const QStringList &arguments, 
     p.addHelpOption();
     addProjectOption(&p);
     p.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-                  tr("Output format: json, table or csv."), QStringLiteral("format") });
+                  tr("Output format: json, table or csv."),
+                  QStringLiteral("format") });
     if (addOptions)
         addOptions(&p);
     int exitCode = 0;
@@ -155,23 +156,22 @@ int showRun(Context *ctx, const QString &idOrNumber)
 int list(const QStringList &arguments)
 {
     Context ctx;
-    const int rc = prepare(&ctx, QStringLiteral("list"), arguments,
-                           tr("Lists the project's runs, newest first: a column per logged value (its last "
-                              "value), then Duration, Run_id, Script_name, Start_time_utc and Status."),
-                           Output::Json, [](QCommandLineParser *p) {
-                               p->addOption({ QStringLiteral("all"), tr("Include hidden runs.") });
-                               p->addOption({ QStringLiteral("script"), tr("Only runs of this script."),
-                                              tr("script") });
-                           });
+    const int rc
+        = prepare(&ctx, QStringLiteral("list"), arguments,
+                  tr("Lists the project's runs, newest first: a column per logged value (its last "
+                     "value), then Duration, Run_id, Script_name, Start_time_utc and Status."),
+                  Output::Json, [](QCommandLineParser *p) {
+                      p->addOption({ QStringLiteral("all"), tr("Include hidden runs.") });
+                      p->addOption({ QStringLiteral("script"), tr("Only runs of this script."), tr("script") });
+                  });
     if (rc >= 0)
         return rc;
     QVector<RunRecord> runs = ctx.store.runs();
     const QString script = ctx.parser.value(QStringLiteral("script"));
     const bool all = ctx.parser.isSet(QStringLiteral("all"));
-    runs.erase(std::remove_if(runs.begin(), runs.end(),
-                              [&](const RunRecord &r) {
-                                  return (!all && r.hidden) || (!script.isEmpty() && r.script != script);
-                              }),
+    runs.erase(std::remove_if(
+                   runs.begin(), runs.end(),
+                   [&](const RunRecord &r) { return (!all && r.hidden) || (!script.isEmpty() && r.script != script); }),
                runs.end());
     const auto summaries = ctx.store.allSummaries();
     if (ctx.output == Output::Json) {
@@ -239,8 +239,8 @@ int compare(const QStringList &arguments)
         if (!run)
             return 1;
         QJsonObject o = HistoryFormat::runObject(details(&ctx, *run));
-        for (const char *drop : { "attachments", "created_utc", "experiment_id", "heartbeat_enabled",
-                                  "parent_run_id", "target", "end_time_utc" })
+        for (const char *drop : { "attachments", "created_utc", "experiment_id", "heartbeat_enabled", "parent_run_id",
+                                  "target", "end_time_utc" })
             o.remove(QLatin1String(drop));
         const QJsonObject props = o.take(QStringLiteral("properties")).toObject();
         o.insert(QStringLiteral("arguments"), props.value(QStringLiteral("Arguments")));
@@ -254,11 +254,13 @@ int compare(const QStringList &arguments)
             if (!fields.contains(k))
                 fields.append(k);
     // run fields first in a fixed order, then the logged values
-    const QStringList order { QStringLiteral("run_id"), QStringLiteral("run_number"), QStringLiteral("script_name"),
-                              QStringLiteral("arguments"), QStringLiteral("status"), QStringLiteral("exit_code"),
-                              QStringLiteral("duration"), QStringLiteral("start_time_utc"),
-                              QStringLiteral("commit_id"), QStringLiteral("name"), QStringLiteral("description"),
-                              QStringLiteral("hidden"), QStringLiteral("user_id") };
+    const QStringList order { QStringLiteral("run_id"),      QStringLiteral("run_number"),
+                              QStringLiteral("script_name"), QStringLiteral("arguments"),
+                              QStringLiteral("status"),      QStringLiteral("exit_code"),
+                              QStringLiteral("duration"),    QStringLiteral("start_time_utc"),
+                              QStringLiteral("commit_id"),   QStringLiteral("name"),
+                              QStringLiteral("description"), QStringLiteral("hidden"),
+                              QStringLiteral("user_id") };
     QStringList metrics;
     for (const QString &f : qAsConst(fields))
         if (!order.contains(f))
@@ -318,7 +320,8 @@ int download(const QStringList &arguments)
                            Output::Table, [](QCommandLineParser *p) {
                                p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
                                p->addOption({ { QStringLiteral("d"), QStringLiteral("destination") },
-                                              tr("The folder to copy into (created if needed)."), tr("dir") });
+                                              tr("The folder to copy into (created if needed)."),
+                                              tr("dir") });
                                p->addOption({ { QStringLiteral("f"), QStringLiteral("force") },
                                               tr("Overwrite files that exist in the folder.") });
                            });
@@ -341,9 +344,9 @@ int download(const QStringList &arguments)
     }
     QString error;
     qint64 bytes = 0;
-    const QStringList written = ArtifactFiles::download(QDir(ctx.project.runDir(run->runId)).canonicalPath(), artifacts,
-                                                        destination, force, &error,
-                                                        [&bytes](int, qint64 done) { bytes = done; });
+    const QStringList written
+        = ArtifactFiles::download(QDir(ctx.project.runDir(run->runId)).canonicalPath(), artifacts, destination, force,
+                                  &error, [&bytes](int, qint64 done) { bytes = done; });
     for (const QString &path : written)
         printOut(QDir::toNativeSeparators(path) + QLatin1Char('\n'));
     if (!error.isEmpty()) {
@@ -358,19 +361,17 @@ int download(const QStringList &arguments)
 int promote(const QStringList &arguments)
 {
     Context ctx;
-    const int rc = prepare(&ctx, QStringLiteral("promote"), arguments,
-                           tr("Copies one of a run's artifacts into the project's assets/ folder under "
-                              "NAME and records where it came from (run, artifact, sha256); "
-                              "`runbench history info RUN` lists it."),
-                           Output::Table, [](QCommandLineParser *p) {
-                               p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
-                               p->addPositionalArgument(QStringLiteral("artifact"),
-                                                        tr("The artifact, e.g. outputs/model.pkl."));
-                               p->addOption({ QStringLiteral("name"), tr("The asset's file name in assets/."),
-                                              tr("name") });
-                               p->addOption({ { QStringLiteral("f"), QStringLiteral("force") },
-                                              tr("Replace an asset of that name.") });
-                           });
+    const int rc = prepare(
+        &ctx, QStringLiteral("promote"), arguments,
+        tr("Copies one of a run's artifacts into the project's assets/ folder under "
+           "NAME and records where it came from (run, artifact, sha256); "
+           "`runbench history info RUN` lists it."),
+        Output::Table, [](QCommandLineParser *p) {
+            p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
+            p->addPositionalArgument(QStringLiteral("artifact"), tr("The artifact, e.g. outputs/model.pkl."));
+            p->addOption({ QStringLiteral("name"), tr("The asset's file name in assets/."), tr("name") });
+            p->addOption({ { QStringLiteral("f"), QStringLiteral("force") }, tr("Replace an asset of that name.") });
+        });
     if (rc >= 0)
         return rc;
     const QStringList pos = ctx.parser.positionalArguments();
@@ -403,14 +404,14 @@ int promote(const QStringList &arguments)
         return 1;
     }
     const QString target = assets + QLatin1Char('/') + name;
-    if ((QFileInfo::exists(target) || QFileInfo(target).isSymLink())
-        && !ctx.parser.isSet(QStringLiteral("force"))) {
+    if ((QFileInfo::exists(target) || QFileInfo(target).isSymLink()) && !ctx.parser.isSet(QStringLiteral("force"))) {
         printErr(tr("runbench: %1 exists; use --force to replace it.\n").arg(QDir::toNativeSeparators(target)));
         return 1;
     }
     QDir().mkpath(assets);
     QString error;
-    if (!ArtifactFiles::copyVerified(ctx.project.runDir(run->runId) + QLatin1Char('/') + artifactPath, target, it->sha256, &error)) {
+    if (!ArtifactFiles::copyVerified(ctx.project.runDir(run->runId) + QLatin1Char('/') + artifactPath, target,
+                                     it->sha256, &error)) {
         printErr(QStringLiteral("runbench: %1\n").arg(error));
         return 1;
     }
@@ -438,7 +439,8 @@ bool openSnapshots(Context *ctx, const RunRecord &run, SnapshotStore *snapshots)
         return false;
     }
     if (!snapshots->open(false)) {
-        printErr(tr("runbench: cannot read the code snapshot of run %1: %2\n").arg(run.runId, snapshots->errorString()));
+        printErr(
+            tr("runbench: cannot read the code snapshot of run %1: %2\n").arg(run.runId, snapshots->errorString()));
         return false;
     }
     Q_UNUSED(ctx)
@@ -476,18 +478,19 @@ void printPlan(const SnapshotStore::RestorePlan &plan, Output output)
 int restore(const QStringList &arguments)
 {
     Context ctx;
-    const int rc = prepare(&ctx, QStringLiteral("restore"), arguments,
-                           tr("Puts the project's files back to the code of a run. It first lists what "
-                              "would be overwritten, created and deleted (only files inside the snapshot "
-                              "scope: ignored files, .git/ and .runbench/ are never touched), then saves the "
-                              "current state as a restore point, so that `restore --undo` puts it back."),
-                           Output::Table, [](QCommandLineParser *p) {
-                               p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."), QStringLiteral("[RUN]"));
-                               p->addOption({ QStringLiteral("dry-run"), tr("Only list what would change.") });
-                               p->addOption({ { QStringLiteral("f"), QStringLiteral("force") },
-                                              tr("Also overwrite files changed since the last snapshot.") });
-                               p->addOption({ QStringLiteral("undo"), tr("Undo the latest restore.") });
-                           });
+    const int rc
+        = prepare(&ctx, QStringLiteral("restore"), arguments,
+                  tr("Puts the project's files back to the code of a run. It first lists what "
+                     "would be overwritten, created and deleted (only files inside the snapshot "
+                     "scope: ignored files, .git/ and .runbench/ are never touched), then saves the "
+                     "current state as a restore point, so that `restore --undo` puts it back."),
+                  Output::Table, [](QCommandLineParser *p) {
+                      p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."), QStringLiteral("[RUN]"));
+                      p->addOption({ QStringLiteral("dry-run"), tr("Only list what would change.") });
+                      p->addOption({ { QStringLiteral("f"), QStringLiteral("force") },
+                                     tr("Also overwrite files changed since the last snapshot.") });
+                      p->addOption({ QStringLiteral("undo"), tr("Undo the latest restore.") });
+                  });
     if (rc >= 0)
         return rc;
     SnapshotStore snapshots(ctx.project);

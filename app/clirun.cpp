@@ -42,11 +42,10 @@ int runCommand(const QStringList &arguments)
            "Everything after SCRIPT is passed to it verbatim, never through a shell."));
     parser.addHelpOption();
     addProjectOption(&parser);
-    parser.addOption({ { QStringLiteral("q"), QStringLiteral("quiet") },
-                       tr("Do not print the run's id and status lines.") });
+    parser.addOption(
+        { { QStringLiteral("q"), QStringLiteral("quiet") }, tr("Do not print the run's id and status lines.") });
     parser.addPositionalArgument(QStringLiteral("script"), tr("The script to run, relative to the project."));
-    parser.addPositionalArgument(QStringLiteral("args"), tr("Arguments for the script."),
-                                 QStringLiteral("[ARGS…]"));
+    parser.addPositionalArgument(QStringLiteral("args"), tr("Arguments for the script."), QStringLiteral("[ARGS…]"));
 
     // Options of runbench come before SCRIPT; everything from SCRIPT on is the script's.
     QStringList own { QStringLiteral("runbench run") };

@@ -22,12 +22,14 @@ int runWindow(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Opens the Runbench workbench on PROJECT "
-                                                                     "(default: the last project, or the bundled "
-                                                                     "sample on first start)."));
+    parser.setApplicationDescription(QApplication::translate("main",
+                                                             "Opens the Runbench workbench on PROJECT "
+                                                             "(default: the last project, or the bundled "
+                                                             "sample on first start)."));
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "A project folder."),
                                  QStringLiteral("[PROJECT]"));
-    parser.addOption({ QStringLiteral("details"), QApplication::translate("main", "Open the details of RUN (run id or number)."),
+    parser.addOption({ QStringLiteral("details"),
+                       QApplication::translate("main", "Open the details of RUN (run id or number)."),
                        QStringLiteral("RUN") });
     parser.process(app);
 

@@ -3,8 +3,8 @@
 #include "argumentline.h"
 #include "codeviewer.h"
 #include "historyformat.h"
-#include "jobpanel.h"
 #include "joblistmodel.h"
+#include "jobpanel.h"
 #include "jobqueue.h"
 #include "projectdashboard.h"
 #include "runcompareview.h"
@@ -258,7 +258,8 @@ void MainWindow::jobRejected(int, const QString &error)
 void MainWindow::jobFinished(int, const RunRecord &record, int, const QString &error)
 {
     QString message;
-    const QString run = tr("Run %1 (%2 %3)").arg(record.number).arg(record.script, ArgumentLine::join(record.arguments));
+    const QString run
+        = tr("Run %1 (%2 %3)").arg(record.number).arg(record.script, ArgumentLine::join(record.arguments));
     const QString duration = HistoryFormat::humanDuration(record.durationUs());
     switch (record.status) {
     case RunStatus::Completed: message = tr("%1 completed in %2.").arg(run, duration); break;

@@ -75,8 +75,8 @@ QStringList ArtifactFiles::attachments(const QString &runDir, const QVector<Arti
 
 bool ArtifactFiles::isSafeRelativePath(const QString &relativePath)
 {
-    if (relativePath.isEmpty() || relativePath.startsWith(QLatin1Char('/'))
-        || relativePath.contains(QLatin1Char('\\')) || relativePath.contains(QChar(0)))
+    if (relativePath.isEmpty() || relativePath.startsWith(QLatin1Char('/')) || relativePath.contains(QLatin1Char('\\'))
+        || relativePath.contains(QChar(0)))
         return false;
     const QStringList parts = relativePath.split(QLatin1Char('/'));
     for (const QString &part : parts)

@@ -16,8 +16,7 @@ QString sha256(const QString &filePath);
 // Moves workDir/outputs to runDir/outputs and lists what is there now, with
 // size and sha256. Only regular files become artifacts: a symbolic link
 // written by the script is removed and reported in *refused.
-QVector<ArtifactRecord> collectOutputs(const QString &workDir, const QString &runDir,
-                                       QStringList *refused);
+QVector<ArtifactRecord> collectOutputs(const QString &workDir, const QString &runDir, QStringList *refused);
 
 // "driver_log.txt, metrics.jsonl, outputs/cm.png, …" as listed in the JSON.
 QStringList attachments(const QString &runDir, const QVector<ArtifactRecord> &artifacts);
@@ -36,6 +35,5 @@ bool copyVerified(const QString &src, const QString &dst, const QString &sha256,
 // is called after each file with (files done, bytes done). Returns the
 // written paths; on failure, *error says why.
 QStringList download(const QString &runDir, const QVector<ArtifactRecord> &artifacts, const QString &destination,
-                     bool overwrite, QString *error,
-                     const std::function<void(int files, qint64 bytes)> &progress = {});
+                     bool overwrite, QString *error, const std::function<void(int files, qint64 bytes)> &progress = {});
 } // namespace ArtifactFiles

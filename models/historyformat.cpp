@@ -30,8 +30,12 @@ QString humanDuration(qint64 us)
     if (secs < 60)
         return QCoreApplication::translate("HistoryFormat", "%1 s").arg(QLocale().toString(double(us) / 1e6, 'f', 1));
     if (secs < 3600)
-        return QCoreApplication::translate("HistoryFormat", "%1 min %2 s").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
-    return QCoreApplication::translate("HistoryFormat", "%1 h %2 min").arg(secs / 3600).arg((secs / 60) % 60, 2, 10, QLatin1Char('0'));
+        return QCoreApplication::translate("HistoryFormat", "%1 min %2 s")
+            .arg(secs / 60)
+            .arg(secs % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("HistoryFormat", "%1 h %2 min")
+        .arg(secs / 3600)
+        .arg((secs / 60) % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString utcTime(qint64 us)
@@ -39,7 +43,8 @@ QString utcTime(qint64 us)
     if (us <= 0)
         return QString();
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC);
-    return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.")) + QStringLiteral("%1+00:00").arg(us % 1000000, 6, 10, QLatin1Char('0'));
+    return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss."))
+        + QStringLiteral("%1+00:00").arg(us % 1000000, 6, 10, QLatin1Char('0'));
 }
 
 QString number(double v)
@@ -53,10 +58,7 @@ QString number(double v)
 
 namespace {
 
-QJsonValue jsonNumber(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
+QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
 
 QJsonValue summaryValue(const MetricSummary &s, const QVector<MetricPoint> &points)
 {
@@ -81,8 +83,7 @@ QJsonValue summaryValue(const MetricSummary &s, const QVector<MetricPoint> &poin
     }
     QJsonObject summary;
     summary.insert(QStringLiteral("count"), double(s.count));
-    summary.insert(QStringLiteral("last"), s.kind == MetricKind::Text ? QJsonValue(s.lastText)
-                                                                      : jsonNumber(s.last));
+    summary.insert(QStringLiteral("last"), s.kind == MetricKind::Text ? QJsonValue(s.lastText) : jsonNumber(s.last));
     if (s.finiteCount > 0) {
         summary.insert(QStringLiteral("min"), s.min);
         summary.insert(QStringLiteral("max"), s.max);
@@ -183,8 +184,8 @@ Table runTable(const QVector<RunRecord> &runs, const QHash<qint64, QVector<Metri
         QStringList row;
         const QVector<MetricSummary> sums = summaries.value(r.id);
         for (const QString &key : qAsConst(keys)) {
-            const auto it = std::find_if(sums.cbegin(), sums.cend(),
-                                         [&key](const MetricSummary &s) { return s.key == key; });
+            const auto it
+                = std::find_if(sums.cbegin(), sums.cend(), [&key](const MetricSummary &s) { return s.key == key; });
             row.append(it == sums.cend() ? QString() : cellText(*it, fullPrecision));
         }
         row << duration(r.durationUs()) << r.runId << r.script << utcTime(r.startUs) << runStatusName(r.status);
@@ -227,7 +228,8 @@ QString toText(const Table &table)
                 if (!looksNumeric(v))
                     continue;
                 const int dot = v.contains(QLatin1Char('.')) ? int(v.indexOf(QLatin1Char('.'))) : int(v.size());
-                v = QString(intWidth - dot, QLatin1Char(' ')) + v + QString(fracWidth - (int(v.size()) - dot), QLatin1Char(' '));
+                v = QString(intWidth - dot, QLatin1Char(' ')) + v
+                    + QString(fracWidth - (int(v.size()) - dot), QLatin1Char(' '));
             }
         }
         widths[c] = int(table.headers.at(c).size());

@@ -32,8 +32,7 @@ QString globToRegex(const QString &glob)
                 QString set = glob.mid(i + 1, close - i - 1);
                 if (set.startsWith(QLatin1Char('!')))
                     set[0] = QLatin1Char('^');
-                rx += QLatin1Char('[') + set.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-                    + QLatin1Char(']');
+                rx += QLatin1Char('[') + set.replace(QLatin1Char('\\'), QStringLiteral("\\\\")) + QLatin1Char(']');
                 i = close;
             }
         } else if (c == QLatin1Char('\\') && i + 1 < glob.size()) {
@@ -49,9 +48,7 @@ QString globToRegex(const QString &glob)
 
 void IgnoreRules::addPatterns(const QStringList &lines, const QString &baseDir)
 {
-    const QString prefix = baseDir.isEmpty()
-        ? QString()
-        : QRegularExpression::escape(baseDir) + QLatin1Char('/');
+    const QString prefix = baseDir.isEmpty() ? QString() : QRegularExpression::escape(baseDir) + QLatin1Char('/');
     for (QString line : lines) {
         if (line.endsWith(QLatin1Char('\r')))
             line.chop(1);
@@ -77,8 +74,8 @@ void IgnoreRules::addPatterns(const QStringList &lines, const QString &baseDir)
         if (line.startsWith(QLatin1Char('/')))
             line.remove(0, 1);
         const QString body = globToRegex(line);
-        rule.regex.setPattern(QLatin1Char('^') + prefix + (anchored ? QString() : QStringLiteral("(?:.*/)?"))
-                              + body + QLatin1Char('$'));
+        rule.regex.setPattern(QLatin1Char('^') + prefix + (anchored ? QString() : QStringLiteral("(?:.*/)?")) + body
+                              + QLatin1Char('$'));
         if (rule.regex.isValid())
             m_rules.append(rule);
     }

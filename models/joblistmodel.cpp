@@ -43,7 +43,10 @@ QString JobListModel::elapsedText(qint64 ms)
     const qint64 s = ms / 1000;
     if (s < 3600)
         return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString JobListModel::lastLine(const Job &job) const
@@ -76,10 +79,8 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
         if (index.column() == OutputColumn || index.column() == StatusColumn)
             return job.error.isEmpty() ? QVariant() : QVariant(job.error);
         return {};
-    case Qt::DisplayRole:
-        break;
-    default:
-        return {};
+    case Qt::DisplayRole: break;
+    default: return {};
     }
     switch (index.column()) {
     case StatusColumn:
@@ -193,7 +194,8 @@ void JobListModel::finished(int key, const RunRecord &record, int exitCode, cons
     job.status = int(record.status);
     job.exitCode = exitCode;
     job.error = error;
-    job.elapsedMs = record.durationUs() >= 0 ? record.durationUs() / 1000 : (job.clock.isValid() ? job.clock.elapsed() : 0);
+    job.elapsedMs
+        = record.durationUs() >= 0 ? record.durationUs() / 1000 : (job.clock.isValid() ? job.clock.elapsed() : 0);
     m_dirtyOutput.remove(key);
     changed(row, 0, ColumnCount - 1);
 }

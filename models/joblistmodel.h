@@ -22,10 +22,10 @@ public:
     enum Column { StatusColumn, RunColumn, ScriptColumn, ArgumentsColumn, ElapsedColumn, OutputColumn, ColumnCount };
     enum Role {
         KeyRole = Qt::UserRole + 1,
-        StatusRole,     // RunStatus as int; -1 while the submission is checked, -2 when rejected
+        StatusRole, // RunStatus as int; -1 while the submission is checked, -2 when rejected
         RunIdRole,
         LogPathRole,
-        TailRole,       // the last lines of output
+        TailRole, // the last lines of output
         ErrorRole,
         ExitCodeRole,
     };

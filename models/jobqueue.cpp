@@ -163,7 +163,8 @@ JobQueue::JobQueue(QObject *parent)
 JobQueue::~JobQueue()
 {
     JobWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }

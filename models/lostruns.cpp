@@ -25,8 +25,9 @@ int LostRuns::markLost(RunStore *store, const Project &project)
         ingester.poll(true);
         const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
         if (store->setRunFinished(run->id, RunStatus::Lost, -1, now,
-                                  QCoreApplication::translate("LostRuns", "The program that ran it stopped before the run "
-                                                                          "ended (it was killed or crashed).")))
+                                  QCoreApplication::translate("LostRuns",
+                                                              "The program that ran it stopped before the run "
+                                                              "ended (it was killed or crashed).")))
             ++lost;
     }
     return lost;

@@ -21,8 +21,7 @@ public:
     Reader(const char *data, qsizetype size)
         : m_p(data)
         , m_end(data + size)
-    {
-    }
+    { }
 
     bool parseRecord(MetricRecord *out, QString *error)
     {
@@ -165,9 +164,8 @@ private:
             out->numbers = { v };
             return true;
         }
-        m_error = c == '{' || c == 'n'
-            ? tr("\"value\" must be a number, true/false, a string or a list of numbers.")
-            : tr("\"value\" is not valid JSON.");
+        m_error = c == '{' || c == 'n' ? tr("\"value\" must be a number, true/false, a string or a list of numbers.")
+                                       : tr("\"value\" is not valid JSON.");
         return false;
     }
 
@@ -307,9 +305,7 @@ private:
                 s += QChar(u);
                 break;
             }
-            default:
-                m_error = tr("A string has an unknown escape.");
-                return false;
+            default: m_error = tr("A string has an unknown escape."); return false;
             }
             if (s.size() > maxLength)
                 return checkLength(s, maxLength);

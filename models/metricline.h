@@ -19,8 +19,8 @@ struct MetricRecord
     QString name;
     MetricKind kind = MetricKind::Number;
     QVector<double> numbers; // one for Number/Bool, any count for List
-    QString text;            // for Text
-    double time = 0;         // 0 when the line had none
+    QString text; // for Text
+    double time = 0; // 0 when the line had none
 };
 
 namespace MetricLine {

@@ -47,17 +47,15 @@ void MetricsIngester::takeLine(const char *data, qsizetype size)
 void MetricsIngester::skipLongLine()
 {
     ++m_pendingSkipped;
-    m_pendingSkipReason = QCoreApplication::translate("MetricsIngester",
-                                                      "A line is longer than %1 bytes.")
-                              .arg(MaxLineBytes);
+    m_pendingSkipReason
+        = QCoreApplication::translate("MetricsIngester", "A line is longer than %1 bytes.").arg(MaxLineBytes);
 }
 
 bool MetricsIngester::flush(qint64 offset)
 {
     if (m_pending.isEmpty() && m_pendingSkipped == 0 && offset == m_offset)
         return true;
-    if (!m_store->appendMetrics(m_run, m_pending, &m_summaries, offset, m_pendingSkipped,
-                                m_pendingSkipReason)) {
+    if (!m_store->appendMetrics(m_run, m_pending, &m_summaries, offset, m_pendingSkipped, m_pendingSkipReason)) {
         m_lastError = m_store->lastError();
         return false;
     }
@@ -78,23 +76,23 @@ bool MetricsIngester::poll(bool finalPoll)
     if (!file.exists())
         return true;
     if (!file.open(QIODevice::ReadOnly)) {
-        m_lastError = QCoreApplication::translate("MetricsIngester", "Cannot read %1: %2")
-                          .arg(m_path, file.errorString());
+        m_lastError
+            = QCoreApplication::translate("MetricsIngester", "Cannot read %1: %2").arg(m_path, file.errorString());
         return false;
     }
     if (file.size() < m_offset) {
-        m_lastError = QCoreApplication::translate(
-                          "MetricsIngester", "%1 is shorter than what was already stored from it; "
-                                             "it was replaced or cut, and is not read again.")
+        m_lastError = QCoreApplication::translate("MetricsIngester",
+                                                  "%1 is shorter than what was already stored from it; "
+                                                  "it was replaced or cut, and is not read again.")
                           .arg(m_path);
         return false;
     }
     if (!file.seek(m_offset))
         return false;
 
-    qint64 pos = m_offset;  // file position of buffer[0]
+    qint64 pos = m_offset; // file position of buffer[0]
     QByteArray buffer;
-    bool skipping = false;  // inside a line longer than MaxLineBytes
+    bool skipping = false; // inside a line longer than MaxLineBytes
     for (;;) {
         const QByteArray chunk = file.read(kChunkBytes);
         const bool atEnd = chunk.isEmpty();

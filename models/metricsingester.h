@@ -41,8 +41,8 @@ private:
     QString m_path;
     qint64 m_offset = 0;
     qint64 m_storedRecords = 0;
-    int m_skippedLines = 0;      // in total, for this run
-    int m_pendingSkipped = 0;    // not yet committed
+    int m_skippedLines = 0; // in total, for this run
+    int m_pendingSkipped = 0; // not yet committed
     QString m_lastSkipReason;
     QString m_pendingSkipReason;
     QString m_lastError;

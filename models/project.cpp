@@ -24,8 +24,7 @@ QString defaultInterpreter(const QString &suffix)
 
 Project::Project(const QString &root)
     : m_root(QDir::cleanPath(QFileInfo(root).absoluteFilePath()))
-{
-}
+{ }
 
 Project Project::locate(const QString &startDir)
 {
@@ -45,20 +44,14 @@ QString Project::value(const QString &key, const QString &fallback) const
     return ini.value(key, fallback).toString();
 }
 
-QString Project::name() const
-{
-    return value(QStringLiteral("project/name"), QFileInfo(m_root).fileName());
-}
+QString Project::name() const { return value(QStringLiteral("project/name"), QFileInfo(m_root).fileName()); }
 
 QString Project::dataDir() const { return m_root + QLatin1Char('/') + kDataDirName; }
 QString Project::iniPath() const { return dataDir() + QStringLiteral("/project.ini"); }
 QString Project::databasePath() const { return dataDir() + QStringLiteral("/history.sqlite"); }
 QString Project::runsDir() const { return dataDir() + QStringLiteral("/runs"); }
 QString Project::runDir(const QString &runId) const { return runsDir() + QLatin1Char('/') + runId; }
-QString Project::workDir(const QString &runId) const
-{
-    return dataDir() + QStringLiteral("/working/") + runId;
-}
+QString Project::workDir(const QString &runId) const { return dataDir() + QStringLiteral("/working/") + runId; }
 QString Project::sharedDir() const { return dataDir() + QStringLiteral("/shared"); }
 QString Project::clientDir() const { return dataDir() + QStringLiteral("/client"); }
 QString Project::assetsDir() const { return m_root + QStringLiteral("/assets"); }
@@ -68,8 +61,7 @@ QStringList Project::interpreterFor(const QString &scriptPath) const
 {
     const QString suffix = QFileInfo(scriptPath).suffix();
     if (!suffix.isEmpty()) {
-        const QString configured
-            = value(QStringLiteral("interpreters/") + suffix, defaultInterpreter(suffix));
+        const QString configured = value(QStringLiteral("interpreters/") + suffix, defaultInterpreter(suffix));
         if (!configured.isEmpty())
             return ArgumentLine::split(configured);
     }
@@ -105,10 +97,7 @@ void Project::setMaxParallelRuns(int runs) const
     ini.setValue(QStringLiteral("project/max_parallel_runs"), qMax(1, runs));
 }
 
-bool Project::isRunnable(const QString &relativePath) const
-{
-    return isRunnable(relativePath, interpreters());
-}
+bool Project::isRunnable(const QString &relativePath) const { return isRunnable(relativePath, interpreters()); }
 
 bool Project::isRunnable(const QString &relativePath, const QMap<QString, QString> &interpreters) const
 {

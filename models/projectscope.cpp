@@ -6,23 +6,20 @@
 #include <QFile>
 #include <QFileInfo>
 
-
 namespace {
 
-void walk(const QString &root, const QString &relDir, IgnoreRules rules, qint64 sizeLimit,
-          ProjectScope *scope)
+void walk(const QString &root, const QString &relDir, IgnoreRules rules, qint64 sizeLimit, ProjectScope *scope)
 {
     const QString absDir = relDir.isEmpty() ? root : root + QLatin1Char('/') + relDir;
     if (QFileInfo::exists(absDir + QStringLiteral("/.gitignore")))
         rules.addFile(absDir + QStringLiteral("/.gitignore"), relDir);
-    const QFileInfoList entries = QDir(absDir).entryInfoList(
-        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    const QFileInfoList entries
+        = QDir(absDir).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo &entry : entries) {
         const QString rel = relDir.isEmpty() ? entry.fileName() : relDir + QLatin1Char('/') + entry.fileName();
         const bool isDir = entry.isDir() && !entry.isSymLink();
         if (relDir.isEmpty() && isDir
-            && (entry.fileName() == QLatin1String(".runbench")
-                || entry.fileName() == QLatin1String("outputs")))
+            && (entry.fileName() == QLatin1String(".runbench") || entry.fileName() == QLatin1String("outputs")))
             continue;
         if (isDir && entry.fileName() == QLatin1String(".git"))
             continue;

@@ -12,10 +12,9 @@
 // by SnapshotStore, with libgit2's reading of the same rules.)
 struct ProjectScope
 {
-    QStringList files;      // relative paths with '/', sorted
-    QStringList oversized;  // relative paths left out for their size
+    QStringList files; // relative paths with '/', sorted
+    QStringList oversized; // relative paths left out for their size
     qint64 totalBytes = 0;
 
     static ProjectScope collect(const Project &project);
-
 };

@@ -12,7 +12,7 @@
 struct RunDetails
 {
     RunRecord run;
-    QVector<MetricSummary> metrics;             // sorted by name
+    QVector<MetricSummary> metrics; // sorted by name
     QHash<QString, QVector<MetricPoint>> series; // values logged more than once, and lists
     QVector<ArtifactRecord> artifacts;
     QVector<PromotionRecord> promotions;

@@ -87,7 +87,8 @@ RunFilter RunFilter::parse(const QString &text, const QStringList &metricKeys)
         }
         if (hasNext && tokens.at(i + 1).type == Token::Colon) {
             const QString key = t.text.toLower();
-            if (i + 2 >= tokens.size() || tokens.at(i + 2).type == Token::Operator || tokens.at(i + 2).type == Token::Colon) {
+            if (i + 2 >= tokens.size() || tokens.at(i + 2).type == Token::Operator
+                || tokens.at(i + 2).type == Token::Colon) {
                 f.m_error = tr("“%1:” at character %2 needs a value after it.").arg(t.text).arg(t.position + 1);
                 return f;
             }
@@ -120,8 +121,8 @@ RunFilter RunFilter::parse(const QString &text, const QStringList &metricKeys)
         }
         if (hasNext && tokens.at(i + 1).type == Token::Operator) {
             const Token &opToken = tokens.at(i + 1);
-            static const QStringList ops { QStringLiteral("<"), QStringLiteral("<="), QStringLiteral(">"),
-                                           QStringLiteral(">="), QStringLiteral("="), QStringLiteral("!=") };
+            static const QStringList ops { QStringLiteral("<"),  QStringLiteral("<="), QStringLiteral(">"),
+                                           QStringLiteral(">="), QStringLiteral("="),  QStringLiteral("!=") };
             QString opText = opToken.text == QLatin1String("==") ? QStringLiteral("=") : opToken.text;
             const int op = int(ops.indexOf(opText));
             if (op < 0) {
@@ -130,8 +131,10 @@ RunFilter RunFilter::parse(const QString &text, const QStringList &metricKeys)
                                 .arg(opToken.position + 1);
                 return f;
             }
-            if (i + 2 >= tokens.size() || tokens.at(i + 2).type == Token::Operator || tokens.at(i + 2).type == Token::Colon) {
-                f.m_error = tr("“%1” at character %2 needs a value after it.").arg(opToken.text).arg(opToken.position + 1);
+            if (i + 2 >= tokens.size() || tokens.at(i + 2).type == Token::Operator
+                || tokens.at(i + 2).type == Token::Colon) {
+                f.m_error
+                    = tr("“%1” at character %2 needs a value after it.").arg(opToken.text).arg(opToken.position + 1);
                 return f;
             }
             Term term;
@@ -147,8 +150,9 @@ RunFilter RunFilter::parse(const QString &text, const QStringList &metricKeys)
                     if (key.compare(name, Qt::CaseInsensitive) == 0)
                         term.name = key;
                 if (term.name.isEmpty()) {
-                    f.m_error = tr("No run logged “%1”; the logged values are: %2.")
-                                    .arg(name, metricKeys.isEmpty() ? tr("none yet") : metricKeys.join(QStringLiteral(", ")));
+                    f.m_error
+                        = tr("No run logged “%1”; the logged values are: %2.")
+                              .arg(name, metricKeys.isEmpty() ? tr("none yet") : metricKeys.join(QStringLiteral(", ")));
                     return f;
                 }
             }
@@ -226,7 +230,8 @@ bool RunFilter::matches(const RunRecord &run, const MetricLookup &metric) const
                     return false;
             } else {
                 const bool equal = value.toString().compare(t.text, Qt::CaseInsensitive) == 0;
-                if ((t.op == Op::Equal && !equal) || (t.op == Op::NotEqual && equal) || (t.op != Op::Equal && t.op != Op::NotEqual))
+                if ((t.op == Op::Equal && !equal) || (t.op == Op::NotEqual && equal)
+                    || (t.op != Op::Equal && t.op != Op::NotEqual))
                     return false;
             }
             break;

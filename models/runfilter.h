@@ -40,7 +40,7 @@ private:
     struct Term
     {
         Kind kind = Kind::Text;
-        QString name;   // metric key or field ("run", "duration", "exit")
+        QString name; // metric key or field ("run", "duration", "exit")
         bool isField = false;
         Op op = Op::Equal;
         double number = 0;

@@ -76,7 +76,8 @@ bool RunFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
         return false;
     if (m_filter.isEmpty())
         return true;
-    return m_filter.matches(run, [this, sourceRow](const QString &key) { return m_model->metricValue(sourceRow, key); });
+    return m_filter.matches(run,
+                            [this, sourceRow](const QString &key) { return m_model->metricValue(sourceRow, key); });
 }
 
 void RunFilterModel::computeKey(int row) const

@@ -157,12 +157,13 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // Results for a project no longer shown are dropped.
-    connect(m_worker, &HistoryWorker::loaded, this, [this](int generation, const QVector<RunModel::Row> &rows, qint64 ms) {
-        if (generation != m_generation)
-            return;
-        m_model->setRuns(rows);
-        Q_EMIT loaded(int(rows.size()), ms);
-    });
+    connect(m_worker, &HistoryWorker::loaded, this,
+            [this](int generation, const QVector<RunModel::Row> &rows, qint64 ms) {
+                if (generation != m_generation)
+                    return;
+                m_model->setRuns(rows);
+                Q_EMIT loaded(int(rows.size()), ms);
+            });
     connect(m_worker, &HistoryWorker::updated, this, [this](int generation, const QVector<RunModel::Row> &rows) {
         if (generation == m_generation)
             m_model->upsertRuns(rows);
@@ -177,7 +178,8 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
 RunHistoryLoader::~RunHistoryLoader()
 {
     HistoryWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }

@@ -87,15 +87,9 @@ RunJob::~RunJob()
 
 void RunJob::setPollInterval(int msecs) { m_pollTimer->setInterval(msecs); }
 
-QString RunJob::logPath() const
-{
-    return m_project.runDir(m_record.runId) + QStringLiteral("/driver_log.txt");
-}
+QString RunJob::logPath() const { return m_project.runDir(m_record.runId) + QStringLiteral("/driver_log.txt"); }
 
-QString RunJob::metricsPath() const
-{
-    return m_project.runDir(m_record.runId) + QStringLiteral("/metrics.jsonl");
-}
+QString RunJob::metricsPath() const { return m_project.runDir(m_record.runId) + QStringLiteral("/metrics.jsonl"); }
 
 qint64 RunJob::ingestedRecords() const { return m_ingester ? m_ingester->storedRecords() : 0; }
 int RunJob::skippedLines() const { return m_ingester ? m_ingester->skippedLines() : 0; }
@@ -124,14 +118,12 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         }
     } else {
         const QString program = m_command.first();
-        const bool found = program.contains(QLatin1Char('/'))
-            ? QFileInfo(program).isExecutable()
-            : !QStandardPaths::findExecutable(program).isEmpty();
+        const bool found = program.contains(QLatin1Char('/')) ? QFileInfo(program).isExecutable()
+                                                              : !QStandardPaths::findExecutable(program).isEmpty();
         if (!found) {
             m_error = tr("The interpreter “%1” for %2 was not found. Install it, or set "
                          "interpreters/%3 in %4.")
-                          .arg(program, relative, info.suffix(),
-                               QDir::toNativeSeparators(m_project.iniPath()));
+                          .arg(program, relative, info.suffix(), QDir::toNativeSeparators(m_project.iniPath()));
             return false;
         }
     }
@@ -144,16 +136,16 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         m_error = m_store->lastError();
         return false;
     }
-    const auto record = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments,
-                                           userName(), QSysInfo::machineHostName());
+    const auto record = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments, userName(),
+                                           QSysInfo::machineHostName());
     if (!record) {
         m_error = m_store->lastError();
         return false;
     }
     m_record = *record;
     if (!QDir().mkpath(m_project.runDir(m_record.runId))) {
-        finish(RunStatus::Failed, 1, tr("Cannot create the run folder %1.")
-                                         .arg(QDir::toNativeSeparators(m_project.runDir(m_record.runId))));
+        finish(RunStatus::Failed, 1,
+               tr("Cannot create the run folder %1.").arg(QDir::toNativeSeparators(m_project.runDir(m_record.runId))));
         return false;
     }
     m_ingester = std::make_unique<MetricsIngester>(m_store, m_record.id, metricsPath());
@@ -253,17 +245,15 @@ void RunJob::startProcess()
     env.insert(QStringLiteral("RUNBENCH_SHARED_DIR"), m_project.sharedDir());
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
     const QString pythonPath = env.value(QStringLiteral("PYTHONPATH"));
-    env.insert(QStringLiteral("PYTHONPATH"), pythonPath.isEmpty()
-                                                 ? m_project.clientDir()
-                                                 : m_project.clientDir() + QLatin1Char(':') + pythonPath);
+    env.insert(QStringLiteral("PYTHONPATH"),
+               pythonPath.isEmpty() ? m_project.clientDir() : m_project.clientDir() + QLatin1Char(':') + pythonPath);
 
     m_process = new QProcess(this);
     m_process->setProcessEnvironment(env);
     m_process->setWorkingDirectory(workDir);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &RunJob::readOutput);
-    connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
-            &RunJob::processFinished);
+    connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this, &RunJob::processFinished);
     connect(m_process, &QProcess::errorOccurred, this, &RunJob::processError);
     connect(m_process, &QProcess::started, this, [this] {
         m_record.startUs = nowUs();
@@ -329,8 +319,7 @@ void RunJob::processError(QProcess::ProcessError error)
     if (error != QProcess::FailedToStart)
         return; // crashes and the like also arrive through finished()
     const QString program = m_process->program();
-    finish(RunStatus::Failed, 127,
-           tr("Could not start “%1”: %2").arg(program, m_process->errorString()));
+    finish(RunStatus::Failed, 127, tr("Could not start “%1”: %2").arg(program, m_process->errorString()));
 }
 
 void RunJob::processFinished(int exitCode, QProcess::ExitStatus exitStatus)
@@ -340,8 +329,7 @@ void RunJob::processFinished(int exitCode, QProcess::ExitStatus exitStatus)
         finish(RunStatus::Canceled, 130, tr("Canceled by the user."));
     } else if (exitStatus == QProcess::CrashExit) {
         // On Unix QProcess reports the terminating signal as the exit code.
-        finish(RunStatus::Failed, 128 + exitCode,
-               tr("The script was stopped by %1.").arg(signalName(exitCode)));
+        finish(RunStatus::Failed, 128 + exitCode, tr("The script was stopped by %1.").arg(signalName(exitCode)));
     } else if (exitCode != 0) {
         finish(RunStatus::Failed, exitCode, tr("The script exited with code %1.").arg(exitCode));
     } else {
@@ -377,8 +365,7 @@ void RunJob::finish(RunStatus status, int exitCode, const QString &error)
         m_record.exitCode = exitCode;
         m_record.error = error;
         if (!m_store->setArtifacts(m_record.id, watcher->result())
-            || !m_store->setRunFinished(m_record.id, status,
-                                        status == RunStatus::Canceled ? -1 : exitCode,
+            || !m_store->setRunFinished(m_record.id, status, status == RunStatus::Canceled ? -1 : exitCode,
                                         m_record.endUs, error))
             m_error = tr("The end of the run could not be recorded: %1").arg(m_store->lastError());
         setStatus(status);

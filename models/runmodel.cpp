@@ -10,11 +10,13 @@
 
 RunModel::RunModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 int RunModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int RunModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : FieldCount + int(m_keys.size()); }
+int RunModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FieldCount + int(m_keys.size());
+}
 
 QString RunModel::fieldName(Field field)
 {
@@ -49,12 +51,16 @@ int RunModel::columnOfKey(const QString &key) const
     return i < 0 ? -1 : FieldCount + i;
 }
 
-QString RunModel::keyOfColumn(int column) const { return column >= FieldCount ? m_keys.value(column - FieldCount) : QString(); }
+QString RunModel::keyOfColumn(int column) const
+{
+    return column >= FieldCount ? m_keys.value(column - FieldCount) : QString();
+}
 
 QString RunModel::columnId(int column) const
 {
     if (column < FieldCount) {
-        static const char *const ids[] = { "run", "status", "script", "arguments", "duration", "started", "run_id", "name" };
+        static const char *const ids[]
+            = { "run", "status", "script", "arguments", "duration", "started", "run_id", "name" };
         return QStringLiteral("field:") + QLatin1String(ids[column]);
     }
     return QStringLiteral("metric:") + keyOfColumn(column);
@@ -120,8 +126,9 @@ QVariant RunModel::fieldData(const RunRecord &run, int field, int role) const
     case StartField:
         if (run.startUs <= 0)
             return role == SortRole ? QVariant(qint64(std::numeric_limits<qint64>::max())) : QVariant();
-        return raw ? QVariant(run.startUs)
-                   : QVariant(QLocale().toString(QDateTime::fromMSecsSinceEpoch(run.startUs / 1000), QLocale::ShortFormat));
+        return raw
+            ? QVariant(run.startUs)
+            : QVariant(QLocale().toString(QDateTime::fromMSecsSinceEpoch(run.startUs / 1000), QLocale::ShortFormat));
     case RunIdField: return run.runId;
     case NameField: return run.name;
     default: return {};
@@ -146,10 +153,8 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
             : QVariant(int(Qt::AlignLeft | Qt::AlignVCenter));
     case Qt::DisplayRole:
     case RawRole:
-    case SortRole:
-        break;
-    default:
-        return {};
+    case SortRole: break;
+    default: return {};
     }
     if (index.column() < FieldCount)
         return fieldData(row.run, index.column(), role);

@@ -19,17 +19,26 @@ class RunModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Field { NumberField, StatusField, ScriptField, ArgumentsField, DurationField, StartField, RunIdField,
-                 NameField, FieldCount };
+    enum Field {
+        NumberField,
+        StatusField,
+        ScriptField,
+        ArgumentsField,
+        DurationField,
+        StartField,
+        RunIdField,
+        NameField,
+        FieldCount
+    };
     enum Role {
         RawRole = Qt::UserRole + 1, // number, bool or text; invalid when missing
         RunIdRole,
         RunNumberRole,
-        ColumnIdRole,   // "field:status", "metric:Accuracy"
+        ColumnIdRole, // "field:status", "metric:Accuracy"
         ScriptRole,
-        StatusRole,     // RunStatus as int
+        StatusRole, // RunStatus as int
         HiddenRole,
-        SortRole,       // raw, with missing values sorting last
+        SortRole, // raw, with missing values sorting last
     };
     // How a value logged many times shows in the grid and the charts.
     enum Aggregate { Last, Min, Max, Mean };

@@ -21,9 +21,9 @@ QString runStatusName(RunStatus status)
 QString runStatusText(RunStatus status)
 {
     static const char *const names[] = {
-        QT_TRANSLATE_NOOP("RunStatus", "Queued"),    QT_TRANSLATE_NOOP("RunStatus", "Preparing"),
-        QT_TRANSLATE_NOOP("RunStatus", "Running"),   QT_TRANSLATE_NOOP("RunStatus", "Completed"),
-        QT_TRANSLATE_NOOP("RunStatus", "Failed"),    QT_TRANSLATE_NOOP("RunStatus", "Canceled"),
+        QT_TRANSLATE_NOOP("RunStatus", "Queued"),  QT_TRANSLATE_NOOP("RunStatus", "Preparing"),
+        QT_TRANSLATE_NOOP("RunStatus", "Running"), QT_TRANSLATE_NOOP("RunStatus", "Completed"),
+        QT_TRANSLATE_NOOP("RunStatus", "Failed"),  QT_TRANSLATE_NOOP("RunStatus", "Canceled"),
         QT_TRANSLATE_NOOP("RunStatus", "Lost"),
     };
     return QCoreApplication::translate("RunStatus", names[int(status)]);
@@ -31,9 +31,8 @@ QString runStatusText(RunStatus status)
 
 RunStatus runStatusFromName(const QString &name)
 {
-    static const RunStatus all[] = { RunStatus::Queued,    RunStatus::Preparing, RunStatus::Running,
-                                     RunStatus::Completed, RunStatus::Failed,    RunStatus::Canceled,
-                                     RunStatus::Lost };
+    static const RunStatus all[] = { RunStatus::Queued, RunStatus::Preparing, RunStatus::Running, RunStatus::Completed,
+                                     RunStatus::Failed, RunStatus::Canceled,  RunStatus::Lost };
     for (RunStatus s : all)
         if (runStatusName(s) == name)
             return s;
@@ -42,20 +41,17 @@ RunStatus runStatusFromName(const QString &name)
 
 bool isFinished(RunStatus status)
 {
-    return status == RunStatus::Completed || status == RunStatus::Failed
-        || status == RunStatus::Canceled || status == RunStatus::Lost;
+    return status == RunStatus::Completed || status == RunStatus::Failed || status == RunStatus::Canceled
+        || status == RunStatus::Lost;
 }
 
 QVariant MetricSummary::lastValue() const
 {
     switch (kind) {
-    case MetricKind::Text:
-        return lastText;
-    case MetricKind::Bool:
-        return last != 0;
+    case MetricKind::Text: return lastText;
+    case MetricKind::Bool: return last != 0;
     case MetricKind::Number:
-    case MetricKind::List:
-        break;
+    case MetricKind::List: break;
     }
     return last;
 }

@@ -12,25 +12,25 @@
 
 enum class RunStatus { Queued, Preparing, Running, Completed, Failed, Canceled, Lost };
 
-QString runStatusName(RunStatus status);                // "Completed", as stored and printed
-QString runStatusText(RunStatus status);                // the same, translated for people
-RunStatus runStatusFromName(const QString &name);       // unknown names give Lost
+QString runStatusName(RunStatus status); // "Completed", as stored and printed
+QString runStatusText(RunStatus status); // the same, translated for people
+RunStatus runStatusFromName(const QString &name); // unknown names give Lost
 bool isFinished(RunStatus status);
 
 struct RunRecord
 {
-    qint64 id = 0;      // row id in the store
-    QString runId;      // "IrisDemo_1504832281116"
-    int number = 0;     // 1, 2, 3 … per project
+    qint64 id = 0; // row id in the store
+    QString runId; // "IrisDemo_1504832281116"
+    int number = 0; // 1, 2, 3 … per project
     QString experimentId;
-    QString script;     // relative to the project root
+    QString script; // relative to the project root
     QStringList arguments;
     RunStatus status = RunStatus::Queued;
     qint64 createdUs = 0; // microseconds since the epoch, UTC
     qint64 startUs = 0;
     qint64 endUs = 0;
     int exitCode = -1;
-    QString error;      // why a run failed, in a sentence
+    QString error; // why a run failed, in a sentence
     QString name;
     QString description;
     QStringList tags;
@@ -39,12 +39,12 @@ struct RunRecord
     QString host;
     qint64 pid = 0;
     QString target = QStringLiteral("local");
-    QString commitId;   // the run's snapshot (.runbench/snapshots.git)
-    QString gitCommit;  // HEAD of the project's own git repository, if any
-    int gitDirty = -1;  // its work tree had changes: 1, had none: 0, no repository: -1
+    QString commitId; // the run's snapshot (.runbench/snapshots.git)
+    QString gitCommit; // HEAD of the project's own git repository, if any
+    int gitDirty = -1; // its work tree had changes: 1, had none: 0, no repository: -1
     QStringList leftOut; // files left out of the snapshot for their size
-    qint64 metricsOffset = 0;   // bytes of metrics.jsonl already ingested
-    int skippedLines = 0;       // malformed metric lines skipped
+    qint64 metricsOffset = 0; // bytes of metrics.jsonl already ingested
+    int skippedLines = 0; // malformed metric lines skipped
     QString lastSkipReason;
 
     qint64 durationUs() const { return startUs > 0 && endUs >= startUs ? endUs - startUs : -1; }
@@ -57,9 +57,9 @@ struct MetricSummary
     QString key;
     MetricKind kind = MetricKind::Number;
     qint64 count = 0;
-    double last = 0;     // last number (NaN when the last value was not finite)
-    QString lastText;    // last value for Text
-    double min = 0;      // over finite numbers only
+    double last = 0; // last number (NaN when the last value was not finite)
+    QString lastText; // last value for Text
+    double min = 0; // over finite numbers only
     double max = 0;
     double sum = 0;
     qint64 finiteCount = 0;
@@ -72,21 +72,21 @@ struct MetricSummary
 struct MetricPoint
 {
     qint64 step = 0;
-    double value = 0;   // NaN/±inf kept as such
-    QString text;       // for Text values
+    double value = 0; // NaN/±inf kept as such
+    QString text; // for Text values
     double time = 0;
 };
 
 struct ArtifactRecord
 {
-    QString path;       // "outputs/model.pkl", relative to the run folder
+    QString path; // "outputs/model.pkl", relative to the run folder
     qint64 size = 0;
     QString sha256;
 };
 
 struct PromotionRecord
 {
-    QString assetPath;  // "assets/iris-model", relative to the project root
+    QString assetPath; // "assets/iris-model", relative to the project root
     QString artifactPath;
     QString sha256;
     qint64 timeUs = 0;

@@ -6,10 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
-#include <QSet>
 #include <QUuid>
 
 #include <cmath>
@@ -148,21 +148,12 @@ MetricKind kindFromName(const QString &name)
 }
 
 // SQLite stores NaN as NULL: write NULL and read NULL back as NaN.
-QVariant numberValue(double v)
-{
-    return std::isnan(v) ? QVariant() : QVariant(v);
-}
+QVariant numberValue(double v) { return std::isnan(v) ? QVariant() : QVariant(v); }
 
 // Text columns are NOT NULL: a null QString binds as ''.
-QVariant textValue(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
+QVariant textValue(const QString &s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
 
-double readNumber(const QVariant &v)
-{
-    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
-}
+double readNumber(const QVariant &v) { return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble(); }
 
 // Reads "name, kind, count, last_num, last_txt, min_num, max_num, sum_num,
 // finite_count" starting at column first.
@@ -230,7 +221,8 @@ QVector<RunStore::Owner> RunStore::activeRunOwners()
     q.addBindValue(m_projectId);
     if (exec(q))
         while (q.next())
-            owners.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString() });
+            owners.append(
+                { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString() });
     return owners;
 }
 
@@ -265,8 +257,8 @@ bool RunStore::open(const QString &path, int targetVersion)
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     if (!m_db.open())
-        return fail(tr("Cannot open the run history %1: %2")
-                        .arg(QDir::toNativeSeparators(path), m_db.lastError().text()));
+        return fail(
+            tr("Cannot open the run history %1: %2").arg(QDir::toNativeSeparators(path), m_db.lastError().text()));
     // The first statement reads the file: a file that is not a database fails here.
     {
         QSqlQuery q(m_db);
@@ -339,8 +331,7 @@ bool RunStore::migrate(int targetVersion)
 {
     const int current = schemaVersion();
     if (current < 0)
-        return fail(tr("The run history %1 cannot be read: %2")
-                        .arg(QDir::toNativeSeparators(m_path), m_lastError));
+        return fail(tr("The run history %1 cannot be read: %2").arg(QDir::toNativeSeparators(m_path), m_lastError));
     if (current > latestSchemaVersion())
         return fail(tr("The run history %1 was written by a newer Runbench (schema %2; this "
                        "version reads up to %3). Update Runbench to open it.")
@@ -371,9 +362,7 @@ bool RunStore::migrate(int targetVersion)
             if (!execSql(statement)) {
                 const QString why = m_lastError;
                 rollback();
-                return fail(tr("Upgrading the run history to schema %1 failed: %2")
-                                .arg(v + 1)
-                                .arg(why));
+                return fail(tr("Upgrading the run history to schema %1 failed: %2").arg(v + 1).arg(why));
             }
         }
         if (!execSql(QStringLiteral("PRAGMA user_version=%1").arg(v + 1))) {
@@ -412,8 +401,7 @@ bool RunStore::useProject(const QString &name, const QString &root)
 }
 
 std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const QString &script,
-                                             const QStringList &arguments, const QString &user,
-                                             const QString &host)
+                                             const QStringList &arguments, const QString &user, const QString &host)
 {
     if (m_projectId == 0) {
         fail(tr("No project is selected in the run history."));
@@ -500,8 +488,8 @@ bool RunStore::setRunSnapshot(qint64 run, const QString &commitId, const QString
                               const QStringList &leftOut)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "UPDATE runs SET commit_id = ?, git_commit = ?, git_dirty = ?, left_out = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE runs SET commit_id = ?, git_commit = ?, git_dirty = ?, left_out = ? WHERE id = ?"));
     q.addBindValue(textValue(commitId));
     q.addBindValue(textValue(gitCommit));
     q.addBindValue(gitDirty);
@@ -510,12 +498,10 @@ bool RunStore::setRunSnapshot(qint64 run, const QString &commitId, const QString
     return exec(q);
 }
 
-bool RunStore::setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs,
-                              const QString &error)
+bool RunStore::setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs, const QString &error)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "UPDATE runs SET status = ?, exit_code = ?, end_us = ?, error = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE runs SET status = ?, exit_code = ?, end_us = ?, error = ? WHERE id = ?"));
     q.addBindValue(runStatusName(status));
     q.addBindValue(exitCode);
     q.addBindValue(endUs);
@@ -637,7 +623,8 @@ void RunStore::readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64
         QStringList RunRecord::*member;
     };
     const List lists[] = {
-        { "SELECT run, value FROM run_arguments WHERE run BETWEEN ? AND ? ORDER BY run, position", &RunRecord::arguments },
+        { "SELECT run, value FROM run_arguments WHERE run BETWEEN ? AND ? ORDER BY run, position",
+          &RunRecord::arguments },
         { "SELECT run, tag FROM run_tags WHERE run BETWEEN ? AND ? ORDER BY run, tag", &RunRecord::tags },
     };
     for (const List &list : lists) {
@@ -726,7 +713,9 @@ QVector<RunRecord> RunStore::runsAfter(qint64 afterId, const QVector<qint64> &id
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral("WHERE r.project_id = ? AND (r.id > ?")
-              + (ids.isEmpty() ? QString() : QStringLiteral(" OR r.id IN (") + placeholders.join(QLatin1Char(',')) + QLatin1Char(')'))
+              + (ids.isEmpty()
+                     ? QString()
+                     : QStringLiteral(" OR r.id IN (") + placeholders.join(QLatin1Char(',')) + QLatin1Char(')'))
               + QStringLiteral(") ORDER BY r.id"));
     q.addBindValue(m_projectId);
     q.addBindValue(afterId);
@@ -776,8 +765,9 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count "
-                             "FROM run_metrics WHERE run BETWEEN ? AND ?"));
+    q.prepare(
+        QStringLiteral("SELECT run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count "
+                       "FROM run_metrics WHERE run BETWEEN ? AND ?"));
     q.addBindValue(firstId);
     q.addBindValue(lastId);
     if (!exec(q))
@@ -850,17 +840,15 @@ qint64 RunStore::keyId(const QString &name)
     return id;
 }
 
-bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records,
-                             QHash<QString, MetricSummary> *summaries, qint64 newOffset,
-                             int skippedLines, const QString &lastSkipReason)
+bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, QHash<QString, MetricSummary> *summaries,
+                             qint64 newOffset, int skippedLines, const QString &lastSkipReason)
 {
     if (!begin())
         return false;
     QHash<QString, MetricSummary> updated = *summaries;
     QSet<QString> touched;
     QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO metrics (run, key, step, num, txt, time) VALUES (?, ?, ?, ?, ?, ?)"));
+    insert.prepare(QStringLiteral("INSERT INTO metrics (run, key, step, num, txt, time) VALUES (?, ?, ?, ?, ?, ?)"));
     const double now = double(nowUs()) / 1e6;
     const QVariant nullText; // binds NULL
     bool ok = true;
@@ -911,13 +899,13 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records,
     }
     if (ok) {
         QSqlQuery upsert(m_db);
-        upsert.prepare(QStringLiteral(
-            "INSERT INTO run_metrics (run, key, kind, count, last_num, last_txt, min_num, max_num, "
-            "sum_num, finite_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (run, key) DO UPDATE SET kind = excluded.kind, count = excluded.count, "
-            "last_num = excluded.last_num, last_txt = excluded.last_txt, min_num = excluded.min_num, "
-            "max_num = excluded.max_num, sum_num = excluded.sum_num, "
-            "finite_count = excluded.finite_count"));
+        upsert.prepare(
+            QStringLiteral("INSERT INTO run_metrics (run, key, kind, count, last_num, last_txt, min_num, max_num, "
+                           "sum_num, finite_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (run, key) DO UPDATE SET kind = excluded.kind, count = excluded.count, "
+                           "last_num = excluded.last_num, last_txt = excluded.last_txt, min_num = excluded.min_num, "
+                           "max_num = excluded.max_num, sum_num = excluded.sum_num, "
+                           "finite_count = excluded.finite_count"));
         for (const QString &name : qAsConst(touched)) {
             const MetricSummary &s = updated[name];
             upsert.bindValue(0, run);
@@ -936,9 +924,9 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records,
     }
     if (ok) {
         QSqlQuery offset(m_db);
-        offset.prepare(QStringLiteral(
-            "UPDATE runs SET metrics_offset = ?, skipped_lines = skipped_lines + ?, "
-            "last_skip_reason = CASE WHEN ? = '' THEN last_skip_reason ELSE ? END WHERE id = ?"));
+        offset.prepare(
+            QStringLiteral("UPDATE runs SET metrics_offset = ?, skipped_lines = skipped_lines + ?, "
+                           "last_skip_reason = CASE WHEN ? = '' THEN last_skip_reason ELSE ? END WHERE id = ?"));
         offset.addBindValue(newOffset);
         offset.addBindValue(skippedLines);
         offset.addBindValue(textValue(lastSkipReason));
@@ -960,9 +948,8 @@ QHash<QString, MetricSummary> RunStore::summaries(qint64 run)
 {
     QHash<QString, MetricSummary> result;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT k.name, m.kind, m.count, m.last_num, m.last_txt, m.min_num, m.max_num, m.sum_num, "
-        "m.finite_count FROM run_metrics m JOIN metric_keys k ON k.id = m.key WHERE m.run = ?"));
+    q.prepare(QStringLiteral("SELECT k.name, m.kind, m.count, m.last_num, m.last_txt, m.min_num, m.max_num, m.sum_num, "
+                             "m.finite_count FROM run_metrics m JOIN metric_keys k ON k.id = m.key WHERE m.run = ?"));
     q.addBindValue(run);
     if (!exec(q))
         return result;
@@ -978,10 +965,9 @@ QHash<qint64, QVector<MetricSummary>> RunStore::allSummaries()
     QHash<qint64, QVector<MetricSummary>> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT m.run, k.name, m.kind, m.count, m.last_num, m.last_txt, m.min_num, m.max_num, "
-        "m.sum_num, m.finite_count FROM run_metrics m JOIN metric_keys k ON k.id = m.key "
-        "JOIN runs r ON r.id = m.run WHERE r.project_id = ?"));
+    q.prepare(QStringLiteral("SELECT m.run, k.name, m.kind, m.count, m.last_num, m.last_txt, m.min_num, m.max_num, "
+                             "m.sum_num, m.finite_count FROM run_metrics m JOIN metric_keys k ON k.id = m.key "
+                             "JOIN runs r ON r.id = m.run WHERE r.project_id = ?"));
     q.addBindValue(m_projectId);
     if (!exec(q))
         return result;
@@ -1086,7 +1072,7 @@ QVector<PromotionRecord> RunStore::promotions(qint64 run)
     q.addBindValue(run);
     if (exec(q))
         while (q.next())
-            result.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                            q.value(3).toLongLong() });
+            result.append(
+                { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong() });
     return result;
 }

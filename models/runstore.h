@@ -58,15 +58,13 @@ public:
 
     // Creates a Queued run with the next run number of the project; numbers
     // stay unique and dense when several processes create runs at once.
-    std::optional<RunRecord> createRun(const QString &runIdPrefix, const QString &script,
-                                       const QStringList &arguments, const QString &user,
-                                       const QString &host);
+    std::optional<RunRecord> createRun(const QString &runIdPrefix, const QString &script, const QStringList &arguments,
+                                       const QString &user, const QString &host);
     bool setRunStatus(qint64 run, RunStatus status);
     bool setRunStarted(qint64 run, qint64 pid, qint64 startUs);
     bool setRunSnapshot(qint64 run, const QString &commitId, const QString &gitCommit, int gitDirty,
                         const QStringList &leftOut);
-    bool setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs,
-                        const QString &error);
+    bool setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs, const QString &error);
     bool setRunInfo(qint64 run, const QString &name, const QString &description, bool hidden);
     bool setTags(qint64 run, const QStringList &tags);
 
@@ -88,9 +86,8 @@ public:
     // Stores the records parsed from a run's metrics file and the file offset
     // after them in one transaction. summaries holds the run's current
     // summaries (loaded with summaries()) and is updated only on success.
-    bool appendMetrics(qint64 run, const QVector<MetricRecord> &records,
-                       QHash<QString, MetricSummary> *summaries, qint64 newOffset,
-                       int skippedLines, const QString &lastSkipReason);
+    bool appendMetrics(qint64 run, const QVector<MetricRecord> &records, QHash<QString, MetricSummary> *summaries,
+                       qint64 newOffset, int skippedLines, const QString &lastSkipReason);
     QHash<QString, MetricSummary> summaries(qint64 run);
     QHash<qint64, QVector<MetricSummary>> allSummaries();
     QHash<qint64, QVector<MetricSummary>> summariesOf(const QVector<qint64> &runs);

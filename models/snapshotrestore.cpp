@@ -58,10 +58,7 @@ int collectEntry(const char *root, const git_tree_entry *entry, void *payload)
     return 0;
 }
 
-QString timestamp()
-{
-    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-}
+QString timestamp() { return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")); }
 
 } // namespace
 
@@ -89,8 +86,8 @@ std::optional<SnapshotStore::RestorePlan> SnapshotStore::plan(git_tree *current,
     const size_t n = git_diff_num_deltas(raw);
     for (size_t i = 0; i < n; ++i) {
         const git_diff_delta *delta = git_diff_get_delta(raw, i);
-        const QString path = QString::fromUtf8(delta->status == GIT_DELTA_DELETED ? delta->old_file.path
-                                                                                  : delta->new_file.path);
+        const QString path
+            = QString::fromUtf8(delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path);
         const bool onDisk = QFileInfo(m_project.root() + QLatin1Char('/') + path).exists()
             || QFileInfo(m_project.root() + QLatin1Char('/') + path).isSymLink();
         switch (delta->status) {
@@ -167,18 +164,20 @@ bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QStri
             return fail(tr("The snapshot has no file %1.").arg(path));
         if (!checkParents(path))
             return false;
-        if (QFileInfo(rootPath + QLatin1Char('/') + path).isDir() && !QFileInfo(rootPath + QLatin1Char('/') + path).isSymLink())
+        if (QFileInfo(rootPath + QLatin1Char('/') + path).isDir()
+            && !QFileInfo(rootPath + QLatin1Char('/') + path).isSymLink())
             return fail(tr("%1 is a folder where the snapshot has a file; nothing was written.").arg(path));
         if (it->mode == GIT_FILEMODE_LINK) {
             git_blob *blob = nullptr;
             if (git_blob_lookup(&blob, m_repo, &it->id) != 0)
                 return fail(tr("The snapshot's object for %1 is missing: %2").arg(path, Git::lastError()));
-            const QString linkTarget = QString::fromUtf8(static_cast<const char *>(git_blob_rawcontent(blob)),
-                                                         int(git_blob_rawsize(blob)));
+            const QString linkTarget
+                = QString::fromUtf8(static_cast<const char *>(git_blob_rawcontent(blob)), int(git_blob_rawsize(blob)));
             git_blob_free(blob);
-            const QString resolved = QDir::cleanPath(rootPath + QLatin1Char('/') + QFileInfo(path).path()
-                                                     + QLatin1Char('/') + linkTarget);
-            if (linkTarget.startsWith(QLatin1Char('/')) || !(resolved + QLatin1Char('/')).startsWith(rootPath + QLatin1Char('/')))
+            const QString resolved
+                = QDir::cleanPath(rootPath + QLatin1Char('/') + QFileInfo(path).path() + QLatin1Char('/') + linkTarget);
+            if (linkTarget.startsWith(QLatin1Char('/'))
+                || !(resolved + QLatin1Char('/')).startsWith(rootPath + QLatin1Char('/')))
                 return fail(tr("The snapshot's link %1 points to %2, outside the folder; nothing was written.")
                                 .arg(path, linkTarget));
         }

@@ -13,12 +13,11 @@
 #include <QSet>
 #include <QThread>
 
-
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("SnapshotStore", text); }
 
-const char *const kLatestRef = "refs/runbench/latest";     // parent of the next snapshot
+const char *const kLatestRef = "refs/runbench/latest"; // parent of the next snapshot
 const char *const kBaselineRef = "refs/runbench/baseline"; // the state the project was last known in
 const auto kRestorePrefix = QStringLiteral("refs/restore-points/");
 
@@ -216,17 +215,16 @@ QString commitTree(git_repository *repo, const QString &treeId, const QString &p
     Git::Signature sigOwner(sig);
     const git_commit *parents[] = { parent };
     git_oid commit;
-    if (git_commit_create(&commit, repo, nullptr, sig, sig, nullptr, message.toUtf8().constData(), tree,
-                          parent ? 1 : 0, parents)
+    if (git_commit_create(&commit, repo, nullptr, sig, sig, nullptr, message.toUtf8().constData(), tree, parent ? 1 : 0,
+                          parents)
         != 0) {
         *error = Git::lastError();
         return {};
     }
     for (const QString &ref : refs) {
         git_reference *out = nullptr;
-        const int rc = retryLocked([&] {
-            return git_reference_create(&out, repo, ref.toUtf8().constData(), &commit, 1, "runbench");
-        });
+        const int rc = retryLocked(
+            [&] { return git_reference_create(&out, repo, ref.toUtf8().constData(), &commit, 1, "runbench"); });
         if (rc != 0) {
             *error = Git::lastError();
             return {};
@@ -246,10 +244,9 @@ std::optional<SnapshotStore::Snapshot> SnapshotStore::snapshot(const QString &ru
     if (!updateIndex(&result.leftOut, &treeId))
         return std::nullopt;
     QString error;
-    result.commitId = commitTree(m_repo, treeId, latestSnapshot(), message,
-                                 { QStringLiteral("refs/runs/") + runId, QLatin1String(kLatestRef),
-                                   QLatin1String(kBaselineRef) },
-                                 &error);
+    result.commitId = commitTree(
+        m_repo, treeId, latestSnapshot(), message,
+        { QStringLiteral("refs/runs/") + runId, QLatin1String(kLatestRef), QLatin1String(kBaselineRef) }, &error);
     if (result.commitId.isEmpty()) {
         fail(tr("Cannot record the snapshot of run %1: %2").arg(runId, error));
         return std::nullopt;

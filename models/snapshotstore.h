@@ -29,18 +29,18 @@ public:
     struct Snapshot
     {
         QString commitId;
-        QStringList leftOut;   // files over the size limit, not in the snapshot
-        QString gitCommit;     // the project's own HEAD, when it is a git repository
-        int gitDirty = -1;     // 1: its work tree had changes; -1: not a git repository
+        QStringList leftOut; // files over the size limit, not in the snapshot
+        QString gitCommit; // the project's own HEAD, when it is a git repository
+        int gitDirty = -1; // 1: its work tree had changes; -1: not a git repository
         int files = 0;
     };
 
     struct RestorePlan
     {
-        QStringList overwrite;            // exist, and will get the snapshot's content
-        QStringList create;               // missing, will be written
-        QStringList remove;               // not in the snapshot, will be deleted
-        QStringList keep;                 // not in the snapshot, but never recorded: left alone
+        QStringList overwrite; // exist, and will get the snapshot's content
+        QStringList create; // missing, will be written
+        QStringList remove; // not in the snapshot, will be deleted
+        QStringList keep; // not in the snapshot, but never recorded: left alone
         QStringList changedSinceSnapshot; // of the above, changed since the last snapshot
         bool isEmpty() const { return overwrite.isEmpty() && create.isEmpty() && remove.isEmpty(); }
     };
@@ -48,7 +48,7 @@ public:
     struct FileDiff
     {
         QString path;
-        QChar status;  // 'A', 'D', 'M', 'R', 'T'
+        QChar status; // 'A', 'D', 'M', 'R', 'T'
         int additions = 0;
         int deletions = 0;
         bool binary = false;

@@ -50,13 +50,17 @@ int main(int argc, char **argv)
         QSqlQuery q(db);
         q.exec(QStringLiteral("BEGIN"));
         for (int k = 0; k < 5; ++k)
-            q.exec(QStringLiteral("INSERT INTO metric_keys (id, name) VALUES (%1, '%2')").arg(k + 1).arg(QLatin1String(kKeys[k])));
+            q.exec(QStringLiteral("INSERT INTO metric_keys (id, name) VALUES (%1, '%2')")
+                       .arg(k + 1)
+                       .arg(QLatin1String(kKeys[k])));
         QSqlQuery run(db);
-        run.prepare(QStringLiteral("INSERT INTO runs (id, project_id, run_id, run_number, script, status, created_us, start_us, "
-                                   "end_us, exit_code) VALUES (?, 1, ?, ?, 'train.py', 'Completed', ?, ?, ?, 0)"));
+        run.prepare(QStringLiteral(
+            "INSERT INTO runs (id, project_id, run_id, run_number, script, status, created_us, start_us, "
+            "end_us, exit_code) VALUES (?, 1, ?, ?, 'train.py', 'Completed', ?, ?, ?, 0)"));
         QSqlQuery metric(db);
-        metric.prepare(QStringLiteral("INSERT INTO run_metrics (run, key, kind, count, last_num, min_num, max_num, sum_num, "
-                                      "finite_count) VALUES (?, ?, 'number', 1, ?, ?, ?, ?, 1)"));
+        metric.prepare(
+            QStringLiteral("INSERT INTO run_metrics (run, key, kind, count, last_num, min_num, max_num, sum_num, "
+                           "finite_count) VALUES (?, ?, 'number', 1, ?, ?, ?, ?, 1)"));
         for (int i = 1; i <= runs; ++i) {
             const qint64 start = 1700000000000000LL + qint64(i) * 1000000;
             run.addBindValue(i);
@@ -92,13 +96,15 @@ int main(int argc, char **argv)
         t.start();
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        q.exec(QStringLiteral("SELECT r.id, r.run_id, r.run_number, r.script, r.status, r.start_us, r.end_us FROM runs r"));
+        q.exec(QStringLiteral(
+            "SELECT r.id, r.run_id, r.run_number, r.script, r.status, r.start_us, r.end_us FROM runs r"));
         int n = 0;
         while (q.next())
             n += q.value(2).toInt() > 0;
         QSqlQuery m(db);
         m.setForwardOnly(true);
-        m.exec(QStringLiteral("SELECT m.run, k.name, m.last_num FROM run_metrics m JOIN metric_keys k ON k.id = m.key"));
+        m.exec(
+            QStringLiteral("SELECT m.run, k.name, m.last_num FROM run_metrics m JOIN metric_keys k ON k.id = m.key"));
         while (m.next())
             n += m.value(2).toDouble() > -1e300;
         selectMs = ms(t);
@@ -132,17 +138,21 @@ int main(int argc, char **argv)
         return 1;
     const double loadMs = ms(t);
     double firstChartMs = -1;
-    if (QTest::qWaitFor([&] { return !dashboard.charts().isEmpty() && !dashboard.charts().first()->drawnPoints().isEmpty(); }, 60000))
+    if (QTest::qWaitFor(
+            [&] { return !dashboard.charts().isEmpty() && !dashboard.charts().first()->drawnPoints().isEmpty(); },
+            60000))
         firstChartMs = ms(t);
     // charts drawn: every chart has all its points and its (reduced) drawing
-    const bool drawn = QTest::qWaitFor([&] {
-        if (dashboard.charts().size() < 6)
-            return false;
-        for (MetricChart *c : dashboard.charts())
-            if (c->points().size() != runs || c->drawnPoints().isEmpty())
+    const bool drawn = QTest::qWaitFor(
+        [&] {
+            if (dashboard.charts().size() < 6)
                 return false;
-        return true;
-    }, 120000);
+            for (MetricChart *c : dashboard.charts())
+                if (c->points().size() != runs || c->drawnPoints().isEmpty())
+                    return false;
+            return true;
+        },
+        120000);
     if (!drawn)
         std::fprintf(stderr, "the charts were not drawn within two minutes\n");
     QApplication::processEvents();
@@ -152,8 +162,8 @@ int main(int argc, char **argv)
     std::printf("plain SELECT of the same rows:           %8.1f ms\n", selectMs);
     ticker.stop();
     std::printf("first page of runs in the model:         %8.1f ms\n", loadMs);
-    std::printf("first charts drawn (window usable):      %8.1f ms  (%.1fx the SELECT; target < 1000 ms)\n", firstChartMs,
-                firstChartMs / selectMs);
+    std::printf("first charts drawn (window usable):      %8.1f ms  (%.1fx the SELECT; target < 1000 ms)\n",
+                firstChartMs, firstChartMs / selectMs);
     std::printf("all runs in the model, 6 charts drawn:   %8.1f ms  (%.1fx the SELECT)\n", openMs, openMs / selectMs);
     std::printf("longest the GUI thread was busy at once: %8lld ms\n", longestGap);
     double worst = 0;
@@ -163,7 +173,8 @@ int main(int argc, char **argv)
         dashboard.proxy()->sort(c, Qt::AscendingOrder);
         const double sortMs = ms(s);
         worst = qMax(worst, sortMs);
-        std::printf("sort by %-22s %8.1f ms\n", qPrintable(model.headerData(c, Qt::Horizontal).toString() + QLatin1Char(':')), sortMs);
+        std::printf("sort by %-22s %8.1f ms\n",
+                    qPrintable(model.headerData(c, Qt::Horizontal).toString() + QLatin1Char(':')), sortMs);
     }
     std::printf("slowest sort: %.1f ms (target < 200 ms)\n", worst);
     return 0;

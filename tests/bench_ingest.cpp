@@ -41,14 +41,15 @@ int main(int argc, char **argv)
             return 1;
         s.write("PRAGMA synchronous=NORMAL;\nBEGIN;\n");
         for (int k = 0; k < kKeyCount; ++k)
-            s.write("INSERT INTO metric_keys (id, name) VALUES (" + QByteArray::number(k + 1) + ", '" + kKeys[k] + "');\n");
+            s.write("INSERT INTO metric_keys (id, name) VALUES (" + QByteArray::number(k + 1) + ", '" + kKeys[k]
+                    + "');\n");
         for (qint64 i = 0; i < points; ++i) {
             const int k = int(i % kKeyCount);
             const QByteArray value = QByteArray::number(1.0 / double(i + 1), 'g', 17);
             const QByteArray time = QByteArray::number(1700000000.0 + double(i) / 1000.0, 'f', 3);
             m.write("{\"name\": \"" + QByteArray(kKeys[k]) + "\", \"value\": " + value + ", \"time\": " + time + "}\n");
-            s.write("INSERT INTO metrics (run, key, step, num, txt, time) VALUES (1, " + QByteArray::number(k + 1) + ", "
-                    + QByteArray::number(i / kKeyCount) + ", " + value + ", NULL, " + time + ");\n");
+            s.write("INSERT INTO metrics (run, key, step, num, txt, time) VALUES (1, " + QByteArray::number(k + 1)
+                    + ", " + QByteArray::number(i / kKeyCount) + ", " + value + ", NULL, " + time + ");\n");
         }
         s.write("COMMIT;\n");
     }
@@ -115,13 +116,14 @@ int main(int argc, char **argv)
         env.insert(QStringLiteral("PYTHONPATH"), QStringLiteral(RUNBENCH_SOURCE_DIR "/resources/python"));
         env.insert(QStringLiteral("RUNBENCH_METRICS_FILE"), dir.filePath(QStringLiteral("client.jsonl")));
         p.setProcessEnvironment(env);
-        p.start(python, { QStringLiteral("-c"),
-                          QStringLiteral("import timeit\n"
-                                         "from runbench import get_logger\n"
-                                         "log = get_logger()\n"
-                                         "n = 200000\n"
-                                         "best = min(timeit.repeat(lambda: log.log('loss', 0.123), number=n, repeat=3))\n"
-                                         "print('%.2f' % (best / n * 1e6))\n") });
+        p.start(python,
+                { QStringLiteral("-c"),
+                  QStringLiteral("import timeit\n"
+                                 "from runbench import get_logger\n"
+                                 "log = get_logger()\n"
+                                 "n = 200000\n"
+                                 "best = min(timeit.repeat(lambda: log.log('loss', 0.123), number=n, repeat=3))\n"
+                                 "print('%.2f' % (best / n * 1e6))\n") });
         p.waitForFinished(-1);
         std::printf("python client log(): %s us per call (target < 20 us)\n",
                     p.readAllStandardOutput().trimmed().constData());

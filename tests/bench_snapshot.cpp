@@ -35,7 +35,8 @@ bool makeProject(const QString &root, int files, qint64 totalBytes)
         QByteArray content;
         content.reserve(int(perFile));
         while (content.size() < perFile)
-            content += "value_" + QByteArray::number(rng.generate()) + " = " + QByteArray::number(rng.generateDouble()) + '\n';
+            content += "value_" + QByteArray::number(rng.generate()) + " = " + QByteArray::number(rng.generateDouble())
+                + '\n';
         f.write(content);
     }
     return true;

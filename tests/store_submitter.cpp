@@ -19,8 +19,8 @@ int main(int argc, char **argv)
     }
     const int count = args.at(3).toInt();
     for (int i = 0; i < count; ++i) {
-        if (!store.createRun(QStringLiteral("Concurrent"), QStringLiteral("train.py"),
-                             { QString::number(i) }, QStringLiteral("test"), QStringLiteral("host"))) {
+        if (!store.createRun(QStringLiteral("Concurrent"), QStringLiteral("train.py"), { QString::number(i) },
+                             QStringLiteral("test"), QStringLiteral("host"))) {
             std::fprintf(stderr, "%s\n", qPrintable(store.lastError()));
             return 1;
         }

@@ -21,14 +21,16 @@ void TestArgumentLine::split_data()
     QTest::newRow("spaces") << QStringLiteral("  a   b ") << QStringList { QStringLiteral("a"), QStringLiteral("b") };
     QTest::newRow("single quotes") << QStringLiteral("--name 'two words'")
                                    << QStringList { QStringLiteral("--name"), QStringLiteral("two words") };
-    QTest::newRow("double quotes") << QStringLiteral("\"say \\\"hi\\\"\"") << QStringList { QStringLiteral("say \"hi\"") };
+    QTest::newRow("double quotes") << QStringLiteral("\"say \\\"hi\\\"\"")
+                                   << QStringList { QStringLiteral("say \"hi\"") };
     QTest::newRow("backslash space") << QStringLiteral("a\\ b") << QStringList { QStringLiteral("a b") };
     QTest::newRow("empty argument") << QStringLiteral("'' x") << QStringList { QString(), QStringLiteral("x") };
     QTest::newRow("no shell") << QStringLiteral("; rm -rf ~ $HOME *")
-                              << QStringList { QStringLiteral(";"), QStringLiteral("rm"), QStringLiteral("-rf"),
+                              << QStringList { QStringLiteral(";"), QStringLiteral("rm"),    QStringLiteral("-rf"),
                                                QStringLiteral("~"), QStringLiteral("$HOME"), QStringLiteral("*") };
     QTest::newRow("adjacent quotes") << QStringLiteral("'it'\"'\"'s'") << QStringList { QStringLiteral("it's") };
-    QTest::newRow("korean") << QStringLiteral("정규화 0.5") << QStringList { QStringLiteral("정규화"), QStringLiteral("0.5") };
+    QTest::newRow("korean") << QStringLiteral("정규화 0.5")
+                            << QStringList { QStringLiteral("정규화"), QStringLiteral("0.5") };
 }
 
 void TestArgumentLine::split()
@@ -43,13 +45,15 @@ void TestArgumentLine::split()
 void TestArgumentLine::unclosedQuote()
 {
     bool ok = true;
-    QCOMPARE(ArgumentLine::split(QStringLiteral("a 'b c"), &ok), (QStringList { QStringLiteral("a"), QStringLiteral("b c") }));
+    QCOMPARE(ArgumentLine::split(QStringLiteral("a 'b c"), &ok),
+             (QStringList { QStringLiteral("a"), QStringLiteral("b c") }));
     QVERIFY(!ok);
 }
 
 void TestArgumentLine::joinRoundTrips()
 {
-    const QStringList args { QStringLiteral("0.01"), QStringLiteral("two words"), QStringLiteral("it's"), QString(),
+    const QStringList args { QStringLiteral("0.01"),       QStringLiteral("two words"),
+                             QStringLiteral("it's"),       QString(),
                              QStringLiteral("; rm -rf ~"), QStringLiteral("--lr=0.5") };
     const QString line = ArgumentLine::join(args);
     QCOMPARE(line, QStringLiteral("0.01 'two words' 'it'\\''s' '' '; rm -rf ~' --lr=0.5"));

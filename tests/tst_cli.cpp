@@ -1,10 +1,10 @@
 // End to end: the runbench executable on a copy of the bundled sample project.
 #include "testutil.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QDir>
 #include <QProcess>
 #include <QtTest>
 
@@ -81,7 +81,8 @@ void TestCli::helpOnEveryCommand_data()
     QTest::newRow("top") << QStringList { QStringLiteral("--help") } << QStringLiteral("runbench run SCRIPT");
     QTest::newRow("run") << QStringList { QStringLiteral("run"), QStringLiteral("-h") } << QStringLiteral("verbatim");
     QTest::newRow("log") << QStringList { QStringLiteral("log"), QStringLiteral("-h") } << QStringLiteral("NAME");
-    QTest::newRow("history") << QStringList { QStringLiteral("history"), QStringLiteral("-h") } << QStringLiteral("promote");
+    QTest::newRow("history") << QStringList { QStringLiteral("history"), QStringLiteral("-h") }
+                             << QStringLiteral("promote");
     for (const char *sub : { "list", "last", "info", "compare", "download", "promote" })
         QTest::newRow(sub) << QStringList { QStringLiteral("history"), QLatin1String(sub), QStringLiteral("-h") }
                            << QStringLiteral("--output");
@@ -106,16 +107,23 @@ void TestCli::sampleProjectEndToEnd()
         QVERIFY(r.err.contains(QStringLiteral("IrisDemo_")));
     }
 
-    const Result table = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") });
+    const Result table = runbench(
+        { QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") });
     QCOMPARE(table.exitCode, 0);
     const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4);
-    QVERIFY(QRegularExpression(QStringLiteral("^Accuracy +Regularization Rate +Duration +Run_id +Script_name +Start_time_utc +Status$"))
-                .match(lines.at(0)).hasMatch());
+    QVERIFY(
+        QRegularExpression(
+            QStringLiteral("^Accuracy +Regularization Rate +Duration +Run_id +Script_name +Start_time_utc +Status$"))
+            .match(lines.at(0))
+            .hasMatch());
     // newest first, numbers aligned, durations as H:MM:SS.ffffff
-    QVERIFY2(QRegularExpression(QStringLiteral("^0\\.\\d+ +0\\.078125 +0:00:\\d\\d\\.\\d{6} +IrisDemo_\\d+ +iris_sklearn\\.py +"
-                                               "\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00 +Completed$"))
-                 .match(lines.at(2)).hasMatch(), qPrintable(lines.at(2)));
+    QVERIFY2(QRegularExpression(
+                 QStringLiteral("^0\\.\\d+ +0\\.078125 +0:00:\\d\\d\\.\\d{6} +IrisDemo_\\d+ +iris_sklearn\\.py +"
+                                "\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00 +Completed$"))
+                 .match(lines.at(2))
+                 .hasMatch(),
+             qPrintable(lines.at(2)));
     QVERIFY(lines.at(3).contains(QStringLiteral("10       ")));
 
     const QJsonObject last = lastRun(m_iris);
@@ -131,24 +139,32 @@ void TestCli::sampleProjectEndToEnd()
     const QString runId = last.value(QStringLiteral("run_id")).toString();
 
     const Result info = runbench({ QStringLiteral("history"), QStringLiteral("info"), QStringLiteral("1") });
-    QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("Regularization Rate")).toDouble(), 10.0);
+    QCOMPARE(
+        QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("Regularization Rate")).toDouble(),
+        10.0);
     const Result byId = runbench({ QStringLiteral("history"), QStringLiteral("info"), runId });
     QCOMPARE(QJsonDocument::fromJson(byId.out.toUtf8()).object().value(QStringLiteral("run_number")).toInt(), 2);
 
-    const Result compare = runbench({ QStringLiteral("history"), QStringLiteral("compare"), QStringLiteral("1"), runId });
+    const Result compare
+        = runbench({ QStringLiteral("history"), QStringLiteral("compare"), QStringLiteral("1"), runId });
     QCOMPARE(compare.exitCode, 0);
-    QVERIFY2(QRegularExpression(QStringLiteral("\\n\\* +Regularization Rate +10 +0\\.078125\\n")).match(compare.out).hasMatch(),
+    QVERIFY2(QRegularExpression(QStringLiteral("\\n\\* +Regularization Rate +10 +0\\.078125\\n"))
+                 .match(compare.out)
+                 .hasMatch(),
              qPrintable(compare.out));
     QVERIFY(QRegularExpression(QStringLiteral("\\n +script_name +iris_sklearn.py")).match(compare.out).hasMatch());
 
-    const Result csv = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("csv") });
-    QVERIFY(csv.out.startsWith(QStringLiteral("Accuracy,Regularization Rate,Duration,Run_id,Script_name,Start_time_utc,Status\r\n")));
+    const Result csv
+        = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("csv") });
+    QVERIFY(csv.out.startsWith(
+        QStringLiteral("Accuracy,Regularization Rate,Duration,Run_id,Script_name,Start_time_utc,Status\r\n")));
     const Result json = runbench({ QStringLiteral("history"), QStringLiteral("list") });
     QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().size(), 2);
 
     // download: every output, byte-identical; a second time needs --force
     const QString dest = m_tmp.path() + QStringLiteral("/download");
-    const Result dl = runbench({ QStringLiteral("history"), QStringLiteral("download"), runId, QStringLiteral("-d"), dest });
+    const Result dl
+        = runbench({ QStringLiteral("history"), QStringLiteral("download"), runId, QStringLiteral("-d"), dest });
     QVERIFY2(dl.exitCode == 0, qPrintable(dl.err));
     const QString runDir = m_iris + QStringLiteral("/.runbench/runs/") + runId;
     for (const QString &f : { QStringLiteral("cm.png"), QStringLiteral("roc.png"), QStringLiteral("model.pkl") }) {
@@ -157,26 +173,32 @@ void TestCli::sampleProjectEndToEnd()
         QCOMPARE(copy, readFile(runDir + QStringLiteral("/outputs/") + f));
     }
     QVERIFY(readFile(dest + QStringLiteral("/cm.png")).startsWith("\x89PNG"));
-    const Result again = runbench({ QStringLiteral("history"), QStringLiteral("download"), runId, QStringLiteral("-d"), dest });
+    const Result again
+        = runbench({ QStringLiteral("history"), QStringLiteral("download"), runId, QStringLiteral("-d"), dest });
     QCOMPARE(again.exitCode, 1);
     QVERIFY(again.err.contains(QStringLiteral("--force")));
 
     // promote: into assets/, traced back to the run
-    const Result promote = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId,
-                                      QStringLiteral("outputs/model.pkl"), QStringLiteral("--name"), QStringLiteral("iris-model") });
+    const Result promote
+        = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId, QStringLiteral("outputs/model.pkl"),
+                     QStringLiteral("--name"), QStringLiteral("iris-model") });
     QVERIFY2(promote.exitCode == 0, qPrintable(promote.err));
-    QCOMPARE(readFile(m_iris + QStringLiteral("/assets/iris-model")), readFile(runDir + QStringLiteral("/outputs/model.pkl")));
-    const QJsonArray promotions = lastRun(m_iris).value(QStringLiteral("properties")).toObject()
-                                      .value(QStringLiteral("Promotions")).toArray();
+    QCOMPARE(readFile(m_iris + QStringLiteral("/assets/iris-model")),
+             readFile(runDir + QStringLiteral("/outputs/model.pkl")));
+    const QJsonArray promotions
+        = lastRun(m_iris).value(QStringLiteral("properties")).toObject().value(QStringLiteral("Promotions")).toArray();
     QCOMPARE(promotions.size(), 1);
-    QCOMPARE(promotions.at(0).toObject().value(QStringLiteral("asset")).toString(), QStringLiteral("assets/iris-model"));
+    QCOMPARE(promotions.at(0).toObject().value(QStringLiteral("asset")).toString(),
+             QStringLiteral("assets/iris-model"));
     QCOMPARE(promotions.at(0).toObject().value(QStringLiteral("sha256")).toString().size(), 64);
-    const Result hostile = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId,
-                                      QStringLiteral("outputs/model.pkl"), QStringLiteral("--name"), QStringLiteral("../escape") });
+    const Result hostile
+        = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId, QStringLiteral("outputs/model.pkl"),
+                     QStringLiteral("--name"), QStringLiteral("../escape") });
     QCOMPARE(hostile.exitCode, 2);
     QVERIFY(!QFileInfo::exists(m_iris + QStringLiteral("/escape")));
-    const Result missing = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId,
-                                      QStringLiteral("outputs/nothing.bin"), QStringLiteral("--name"), QStringLiteral("x") });
+    const Result missing
+        = runbench({ QStringLiteral("history"), QStringLiteral("promote"), runId, QStringLiteral("outputs/nothing.bin"),
+                     QStringLiteral("--name"), QStringLiteral("x") });
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(QStringLiteral("no artifact")));
 }
@@ -234,7 +256,8 @@ void TestCli::logFromAShellScript()
     QVERIFY(writeFile(m_scratch + QStringLiteral("/logs.sh"),
                       "\"$1\" log loss 0.5\n\"$1\" log loss 0.25\n\"$1\" log note 'hello world'\n"
                       "\"$1\" log vals '[1, 2]'\n\"$1\" log done true\n"));
-    const Result r = runbench({ QStringLiteral("run"), QStringLiteral("logs.sh"), QStringLiteral(RUNBENCH_BINARY) }, m_scratch);
+    const Result r
+        = runbench({ QStringLiteral("run"), QStringLiteral("logs.sh"), QStringLiteral(RUNBENCH_BINARY) }, m_scratch);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QJsonObject last = lastRun(m_scratch);
     QCOMPARE(last.value(QStringLiteral("loss")).toArray(), (QJsonArray { 0.5, 0.25 }));
@@ -259,26 +282,34 @@ void TestCli::restoreAndDiffFromTheCommandLine()
     QCOMPARE(runbench({ QStringLiteral("run"), QStringLiteral("step.sh") }, root).exitCode, 0);
     QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo version 2\n"));
     QCOMPARE(runbench({ QStringLiteral("run"), QStringLiteral("step.sh") }, root).exitCode, 0);
-    QVERIFY(lastRun(root).value(QStringLiteral("properties")).toObject().value(QStringLiteral("CommitId")).toString().size() == 40);
+    QVERIFY(
+        lastRun(root).value(QStringLiteral("properties")).toObject().value(QStringLiteral("CommitId")).toString().size()
+        == 40);
 
-    const Result diff = runbench({ QStringLiteral("history"), QStringLiteral("diff"), QStringLiteral("1"), QStringLiteral("2") }, root);
+    const Result diff = runbench(
+        { QStringLiteral("history"), QStringLiteral("diff"), QStringLiteral("1"), QStringLiteral("2") }, root);
     QCOMPARE(diff.exitCode, 0);
     QVERIFY2(diff.out.contains(QStringLiteral("-echo version 1\n+echo version 2\n")), qPrintable(diff.out));
 
-    const Result dry = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--dry-run") }, root);
+    const Result dry = runbench(
+        { QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--dry-run") },
+        root);
     QCOMPARE(dry.exitCode, 0);
     QVERIFY(QRegularExpression(QStringLiteral("overwrite +step.sh")).match(dry.out).hasMatch());
     QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo version 2\n"));
 
     QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo local edit\n"));
-    const Result refused = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1") }, root);
+    const Result refused
+        = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1") }, root);
     QCOMPARE(refused.exitCode, 1);
     QVERIFY(refused.err.contains(QStringLiteral("--force")));
     QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo local edit\n"));
-    const Result forced = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--force") }, root);
+    const Result forced = runbench(
+        { QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--force") }, root);
     QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
     QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo version 1\n"));
-    const Result undo = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("--undo") }, root);
+    const Result undo
+        = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("--undo") }, root);
     QVERIFY2(undo.exitCode == 0, qPrintable(undo.err));
     QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo local edit\n"));
 
@@ -286,8 +317,10 @@ void TestCli::restoreAndDiffFromTheCommandLine()
     QVERIFY(QDir(root + QStringLiteral("/.runbench/snapshots.git")).removeRecursively());
     const Result broken = runbench({ QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1") }, root);
     QCOMPARE(broken.exitCode, 1);
-    QVERIFY2(broken.err.contains(QStringLiteral("Code_")) && broken.err.contains(QStringLiteral("snapshot")), qPrintable(broken.err));
-    const Result list = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") }, root);
+    QVERIFY2(broken.err.contains(QStringLiteral("Code_")) && broken.err.contains(QStringLiteral("snapshot")),
+             qPrintable(broken.err));
+    const Result list = runbench(
+        { QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") }, root);
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.out.count(QStringLiteral("Completed")), 2);
 }
@@ -298,7 +331,8 @@ void TestCli::runsOfAKilledOwnerAreMarkedLost()
     const QString root = dir.path();
     QVERIFY(writeFile(root + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Killed\n"));
     QVERIFY(writeFile(root + QStringLiteral("/slow.sh"),
-                      "for i in 1 2 3; do echo \"{\\\"name\\\": \\\"step\\\", \\\"value\\\": $i}\" >> \"$RUNBENCH_METRICS_FILE\"; done\n"
+                      "for i in 1 2 3; do echo \"{\\\"name\\\": \\\"step\\\", \\\"value\\\": $i}\" >> "
+                      "\"$RUNBENCH_METRICS_FILE\"; done\n"
                       "echo logged\nsleep 30\n"));
     QProcess owner;
     owner.setWorkingDirectory(root);
@@ -317,7 +351,11 @@ void TestCli::runsOfAKilledOwnerAreMarkedLost()
     const QJsonObject last = lastRun(root);
     QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("Lost"));
     QCOMPARE(last.value(QStringLiteral("step")).toArray(), (QJsonArray { 1, 2, 3 })); // every line, once
-    QVERIFY(last.value(QStringLiteral("properties")).toObject().value(QStringLiteral("Error")).toString().contains(QStringLiteral("stopped")));
+    QVERIFY(last.value(QStringLiteral("properties"))
+                .toObject()
+                .value(QStringLiteral("Error"))
+                .toString()
+                .contains(QStringLiteral("stopped")));
     // a run whose owner is alive is left alone
     QProcess alive;
     alive.setWorkingDirectory(root);

@@ -2,17 +2,17 @@
 #include "codeviewer.h"
 #include "project.h"
 #include "runcompareview.h"
+#include "runhelper.h"
 #include "runjob.h"
 #include "runstore.h"
-#include "runhelper.h"
 #include "testutil.h"
 
+#include "metricchart.h"
 #include <QCheckBox>
 #include <QComboBox>
-#include <QLineEdit>
-#include "metricchart.h"
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
@@ -45,14 +45,16 @@ void TestCompare::initTestCase()
 {
     m_root = m_dir.path() + QStringLiteral("/project");
     QVERIFY(writeImage(m_root + QStringLiteral("/data/cm.png"), Qt::darkRed));
-    QVERIFY(writeFile(m_root + QStringLiteral("/train.sh"),
-                      "mkdir -p outputs\ncp data/cm.png outputs/\n"
-                      "echo \"{\\\"name\\\": \\\"Accuracy\\\", \\\"value\\\": $1}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
-                      "echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $2}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
-                      "echo '{\"name\": \"seed\", \"value\": 42}' >> \"$RUNBENCH_METRICS_FILE\"\n"
-                      "echo \"{\\\"name\\\": \\\"curve\\\", \\\"value\\\": [$2, 0.3, 0.1]}\" >> \"$RUNBENCH_METRICS_FILE\"\n"));
+    QVERIFY(writeFile(
+        m_root + QStringLiteral("/train.sh"),
+        "mkdir -p outputs\ncp data/cm.png outputs/\n"
+        "echo \"{\\\"name\\\": \\\"Accuracy\\\", \\\"value\\\": $1}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
+        "echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $2}\" >> \"$RUNBENCH_METRICS_FILE\"\n"
+        "echo '{\"name\": \"seed\", \"value\": 42}' >> \"$RUNBENCH_METRICS_FILE\"\n"
+        "echo \"{\\\"name\\\": \\\"curve\\\", \\\"value\\\": [$2, 0.3, 0.1]}\" >> \"$RUNBENCH_METRICS_FILE\"\n"));
     m_runs << runTracked(m_root, QStringLiteral("train.sh"), { QStringLiteral("0.7"), QStringLiteral("0.5") });
-    QVERIFY(writeFile(m_root + QStringLiteral("/train.sh"), readFile(m_root + QStringLiteral("/train.sh")) + "echo tuned\n"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/train.sh"),
+                      readFile(m_root + QStringLiteral("/train.sh")) + "echo tuned\n"));
     m_runs << runTracked(m_root, QStringLiteral("train.sh"), { QStringLiteral("0.9"), QStringLiteral("0.8") });
     QVERIFY(writeFile(m_root + QStringLiteral("/other.sh"), "echo no values\n"));
     m_runs << runTracked(m_root, QStringLiteral("other.sh"), {});

@@ -9,12 +9,12 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QMouseEvent>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -38,7 +38,8 @@ RunModel::Row sampleRow(int number, double rate, double accuracy)
     r.run.startUs = 1504832109906000LL + number * 20000000LL;
     r.run.endUs = r.run.startUs + 4700000 + number * 10000;
     r.run.exitCode = 0;
-    for (const auto &m : { qMakePair(QStringLiteral("Regularization Rate"), rate), qMakePair(QStringLiteral("Accuracy"), accuracy) }) {
+    for (const auto &m :
+         { qMakePair(QStringLiteral("Regularization Rate"), rate), qMakePair(QStringLiteral("Accuracy"), accuracy) }) {
         MetricSummary s;
         s.key = m.first;
         s.count = 1;
@@ -134,8 +135,9 @@ void TestDashboard::chartsHaveOnePointPerRun()
     QCOMPARE(accuracy->title(), QStringLiteral("Accuracy"));
     // the grid as on the product page: the logged values, then the fields
     QCOMPARE(m_dashboard->visibleColumnIds(),
-             (QStringList { QStringLiteral("field:run"), QStringLiteral("metric:Regularization Rate"), QStringLiteral("metric:Accuracy"),
-                            QStringLiteral("field:duration"), QStringLiteral("field:run_id"), QStringLiteral("field:script"),
+             (QStringList { QStringLiteral("field:run"), QStringLiteral("metric:Regularization Rate"),
+                            QStringLiteral("metric:Accuracy"), QStringLiteral("field:duration"),
+                            QStringLiteral("field:run_id"), QStringLiteral("field:script"),
                             QStringLiteral("field:started"), QStringLiteral("field:status") }));
     QCOMPARE(m_dashboard->grid()->model()->rowCount(), 8);
     QCOMPARE(m_dashboard->grid()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
@@ -201,9 +203,14 @@ void TestDashboard::customizeAddsRemovesAndPersists()
     while (list->currentRow() > 0)
         QTest::mouseClick(up, Qt::LeftButton);
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
-    const QStringList expected { QStringLiteral("metric:Accuracy"), QStringLiteral("field:run"), QStringLiteral("metric:Regularization Rate"),
-                                 QStringLiteral("field:duration"), QStringLiteral("field:script"), QStringLiteral("field:started"),
-                                 QStringLiteral("field:status"), QStringLiteral("field:arguments") };
+    const QStringList expected { QStringLiteral("metric:Accuracy"),
+                                 QStringLiteral("field:run"),
+                                 QStringLiteral("metric:Regularization Rate"),
+                                 QStringLiteral("field:duration"),
+                                 QStringLiteral("field:script"),
+                                 QStringLiteral("field:started"),
+                                 QStringLiteral("field:status"),
+                                 QStringLiteral("field:arguments") };
     QTRY_COMPARE(m_dashboard->visibleColumnIds(), expected);
     QVERIFY(m_dashboard->grid()->horizontalHeader()->isSectionHidden(RunModel::RunIdField));
     // reopening the project shows the same choice
@@ -239,7 +246,8 @@ void TestDashboard::aggregateShowsInGridAndCharts()
     const int column = m_model->columnOfKey(QStringLiteral("Accuracy"));
     QCOMPARE(m_model->headerData(column, Qt::Horizontal).toString(), QStringLiteral("max Accuracy"));
     MetricChart *chart = nullptr;
-    QTRY_VERIFY((chart = m_dashboard->chart(QStringLiteral("Accuracy"))) && chart->title() == QStringLiteral("max Accuracy"));
+    QTRY_VERIFY((chart = m_dashboard->chart(QStringLiteral("Accuracy")))
+                && chart->title() == QStringLiteral("max Accuracy"));
     QTRY_COMPARE(chart->points().last().y, 0.9);
 }
 
@@ -285,7 +293,8 @@ void TestDashboard::compareTwoOrThreeRuns()
     QTableView *grid = m_dashboard->grid();
     QVERIFY(!compare->isEnabled());
     auto select = [grid](int row, Qt::KeyboardModifiers mods) {
-        QTest::mouseClick(grid->viewport(), Qt::LeftButton, mods, grid->visualRect(grid->model()->index(row, RunModel::StatusField)).center());
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, mods,
+                          grid->visualRect(grid->model()->index(row, RunModel::StatusField)).center());
     };
     select(0, {});
     QVERIFY(!compare->isEnabled());
@@ -308,8 +317,9 @@ void TestDashboard::exportCsv()
     const QStringList lines = QString::fromUtf8(readFile(path)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 9);
     QCOMPARE(lines.first(), QStringLiteral("Run,Regularization Rate,Accuracy,Duration,Run id,Script,Started,Status"));
-    QCOMPARE(lines.at(1), QStringLiteral("8,0.078125,0.679245,0:00:04.780000,IrisDemo_150483218,iris_sklearn.py,"
-                                         "2017-09-08T00:57:49.906000+00:00,Completed"));
+    QCOMPARE(lines.at(1),
+             QStringLiteral("8,0.078125,0.679245,0:00:04.780000,IrisDemo_150483218,iris_sklearn.py,"
+                            "2017-09-08T00:57:49.906000+00:00,Completed"));
 }
 
 void TestDashboard::longSeriesAreReducedButHoverable()
@@ -319,7 +329,8 @@ void TestDashboard::longSeriesAreReducedButHoverable()
         many.append(sampleRow(100 + i, 1.0, i == 12345 ? 5.0 : 0.5 + 0.0001 * (i % 100)));
     m_model->upsertRuns(many);
     MetricChart *accuracy = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((accuracy = m_dashboard->chart(QStringLiteral("Accuracy"))) && accuracy->points().size() == 20008, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (accuracy = m_dashboard->chart(QStringLiteral("Accuracy"))) && accuracy->points().size() == 20008, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!accuracy->drawnPoints().isEmpty() && accuracy->drawnPoints().size() < 20008, 10000);
     // the spike survives the reduction
     bool spike = false;

@@ -4,17 +4,17 @@
 #include "project.h"
 #include "rundetailsview.h"
 #include "runfilter.h"
+#include "runhelper.h"
 #include "runjob.h"
 #include "runstore.h"
 #include "snapshotstore.h"
-#include "runhelper.h"
 #include "testutil.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QImage>
-#include <QLabel>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -58,7 +58,8 @@ void TestDetails::init()
                       "mkdir -p outputs\ncp data/cm.png outputs/\nprintf 'hello notes' > outputs/notes.txt\n"
                       "printf '\\001\\002\\003' > outputs/model.bin\n"
                       "echo '{\"name\": \"Accuracy\", \"value\": 0.9}' >> \"$RUNBENCH_METRICS_FILE\"\n"
-                      "for i in 3 2 1; do echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $i}\" >> \"$RUNBENCH_METRICS_FILE\"; done\n"
+                      "for i in 3 2 1; do echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $i}\" >> "
+                      "\"$RUNBENCH_METRICS_FILE\"; done\n"
                       "echo done-log\n"));
     QVERIFY(writeFile(m_root + QStringLiteral("/quiet.sh"), "echo nothing logged\n"));
     m_view = std::make_unique<RunDetailsView>();
@@ -173,7 +174,7 @@ void TestDetails::restoreAsksThenWritesAndCanBeUndone()
     QVERIFY(restored.wait(10000));
     QVERIFY(restored.first().first().toBool());
     QCOMPARE(readFile(m_root + QStringLiteral("/make.sh")), original);
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open(false));
     QVERIFY(store.undoRestore());
     QCOMPARE(readFile(m_root + QStringLiteral("/make.sh")), QByteArray("echo edited\n"));
@@ -216,7 +217,8 @@ void TestDetails::nameDescriptionAndHidden()
     QCOMPARE(run->description, QStringLiteral("no tuning"));
     QVERIFY(run->hidden);
     QCOMPARE(run->tags, (QStringList { QStringLiteral("baseline"), QStringLiteral("cpu") }));
-    QVERIFY(RunFilter::parse(QStringLiteral("tag:CPU"), {}).matches(*run, [](const QString &) { return std::nullopt; }));
+    QVERIFY(
+        RunFilter::parse(QStringLiteral("tag:CPU"), {}).matches(*run, [](const QString &) { return std::nullopt; }));
 }
 
 void TestDetails::compareWithAnotherRun()

@@ -58,15 +58,27 @@ void TestHistoryFormat::runObjectShape()
     flag.count = 1;
     flag.last = 1;
     d.summaries = { acc, series, flag };
-    d.series.insert(QStringLiteral("loss"), { { 0, 3.0, {}, 0 }, { 1, 2.0, {}, 0 },
-                                              { 2, std::numeric_limits<double>::quiet_NaN(), {}, 0 } });
+    d.series.insert(QStringLiteral("loss"),
+                    { { 0, 3.0, {}, 0 }, { 1, 2.0, {}, 0 }, { 2, std::numeric_limits<double>::quiet_NaN(), {}, 0 } });
     const QJsonObject o = HistoryFormat::runObject(d);
-    const QStringList fields { QStringLiteral("attachments"), QStringLiteral("created_utc"), QStringLiteral("description"),
-                               QStringLiteral("duration"), QStringLiteral("end_time_utc"), QStringLiteral("experiment_id"),
-                               QStringLiteral("heartbeat_enabled"), QStringLiteral("hidden"), QStringLiteral("name"),
-                               QStringLiteral("parent_run_id"), QStringLiteral("properties"), QStringLiteral("run_id"),
-                               QStringLiteral("run_number"), QStringLiteral("script_name"), QStringLiteral("start_time_utc"),
-                               QStringLiteral("status"), QStringLiteral("target"), QStringLiteral("user_id") };
+    const QStringList fields { QStringLiteral("attachments"),
+                               QStringLiteral("created_utc"),
+                               QStringLiteral("description"),
+                               QStringLiteral("duration"),
+                               QStringLiteral("end_time_utc"),
+                               QStringLiteral("experiment_id"),
+                               QStringLiteral("heartbeat_enabled"),
+                               QStringLiteral("hidden"),
+                               QStringLiteral("name"),
+                               QStringLiteral("parent_run_id"),
+                               QStringLiteral("properties"),
+                               QStringLiteral("run_id"),
+                               QStringLiteral("run_number"),
+                               QStringLiteral("script_name"),
+                               QStringLiteral("start_time_utc"),
+                               QStringLiteral("status"),
+                               QStringLiteral("target"),
+                               QStringLiteral("user_id") };
     for (const QString &f : fields)
         QVERIFY2(o.contains(f), qPrintable(f));
     QCOMPARE(o.value(QStringLiteral("Accuracy")).toDouble(), 0.6792452830188679);

@@ -21,8 +21,8 @@ void TestIgnoreRules::patterns_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("isDir");
     QTest::addColumn<bool>("ignored");
-    const QStringList rules { QStringLiteral("*.pyc"), QStringLiteral("# comment"), QStringLiteral("/data/"),
-                              QStringLiteral("logs/"), QStringLiteral("docs/**/*.tmp"), QStringLiteral("!keep.pyc"),
+    const QStringList rules { QStringLiteral("*.pyc"),     QStringLiteral("# comment"),     QStringLiteral("/data/"),
+                              QStringLiteral("logs/"),     QStringLiteral("docs/**/*.tmp"), QStringLiteral("!keep.pyc"),
                               QStringLiteral("cache[0-9]") };
     QTest::newRow("glob at any depth") << rules << QStringLiteral("a/b/x.pyc") << false << true;
     QTest::newRow("negation") << rules << QStringLiteral("a/keep.pyc") << false << false;
@@ -68,9 +68,10 @@ void TestIgnoreRules::scopeOfAProject()
     QVERIFY(writeFile(root + QStringLiteral("/huge.dat"), QByteArray(5000, 'x')));
 
     const ProjectScope scope = ProjectScope::collect(Project(root));
-    QCOMPARE(scope.files, (QStringList { QStringLiteral(".gitignore"), QStringLiteral(".runbenchignore"),
-                                         QStringLiteral("lib/.gitignore"), QStringLiteral("lib/util.py"),
-                                         QStringLiteral("train.py"), QStringLiteral("weights.bin") }));
+    QCOMPARE(scope.files,
+             (QStringList { QStringLiteral(".gitignore"), QStringLiteral(".runbenchignore"),
+                            QStringLiteral("lib/.gitignore"), QStringLiteral("lib/util.py"), QStringLiteral("train.py"),
+                            QStringLiteral("weights.bin") }));
     QCOMPARE(scope.oversized, QStringList { QStringLiteral("huge.dat") });
 }
 

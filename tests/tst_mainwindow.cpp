@@ -13,9 +13,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QSpinBox>
-#include <QTableWidget>
-#include <QToolButton>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileSystemModel>
@@ -25,11 +22,14 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
-#include <QStatusBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 
@@ -95,7 +95,8 @@ void TestMainWindow::cleanup()
 QString TestMainWindow::makeProject(const QByteArray &ini)
 {
     const QString root = m_dir->path() + QStringLiteral("/project");
-    writeFile(root + QStringLiteral("/.runbench/project.ini"), ini.isEmpty() ? QByteArray("[project]\nname=Gui\n") : ini);
+    writeFile(root + QStringLiteral("/.runbench/project.ini"),
+              ini.isEmpty() ? QByteArray("[project]\nname=Gui\n") : ini);
     return root;
 }
 
@@ -155,14 +156,18 @@ void TestMainWindow::sampleRunTwiceInParallel()
 {
     const QString root = m_dir->path() + QStringLiteral("/iris");
     const QString sample = QStringLiteral(RUNBENCH_SOURCE_DIR "/resources/samples/iris");
-    QVERIFY(writeFile(root + QStringLiteral("/iris_sklearn.py"), readFile(sample + QStringLiteral("/iris_sklearn.py"))));
-    QVERIFY(writeFile(root + QStringLiteral("/.runbench/project.ini"), readFile(sample + QStringLiteral("/.runbench/project.ini"))));
+    QVERIFY(
+        writeFile(root + QStringLiteral("/iris_sklearn.py"), readFile(sample + QStringLiteral("/iris_sklearn.py"))));
+    QVERIFY(writeFile(root + QStringLiteral("/.runbench/project.ini"),
+                      readFile(sample + QStringLiteral("/.runbench/project.ini"))));
     QVERIFY(m_window->openProject(root));
 
     clickFile(m_window.get(), QStringLiteral("iris_sklearn.py"));
     auto *viewer = m_window->findChild<QPlainTextEdit *>(QStringLiteral("codeViewer"));
     QTRY_VERIFY_WITH_TIMEOUT(viewer->toPlainText().contains(QStringLiteral("LogisticRegression")), 10000);
-    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("interpreterLabel"))->text().contains(QStringLiteral("/usr/bin/python3")));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("interpreterLabel"))
+                ->text()
+                .contains(QStringLiteral("/usr/bin/python3")));
 
     typeArguments(m_window.get(), QStringLiteral("10"));
     clickRun(m_window.get());
@@ -178,7 +183,11 @@ void TestMainWindow::sampleRunTwiceInParallel()
     screenshot(m_window.get(), QStringLiteral("window-running.png"));
     QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 60000);
     QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 1), int(RunStatus::Completed), 60000);
-    QVERIFY(m_window->jobModel()->index(0, JobListModel::OutputColumn).data().toString().startsWith(QStringLiteral("Plots saved")));
+    QVERIFY(m_window->jobModel()
+                ->index(0, JobListModel::OutputColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Plots saved")));
     screenshot(m_window.get(), QStringLiteral("window-completed.png"));
 
     RunStore store;
@@ -229,9 +238,12 @@ void TestMainWindow::failingScriptShowsFailed()
     clickFile(m_window.get(), QStringLiteral("fail.sh"));
     clickRun(m_window.get());
     QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Failed), 30000);
-    QCOMPARE(m_window->jobModel()->index(0, JobListModel::StatusColumn).data().toString(), QStringLiteral("Failed (exit 3)"));
+    QCOMPARE(m_window->jobModel()->index(0, JobListModel::StatusColumn).data().toString(),
+             QStringLiteral("Failed (exit 3)"));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("failed")));
-    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobOutput"))->toPlainText().contains(QStringLiteral("something went wrong")));
+    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobOutput"))
+                ->toPlainText()
+                .contains(QStringLiteral("something went wrong")));
 }
 
 void TestMainWindow::missingInterpreterIsAClearMessage()
@@ -253,7 +265,8 @@ void TestMainWindow::windowStaysResponsiveDuringRuns()
 {
     const QString root = makeProject("[project]\nname=Busy\nmax_parallel_runs=4\n");
     QVERIFY(writeFile(root + QStringLiteral("/busy.sh"),
-                      "for i in $(seq 2000); do echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $i}\"; done >> \"$RUNBENCH_METRICS_FILE\"\n"
+                      "for i in $(seq 2000); do echo \"{\\\"name\\\": \\\"loss\\\", \\\"value\\\": $i}\"; done >> "
+                      "\"$RUNBENCH_METRICS_FILE\"\n"
                       "seq 20000\nsleep 0.5\n"));
     QVERIFY(m_window->openProject(root));
     clickFile(m_window.get(), QStringLiteral("busy.sh"));
@@ -375,7 +388,7 @@ void TestMainWindow::undoRestoreFromTheEditMenu()
     RunStore store;
     QVERIFY(store.open(Project(root).databasePath()));
     QVERIFY(store.useProject(Project(root).name(), Project(root).root()));
-    SnapshotStore snapshots{ Project(root) };
+    SnapshotStore snapshots { Project(root) };
     QVERIFY(snapshots.open(false));
     QVERIFY(snapshots.restore(store.findRun(QStringLiteral("last"))->commitId, true));
     QCOMPARE(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo one\n"));

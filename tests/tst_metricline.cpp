@@ -99,9 +99,9 @@ void TestMetricLine::unknownKeysAreSkipped()
 {
     MetricRecord r;
     QString error;
-    QVERIFY2(MetricLine::parse(QByteArray(R"({"name":"a","extra":{"x":[1,{"y":null}],"s":"t"},"value":1})"), &r,
-                               &error),
-             qPrintable(error));
+    QVERIFY2(
+        MetricLine::parse(QByteArray(R"({"name":"a","extra":{"x":[1,{"y":null}],"s":"t"},"value":1})"), &r, &error),
+        qPrintable(error));
     QCOMPARE(r.numbers.first(), 1.0);
 }
 
@@ -154,7 +154,8 @@ void TestMetricLine::deepNestingRefused()
 {
     MetricRecord r;
     QString error;
-    const QByteArray deep = "{\"name\":\"a\",\"value\":1,\"x\":" + QByteArray(100000, '[') + QByteArray(100000, ']') + "}";
+    const QByteArray deep
+        = "{\"name\":\"a\",\"value\":1,\"x\":" + QByteArray(100000, '[') + QByteArray(100000, ']') + "}";
     QVERIFY(!MetricLine::parse(deep, &r, &error));
     QVERIFY(error.contains(QStringLiteral("nested")));
 }

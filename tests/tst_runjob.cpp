@@ -26,7 +26,10 @@ private Q_SLOTS:
     void runsGoInParallel();
 
 private:
-    void write(const QString &rel, const QByteArray &content) { QVERIFY(writeFile(m_root + QLatin1Char('/') + rel, content)); }
+    void write(const QString &rel, const QByteArray &content)
+    {
+        QVERIFY(writeFile(m_root + QLatin1Char('/') + rel, content));
+    }
     bool runToEnd(RunJob *job, const QString &script, const QStringList &args = {});
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -59,8 +62,9 @@ bool TestRunJob::runToEnd(RunJob *job, const QString &script, const QStringList 
 
 void TestRunJob::completedRunCollectsOutputsAndLog()
 {
-    write(QStringLiteral("make.sh"), "mkdir -p outputs/sub\nprintf abc > outputs/a.txt\necho hi > outputs/sub/b.txt\n"
-                                     "echo to-stdout\necho to-stderr >&2\n");
+    write(QStringLiteral("make.sh"),
+          "mkdir -p outputs/sub\nprintf abc > outputs/a.txt\necho hi > outputs/sub/b.txt\n"
+          "echo to-stdout\necho to-stderr >&2\n");
     RunJob job(Project(m_root), &m_store);
     QSignalSpy status(&job, &RunJob::statusChanged);
     QVERIFY(runToEnd(&job, QStringLiteral("make.sh")));
@@ -75,7 +79,8 @@ void TestRunJob::completedRunCollectsOutputsAndLog()
     QCOMPARE(artifacts.size(), 2);
     QCOMPARE(artifacts.at(0).path, QStringLiteral("outputs/a.txt"));
     QCOMPARE(artifacts.at(0).size, 3);
-    QCOMPARE(artifacts.at(0).sha256, QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    QCOMPARE(artifacts.at(0).sha256,
+             QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     QCOMPARE(artifacts.at(1).path, QStringLiteral("outputs/sub/b.txt"));
     const Project project(m_root);
     QCOMPARE(readFile(project.runDir(r.runId) + QStringLiteral("/outputs/a.txt")), QByteArray("abc"));
@@ -88,10 +93,11 @@ void TestRunJob::completedRunCollectsOutputsAndLog()
 
 void TestRunJob::environmentAndWorkingFolder()
 {
-    write(QStringLiteral("env.sh"), "mkdir -p outputs\n{ echo \"$RUNBENCH_RUN_ID\"; echo \"$RUNBENCH_RUN_DIR\"; "
-                                    "echo \"$RUNBENCH_METRICS_FILE\"; echo \"$RUNBENCH_PROJECT_DIR\"; "
-                                    "echo \"$RUNBENCH_SHARED_DIR\"; echo \"$PYTHONUNBUFFERED\"; echo \"$PYTHONPATH\"; "
-                                    "pwd -P; } > outputs/env.txt\n");
+    write(QStringLiteral("env.sh"),
+          "mkdir -p outputs\n{ echo \"$RUNBENCH_RUN_ID\"; echo \"$RUNBENCH_RUN_DIR\"; "
+          "echo \"$RUNBENCH_METRICS_FILE\"; echo \"$RUNBENCH_PROJECT_DIR\"; "
+          "echo \"$RUNBENCH_SHARED_DIR\"; echo \"$PYTHONUNBUFFERED\"; echo \"$PYTHONPATH\"; "
+          "pwd -P; } > outputs/env.txt\n");
     RunJob job(Project(m_root), &m_store);
     QVERIFY(runToEnd(&job, QStringLiteral("env.sh")));
     const Project project(m_root);
@@ -105,24 +111,33 @@ void TestRunJob::environmentAndWorkingFolder()
     QCOMPARE(lines.at(4), project.sharedDir());
     QCOMPARE(lines.at(5), QStringLiteral("1"));
     QVERIFY(lines.at(6).startsWith(project.clientDir()));
-    QCOMPARE(lines.at(7), QDir(project.workDir(runId)).canonicalPath().isEmpty()
-                              ? QFileInfo(project.workDir(runId)).absoluteFilePath()
-                              : QDir(project.workDir(runId)).canonicalPath());
+    QCOMPARE(lines.at(7),
+             QDir(project.workDir(runId)).canonicalPath().isEmpty()
+                 ? QFileInfo(project.workDir(runId)).absoluteFilePath()
+                 : QDir(project.workDir(runId)).canonicalPath());
 }
 
 void TestRunJob::argumentsArriveVerbatim()
 {
-    write(QStringLiteral("args.sh"), "mkdir -p outputs\nfor a in \"$@\"; do printf '%s\\n' \"<$a>\"; done > outputs/args.txt\n");
-    const QStringList args { QStringLiteral("0.01"), QStringLiteral("a b"), QStringLiteral("\"quoted\""),
-                             QStringLiteral("; rm -rf ~"), QStringLiteral("$HOME"), QStringLiteral("*"),
-                             QString(), QStringLiteral("it's"), QStringLiteral("정규화") };
+    write(QStringLiteral("args.sh"),
+          "mkdir -p outputs\nfor a in \"$@\"; do printf '%s\\n' \"<$a>\"; done > outputs/args.txt\n");
+    const QStringList args { QStringLiteral("0.01"),
+                             QStringLiteral("a b"),
+                             QStringLiteral("\"quoted\""),
+                             QStringLiteral("; rm -rf ~"),
+                             QStringLiteral("$HOME"),
+                             QStringLiteral("*"),
+                             QString(),
+                             QStringLiteral("it's"),
+                             QStringLiteral("정규화") };
     RunJob job(Project(m_root), &m_store);
     QVERIFY(runToEnd(&job, QStringLiteral("args.sh"), args));
     QString expected;
     for (const QString &a : args)
         expected += QLatin1Char('<') + a + QStringLiteral(">\n");
-    QCOMPARE(QString::fromUtf8(readFile(Project(m_root).runDir(job.record().runId) + QStringLiteral("/outputs/args.txt"))),
-             expected);
+    QCOMPARE(
+        QString::fromUtf8(readFile(Project(m_root).runDir(job.record().runId) + QStringLiteral("/outputs/args.txt"))),
+        expected);
     QCOMPARE(m_store.run(job.record().id)->arguments, args);
 }
 
@@ -227,8 +242,9 @@ void TestRunJob::ignoredFilesStayOutOfTheWorkingCopy()
     write(QStringLiteral(".runbenchignore"), "secret.txt\n");
     write(QStringLiteral("secret.txt"), "s");
     write(QStringLiteral("data/input.csv"), "1,2\n");
-    write(QStringLiteral("check.sh"), "test -e secret.txt && exit 9\ntest -e data/input.csv || exit 8\n"
-                                      "test -e .runbench && exit 7\nexit 0\n");
+    write(QStringLiteral("check.sh"),
+          "test -e secret.txt && exit 9\ntest -e data/input.csv || exit 8\n"
+          "test -e .runbench && exit 7\nexit 0\n");
     RunJob job(Project(m_root), &m_store);
     QVERIFY(runToEnd(&job, QStringLiteral("check.sh")));
     QCOMPARE(job.exitCode(), 0);
@@ -237,9 +253,10 @@ void TestRunJob::ignoredFilesStayOutOfTheWorkingCopy()
 void TestRunJob::runsGoInParallel()
 {
     // each script waits until the other has started: only parallel runs finish
-    write(QStringLiteral("meet.sh"), "touch \"$RUNBENCH_PROJECT_DIR/.runbench/shared/$1\"\n"
-                                     "for i in $(seq 100); do test -e \"$RUNBENCH_PROJECT_DIR/.runbench/shared/$2\" && exit 0; "
-                                     "sleep 0.1; done\nexit 1\n");
+    write(QStringLiteral("meet.sh"),
+          "touch \"$RUNBENCH_PROJECT_DIR/.runbench/shared/$1\"\n"
+          "for i in $(seq 100); do test -e \"$RUNBENCH_PROJECT_DIR/.runbench/shared/$2\" && exit 0; "
+          "sleep 0.1; done\nexit 1\n");
     RunJob a(Project(m_root), &m_store);
     RunJob b(Project(m_root), &m_store);
     QVERIFY(a.submit(QStringLiteral("meet.sh"), { QStringLiteral("a"), QStringLiteral("b") }));

@@ -76,10 +76,15 @@ void TestRunModel::filterSyntax()
     QFETCH(QString, filter);
     QFETCH(QList<int>, runs);
     RunModel model;
-    model.setRuns({ row(1, 1, QStringLiteral("iris.py"), RunStatus::Completed, { { QStringLiteral("Accuracy"), 0.7 }, { QStringLiteral("Regularization Rate"), 10 } }),
-                    row(2, 2, QStringLiteral("iris.py"), RunStatus::Completed, { { QStringLiteral("Accuracy"), 0.6 }, { QStringLiteral("Regularization Rate"), 5 } }, { QStringLiteral("--solver"), QStringLiteral("lbfgs") }),
-                    row(3, 3, QStringLiteral("iris.py"), RunStatus::Failed, { { QStringLiteral("Accuracy"), 0.8 }, { QStringLiteral("Regularization Rate"), 0.5 } }),
-                    row(4, 4, QStringLiteral("other.sh"), RunStatus::Completed, { { QStringLiteral("loss"), 3 }, { QStringLiteral("Regularization Rate"), 0.1 } }) });
+    model.setRuns({ row(1, 1, QStringLiteral("iris.py"), RunStatus::Completed,
+                        { { QStringLiteral("Accuracy"), 0.7 }, { QStringLiteral("Regularization Rate"), 10 } }),
+                    row(2, 2, QStringLiteral("iris.py"), RunStatus::Completed,
+                        { { QStringLiteral("Accuracy"), 0.6 }, { QStringLiteral("Regularization Rate"), 5 } },
+                        { QStringLiteral("--solver"), QStringLiteral("lbfgs") }),
+                    row(3, 3, QStringLiteral("iris.py"), RunStatus::Failed,
+                        { { QStringLiteral("Accuracy"), 0.8 }, { QStringLiteral("Regularization Rate"), 0.5 } }),
+                    row(4, 4, QStringLiteral("other.sh"), RunStatus::Completed,
+                        { { QStringLiteral("loss"), 3 }, { QStringLiteral("Regularization Rate"), 0.1 } }) });
     RunFilterModel proxy(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY2(proxy.setFilterText(filter), qPrintable(proxy.filterError()));
@@ -137,7 +142,8 @@ void TestRunModel::incrementalUpdatesWithoutReset()
     QCOMPARE(rowsInserted.count(), 1);
     QCOMPARE(columnsInserted.count(), 1);
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.headerData(model.columnOfKey(QStringLiteral("loss")), Qt::Horizontal).toString(), QStringLiteral("loss"));
+    QCOMPARE(model.headerData(model.columnOfKey(QStringLiteral("loss")), Qt::Horizontal).toString(),
+             QStringLiteral("loss"));
     QVERIFY(model.activeRunRowIds().contains(2));
     // it completes: same row, new data
     model.upsertRuns({ row(2, 2, QStringLiteral("a.py"), RunStatus::Completed, { { QStringLiteral("loss"), 0.5 } }) });
@@ -172,9 +178,8 @@ void TestRunModel::aggregatesOfASeries()
     QCOMPARE(model.index(0, column).data(RunModel::RawRole).toDouble(), 0.9);
     model.setAggregate(QStringLiteral("Accuracy"), RunModel::Mean);
     QCOMPARE(model.index(0, column).data(RunModel::RawRole).toDouble(), 0.7);
-    QVERIFY(RunFilter::parse(QStringLiteral("Accuracy > 0.65"), model.metricKeys()).matches(model.run(0), [&](const QString &k) {
-        return model.metricValue(0, k);
-    }));
+    QVERIFY(RunFilter::parse(QStringLiteral("Accuracy > 0.65"), model.metricKeys())
+                .matches(model.run(0), [&](const QString &k) { return model.metricValue(0, k); }));
 }
 
 void TestRunModel::sortingPutsMissingValuesLast()
@@ -209,7 +214,8 @@ void TestRunModel::loaderFollowsTheStore()
     QVERIFY(writer.useProject(project.name(), project.root()));
     const auto first = writer.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {});
     QHash<QString, MetricSummary> sums;
-    QVERIFY(writer.appendMetrics(first->id, { { QStringLiteral("Accuracy"), MetricKind::Number, { 0.5 }, {}, 0 } }, &sums, 1, 0, {}));
+    QVERIFY(writer.appendMetrics(first->id, { { QStringLiteral("Accuracy"), MetricKind::Number, { 0.5 }, {}, 0 } },
+                                 &sums, 1, 0, {}));
 
     RunModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -225,7 +231,8 @@ void TestRunModel::loaderFollowsTheStore()
     const auto second = writer.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {});
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 10000);
     QVERIFY(writer.setRunFinished(second->id, RunStatus::Completed, 0, 5, QString()));
-    QTRY_COMPARE_WITH_TIMEOUT(model.index(1, RunModel::StatusField).data(RunModel::RawRole).toString(), QStringLiteral("Completed"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(1, RunModel::StatusField).data(RunModel::RawRole).toString(),
+                              QStringLiteral("Completed"), 10000);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(resets.count(), 0);
 }

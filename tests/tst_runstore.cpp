@@ -192,7 +192,9 @@ void TestRunStore::metricsAndSummaries()
     QHash<QString, MetricSummary> sums = store.summaries(run->id);
     MetricRecord acc { QStringLiteral("Accuracy"), MetricKind::Number, { 0.5 }, {}, 0 };
     MetricRecord acc2 { QStringLiteral("Accuracy"), MetricKind::Number, { 0.75 }, {}, 0 };
-    MetricRecord nan { QStringLiteral("Accuracy"), MetricKind::Number, { std::numeric_limits<double>::quiet_NaN() }, {}, 0 };
+    MetricRecord nan {
+        QStringLiteral("Accuracy"), MetricKind::Number, { std::numeric_limits<double>::quiet_NaN() }, {}, 0
+    };
     MetricRecord list { QStringLiteral("all values"), MetricKind::List, { 5, 6, 7 }, {}, 0 };
     MetricRecord note { QStringLiteral("note"), MetricKind::Text, {}, QStringLiteral("정확도"), 0 };
     MetricRecord flag { QStringLiteral("ok"), MetricKind::Bool, { 1 }, {}, 0 };
@@ -225,8 +227,9 @@ void TestRunStore::metricsAndSummaries()
     QCOMPARE(r->skippedLines, 1);
     QCOMPARE(r->lastSkipReason, QStringLiteral("bad line"));
     QCOMPARE(store.allSummaries().value(run->id).size(), 4);
-    QCOMPARE(store.metricKeys(), (QStringList { QStringLiteral("Accuracy"), QStringLiteral("all values"),
-                                                QStringLiteral("note"), QStringLiteral("ok") }));
+    QCOMPARE(store.metricKeys(),
+             (QStringList { QStringLiteral("Accuracy"), QStringLiteral("all values"), QStringLiteral("note"),
+                            QStringLiteral("ok") }));
 }
 
 void TestRunStore::failedBatchLeavesNothingBehind()
@@ -254,13 +257,14 @@ void TestRunStore::artifactsAndPromotions()
     QVERIFY(store.open(m_db));
     QVERIFY(store.useProject(QStringLiteral("P"), QStringLiteral("/p")));
     const auto run = store.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {});
-    QVERIFY(store.setArtifacts(run->id, { { QStringLiteral("outputs/model.pkl"), 10, QStringLiteral("aa") },
-                                          { QStringLiteral("outputs/cm.png"), 20, QStringLiteral("bb") } }));
+    QVERIFY(store.setArtifacts(run->id,
+                               { { QStringLiteral("outputs/model.pkl"), 10, QStringLiteral("aa") },
+                                 { QStringLiteral("outputs/cm.png"), 20, QStringLiteral("bb") } }));
     const auto artifacts = store.artifacts(run->id);
     QCOMPARE(artifacts.size(), 2);
     QCOMPARE(artifacts.first().path, QStringLiteral("outputs/cm.png"));
-    QVERIFY(store.addPromotion(run->id, { QStringLiteral("assets/m"), QStringLiteral("outputs/model.pkl"),
-                                          QStringLiteral("aa"), 123 }));
+    QVERIFY(store.addPromotion(
+        run->id, { QStringLiteral("assets/m"), QStringLiteral("outputs/model.pkl"), QStringLiteral("aa"), 123 }));
     QCOMPARE(store.promotions(run->id).size(), 1);
     QCOMPARE(store.promotions(run->id).first().assetPath, QStringLiteral("assets/m"));
 }

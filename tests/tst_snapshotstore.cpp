@@ -44,7 +44,8 @@ void TestSnapshotStore::init()
 QMap<QString, QByteArray> TestSnapshotStore::tree(const QString &root) const
 {
     QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString rel = path.mid(root.size() + 1);
@@ -66,7 +67,7 @@ void TestSnapshotStore::snapshotAndCheckoutRoundTrip()
     QVERIFY(writeFile(file(QStringLiteral("data/blob.bin")), QByteArray("\x00\x01\x02\xff", 4)));
     QVERIFY(writeFile(file(QStringLiteral("src/pkg/mod.py")), "x = 1\n"));
     QVERIFY(QFile::link(QStringLiteral("src/pkg/mod.py"), file(QStringLiteral("link.py"))));
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY2(store.open(), qPrintable(store.errorString()));
     const auto snap = store.snapshot(QStringLiteral("R_1"), QStringLiteral("first"));
     QVERIFY2(snap, qPrintable(store.errorString()));
@@ -86,7 +87,9 @@ void TestSnapshotStore::snapshotAndCheckoutRoundTrip()
     const auto second = store.snapshot(QStringLiteral("R_2"), QStringLiteral("second"));
     QVERIFY(second && second->commitId != snap->commitId);
     git_repository *repo = nullptr;
-    QCOMPARE(git_repository_open_bare(&repo, QFile::encodeName(m_root + QStringLiteral("/.runbench/snapshots.git")).constData()), 0);
+    QCOMPARE(git_repository_open_bare(
+                 &repo, QFile::encodeName(m_root + QStringLiteral("/.runbench/snapshots.git")).constData()),
+             0);
     Git::Repository owner(repo);
     git_oid oid;
     QCOMPARE(git_reference_name_to_id(&oid, repo, "refs/runs/R_2"), 0);
@@ -99,7 +102,8 @@ void TestSnapshotStore::snapshotAndCheckoutRoundTrip()
 
 void TestSnapshotStore::ignoreRulesAndSizeLimit()
 {
-    QVERIFY(writeFile(file(QStringLiteral(".runbench/project.ini")), "[snapshot]\nmax_file_size_mb=0.001\nignore=notes.md\n"));
+    QVERIFY(writeFile(file(QStringLiteral(".runbench/project.ini")),
+                      "[snapshot]\nmax_file_size_mb=0.001\nignore=notes.md\n"));
     QVERIFY(writeFile(file(QStringLiteral("train.py")), "print(1)\n"));
     QVERIFY(writeFile(file(QStringLiteral(".gitignore")), "*.log\ncache/\n"));
     QVERIFY(writeFile(file(QStringLiteral("run.log")), "log"));
@@ -110,15 +114,16 @@ void TestSnapshotStore::ignoreRulesAndSizeLimit()
     QVERIFY(writeFile(file(QStringLiteral("outputs/old.png")), "png"));
     QVERIFY(writeFile(file(QStringLiteral("sub/outputs/kept.txt")), "only the top outputs/ is left out"));
     QVERIFY(writeFile(file(QStringLiteral("huge.bin")), QByteArray(5000, 'x')));
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open());
     const auto snap = store.snapshot(QStringLiteral("R_1"), QString());
     QVERIFY2(snap, qPrintable(store.errorString()));
     QCOMPARE(snap->leftOut, QStringList { QStringLiteral("huge.bin") });
     const QString work = m_dir->path() + QStringLiteral("/work");
     QVERIFY(store.checkout(snap->commitId, work));
-    QCOMPARE(tree(work).keys(), (QStringList { QStringLiteral(".gitignore"), QStringLiteral(".runbenchignore"),
-                                               QStringLiteral("sub/outputs/kept.txt"), QStringLiteral("train.py") }));
+    QCOMPARE(tree(work).keys(),
+             (QStringList { QStringLiteral(".gitignore"), QStringLiteral(".runbenchignore"),
+                            QStringLiteral("sub/outputs/kept.txt"), QStringLiteral("train.py") }));
     // a file that grows over the limit leaves the next snapshot, listed
     QVERIFY(writeFile(file(QStringLiteral("train.py")), QByteArray(5000, '#')));
     const auto next = store.snapshot(QStringLiteral("R_2"), QString());
@@ -128,7 +133,7 @@ void TestSnapshotStore::ignoreRulesAndSizeLimit()
 void TestSnapshotStore::unchangedProjectGivesTheSameTree()
 {
     QVERIFY(writeFile(file(QStringLiteral("a.py")), "a\n"));
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open());
     const auto one = store.snapshot(QStringLiteral("R_1"), QString());
     const auto two = store.snapshot(QStringLiteral("R_2"), QString());
@@ -142,7 +147,7 @@ void TestSnapshotStore::restoreDryRunListsExactlyTheChanges()
     QVERIFY(writeFile(file(QStringLiteral("a.py")), "a1\n"));
     QVERIFY(writeFile(file(QStringLiteral("b.py")), "b1\n"));
     QVERIFY(writeFile(file(QStringLiteral("same.py")), "same\n"));
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open());
     const auto first = store.snapshot(QStringLiteral("R_1"), QString());
     QVERIFY(writeFile(file(QStringLiteral("a.py")), "a2\n"));
@@ -171,7 +176,7 @@ void TestSnapshotStore::restoreThenUndoReturnsThePreviousState()
     QVERIFY(writeFile(file(QStringLiteral("a.py")), "a1\n"));
     QVERIFY(writeFile(file(QStringLiteral("tool.sh")), "echo 1\n", true));
     QVERIFY(writeFile(file(QStringLiteral("dir/b.py")), "b1\n"));
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open());
     const auto first = store.snapshot(QStringLiteral("R_1"), QString());
     const auto before = tree(m_root);
@@ -218,7 +223,9 @@ QByteArray treeEntry(const char *mode, const QByteArray &name, const git_oid &oi
 QString TestSnapshotStore::commitRawTree(const QByteArray &rawTree)
 {
     git_repository *repo = nullptr;
-    if (git_repository_open_bare(&repo, QFile::encodeName(m_root + QStringLiteral("/.runbench/snapshots.git")).constData()) != 0)
+    if (git_repository_open_bare(&repo,
+                                 QFile::encodeName(m_root + QStringLiteral("/.runbench/snapshots.git")).constData())
+        != 0)
         return {};
     Git::Repository owner(repo);
     git_odb *odb = nullptr;
@@ -254,13 +261,15 @@ void TestSnapshotStore::maliciousTreesAreRefused()
     QFETCH(bool, link);
     QFETCH(QByteArray, content);
     QVERIFY(writeFile(file(QStringLiteral("a.py")), "a\n"));
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open());
     QVERIFY(store.snapshot(QStringLiteral("R_1"), QString()));
     git_oid blob;
     {
         git_repository *repo = nullptr;
-        QCOMPARE(git_repository_open_bare(&repo, QFile::encodeName(m_root + QStringLiteral("/.runbench/snapshots.git")).constData()), 0);
+        QCOMPARE(git_repository_open_bare(
+                     &repo, QFile::encodeName(m_root + QStringLiteral("/.runbench/snapshots.git")).constData()),
+                 0);
         Git::Repository owner(repo);
         QCOMPARE(git_blob_create_from_buffer(&blob, repo, content.constData(), size_t(content.size())), 0);
     }
@@ -281,7 +290,7 @@ void TestSnapshotStore::linkedFolderIsNotWrittenThrough()
     const QString outside = m_dir->path() + QStringLiteral("/outside");
     QVERIFY(writeFile(outside + QStringLiteral("/keep.txt"), "outside"));
     QVERIFY(writeFile(file(QStringLiteral("sub/file.py")), "inside\n"));
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open());
     const auto first = store.snapshot(QStringLiteral("R_1"), QString());
     // the user replaces the folder with a link out of the project
@@ -297,7 +306,7 @@ void TestSnapshotStore::diffShowsTheChangedLines()
 {
     QVERIFY(writeFile(file(QStringLiteral("train.py")), "reg = 0.01\nprint(reg)\n"));
     QVERIFY(writeFile(file(QStringLiteral("other.py")), "x\n"));
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open());
     const auto a = store.snapshot(QStringLiteral("R_1"), QString());
     QVERIFY(writeFile(file(QStringLiteral("train.py")), "reg = 0.5\nprint(reg)\n"));
@@ -343,12 +352,13 @@ void TestSnapshotStore::ownGitRepositoryIsOnlyRead()
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
             it.next();
-            state.insert(it.filePath() + QStringLiteral("@mtime"), QByteArray::number(it.fileInfo().lastModified().toMSecsSinceEpoch()));
+            state.insert(it.filePath() + QStringLiteral("@mtime"),
+                         QByteArray::number(it.fileInfo().lastModified().toMSecsSinceEpoch()));
         }
         return state;
     };
     const auto gitBefore = gitDirState();
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(store.open());
     const auto clean = store.snapshot(QStringLiteral("R_1"), QString());
     QCOMPARE(clean->gitCommit, Git::oidString(&commitId));
@@ -368,12 +378,12 @@ void TestSnapshotStore::missingRepositoryIsAClearError()
 {
     QVERIFY(writeFile(file(QStringLiteral("a.py")), "a\n"));
     {
-        SnapshotStore store{ Project(m_root) };
+        SnapshotStore store { Project(m_root) };
         QVERIFY(store.open());
         QVERIFY(store.snapshot(QStringLiteral("R_1"), QString()));
     }
     QVERIFY(QDir(m_root + QStringLiteral("/.runbench/snapshots.git")).removeRecursively());
-    SnapshotStore store{ Project(m_root) };
+    SnapshotStore store { Project(m_root) };
     QVERIFY(!store.open(false));
     QVERIFY2(store.errorString().contains(QStringLiteral("snapshots repository")), qPrintable(store.errorString()));
 }

@@ -15,7 +15,8 @@ constexpr int IdRole = Qt::UserRole + 1;
 constexpr int AggregateRole = Qt::UserRole + 2;
 } // namespace
 
-CustomizeColumnsDialog::CustomizeColumnsDialog(const RunModel *model, const QStringList &visibleColumnIds, QWidget *parent)
+CustomizeColumnsDialog::CustomizeColumnsDialog(const RunModel *model, const QStringList &visibleColumnIds,
+                                               QWidget *parent)
     : QDialog(parent)
     , m_model(model)
     , m_list(new QListWidget(this))
@@ -61,7 +62,9 @@ CustomizeColumnsDialog::CustomizeColumnsDialog(const RunModel *model, const QStr
             return;
         item->setData(AggregateRole, index);
         const QString key = m_model->keyOfColumn(m_model->columnOfId(item->data(IdRole).toString()));
-        item->setText(index == RunModel::Last ? key : RunModel::aggregateName(RunModel::Aggregate(index)) + QLatin1Char(' ') + key);
+        item->setText(index == RunModel::Last
+                          ? key
+                          : RunModel::aggregateName(RunModel::Aggregate(index)) + QLatin1Char(' ') + key);
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

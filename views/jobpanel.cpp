@@ -54,8 +54,8 @@ protected:
 
 bool isActive(int status)
 {
-    return status == JobListModel::Submitting || status == int(RunStatus::Queued)
-        || status == int(RunStatus::Preparing) || status == int(RunStatus::Running);
+    return status == JobListModel::Submitting || status == int(RunStatus::Queued) || status == int(RunStatus::Preparing)
+        || status == int(RunStatus::Running);
 }
 
 } // namespace
@@ -97,9 +97,7 @@ JobPanel::JobPanel(JobListModel *model, QWidget *parent)
                 }
             });
     // a new job becomes the current one, so its output shows at once
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
-        m_view->setCurrentIndex(m_model->index(0, 0));
-    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this] { m_view->setCurrentIndex(m_model->index(0, 0)); });
 
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
     m_openLog->setObjectName(QStringLiteral("openLog"));

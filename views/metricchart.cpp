@@ -9,9 +9,9 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QtCharts/QChart>
+#include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
-#include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
@@ -233,14 +233,16 @@ void MetricChart::addOverlay(const QString &name, const QVector<QPointF> &points
     pen.setColor(color);
     pen.setWidthF(1.6);
     series->setPen(pen);
-    series->replace(points.size() > reductionThreshold() ? reduce(points, qMax(100, int(m_view->chart()->plotArea().width())))
-                                                         : points);
+    series->replace(points.size() > reductionThreshold()
+                        ? reduce(points, qMax(100, int(m_view->chart()->plotArea().width())))
+                        : points);
     m_view->overlays.append(series);
     m_overlayPoints.append(points);
     m_view->chart()->legend()->setVisible(true);
     // only the overlays in the legend
-    for (QAbstractSeries *own : { static_cast<QAbstractSeries *>(m_view->line), static_cast<QAbstractSeries *>(m_view->scatter),
-                                  static_cast<QAbstractSeries *>(m_view->highlight) })
+    for (QAbstractSeries *own :
+         { static_cast<QAbstractSeries *>(m_view->line), static_cast<QAbstractSeries *>(m_view->scatter),
+           static_cast<QAbstractSeries *>(m_view->highlight) })
         for (QLegendMarker *marker : m_view->chart()->legend()->markers(own))
             marker->setVisible(false);
     updateAxes();
@@ -392,7 +394,9 @@ void MetricChart::showMenu(const QPoint &globalPos)
         connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportTo(path); });
         dialog->open();
     };
-    menu->addAction(tr("Export as PNG…"), this, [exportAs] { exportAs(tr("PNG image (*.png)"), QStringLiteral(".png")); });
-    menu->addAction(tr("Export as SVG…"), this, [exportAs] { exportAs(tr("SVG image (*.svg)"), QStringLiteral(".svg")); });
+    menu->addAction(tr("Export as PNG…"), this,
+                    [exportAs] { exportAs(tr("PNG image (*.png)"), QStringLiteral(".png")); });
+    menu->addAction(tr("Export as SVG…"), this,
+                    [exportAs] { exportAs(tr("SVG image (*.svg)"), QStringLiteral(".svg")); });
     menu->popup(globalPos);
 }

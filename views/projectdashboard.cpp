@@ -142,10 +142,7 @@ void ProjectDashboard::selectScript(const QString &relativePath)
     m_script->setCurrentText(relativePath);
 }
 
-QStringList ProjectDashboard::currentArguments() const
-{
-    return ArgumentLine::split(m_arguments->currentText());
-}
+QStringList ProjectDashboard::currentArguments() const { return ArgumentLine::split(m_arguments->currentText()); }
 
 QStringList ProjectDashboard::argumentHistory(const QString &script) const
 {
@@ -190,7 +187,8 @@ void ProjectDashboard::scriptChanged()
     }
     m_runButton->setEnabled(true);
     const QStringList command = m_project.interpreterFor(script);
-    m_interpreter->setText(command.isEmpty() ? tr("runs as a program") : tr("with %1").arg(command.join(QLatin1Char(' '))));
+    m_interpreter->setText(command.isEmpty() ? tr("runs as a program")
+                                             : tr("with %1").arg(command.join(QLatin1Char(' '))));
     const QString path = QDir(m_project.root()).filePath(script);
     if (m_viewer->filePath() != path)
         m_viewer->showFile(path);

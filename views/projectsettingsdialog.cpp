@@ -81,7 +81,8 @@ void ProjectSettingsDialog::accept()
         QString ext = m_interpreters->item(row, 0) ? m_interpreters->item(row, 0)->text().trimmed() : QString();
         if (ext.startsWith(QLatin1Char('.')))
             ext.remove(0, 1);
-        const QString command = m_interpreters->item(row, 1) ? m_interpreters->item(row, 1)->text().trimmed() : QString();
+        const QString command
+            = m_interpreters->item(row, 1) ? m_interpreters->item(row, 1)->text().trimmed() : QString();
         if (!ext.isEmpty())
             interpreters.insert(ext, command);
     }

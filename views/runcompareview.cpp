@@ -8,8 +8,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QLineEdit>
-#include <QPushButton>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
@@ -17,6 +15,8 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
@@ -119,8 +119,9 @@ QStringList RunCompareView::runIds() const
 
 bool RunCompareView::lowerIsBetter(const QString &metric)
 {
-    static const QRegularExpression lower(QStringLiteral("loss|error|err\\b|rmse|mse|mae|perplexity|time|duration|latency"),
-                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression lower(
+        QStringLiteral("loss|error|err\\b|rmse|mse|mae|perplexity|time|duration|latency"),
+        QRegularExpression::CaseInsensitiveOption);
     return lower.match(metric).hasMatch();
 }
 
@@ -261,7 +262,8 @@ void RunCompareView::fillValues()
     for (const QString &key : qAsConst(keys)) {
         Row row { key, {}, {}, true };
         for (const RunDetails &d : qAsConst(m_runs)) {
-            const auto it = std::find_if(d.metrics.cbegin(), d.metrics.cend(), [&key](const MetricSummary &s) { return s.key == key; });
+            const auto it = std::find_if(d.metrics.cbegin(), d.metrics.cend(),
+                                         [&key](const MetricSummary &s) { return s.key == key; });
             if (it == d.metrics.cend()) {
                 row.texts.append(QString()); // not logged: empty, never zero
                 row.numbers.append(qQNaN());
@@ -444,7 +446,8 @@ void RunCompareView::fillOutputs()
             if (!recorded)
                 cell->setText(tr("(not written by this run)"));
             else if (!image.isNull())
-                cell->setPixmap(QPixmap::fromImage(image.width() > width ? image.scaledToWidth(width, Qt::SmoothTransformation) : image));
+                cell->setPixmap(QPixmap::fromImage(
+                    image.width() > width ? image.scaledToWidth(width, Qt::SmoothTransformation) : image));
             else if (!QFileInfo::exists(path))
                 cell->setText(tr("(missing from the run folder)"));
             else

@@ -36,8 +36,7 @@ public:
     HoverDelegate(const QString *hovered, QObject *parent)
         : QStyledItemDelegate(parent)
         , m_hovered(hovered)
-    {
-    }
+    { }
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         if (!m_hovered->isEmpty() && index.data(RunModel::RunIdRole).toString() == *m_hovered)
@@ -115,9 +114,8 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_grid->horizontalHeader()->setSectionsMovable(true);
     m_grid->horizontalHeader()->setHighlightSections(false);
-    connect(m_grid, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT detailsRequested(index.data(RunModel::RunIdRole).toString());
-    });
+    connect(m_grid, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { Q_EMIT detailsRequested(index.data(RunModel::RunIdRole).toString()); });
     connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const int n = int(selectedRunIds().size());
         m_compare->setEnabled(n >= 2 && n <= 3);
@@ -263,11 +261,13 @@ void RunDashboard::rebuildCharts()
     rows.reserve(m_proxy->rowCount());
     for (int r = 0; r < m_proxy->rowCount(); ++r)
         rows.append(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
-    std::sort(rows.begin(), rows.end(), [this](int a, int b) { return m_model->run(a).number < m_model->run(b).number; });
+    std::sort(rows.begin(), rows.end(),
+              [this](int a, int b) { return m_model->run(a).number < m_model->run(b).number; });
     for (MetricChart *c : qAsConst(m_charts)) {
         const QString key = c->property("metricKey").toString();
         const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
-        const QString label = key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString();
+        const QString label
+            = key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString();
         c->setTitle(label);
         QVector<MetricChart::Point> points;
         points.reserve(rows.size());

@@ -48,11 +48,11 @@ bool isImage(const QString &path)
 
 bool isText(const QString &path)
 {
-    static const QStringList texts { QStringLiteral("txt"), QStringLiteral("log"), QStringLiteral("csv"),
+    static const QStringList texts { QStringLiteral("txt"),  QStringLiteral("log"),   QStringLiteral("csv"),
                                      QStringLiteral("json"), QStringLiteral("jsonl"), QStringLiteral("md"),
-                                     QStringLiteral("py"), QStringLiteral("yaml"), QStringLiteral("yml"),
-                                     QStringLiteral("ini"), QStringLiteral("xml"), QStringLiteral("html"),
-                                     QStringLiteral("sh"), QStringLiteral("tsv"), QStringLiteral("R") };
+                                     QStringLiteral("py"),   QStringLiteral("yaml"),  QStringLiteral("yml"),
+                                     QStringLiteral("ini"),  QStringLiteral("xml"),   QStringLiteral("html"),
+                                     QStringLiteral("sh"),   QStringLiteral("tsv"),   QStringLiteral("R") };
     return texts.contains(QFileInfo(path).suffix(), Qt::CaseInsensitive);
 }
 
@@ -98,7 +98,8 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     m_rerun->setObjectName(QStringLiteral("rerunRun"));
     for (QPushButton *b : { m_download, m_restore, m_rerun })
         b->setEnabled(false);
-    m_download->setToolTip(tr("Copy the files the run wrote to ./outputs (the selected ones, if several are selected) into a folder"));
+    m_download->setToolTip(
+        tr("Copy the files the run wrote to ./outputs (the selected ones, if several are selected) into a folder"));
     m_restore->setToolTip(tr("Put the project's code back as it was for this run"));
     connect(m_download, &QPushButton::clicked, this, [this] {
         auto *dialog = new QFileDialog(this, tr("Download the outputs of run %1").arg(m_details.run.number));
@@ -146,7 +147,8 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     connect(m_outputs, &QListWidget::itemDoubleClicked, this, [this] {
         const int row = m_outputs->currentRow();
         if (row >= 0 && row < m_details.artifacts.size())
-            QDesktopServices::openUrl(QUrl::fromLocalFile(m_details.runDir + QLatin1Char('/') + m_details.artifacts.at(row).path));
+            QDesktopServices::openUrl(
+                QUrl::fromLocalFile(m_details.runDir + QLatin1Char('/') + m_details.artifacts.at(row).path));
     });
     m_imagePreview->setAlignment(Qt::AlignCenter);
     m_imagePreview->setMinimumSize(200, 200);
@@ -182,14 +184,13 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     for (QLineEdit *edit : { m_name, m_description, m_tags })
         connect(edit, &QLineEdit::textEdited, this, [this] { m_saveInfo->setEnabled(true); });
     connect(m_hidden, &QCheckBox::clicked, this, [this] { m_saveInfo->setEnabled(true); });
-    connect(m_saveInfo, &QPushButton::clicked, this,
-            [this] {
-                QStringList tags;
-                for (const QString &t : m_tags->text().split(QLatin1Char(',')))
-                    if (!t.trimmed().isEmpty())
-                        tags.append(t.trimmed());
-                saveInfo(m_name->text(), m_description->text(), m_hidden->isChecked(), tags);
-            });
+    connect(m_saveInfo, &QPushButton::clicked, this, [this] {
+        QStringList tags;
+        for (const QString &t : m_tags->text().split(QLatin1Char(',')))
+            if (!t.trimmed().isEmpty())
+                tags.append(t.trimmed());
+        saveInfo(m_name->text(), m_description->text(), m_hidden->isChecked(), tags);
+    });
     auto *overviewPage = new QWidget(this);
     auto *info = new QHBoxLayout;
     info->addWidget(new QLabel(tr("Name"), this));
@@ -299,7 +300,8 @@ void RunDetailsView::fillOverview()
     add(tr("Started"), HistoryFormat::utcTime(r.startUs));
     add(tr("Ended"), HistoryFormat::utcTime(r.endUs));
     add(tr("Duration"), HistoryFormat::duration(r.durationUs()));
-    add(tr("Exit code"), isFinished(r.status) && r.status != RunStatus::Canceled ? QString::number(r.exitCode) : QString());
+    add(tr("Exit code"),
+        isFinished(r.status) && r.status != RunStatus::Canceled ? QString::number(r.exitCode) : QString());
     if (!r.error.isEmpty())
         add(tr("Error"), r.error);
     add(tr("User"), r.user);
@@ -329,7 +331,8 @@ void RunDetailsView::fillOverview()
         if (s.count > 1 && s.finiteCount > 0)
             value += tr("   (last of %1; min %2, max %3, mean %4)")
                          .arg(s.count)
-                         .arg(HistoryFormat::number(s.min), HistoryFormat::number(s.max), HistoryFormat::number(s.mean()));
+                         .arg(HistoryFormat::number(s.min), HistoryFormat::number(s.max),
+                              HistoryFormat::number(s.mean()));
         auto *item = new QTreeWidgetItem(m_overview, { s.key, value });
         QFont bold = item->font(0);
         bold.setBold(true);
@@ -462,9 +465,9 @@ void RunDetailsView::downloadTo(const QString &folder)
         const Result result = watcher->result();
         m_progress->setVisible(false);
         m_download->setEnabled(true);
-        m_message->setText(result.error.isEmpty()
-                               ? tr("%n file(s) copied to %1.", nullptr, int(result.files.size())).arg(QDir::toNativeSeparators(folder))
-                               : result.error);
+        m_message->setText(result.error.isEmpty() ? tr("%n file(s) copied to %1.", nullptr, int(result.files.size()))
+                                                        .arg(QDir::toNativeSeparators(folder))
+                                                  : result.error);
         Q_EMIT downloaded(result.files, result.error);
     });
     watcher->setFuture(QtConcurrent::run([runDir, artifacts, folder, total, bar] {
@@ -546,13 +549,13 @@ void RunDetailsView::restore()
         lines(plan.overwrite, tr("overwrite"));
         lines(plan.create, tr("create"));
         lines(plan.remove, tr("delete"));
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Restore run %1").arg(run.number),
-                                    tr("Restore the project's code to run %1?").arg(run.number), QMessageBox::NoButton, this);
+        auto *box
+            = new QMessageBox(QMessageBox::Question, tr("Restore run %1").arg(run.number),
+                              tr("Restore the project's code to run %1?").arg(run.number), QMessageBox::NoButton, this);
         box->setObjectName(QStringLiteral("restoreConfirm"));
         box->setInformativeText(
-            (plan.changedSinceSnapshot.isEmpty() ? QString()
-                                                 : tr("Some files changed since the last snapshot. ")) +
-            tr("The current state is kept first: Edit → Undo last restore puts it back."));
+            (plan.changedSinceSnapshot.isEmpty() ? QString() : tr("Some files changed since the last snapshot. "))
+            + tr("The current state is kept first: Edit → Undo last restore puts it back."));
         box->setDetailedText(list);
         QPushButton *yes = box->addButton(tr("Restore"), QMessageBox::AcceptRole);
         yes->setObjectName(QStringLiteral("confirmRestore"));
@@ -566,7 +569,8 @@ void RunDetailsView::restore()
                 done->deleteLater();
                 const QString error = done->result();
                 const QString message = error.isEmpty()
-                    ? tr("The project now has the code of run %1. Edit → Undo last restore puts it back.").arg(run.number)
+                    ? tr("The project now has the code of run %1. Edit → Undo last restore puts it back.")
+                          .arg(run.number)
                     : tr("Run %1 was not restored: %2").arg(run.number).arg(error);
                 m_message->setText(message);
                 Q_EMIT restored(error.isEmpty(), message);

@@ -38,7 +38,7 @@ public:
     // Saves the run's name, description and whether it is hidden.
     void saveInfo(const QString &name, const QString &description, bool hidden, const QStringList &tags);
 
-    QString previewText() const;   // for tests: what the preview shows
+    QString previewText() const; // for tests: what the preview shows
     bool previewHasImage() const;
 
 Q_SIGNALS:
