@@ -586,30 +586,38 @@ QStringList RunStore::readTags(qint64 run)
     return tags;
 }
 
-bool RunStore::setTags(qint64 run, const QStringList &tags)
+bool RunStore::replaceRunRows(qint64 run, const QString &table, const QString &insert, int count,
+                              const std::function<void(QSqlQuery &, int)> &bind)
 {
     if (!begin())
         return false;
     QSqlQuery del(m_db);
-    del.prepare(QStringLiteral("DELETE FROM run_tags WHERE run = ?"));
+    del.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE run = ?"));
     del.addBindValue(run);
     bool ok = exec(del);
-    QSqlQuery ins(m_db);
-    ins.prepare(QStringLiteral("INSERT INTO run_tags (run, tag) VALUES (?, ?) ON CONFLICT DO NOTHING"));
-    for (const QString &tag : tags) {
-        if (!ok)
-            break;
-        if (tag.trimmed().isEmpty())
-            continue;
-        ins.bindValue(0, run);
-        ins.bindValue(1, tag.trimmed());
-        ok = exec(ins);
+    QSqlQuery q(m_db);
+    q.prepare(insert);
+    for (int i = 0; ok && i < count; ++i) {
+        q.bindValue(0, run);
+        bind(q, i);
+        ok = exec(q);
     }
     if (!ok || !commit()) {
         rollback();
         return false;
     }
     return true;
+}
+
+bool RunStore::setTags(qint64 run, const QStringList &tags)
+{
+    QStringList clean;
+    for (const QString &tag : tags)
+        if (!tag.trimmed().isEmpty() && !clean.contains(tag.trimmed()))
+            clean.append(tag.trimmed());
+    return replaceRunRows(run, QStringLiteral("run_tags"),
+                          QStringLiteral("INSERT INTO run_tags (run, tag) VALUES (?, ?)"), int(clean.size()),
+                          [&clean](QSqlQuery &q, int i) { q.bindValue(1, clean.at(i)); });
 }
 
 void RunStore::readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId)
@@ -1014,28 +1022,13 @@ QStringList RunStore::metricKeys()
 
 bool RunStore::setArtifacts(qint64 run, const QVector<ArtifactRecord> &artifacts)
 {
-    if (!begin())
-        return false;
-    QSqlQuery del(m_db);
-    del.prepare(QStringLiteral("DELETE FROM artifacts WHERE run = ?"));
-    del.addBindValue(run);
-    bool ok = exec(del);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO artifacts (run, path, size, sha256) VALUES (?, ?, ?, ?)"));
-    for (const ArtifactRecord &a : artifacts) {
-        if (!ok)
-            break;
-        q.bindValue(0, run);
-        q.bindValue(1, a.path);
-        q.bindValue(2, a.size);
-        q.bindValue(3, a.sha256);
-        ok = exec(q);
-    }
-    if (!ok || !commit()) {
-        rollback();
-        return false;
-    }
-    return true;
+    return replaceRunRows(run, QStringLiteral("artifacts"),
+                          QStringLiteral("INSERT INTO artifacts (run, path, size, sha256) VALUES (?, ?, ?, ?)"),
+                          int(artifacts.size()), [&artifacts](QSqlQuery &q, int i) {
+                              q.bindValue(1, artifacts.at(i).path);
+                              q.bindValue(2, artifacts.at(i).size);
+                              q.bindValue(3, artifacts.at(i).sha256);
+                          });
 }
 
 QVector<ArtifactRecord> RunStore::artifacts(qint64 run)

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 class QSqlQuery;
@@ -102,6 +103,10 @@ public:
 private:
     bool exec(QSqlQuery &query);
     bool execSql(const QString &sql);
+    // Replaces a run's rows in table by count new ones, in one transaction;
+    // bind sets the values after the run (placeholder 0) of row i.
+    bool replaceRunRows(qint64 run, const QString &table, const QString &insert, int count,
+                        const std::function<void(QSqlQuery &, int)> &bind);
     bool begin();
     bool commit();
     void rollback();

@@ -5,6 +5,7 @@
 #include "rundashboard.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
+#include "runrows.h"
 #include "testutil.h"
 
 #include <QApplication>
@@ -39,14 +40,8 @@ RunModel::Row sampleRow(int number, double rate, double accuracy)
     r.run.endUs = r.run.startUs + 4700000 + number * 10000;
     r.run.exitCode = 0;
     for (const auto &m :
-         { qMakePair(QStringLiteral("Regularization Rate"), rate), qMakePair(QStringLiteral("Accuracy"), accuracy) }) {
-        MetricSummary s;
-        s.key = m.first;
-        s.count = 1;
-        s.last = s.min = s.max = s.sum = m.second;
-        s.finiteCount = 1;
-        r.metrics.append(s);
-    }
+         { qMakePair(QStringLiteral("Regularization Rate"), rate), qMakePair(QStringLiteral("Accuracy"), accuracy) })
+        r.metrics.append(scalarSummary(m.first, m.second));
     return r;
 }
 

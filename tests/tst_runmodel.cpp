@@ -2,6 +2,7 @@
 #include "runfiltermodel.h"
 #include "runhistoryloader.h"
 #include "runmodel.h"
+#include "runrows.h"
 #include "runstore.h"
 #include "testutil.h"
 
@@ -24,14 +25,8 @@ RunModel::Row row(qint64 id, int number, const QString &script, RunStatus status
     r.run.startUs = 1000000 * id;
     r.run.endUs = r.run.startUs + 1000000 * number;
     r.run.exitCode = status == RunStatus::Failed ? 3 : 0;
-    for (const auto &m : metrics) {
-        MetricSummary s;
-        s.key = m.first;
-        s.count = 1;
-        s.last = s.min = s.max = s.sum = m.second;
-        s.finiteCount = 1;
-        r.metrics.append(s);
-    }
+    for (const auto &m : metrics)
+        r.metrics.append(scalarSummary(m.first, m.second));
     return r;
 }
 
