@@ -63,7 +63,7 @@ bool openHistory(const Project &project, RunStore *store)
         printErr(QStringLiteral("runbench: %1\n").arg(store->lastError()));
         return false;
     }
-    LostRuns::markLost(store, project);
+    LostRuns::examine(store, project);
     return true;
 }
 

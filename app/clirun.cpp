@@ -83,7 +83,7 @@ int runCommand(const QStringList &arguments)
         return 1;
     }
     if (store.useProject(project.name(), project.root()))
-        LostRuns::markLost(&store, project);
+        LostRuns::examine(&store, project);
     RunJob job(project, &store);
     if (!job.submit(QDir(project.root()).relativeFilePath(scriptPath), scriptArguments)) {
         printErr(QStringLiteral("runbench: %1\n").arg(job.errorString()));

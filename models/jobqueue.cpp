@@ -41,7 +41,15 @@ public:
             delete job;
             return;
         }
-        const int key = p.key;
+        track(p.key, job);
+        Q_EMIT created(p.key, job->record());
+        m_waiting.enqueue(p.key);
+        m_limit = p.project.maxParallelRuns();
+        startWaiting();
+    }
+
+    void track(int key, RunJob *job)
+    {
         m_jobs.insert(key, job);
         connect(job, &RunJob::statusChanged, this, [this, key](RunStatus s) { Q_EMIT statusChanged(key, s); });
         connect(job, &RunJob::outputReceived, this, [this, key](const QByteArray &d) { Q_EMIT output(key, d); });
@@ -53,10 +61,6 @@ public:
             job->deleteLater();
             startWaiting();
         });
-        Q_EMIT created(key, job->record());
-        m_waiting.enqueue(key);
-        m_limit = p.project.maxParallelRuns();
-        startWaiting();
     }
 
     void cancel(int key)
@@ -70,14 +74,29 @@ public:
     void setGracePeriod(int msecs) { m_graceMs = msecs; }
 
     // Opening a project: runs left unfinished by a workbench that died are
-    // marked Lost.
+    // ended, or re-adopted while their process still runs.
     void open(const Project &project)
     {
         if (!QFileInfo::exists(project.databasePath()))
             return;
         RunStore *store = storeFor(project);
-        if (store && store->useProject(project.name(), project.root()))
-            LostRuns::markLost(store, project);
+        if (!store || !store->useProject(project.name(), project.root()))
+            return;
+        const LostRuns::Result examined = LostRuns::examine(store, project);
+        for (const RunStore::Owner &owner : examined.alive) {
+            const auto record = store->run(owner.run);
+            if (!record || !store->claimRun(owner))
+                continue; // another workbench took it first
+            auto *job = new RunJob(project, store, this);
+            job->setGracePeriod(m_graceMs);
+            if (!job->adopt(*record, owner.runStarted)) {
+                delete job;
+                continue;
+            }
+            const int key = m_nextAdoptedKey--;
+            track(key, job);
+            Q_EMIT adopted(key, job->record());
+        }
     }
 
     void shutDown()
@@ -93,6 +112,7 @@ public:
 Q_SIGNALS:
     void rejected(int key, const QString &error);
     void created(int key, const RunRecord &record);
+    void adopted(int key, const RunRecord &record);
     void statusChanged(int key, RunStatus status);
     void output(int key, const QByteArray &data);
     void metricsIngested(int key);
@@ -130,6 +150,7 @@ private:
     QQueue<int> m_waiting;
     QSet<int> m_running;
     int m_limit = 4;
+    int m_nextAdoptedKey = -1; // adopted runs get keys below zero
     int m_graceMs = 5000;
     QString m_lastError;
 };
@@ -149,6 +170,13 @@ JobQueue::JobQueue(QObject *parent)
         forget(key);
     });
     connect(m_worker, &JobWorker::created, this, &JobQueue::jobCreated);
+    connect(m_worker, &JobWorker::adopted, this, [this](int key, const RunRecord &record) {
+        m_active.insert(key);
+        Q_EMIT jobSubmitted(key, record.script, record.arguments);
+        Q_EMIT jobCreated(key, record);
+        Q_EMIT jobStatusChanged(key, record.status);
+        Q_EMIT jobAdopted(key, record);
+    });
     connect(m_worker, &JobWorker::statusChanged, this, &JobQueue::jobStatusChanged);
     connect(m_worker, &JobWorker::output, this, &JobQueue::jobOutput);
     connect(m_worker, &JobWorker::metricsIngested, this, &JobQueue::jobMetricsIngested);

@@ -23,7 +23,10 @@ public:
     ~JobQueue() override;
 
     // Jobs of the previous project keep running and reporting. Runs of this
-    // project left unfinished by a workbench that died are marked Lost.
+    // project left unfinished by a workbench that died are ended (Lost if
+    // nothing tells how), or re-adopted as jobs if their process still runs:
+    // those arrive as jobSubmitted, jobCreated and jobAdopted with a key
+    // below zero.
     void setProject(const Project &project);
     Project project() const { return m_project; }
 
@@ -39,6 +42,7 @@ Q_SIGNALS:
     void jobSubmitted(int key, const QString &script, const QStringList &arguments);
     void jobRejected(int key, const QString &error);
     void jobCreated(int key, const RunRecord &record);
+    void jobAdopted(int key, const RunRecord &record);
     void jobStatusChanged(int key, RunStatus status);
     void jobOutput(int key, const QByteArray &data);
     void jobMetricsIngested(int key);

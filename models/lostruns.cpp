@@ -1,15 +1,18 @@
 #include "lostruns.h"
 
+#include "artifactfiles.h"
 #include "metricsingester.h"
-#include "runstore.h"
+#include "runjob.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QSysInfo>
 
-int LostRuns::markLost(RunStore *store, const Project &project)
+LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
 {
-    int lost = 0;
+    Result result;
     const QString host = QSysInfo::machineHostName();
     const QVector<RunStore::Owner> owners = store->activeRunOwners();
     for (const RunStore::Owner &owner : owners) {
@@ -18,17 +21,37 @@ int LostRuns::markLost(RunStore *store, const Project &project)
         const QString started = RunStore::processStartTime(owner.pid);
         if (!started.isEmpty() && started == owner.started)
             continue; // the owner is alive and still tails it
+        if (owner.status == RunStatus::Running && owner.runPid > 0 && !owner.runStarted.isEmpty()
+            && RunStore::processStartTime(owner.runPid) == owner.runStarted) {
+            result.alive.append(owner);
+            continue;
+        }
         const auto run = store->run(owner.run);
         if (!run)
             continue;
         MetricsIngester ingester(store, run->id, project.runDir(run->runId) + QStringLiteral("/metrics.jsonl"));
         ingester.poll(true);
+        const QString workDir = project.workDir(run->runId);
+        if (QFileInfo::exists(workDir)) {
+            QStringList refused;
+            const QVector<ArtifactRecord> artifacts
+                = ArtifactFiles::collectOutputs(workDir, project.runDir(run->runId), &refused);
+            if (store->setArtifacts(run->id, artifacts))
+                QDir(workDir).removeRecursively();
+        }
+        const RunJob::Ending ending = RunJob::readEnding(RunJob::statusPath(project, run->runId), run->script);
         const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
-        if (store->setRunFinished(run->id, RunStatus::Lost, -1, now,
-                                  QCoreApplication::translate("LostRuns",
-                                                              "The program that ran it stopped before the run "
-                                                              "ended (it was killed or crashed).")))
-            ++lost;
+        // The launcher wrote its status file when the script ended.
+        const qint64 endedAt
+            = QFileInfo(RunJob::statusPath(project, run->runId)).lastModified().toMSecsSinceEpoch() * 1000;
+        const bool recorded = ending.known
+            ? store->setRunFinished(run->id, ending.status, ending.exitCode, endedAt, ending.error)
+            : store->setRunFinished(run->id, RunStatus::Lost, -1, now,
+                                    QCoreApplication::translate("LostRuns",
+                                                                "The program that ran it stopped before the run "
+                                                                "ended (it was killed or crashed)."));
+        if (recorded)
+            ++result.ended;
     }
-    return lost;
+    return result;
 }

@@ -1,14 +1,22 @@
 #pragma once
 
 #include "project.h"
+#include "runstore.h"
 
-class RunStore;
+#include <QVector>
 
 // A run's owner (the window or `runbench run` that started it) may be killed
 // before the run ends. When a project is opened again, every unfinished run
-// of this host whose owner is gone gets the rest of its metrics file
-// ingested and is marked Lost, instead of staying Running forever.
+// of this host whose owner is gone is examined: if its process (recorded by
+// pid and start time) still runs, it is left for the caller to re-adopt;
+// otherwise the rest of its metrics file is ingested, its outputs are kept,
+// and its end is recorded: the status runbench-launch left, or Lost when the
+// launcher was killed too.
 namespace LostRuns {
-// Returns how many runs were marked Lost.
-int markLost(RunStore *store, const Project &project);
+struct Result
+{
+    int ended = 0; // runs whose end was recorded (Lost or as they ended)
+    QVector<RunStore::Owner> alive; // runs still going, for re-adoption
+};
+Result examine(RunStore *store, const Project &project);
 } // namespace LostRuns

@@ -230,11 +230,20 @@ void RunJob::prepared(const Prepared &result)
 
 void RunJob::startProcess()
 {
+    const QString launcher = launcherPath();
+    if (launcher.isEmpty()) {
+        finish(RunStatus::Failed, 127,
+               tr("runbench-launch, which starts every script, was not found next to %1. Reinstall Runbench.")
+                   .arg(QDir::toNativeSeparators(QCoreApplication::applicationDirPath())));
+        return;
+    }
+    QFile create(logPath());
     m_log.setFileName(logPath());
-    if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append)) {
+    if (!create.open(QIODevice::WriteOnly | QIODevice::Append) || !m_log.open(QIODevice::ReadOnly)) {
         finish(RunStatus::Failed, 1, tr("Cannot write the driver log %1.").arg(logPath()));
         return;
     }
+    m_logOffset = m_log.size();
     const QString workDir = m_project.workDir(m_record.runId);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("RUNBENCH_RUN_ID"), m_record.runId);
@@ -252,7 +261,7 @@ void RunJob::startProcess()
     m_process->setProcessEnvironment(env);
     m_process->setWorkingDirectory(workDir);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &RunJob::readOutput);
+    m_process->setStandardOutputFile(logPath(), QIODevice::Append);
     connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this, &RunJob::processFinished);
     connect(m_process, &QProcess::errorOccurred, this, &RunJob::processError);
     connect(m_process, &QProcess::started, this, [this] {
@@ -271,21 +280,117 @@ void RunJob::startProcess()
         arguments.append(m_record.script);
     }
     arguments += m_record.arguments;
-    m_process->start(program, arguments);
+    m_command = QStringList { program } + arguments;
+    m_process->start(launcher, QStringList { statusPath(m_project, m_record.runId) } + m_command);
 }
 
 void RunJob::readOutput()
 {
-    const QByteArray data = m_process->readAllStandardOutput();
-    if (data.isEmpty())
+    if (!m_log.isOpen())
         return;
-    m_log.write(data);
-    m_log.flush();
-    Q_EMIT outputReceived(data);
+    // Read what the script wrote since the last look, in bounded pieces.
+    while (true) {
+        if (!m_log.seek(m_logOffset))
+            return;
+        const QByteArray data = m_log.read(1 << 20);
+        if (data.isEmpty())
+            return;
+        m_logOffset += data.size();
+        Q_EMIT outputReceived(data);
+        if (data.size() < (1 << 20))
+            return;
+    }
+}
+
+bool RunJob::adopt(const RunRecord &record, const QString &processStarted)
+{
+    m_record = record;
+    m_processStarted = processStarted;
+    if (record.pid <= 0 || processStarted.isEmpty() || RunStore::processStartTime(record.pid) != processStarted)
+        return false;
+    m_adopted = true;
+    m_ingester = std::make_unique<MetricsIngester>(m_store, m_record.id, metricsPath());
+    m_log.setFileName(logPath());
+    if (m_log.open(QIODevice::ReadOnly))
+        m_logOffset = qMax<qint64>(0, m_log.size() - 64 * 1024); // the tail of what came before
+    m_pollTimer->start();
+    QTimer::singleShot(0, this, [this] { poll(false); });
+    return true;
+}
+
+void RunJob::signalAdopted(int sig)
+{
+    // Only the process recorded: a pid reused since is someone else's.
+    if (m_record.pid > 0 && RunStore::processStartTime(m_record.pid) == m_processStarted)
+        ::kill(pid_t(m_record.pid), sig);
+}
+
+QString RunJob::statusPath(const Project &project, const QString &runId)
+{
+    return project.runDir(runId) + QStringLiteral("/launch_status");
+}
+
+QString RunJob::launcherPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("RUNBENCH_LAUNCHER");
+    QStringList candidates;
+    if (!fromEnvironment.isEmpty())
+        candidates << fromEnvironment;
+    if (QCoreApplication::instance())
+        candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/runbench-launch");
+#ifdef RUNBENCH_LAUNCHER_BUILD_PATH
+    candidates << QStringLiteral(RUNBENCH_LAUNCHER_BUILD_PATH);
+#endif
+    for (const QString &candidate : qAsConst(candidates))
+        if (QFileInfo(candidate).isExecutable())
+            return candidate;
+    return {};
+}
+
+RunJob::Ending RunJob::readEnding(const QString &statusPath, const QString &program)
+{
+    Ending ending;
+    QFile file(statusPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return ending;
+    const QString line = QString::fromUtf8(file.readLine()).trimmed();
+    const int space = int(line.indexOf(QLatin1Char(' ')));
+    const QString kind = line.left(space);
+    const QString rest = space < 0 ? QString() : line.mid(space + 1);
+    bool ok = false;
+    const int number = rest.toInt(&ok);
+    if (kind == QLatin1String("exit") && ok) {
+        ending.known = true;
+        ending.exitCode = number;
+        ending.status = number == 0 ? RunStatus::Completed : RunStatus::Failed;
+        if (number != 0)
+            ending.error = tr("The script exited with code %1.").arg(number);
+    } else if (kind == QLatin1String("signal") && ok) {
+        ending.known = true;
+        ending.exitCode = 128 + number;
+        ending.error = tr("The script was stopped by %1.").arg(signalName(number));
+    } else if (kind == QLatin1String("error")) {
+        ending.known = true;
+        ending.exitCode = 127;
+        ending.error = tr("Could not start “%1”: %2").arg(program, rest);
+    }
+    return ending;
 }
 
 void RunJob::poll(bool finalPoll)
 {
+    readOutput();
+    if (m_adopted && !finalPoll && RunStore::processStartTime(m_record.pid) != m_processStarted) {
+        // The adopted run's process has ended: its launcher left the status.
+        const Ending ending = readEnding(statusPath(m_project, m_record.runId), m_record.script);
+        if (m_cancelRequested)
+            finish(RunStatus::Canceled, 130, tr("Canceled by the user."));
+        else if (ending.known)
+            finish(ending.status, ending.exitCode, ending.error);
+        else
+            finish(RunStatus::Lost, -1, tr("The run's process was killed; its exit status is unknown."));
+        return;
+    }
     if (!m_ingester)
         return;
     const qint64 before = m_ingester->storedRecords();
@@ -302,6 +407,11 @@ void RunJob::cancel()
     m_cancelRequested = true;
     if (m_record.status == RunStatus::Queued && m_record.id != 0) {
         finish(RunStatus::Canceled, 130, tr("Canceled before it started."));
+        return;
+    }
+    if (m_adopted) {
+        signalAdopted(SIGTERM);
+        QTimer::singleShot(m_graceMs, this, [this] { signalAdopted(SIGKILL); });
         return;
     }
     if (m_process && m_process->state() != QProcess::NotRunning) {
@@ -325,8 +435,11 @@ void RunJob::processError(QProcess::ProcessError error)
 void RunJob::processFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
     readOutput();
+    const Ending ending = readEnding(statusPath(m_project, m_record.runId), m_command.value(0));
     if (m_cancelRequested) {
         finish(RunStatus::Canceled, 130, tr("Canceled by the user."));
+    } else if (ending.known) {
+        finish(ending.status, ending.exitCode, ending.error);
     } else if (exitStatus == QProcess::CrashExit) {
         // On Unix QProcess reports the terminating signal as the exit code.
         finish(RunStatus::Failed, 128 + exitCode, tr("The script was stopped by %1.").arg(signalName(exitCode)));

@@ -19,6 +19,10 @@ class RunStore;
 // life"). It owns the process; nothing here ever waits: copying the project
 // and hashing outputs run on the thread pool, the process reports through
 // signals. The store must live on the job's thread.
+//
+// The script runs under runbench-launch, with its output going straight to
+// driver_log.txt (tailed from there), so it outlives a workbench that is
+// killed; adopt() takes such a run over again.
 class RunJob : public QObject
 {
     Q_OBJECT
@@ -33,8 +37,28 @@ public:
     bool submit(const QString &script, const QStringList &arguments);
     // Preparing → Running → Completed/Failed/Canceled, then finished().
     void start();
+    // Takes over a Running run whose owner died while its process (pid and
+    // start time as recorded) still runs: tails its metrics and log again and
+    // records its end. False if that process is gone.
+    bool adopt(const RunRecord &record, const QString &processStarted);
     // Asks the script to stop (SIGTERM), and kills it after the grace period.
     void cancel();
+
+    // How a run's process ended, from the status file runbench-launch writes
+    // in the run folder: known is false if there is none (the launcher itself
+    // was killed).
+    struct Ending
+    {
+        bool known = false;
+        RunStatus status = RunStatus::Failed;
+        int exitCode = -1;
+        QString error;
+    };
+    static Ending readEnding(const QString &statusPath, const QString &program);
+    static QString statusPath(const Project &project, const QString &runId);
+    // The runbench-launch executable: $RUNBENCH_LAUNCHER, else the one next
+    // to the running program, else the one of the build tree.
+    static QString launcherPath();
 
     RunRecord record() const { return m_record; }
     RunStatus status() const { return m_record.status; }
@@ -67,6 +91,7 @@ private:
     void startProcess();
     void readOutput();
     void poll(bool finalPoll);
+    void signalAdopted(int sig);
     void processFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void processError(QProcess::ProcessError error);
     void finish(RunStatus status, int exitCode, const QString &error);
@@ -82,6 +107,9 @@ private:
     bool m_finishing = false;
     QProcess *m_process = nullptr;
     QTimer *m_pollTimer = nullptr;
-    QFile m_log;
+    QFile m_log; // driver_log.txt, read from m_logOffset on
+    qint64 m_logOffset = 0;
+    QString m_processStarted; // of an adopted run's process
+    bool m_adopted = false;
     std::unique_ptr<MetricsIngester> m_ingester;
 };

@@ -123,6 +123,11 @@ CREATE INDEX run_tags_tag ON run_tags(tag);
 ALTER TABLE runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE runs ADD COLUMN owner_started TEXT NOT NULL DEFAULT '';
 )",
+    // 6: when the run's process (runbench-launch) started, so that a run still
+    // going after its owner died can be re-adopted by its pid
+    R"(
+ALTER TABLE runs ADD COLUMN pid_started TEXT NOT NULL DEFAULT '';
+)",
 };
 
 QString kindName(MetricKind kind)
@@ -216,14 +221,28 @@ QVector<RunStore::Owner> RunStore::activeRunOwners()
 {
     QVector<Owner> owners;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, host, owner_pid, owner_started FROM runs WHERE project_id = ? AND "
-                             "status IN ('Queued', 'Preparing', 'Running')"));
+    q.prepare(QStringLiteral("SELECT id, host, owner_pid, owner_started, status, pid, pid_started FROM runs "
+                             "WHERE project_id = ? AND status IN ('Queued', 'Preparing', 'Running')"));
     q.addBindValue(m_projectId);
     if (exec(q))
         while (q.next())
-            owners.append(
-                { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString() });
+            owners.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+                            q.value(3).toString(), runStatusFromName(q.value(4).toString()), q.value(5).toLongLong(),
+                            q.value(6).toString() });
     return owners;
+}
+
+bool RunStore::claimRun(const Owner &owner)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET owner_pid = ?, owner_started = ? WHERE id = ? AND owner_pid = ? AND "
+                             "owner_started = ? AND status = 'Running'"));
+    q.addBindValue(qint64(QCoreApplication::applicationPid()));
+    q.addBindValue(textValue(processStartTime(QCoreApplication::applicationPid())));
+    q.addBindValue(owner.run);
+    q.addBindValue(owner.pid);
+    q.addBindValue(textValue(owner.started));
+    return exec(q) && q.numRowsAffected() == 1;
 }
 
 QString RunStore::sqliteVersion()
@@ -476,9 +495,10 @@ bool RunStore::setRunStatus(qint64 run, RunStatus status)
 bool RunStore::setRunStarted(qint64 run, qint64 pid, qint64 startUs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET status = ?, pid = ?, start_us = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE runs SET status = ?, pid = ?, pid_started = ?, start_us = ? WHERE id = ?"));
     q.addBindValue(runStatusName(RunStatus::Running));
     q.addBindValue(pid);
+    q.addBindValue(textValue(processStartTime(pid)));
     q.addBindValue(startUs);
     q.addBindValue(run);
     return exec(q);

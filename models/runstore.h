@@ -32,11 +32,17 @@ public:
     {
         qint64 run;
         QString host;
-        qint64 pid;
+        qint64 pid; // the owner: the window or `runbench run`
         QString started;
+        RunStatus status;
+        qint64 runPid; // the run's own process (runbench-launch), once Running
+        QString runStarted;
     };
     // The owners of the project's runs that have not ended.
     QVector<Owner> activeRunOwners();
+    // Makes this process the owner of a Running run whose owner is still the
+    // one given; false if another process claimed it first.
+    bool claimRun(const Owner &owner);
 
     // The SQLite library's version, as the Qt driver reports it.
     static QString sqliteVersion();
@@ -62,6 +68,7 @@ public:
     std::optional<RunRecord> createRun(const QString &runIdPrefix, const QString &script, const QStringList &arguments,
                                        const QString &user, const QString &host);
     bool setRunStatus(qint64 run, RunStatus status);
+    // The run's process started: its pid and start time are kept with it.
     bool setRunStarted(qint64 run, qint64 pid, qint64 startUs);
     bool setRunSnapshot(qint64 run, const QString &commitId, const QString &gitCommit, int gitDirty,
                         const QStringList &leftOut);

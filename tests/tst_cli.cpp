@@ -33,7 +33,6 @@ private Q_SLOTS:
     void logFromAShellScript();
     void logOutsideARunPrints();
     void restoreAndDiffFromTheCommandLine();
-    void runsOfAKilledOwnerAreMarkedLost();
 
 private:
     Result runbench(const QStringList &args, const QString &dir = QString());
@@ -323,53 +322,6 @@ void TestCli::restoreAndDiffFromTheCommandLine()
         { QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") }, root);
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.out.count(QStringLiteral("Completed")), 2);
-}
-
-void TestCli::runsOfAKilledOwnerAreMarkedLost()
-{
-    QTemporaryDir dir;
-    const QString root = dir.path();
-    QVERIFY(writeFile(root + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Killed\n"));
-    QVERIFY(writeFile(root + QStringLiteral("/slow.sh"),
-                      "for i in 1 2 3; do echo \"{\\\"name\\\": \\\"step\\\", \\\"value\\\": $i}\" >> "
-                      "\"$RUNBENCH_METRICS_FILE\"; done\n"
-                      "echo logged\nsleep 30\n"));
-    QProcess owner;
-    owner.setWorkingDirectory(root);
-    owner.start(QStringLiteral(RUNBENCH_BINARY), { QStringLiteral("run"), QStringLiteral("slow.sh") });
-    QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (!out.contains("logged") && t.elapsed() < 30000) {
-        owner.waitForReadyRead(500);
-        out += owner.readAllStandardOutput();
-    }
-    QVERIFY(out.contains("logged"));
-    owner.kill(); // SIGKILL: no chance to record anything
-    QVERIFY(owner.waitForFinished(10000));
-    // the next runbench that opens the history finds it
-    const QJsonObject last = lastRun(root);
-    QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("Lost"));
-    QCOMPARE(last.value(QStringLiteral("step")).toArray(), (QJsonArray { 1, 2, 3 })); // every line, once
-    QVERIFY(last.value(QStringLiteral("properties"))
-                .toObject()
-                .value(QStringLiteral("Error"))
-                .toString()
-                .contains(QStringLiteral("stopped")));
-    // a run whose owner is alive is left alone
-    QProcess alive;
-    alive.setWorkingDirectory(root);
-    alive.start(QStringLiteral(RUNBENCH_BINARY), { QStringLiteral("run"), QStringLiteral("slow.sh") });
-    out.clear();
-    t.restart();
-    while (!out.contains("logged") && t.elapsed() < 30000) {
-        alive.waitForReadyRead(500);
-        out += alive.readAllStandardOutput();
-    }
-    QCOMPARE(lastRun(root).value(QStringLiteral("status")).toString(), QStringLiteral("Running"));
-    ::kill(pid_t(alive.processId()), SIGINT);
-    QVERIFY(alive.waitForFinished(30000));
-    QCOMPARE(lastRun(root).value(QStringLiteral("status")).toString(), QStringLiteral("Canceled"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,240 @@
+// The promises of README "Reliability" that need more than one process: a
+// run survives the death of the program that started it, and is re-adopted or
+// ended correctly when Runbench comes back.
+#include "jobqueue.h"
+#include "project.h"
+#include "runstore.h"
+#include "testutil.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <csignal>
+
+namespace {
+
+// Logs step = 1, 2, 3, says "logged", waits for the file "go", logs 4, 5, 6,
+// says "more" and exits with its first argument (if it is ever let go).
+const char kTwoPhaseScript[]
+    = "log() { echo \"{\\\"name\\\": \\\"step\\\", \\\"value\\\": $1}\" >> \"$RUNBENCH_METRICS_FILE\"; }\n"
+      "for i in 1 2 3; do log $i; done\n"
+      "echo logged\n"
+      "while [ ! -e \"$RUNBENCH_PROJECT_DIR/go\" ]; do sleep 0.05; done\n"
+      "for i in 4 5 6; do log $i; done\n"
+      "mkdir -p outputs && echo kept > outputs/result.txt\n"
+      "echo more\n"
+      "while [ ! -e \"$RUNBENCH_PROJECT_DIR/end\" ]; do sleep 0.05; done\n"
+      "exit \"$1\"\n";
+
+bool waitFor(const std::function<bool()> &condition, int msecs = 30000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > msecs)
+            return false;
+        QTest::qWait(50);
+    }
+    return true;
+}
+
+bool processAlive(qint64 pid, const QString &started)
+{
+    return !started.isEmpty() && RunStore::processStartTime(pid) == started;
+}
+
+} // namespace
+
+class TestRecovery : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void deadOwnerAndProcessEndLost();
+    void deadOwnerWhoseScriptEndedKeepsItsExitStatus();
+    void deadOwnerWhoseScriptStillRunsIsReadopted();
+
+private:
+    // Starts `runbench run two_phase.sh CODE` in m_root, waits for "logged".
+    bool startOwner(QProcess *owner, int exitCode);
+    // The last run as the store has it, and its step series.
+    RunRecord lastRun();
+    QVector<double> steps(qint64 run);
+    // The runbench-launch process of the last run: pid and start time.
+    QPair<qint64, QString> launcherOf(qint64 run);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_root;
+};
+
+void TestRecovery::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_root = m_dir->path();
+    QVERIFY(writeFile(m_root + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Recovery\n"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/two_phase.sh"), kTwoPhaseScript));
+}
+
+bool TestRecovery::startOwner(QProcess *owner, int exitCode)
+{
+    owner->setWorkingDirectory(m_root);
+    owner->start(QStringLiteral(RUNBENCH_BINARY),
+                 { QStringLiteral("run"), QStringLiteral("two_phase.sh"), QString::number(exitCode) });
+    QByteArray out;
+    return waitFor([&] {
+        out += owner->readAllStandardOutput();
+        return out.contains("logged");
+    });
+}
+
+RunRecord TestRecovery::lastRun()
+{
+    RunStore store;
+    if (!store.open(Project(m_root).databasePath()) || !store.useProject(QStringLiteral("Recovery"), m_root))
+        return {};
+    return store.findRun(QStringLiteral("last")).value_or(RunRecord());
+}
+
+QVector<double> TestRecovery::steps(qint64 run)
+{
+    RunStore store;
+    QVector<double> values;
+    if (store.open(Project(m_root).databasePath()))
+        for (const MetricPoint &p : store.series(run, QStringLiteral("step")))
+            values.append(p.value);
+    return values;
+}
+
+QPair<qint64, QString> TestRecovery::launcherOf(qint64 run)
+{
+    RunStore store;
+    if (!store.open(Project(m_root).databasePath()) || !store.useProject(QStringLiteral("Recovery"), m_root))
+        return {};
+    for (const RunStore::Owner &o : store.activeRunOwners())
+        if (o.run == run)
+            return { o.runPid, o.runStarted };
+    return {};
+}
+
+void TestRecovery::deadOwnerAndProcessEndLost()
+{
+    QProcess owner;
+    QVERIFY(startOwner(&owner, 0));
+    const qint64 run = lastRun().id;
+    const auto launcher = launcherOf(run);
+    QVERIFY(processAlive(launcher.first, launcher.second));
+    owner.kill(); // SIGKILL: the owner records nothing more
+    QVERIFY(owner.waitForFinished(10000));
+    // Lines logged after the owner died are still in the file...
+    QVERIFY(writeFile(m_root + QStringLiteral("/go"), ""));
+    const QString metrics = Project(m_root).runDir(lastRun().runId) + QStringLiteral("/metrics.jsonl");
+    QVERIFY(waitFor([&] { return readFile(metrics).count('\n') == 6; }));
+    // ...then the run's own process dies too, with no chance to say how.
+    ::kill(pid_t(launcher.first), SIGKILL);
+    QVERIFY(waitFor([&] { return !processAlive(launcher.first, launcher.second); }));
+
+    // The next runbench that opens the history ends it as Lost, with every line.
+    QProcess reader;
+    reader.setWorkingDirectory(m_root);
+    reader.start(QStringLiteral(RUNBENCH_BINARY), { QStringLiteral("history"), QStringLiteral("last") });
+    QVERIFY(reader.waitForFinished(30000));
+    const QJsonObject last = QJsonDocument::fromJson(reader.readAllStandardOutput()).object();
+    QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("Lost"));
+    QCOMPARE(steps(run), (QVector<double> { 1, 2, 3, 4, 5, 6 })); // every line, once
+    QVERIFY(last.value(QStringLiteral("properties"))
+                .toObject()
+                .value(QStringLiteral("Error"))
+                .toString()
+                .contains(QStringLiteral("stopped")));
+    // The outputs written before the end were kept as artifacts.
+    QVERIFY(QFileInfo::exists(Project(m_root).runDir(lastRun().runId) + QStringLiteral("/outputs/result.txt")));
+}
+
+void TestRecovery::deadOwnerWhoseScriptEndedKeepsItsExitStatus()
+{
+    QProcess owner;
+    QVERIFY(startOwner(&owner, 3));
+    const RunRecord started = lastRun();
+    const auto launcher = launcherOf(started.id);
+    owner.kill();
+    QVERIFY(owner.waitForFinished(10000));
+    QVERIFY(writeFile(m_root + QStringLiteral("/go"), ""));
+    QVERIFY(writeFile(m_root + QStringLiteral("/end"), ""));
+    QVERIFY(waitFor([&] { return !processAlive(launcher.first, launcher.second); }));
+    QCOMPARE(lastRun().status, RunStatus::Running); // nobody has looked yet
+
+    // A window opening the project records how the script really ended.
+    JobQueue queue;
+    QSignalSpy adopted(&queue, &JobQueue::jobAdopted);
+    queue.setProject(Project(m_root));
+    QVERIFY(waitFor([&] { return lastRun().status != RunStatus::Running; }));
+    const RunRecord ended = lastRun();
+    QCOMPARE(ended.status, RunStatus::Failed);
+    QCOMPARE(ended.exitCode, 3);
+    QVERIFY(ended.error.contains(QStringLiteral("code 3")));
+    QVERIFY(ended.endUs >= ended.startUs);
+    QCOMPARE(steps(started.id), (QVector<double> { 1, 2, 3, 4, 5, 6 }));
+    QCOMPARE(adopted.count(), 0);
+}
+
+void TestRecovery::deadOwnerWhoseScriptStillRunsIsReadopted()
+{
+    QProcess owner;
+    QVERIFY(startOwner(&owner, 0));
+    const RunRecord started = lastRun();
+    const auto launcher = launcherOf(started.id);
+    owner.kill();
+    QVERIFY(owner.waitForFinished(10000));
+    QVERIFY(processAlive(launcher.first, launcher.second)); // the script outlives its owner
+
+    // A `runbench` that only reads leaves a live run alone.
+    QProcess reader;
+    reader.setWorkingDirectory(m_root);
+    reader.start(QStringLiteral(RUNBENCH_BINARY), { QStringLiteral("history"), QStringLiteral("last") });
+    QVERIFY(reader.waitForFinished(30000));
+    QCOMPARE(lastRun().status, RunStatus::Running);
+
+    JobQueue queue;
+    QSignalSpy adopted(&queue, &JobQueue::jobAdopted);
+    QSignalSpy output(&queue, &JobQueue::jobOutput);
+    QSignalSpy finished(&queue, &JobQueue::jobFinished);
+    queue.setProject(Project(m_root));
+    QVERIFY(adopted.wait(10000));
+    const int key = adopted.at(0).at(0).toInt();
+    QCOMPARE(adopted.at(0).at(1).value<RunRecord>().id, started.id);
+    QCOMPARE(queue.activeCount(), 1);
+
+    // A second workbench opening the project now does not take it over too.
+    JobQueue second;
+    QSignalSpy secondAdopted(&second, &JobQueue::jobAdopted);
+    second.setProject(Project(m_root));
+
+    QVERIFY(writeFile(m_root + QStringLiteral("/go"), ""));
+    // The adopter tails the log again: output written after the owner died.
+    QVERIFY(waitFor([&] {
+        for (const auto &args : qAsConst(output))
+            if (args.at(0).toInt() == key && args.at(1).toByteArray().contains("more"))
+                return true;
+        return false;
+    }));
+    QVERIFY(writeFile(m_root + QStringLiteral("/end"), ""));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.at(0).at(0).toInt(), key);
+    const RunRecord ended = lastRun();
+    QCOMPARE(ended.status, RunStatus::Completed);
+    QCOMPARE(ended.exitCode, 0);
+    QCOMPARE(steps(started.id), (QVector<double> { 1, 2, 3, 4, 5, 6 }));
+    QVERIFY(QFileInfo::exists(Project(m_root).runDir(ended.runId) + QStringLiteral("/outputs/result.txt")));
+    QVERIFY(readFile(Project(m_root).runDir(ended.runId) + QStringLiteral("/driver_log.txt")).contains("more"));
+    QCOMPARE(secondAdopted.count(), 0);
+    QCOMPARE(queue.activeCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestRecovery)
+#include "tst_recovery.moc"
