@@ -43,6 +43,14 @@ bool waitFor(const std::function<bool()> &condition, int msecs = 30000)
     return true;
 }
 
+// Warnings the runner printed while a test ran (a store error would be one).
+QStringList g_warnings;
+void collectWarnings(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        g_warnings.append(message);
+}
+
 bool processAlive(qint64 pid, const QString &started)
 {
     return !started.isEmpty() && RunStore::processStartTime(pid) == started;
@@ -59,6 +67,7 @@ private Q_SLOTS:
     void deadOwnerAndProcessEndLost();
     void deadOwnerWhoseScriptEndedKeepsItsExitStatus();
     void deadOwnerWhoseScriptStillRunsIsReadopted();
+    void concurrentWritersLoseNothing();
 
 private:
     // Starts `runbench run two_phase.sh CODE` in m_root, waits for "logged".
@@ -234,6 +243,74 @@ void TestRecovery::deadOwnerWhoseScriptStillRunsIsReadopted()
     QVERIFY(readFile(Project(m_root).runDir(ended.runId) + QStringLiteral("/driver_log.txt")).contains("more"));
     QCOMPARE(secondAdopted.count(), 0);
     QCOMPARE(queue.activeCount(), 0);
+}
+
+// The window's runner and two `runbench run` loops on one project at once,
+// 50 runs each, every run logging 10,000 points.
+void TestRecovery::concurrentWritersLoseNothing()
+{
+    const int runsPerWriter = 50;
+    const int points = 10000;
+    QVERIFY(writeFile(m_root + QStringLiteral("/.runbench/project.ini"),
+                      "[project]\nname=Recovery\nmax_parallel_runs=2\n[interpreters]\npy=/usr/bin/python3\n"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/log_points.py"),
+                      "import sys\nfrom runbench import get_logger\nlog = get_logger()\n"
+                      "for i in range(int(sys.argv[1])):\n    log.log('point', i)\n"));
+    const QString loop = QStringLiteral("for i in $(seq %1); do \"$0\" run --quiet log_points.py %2 || exit 1; done")
+                             .arg(runsPerWriter)
+                             .arg(points);
+    QVector<QProcess *> writers;
+    for (int w = 0; w < 2; ++w) {
+        auto *writer = new QProcess(this);
+        writer->setWorkingDirectory(m_root);
+        writer->start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), loop, QStringLiteral(RUNBENCH_BINARY) });
+        writers.append(writer);
+    }
+    g_warnings.clear();
+    const QtMessageHandler previousHandler = qInstallMessageHandler(collectWarnings);
+    JobQueue queue;
+    queue.setProject(Project(m_root));
+    QSignalSpy finished(&queue, &JobQueue::jobFinished);
+    QSignalSpy rejected(&queue, &JobQueue::jobRejected);
+    for (int i = 0; i < runsPerWriter; ++i)
+        queue.submit(QStringLiteral("log_points.py"), { QString::number(points) });
+    const bool allFinished = waitFor([&] { return finished.count() + rejected.count() == runsPerWriter; }, 600000);
+    qInstallMessageHandler(previousHandler);
+    QVERIFY(allFinished);
+    QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(rejected.count(), 0);
+    for (const auto &args : qAsConst(finished)) {
+        QCOMPARE(args.at(2).toInt(), 0);
+        QVERIFY2(args.at(3).toString().isEmpty(), qPrintable(args.at(3).toString()));
+    }
+    for (QProcess *writer : qAsConst(writers)) {
+        QVERIFY(writer->waitForFinished(600000));
+        const QByteArray errors = writer->readAllStandardError();
+        QVERIFY2(writer->exitCode() == 0 && errors.isEmpty(), errors.constData());
+        QVERIFY(!writer->readAllStandardOutput().contains("locked"));
+        delete writer;
+    }
+
+    RunStore store;
+    QVERIFY(store.open(Project(m_root).databasePath()));
+    QVERIFY(store.useProject(QStringLiteral("Recovery"), m_root));
+    const QVector<RunRecord> runs = store.runs();
+    QCOMPARE(runs.size(), 3 * runsPerWriter);
+    QSet<int> numbers;
+    for (const RunRecord &r : runs) {
+        numbers.insert(r.number);
+        QCOMPARE(r.status, RunStatus::Completed);
+        QCOMPARE(r.skippedLines, 0);
+        const QVector<MetricPoint> series = store.series(r.id, QStringLiteral("point"));
+        QCOMPARE(series.size(), points); // every point, once, in order
+        for (int i = 0; i < points; ++i)
+            if (series.at(i).value != i || series.at(i).step != i)
+                QFAIL(
+                    qPrintable(QStringLiteral("run %1: point %2 is %3").arg(r.number).arg(i).arg(series.at(i).value)));
+    }
+    QCOMPARE(numbers.size(), 3 * runsPerWriter); // unique
+    QCOMPARE(*std::min_element(numbers.begin(), numbers.end()), 1); // and dense
+    QCOMPARE(*std::max_element(numbers.begin(), numbers.end()), 3 * runsPerWriter);
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)
