@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <csignal>
 #include <memory>
 
 namespace {
@@ -54,6 +55,9 @@ int runWindow(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // A file size limit reached while writing the history must be an error
+    // Runbench reports (SQLite sees EFBIG), not a signal that kills it.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication::setApplicationName(QStringLiteral("runbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("Runbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNBENCH_VERSION));

@@ -73,6 +73,9 @@ int main(int argc, char *argv[])
     if (child == 0) {
         ::close(execPipe[0]);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // The script gets the default handling a workbench may have changed.
+        ::signal(SIGXFSZ, SIG_DFL);
+        ::signal(SIGPIPE, SIG_DFL);
         if (::getppid() != parent)
             ::_exit(127); // the launcher died before prctl took effect
         ::execvp(argv[2], argv + 2);

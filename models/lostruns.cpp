@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSysInfo>
 
@@ -30,7 +31,7 @@ LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
         if (!run)
             continue;
         MetricsIngester ingester(store, run->id, project.runDir(run->runId) + QStringLiteral("/metrics.jsonl"));
-        ingester.poll(true);
+        const bool ingested = ingester.poll(true);
         const QString workDir = project.workDir(run->runId);
         if (QFileInfo::exists(workDir)) {
             QStringList refused;
@@ -39,7 +40,12 @@ LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
             if (store->setArtifacts(run->id, artifacts))
                 QDir(workDir).removeRecursively();
         }
-        const RunJob::Ending ending = RunJob::readEnding(RunJob::statusPath(project, run->runId), run->script);
+        RunJob::Ending ending = RunJob::readEnding(RunJob::statusPath(project, run->runId), run->script);
+        QFile recordError(RunJob::recordErrorPath(project, run->runId));
+        if (ending.known && !ingested && recordError.open(QIODevice::ReadOnly)) {
+            ending.status = RunStatus::Failed;
+            ending.error = QString::fromUtf8(recordError.readAll());
+        }
         const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
         // The launcher wrote its status file when the script ended.
         const qint64 endedAt

@@ -394,10 +394,27 @@ void RunJob::poll(bool finalPoll)
     if (!m_ingester)
         return;
     const qint64 before = m_ingester->storedRecords();
-    if (!m_ingester->poll(finalPoll))
-        qWarning("%s", qPrintable(m_ingester->lastError()));
+    if (m_ingester->poll(finalPoll)) {
+        if (!m_recordError.isEmpty()) { // the store takes writes again
+            m_recordError.clear();
+            QFile::remove(recordErrorPath(m_project, m_record.runId));
+        }
+    } else if (m_ingester->lastError() != m_recordError) {
+        // Said once, not on every poll; the next polls try again.
+        m_recordError = m_ingester->lastError();
+        qWarning("%s", qPrintable(m_recordError));
+        // Also on disk, in case the end cannot be written to the store either.
+        QFile note(recordErrorPath(m_project, m_record.runId));
+        if (note.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            note.write(m_recordError.toUtf8());
+    }
     if (m_ingester->storedRecords() != before)
         Q_EMIT metricsIngested();
+}
+
+QString RunJob::recordErrorPath(const Project &project, const QString &runId)
+{
+    return project.runDir(runId) + QStringLiteral("/record_error");
 }
 
 void RunJob::cancel()
@@ -450,7 +467,7 @@ void RunJob::processFinished(int exitCode, QProcess::ExitStatus exitStatus)
     }
 }
 
-void RunJob::finish(RunStatus status, int exitCode, const QString &error)
+void RunJob::finish(RunStatus status, int exitCode, QString error)
 {
     if (m_finishing)
         return;
@@ -464,6 +481,15 @@ void RunJob::finish(RunStatus status, int exitCode, const QString &error)
     poll(true);
     if (m_log.isOpen())
         m_log.close();
+    if (!m_recordError.isEmpty() && status != RunStatus::Canceled) {
+        // The script may have done its work, but the run was not recorded.
+        status = RunStatus::Failed;
+        exitCode = exitCode == 0 ? 1 : exitCode;
+        m_exitCode = exitCode;
+        error = (error.isEmpty() ? QString() : error + QLatin1Char(' ')) + m_recordError + QLatin1Char(' ')
+            + tr("Every logged value is still in %1.").arg(QDir::toNativeSeparators(metricsPath()));
+        m_error = error;
+    }
     if (m_record.id == 0) {
         setStatus(status);
         Q_EMIT finished();

@@ -56,6 +56,8 @@ public:
     };
     static Ending readEnding(const QString &statusPath, const QString &program);
     static QString statusPath(const Project &project, const QString &runId);
+    // Written while the store refuses the run's metrics: why, in a sentence.
+    static QString recordErrorPath(const Project &project, const QString &runId);
     // The runbench-launch executable: $RUNBENCH_LAUNCHER, else the one next
     // to the running program, else the one of the build tree.
     static QString launcherPath();
@@ -94,13 +96,14 @@ private:
     void signalAdopted(int sig);
     void processFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void processError(QProcess::ProcessError error);
-    void finish(RunStatus status, int exitCode, const QString &error);
+    void finish(RunStatus status, int exitCode, QString error);
 
     Project m_project;
     RunStore *m_store;
     RunRecord m_record;
     QStringList m_command; // interpreter and its arguments; empty: the script runs itself
     QString m_error;
+    QString m_recordError; // the store refused this run's metrics
     int m_exitCode = -1;
     int m_graceMs = 5000;
     bool m_cancelRequested = false;

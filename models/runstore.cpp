@@ -263,6 +263,7 @@ QString RunStore::sqliteVersion()
 
 bool RunStore::fail(const QString &message)
 {
+    m_lastErrorKind = ErrorKind::Other;
     m_lastError = message;
     return false;
 }
@@ -313,11 +314,32 @@ void RunStore::close()
 
 bool RunStore::isOpen() const { return m_db.isValid() && m_db.isOpen(); }
 
+bool RunStore::failQuery(const QSqlError &error)
+{
+    // SQLite's primary result codes: 10 I/O error (a write refused with EFBIG
+    // or ENOSPC arrives as one), 13 database or disk is full, 11 corrupt,
+    // 26 not a database.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    const ErrorKind kind = code == 10 || code == 13 ? ErrorKind::Storage
+        : code == 11 || code == 26                  ? ErrorKind::Corrupt
+                                                    : ErrorKind::Other;
+    if (kind == ErrorKind::Storage)
+        fail(tr("The run history %1 could not be written: the disk may be full or a file size limit was "
+                "reached (%2).")
+                 .arg(QDir::toNativeSeparators(m_path), error.text()));
+    else if (kind == ErrorKind::Corrupt)
+        fail(tr("The run history %1 is damaged (%2).").arg(QDir::toNativeSeparators(m_path), error.text()));
+    else
+        fail(tr("The run history could not be updated: %1").arg(error.text()));
+    m_lastErrorKind = kind;
+    return false;
+}
+
 bool RunStore::exec(QSqlQuery &query)
 {
     if (query.exec())
         return true;
-    return fail(tr("The run history could not be updated: %1").arg(query.lastError().text()));
+    return failQuery(query.lastError());
 }
 
 bool RunStore::execSql(const QString &sql)
@@ -325,7 +347,7 @@ bool RunStore::execSql(const QString &sql)
     QSqlQuery q(m_db);
     if (q.exec(sql))
         return true;
-    return fail(tr("The run history could not be updated: %1").arg(q.lastError().text()));
+    return failQuery(q.lastError());
 }
 
 // BEGIN IMMEDIATE takes the write lock up front, so two writers wait for each

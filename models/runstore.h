@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 
+class QSqlError;
 class QSqlQuery;
 
 // The run history: every SQL statement of Runbench lives in this class.
@@ -54,6 +55,10 @@ public:
     void close();
     bool isOpen() const;
     QString lastError() const { return m_lastError; }
+    // What kind of failure the last error was: the disk refusing writes
+    // (full, or a file size limit), a damaged database file, or other.
+    enum class ErrorKind { Other, Storage, Corrupt };
+    ErrorKind lastErrorKind() const { return m_lastErrorKind; }
     QString path() const { return m_path; }
     int schemaVersion();
 
@@ -125,11 +130,13 @@ private:
     // Arguments and tags of the runs with ids in [firstId, lastId].
     void readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId);
     bool fail(const QString &message);
+    bool failQuery(const QSqlError &error);
 
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_path;
     QString m_lastError;
+    ErrorKind m_lastErrorKind = ErrorKind::Other;
     qint64 m_projectId = 0;
     QString m_experimentId;
     QHash<QString, qint64> m_keyIds;

@@ -12,9 +12,12 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 
 #include <csignal>
+#include <sys/resource.h>
 
 namespace {
 
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void deadOwnerWhoseScriptEndedKeepsItsExitStatus();
     void deadOwnerWhoseScriptStillRunsIsReadopted();
     void concurrentWritersLoseNothing();
+    void fullDiskFailsTheRunClearly();
 
 private:
     // Starts `runbench run two_phase.sh CODE` in m_root, waits for "logged".
@@ -311,6 +315,58 @@ void TestRecovery::concurrentWritersLoseNothing()
     QCOMPARE(numbers.size(), 3 * runsPerWriter); // unique
     QCOMPARE(*std::min_element(numbers.begin(), numbers.end()), 1); // and dense
     QCOMPARE(*std::max_element(numbers.begin(), numbers.end()), 3 * runsPerWriter);
+}
+
+// The history's disk fills up mid-run (a file size limit on the owner, set
+// once the script runs, stands in for it).
+void TestRecovery::fullDiskFailsTheRunClearly()
+{
+    const int points = 300000;
+    QVERIFY(writeFile(m_root + QStringLiteral("/.runbench/project.ini"),
+                      "[project]\nname=Recovery\n[interpreters]\npy=/usr/bin/python3\n"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/many.py"),
+                      "import os, sys, time\nfrom runbench import get_logger\nlog = get_logger()\n"
+                      "print('started', flush=True)\n"
+                      "while not os.path.exists(os.environ['RUNBENCH_PROJECT_DIR'] + '/go'): time.sleep(0.05)\n"
+                      "for i in range(int(sys.argv[1])):\n    log.log('point', i)\n"));
+    QProcess owner;
+    owner.setWorkingDirectory(m_root);
+    owner.start(QStringLiteral(RUNBENCH_BINARY),
+                { QStringLiteral("run"), QStringLiteral("many.py"), QString::number(points) });
+    QByteArray out;
+    QVERIFY(waitFor([&] {
+        out += owner.readAllStandardOutput();
+        return out.contains("started");
+    }));
+    const rlimit limit { 300 * 1024, 300 * 1024 };
+    QCOMPARE(::prlimit(pid_t(owner.processId()), RLIMIT_FSIZE, &limit, nullptr), 0);
+    QVERIFY(writeFile(m_root + QStringLiteral("/go"), ""));
+    QVERIFY(owner.waitForFinished(120000));
+    const QString errors = QString::fromUtf8(owner.readAllStandardError());
+    QCOMPARE(owner.exitStatus(), QProcess::NormalExit); // reported, not killed by SIGXFSZ
+    QCOMPARE(owner.exitCode(), 1);
+    QVERIFY2(errors.contains(QStringLiteral("the disk may be full")), qPrintable(errors));
+
+    const RunRecord run = lastRun();
+    QCOMPARE(run.status, RunStatus::Failed);
+    QVERIFY(run.error.contains(QStringLiteral("could not be written")));
+    QVERIFY(run.error.contains(QStringLiteral("metrics.jsonl")));
+    // Nothing logged is lost: the file has every line...
+    QCOMPARE(readFile(Project(m_root).runDir(run.runId) + QStringLiteral("/metrics.jsonl")).count('\n'), points);
+    QVERIFY(steps(run.id).isEmpty()); // (the series is "point", not "step")
+    RunStore store;
+    QVERIFY(store.open(Project(m_root).databasePath()));
+    QVERIFY(store.series(run.id, QStringLiteral("point")).size() < points);
+    // ...and the database is intact.
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+    db.setDatabaseName(Project(m_root).databasePath());
+    QVERIFY(db.open());
+    {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+    }
+    db.close();
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)
