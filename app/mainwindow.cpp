@@ -26,6 +26,7 @@
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -115,6 +116,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runDetails, &RunDetailsView::compareRequested, this, compare);
     connect(m_history, &RunHistoryLoader::failed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("The run history cannot be read: %1").arg(error));
+    });
+    connect(m_history, &RunHistoryLoader::damaged, this, &MainWindow::historyDamaged);
+    connect(m_history, &RunHistoryLoader::backupRestored, this, [this](const QString &keptAs) {
+        statusBar()->showMessage(
+            tr("The backup was opened; the damaged file is kept as %1.").arg(QDir::toNativeSeparators(keptAs)));
     });
     connect(m_queue, &JobQueue::jobRejected, this, &MainWindow::jobRejected);
     connect(m_queue, &JobQueue::jobFinished, this, &MainWindow::jobFinished);
@@ -252,6 +258,37 @@ void MainWindow::jobRejected(int, const QString &error)
     auto *box = new QMessageBox(QMessageBox::Warning, tr("The run did not start"), error, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("runRejectedMessage"));
     box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::historyDamaged(const QString &error, const QString &backup, const QDateTime &backupTime)
+{
+    statusBar()->showMessage(tr("The run history cannot be read: %1").arg(error));
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("The run history is damaged"),
+                                tr("The run history of %1 cannot be read.").arg(m_project.name()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("historyDamagedMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (backup.isEmpty()) {
+        box->setInformativeText(tr("There is no backup of it. The file is left as it is, and the runs' own "
+                                   "folders in %1 keep their logs, metrics and outputs.")
+                                    .arg(QDir::toNativeSeparators(m_project.dataDir() + QStringLiteral("/runs"))));
+        box->addButton(QMessageBox::Close);
+    } else {
+        box->setInformativeText(
+            tr("Runbench can open the backup of %1 instead. Runs recorded after it are not in it; the damaged "
+               "file is kept next to it, not deleted.")
+                .arg(QLocale().toString(backupTime, QLocale::LongFormat)));
+        QPushButton *open = box->addButton(tr("Open the Backup"), QMessageBox::AcceptRole);
+        open->setObjectName(QStringLiteral("openBackupButton"));
+        box->addButton(QMessageBox::Close);
+        box->setDefaultButton(open);
+        connect(box, &QMessageBox::buttonClicked, this, [this, open, backup](QAbstractButton *clicked) {
+            if (clicked == open)
+                m_history->restoreBackup(backup);
+        });
+    }
+    box->setDetailedText(error);
     box->open();
 }
 

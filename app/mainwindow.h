@@ -62,6 +62,7 @@ private:
     void createMenus();
     void runRequested(const QString &script, const QStringList &arguments);
     void jobRejected(int key, const QString &error);
+    void historyDamaged(const QString &error, const QString &backup, const QDateTime &backupTime);
     void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
     void openProjectDialog();
     void newProjectFromSample();

@@ -4,6 +4,7 @@
 #include "runjob.h"
 #include "runstore.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
 #include <QPointer>
@@ -82,6 +83,10 @@ public:
         RunStore *store = storeFor(project);
         if (!store || !store->useProject(project.name(), project.root()))
             return;
+        // A fresh backup of the history once a day, for a file that gets damaged.
+        const QFileInfo backup(RunStore::backupPath(project.databasePath()));
+        if (!backup.exists() || backup.lastModified().secsTo(QDateTime::currentDateTime()) > 24 * 3600)
+            store->writeBackup();
         const LostRuns::Result examined = LostRuns::examine(store, project);
         for (const RunStore::Owner &owner : examined.alive) {
             const auto record = store->run(owner.run);

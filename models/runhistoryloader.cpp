@@ -33,6 +33,20 @@ public:
         fullLoad();
     }
 
+    // Puts the backup in place of the damaged history, then loads it.
+    void restoreBackup(const QString &backup)
+    {
+        m_store.reset();
+        QString keptAs;
+        QString error;
+        if (!RunStore::restoreBackup(m_project.databasePath(), backup, &keptAs, &error)) {
+            Q_EMIT failed(m_generation, error);
+            return;
+        }
+        Q_EMIT backupRestored(m_generation, keptAs);
+        load(m_project, m_generation);
+    }
+
     void setInterval(int msecs)
     {
         m_interval = msecs;
@@ -51,6 +65,8 @@ Q_SIGNALS:
     void loaded(int generation, const QVector<RunModel::Row> &rows, qint64 msecs);
     void updated(int generation, const QVector<RunModel::Row> &rows);
     void failed(int generation, const QString &error);
+    void damaged(int generation, const QString &error, const QString &backup, const QDateTime &backupTime);
+    void backupRestored(int generation, const QString &damagedKeptAs);
 
 private:
     bool ensureOpen()
@@ -61,7 +77,12 @@ private:
             return false; // no run yet: look again at the next poll
         auto store = std::make_unique<RunStore>();
         if (!store->open(m_project.databasePath()) || !store->useProject(m_project.name(), m_project.root())) {
-            Q_EMIT failed(m_generation, store->lastError());
+            if (store->lastErrorKind() == RunStore::ErrorKind::Corrupt) {
+                const QVector<RunStore::Backup> backups = RunStore::backups(m_project.databasePath());
+                Q_EMIT damaged(m_generation, store->lastError(), backups.value(0).path, backups.value(0).time);
+            } else {
+                Q_EMIT failed(m_generation, store->lastError());
+            }
             m_timer->stop();
             return false;
         }
@@ -172,7 +193,22 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
         if (generation == m_generation)
             Q_EMIT failed(error);
     });
+    connect(m_worker, &HistoryWorker::damaged, this,
+            [this](int generation, const QString &error, const QString &backup, const QDateTime &time) {
+                if (generation == m_generation)
+                    Q_EMIT damaged(error, backup, time);
+            });
+    connect(m_worker, &HistoryWorker::backupRestored, this, [this](int generation, const QString &keptAs) {
+        if (generation == m_generation)
+            Q_EMIT backupRestored(keptAs);
+    });
     m_thread->start();
+}
+
+void RunHistoryLoader::restoreBackup(const QString &backup)
+{
+    HistoryWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, backup] { worker->restoreBackup(backup); });
 }
 
 RunHistoryLoader::~RunHistoryLoader()

@@ -3,6 +3,7 @@
 #include "project.h"
 #include "runmodel.h"
 
+#include <QDateTime>
 #include <QObject>
 
 class HistoryWorker;
@@ -22,10 +23,16 @@ public:
 
     void setProject(const Project &project);
     void setPollInterval(int msecs);
+    // After damaged(): moves the damaged file aside, puts the backup in its
+    // place and loads it (backupRestored(), or failed()).
+    void restoreBackup(const QString &backup);
 
 Q_SIGNALS:
     void loaded(int runs, qint64 msecs);
     void failed(const QString &error);
+    // The history file is damaged; backup is the newest copy ("" if none).
+    void damaged(const QString &error, const QString &backup, const QDateTime &backupTime);
+    void backupRestored(const QString &damagedKeptAs);
 
 private:
     RunModel *m_model;

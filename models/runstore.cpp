@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace {
@@ -283,20 +284,26 @@ bool RunStore::open(const QString &path, int targetVersion)
     {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
-            const QString why = q.lastError().text();
+            const QSqlError why = q.lastError();
             q.finish();
             close();
-            return fail(tr("The run history %1 cannot be read (%2). It may be damaged; "
-                           "a copy made before the last upgrade may be next to it.")
-                            .arg(QDir::toNativeSeparators(path), why));
+            failQuery(why);
+            const ErrorKind kind = m_lastErrorKind;
+            fail(tr("The run history %1 cannot be read (%2). It may be damaged.")
+                     .arg(QDir::toNativeSeparators(path), why.text()));
+            m_lastErrorKind = kind;
+            return false;
         }
     }
     execSql(QStringLiteral("PRAGMA synchronous=NORMAL"));
     execSql(QStringLiteral("PRAGMA foreign_keys=ON"));
     if (!migrate(targetVersion < 0 ? latestSchemaVersion() : targetVersion)) {
         const QString why = m_lastError;
+        const ErrorKind kind = m_lastErrorKind;
         close();
-        return fail(why);
+        fail(why);
+        m_lastErrorKind = kind;
+        return false;
     }
     return true;
 }
@@ -313,6 +320,63 @@ void RunStore::close()
 }
 
 bool RunStore::isOpen() const { return m_db.isValid() && m_db.isOpen(); }
+
+QString RunStore::backupPath(const QString &path) { return path + QStringLiteral(".backup"); }
+
+QVector<RunStore::Backup> RunStore::backups(const QString &path)
+{
+    const QFileInfo db(path);
+    QVector<Backup> found;
+    const QFileInfoList files = db.dir().entryInfoList(
+        { db.fileName() + QStringLiteral(".backup"), db.fileName() + QStringLiteral(".bak-v*") }, QDir::Files);
+    for (const QFileInfo &file : files)
+        found.append({ file.absoluteFilePath(), file.lastModified() });
+    std::sort(found.begin(), found.end(), [](const Backup &a, const Backup &b) { return a.time > b.time; });
+    return found;
+}
+
+bool RunStore::writeBackup()
+{
+    // A whole, consistent copy (other writers wait or go on in the WAL),
+    // renamed over the previous backup only once it is complete.
+    const QString backup = backupPath(m_path);
+    const QString temp = backup + QStringLiteral(".tmp");
+    QFile::remove(temp);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("VACUUM INTO ?"));
+    q.addBindValue(temp);
+    if (!q.exec()) {
+        QFile::remove(temp);
+        return failQuery(q.lastError());
+    }
+    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(backup).constData()) != 0) {
+        QFile::remove(temp);
+        return fail(tr("Could not write the backup %1.").arg(QDir::toNativeSeparators(backup)));
+    }
+    return true;
+}
+
+bool RunStore::restoreBackup(const QString &path, const QString &backup, QString *keptAs, QString *error)
+{
+    // The damaged file (and its WAL) is kept next to it, never deleted.
+    const QString damaged
+        = path + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, damaged + suffix)) {
+            *error = tr("Could not move the damaged run history %1 aside.").arg(QDir::toNativeSeparators(path));
+            return false;
+        }
+    }
+    if (!QFile::copy(backup, path)) {
+        *error = tr("Could not copy the backup %1 to %2.")
+                     .arg(QDir::toNativeSeparators(backup), QDir::toNativeSeparators(path));
+        return false;
+    }
+    QFile(path).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                               | QFileDevice::ReadOther);
+    *keptAs = damaged;
+    return true;
+}
 
 bool RunStore::failQuery(const QSqlError &error)
 {

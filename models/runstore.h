@@ -2,6 +2,7 @@
 
 #include "runrecord.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
@@ -54,6 +55,22 @@ public:
     bool open(const QString &path, int targetVersion = -1);
     void close();
     bool isOpen() const;
+
+    // Backups of the history at path, newest first: the one writeBackup()
+    // keeps ("<path>.backup") and the copies made before schema upgrades.
+    struct Backup
+    {
+        QString path;
+        QDateTime time;
+    };
+    static QVector<Backup> backups(const QString &path);
+    static QString backupPath(const QString &path);
+    // Copies the open history to backupPath(), replacing the previous backup
+    // only once the copy is complete.
+    bool writeBackup();
+    // Puts a backup in place of a damaged history, which is renamed to
+    // "<path>.damaged-<time>" (*keptAs), not deleted.
+    static bool restoreBackup(const QString &path, const QString &backup, QString *keptAs, QString *error);
     QString lastError() const { return m_lastError; }
     // What kind of failure the last error was: the disk refusing writes
     // (full, or a file size limit), a damaged database file, or other.

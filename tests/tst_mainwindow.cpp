@@ -4,6 +4,7 @@
 #include "jobqueue.h"
 #include "mainwindow.h"
 #include "projectdashboard.h"
+#include "runhelper.h"
 #include "runmodel.h"
 #include "runstore.h"
 #include "sampleproject.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void settingsDialogChangesTheInterpreter();
     void sampleProjectCopies();
     void undoRestoreFromTheEditMenu();
+    void damagedHistoryOffersTheBackup();
 
 private:
     QString makeProject(const QByteArray &ini = {});
@@ -397,6 +399,45 @@ void TestMainWindow::undoRestoreFromTheEditMenu()
     undo->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(readFile(root + QStringLiteral("/step.sh")), QByteArray("echo edited\n"), 10000);
     QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("undone")));
+}
+
+void TestMainWindow::damagedHistoryOffersTheBackup()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo one\n"));
+    QVERIFY(runTracked(root, QStringLiteral("step.sh")).size() > 0);
+    const QString db = Project(root).databasePath();
+    {
+        RunStore store;
+        QVERIFY(store.open(db));
+        QVERIFY(store.writeBackup());
+    }
+    QVERIFY(runTracked(root, QStringLiteral("step.sh")).size() > 0); // not in the backup
+    // The file's header is overwritten: SQLite no longer knows it.
+    QFile file(db);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    file.write(QByteArray(100, 'x'));
+    file.close();
+
+    QVERIFY(m_window->openProject(root));
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(box = m_window->findChild<QMessageBox *>(QStringLiteral("historyDamagedMessage")), 10000);
+    QVERIFY(box->text().contains(QStringLiteral("cannot be read")));
+    QVERIFY(box->informativeText().contains(QStringLiteral("backup")));
+    screenshot(box, QStringLiteral("damaged-history"));
+    auto *open = box->findChild<QPushButton *>(QStringLiteral("openBackupButton"));
+    QVERIFY(open);
+    QTest::mouseClick(open, Qt::LeftButton);
+    // The backup's one run is shown; the damaged file is kept beside it.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->rowCount(), 1, 10000);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("damaged")));
+    const QStringList kept = QFileInfo(db).dir().entryList({ QFileInfo(db).fileName() + QStringLiteral(".damaged-*") });
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(readFile(QFileInfo(db).dir().filePath(kept.first())).left(100), QByteArray(100, 'x'));
+    // And new runs go on in the restored history.
+    clickFile(m_window.get(), QStringLiteral("step.sh"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->rowCount(), 2, 30000);
 }
 
 QTEST_MAIN(TestMainWindow)
