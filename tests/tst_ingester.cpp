@@ -20,6 +20,7 @@ private Q_SLOTS:
     void resumesAtTheOffsetAfterACrash();
     void overlongLineIsSkippedWithoutStoppingIngest();
     void truncatedFileIsAnError();
+    void gigabyteFileIsReadInBoundedMemory();
 
 private:
     void append(const QByteArray &bytes);
@@ -168,6 +169,42 @@ void TestIngester::truncatedFileIsAnError()
     QVERIFY(!ingester.poll());
     QVERIFY(ingester.lastError().contains(QStringLiteral("shorter")));
     QCOMPARE(count(QStringLiteral("a")), 2); // what was stored stays
+}
+
+namespace {
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+} // namespace
+
+// A 1 GB metrics file (one gigabyte-long garbage line, left as a hole on
+// disk, between two good lines): read in pieces, the garbage skipped and
+// counted, the lines around it stored, and memory stays small.
+void TestIngester::gigabyteFileIsReadInBoundedMemory()
+{
+    append("{\"name\": \"before\", \"value\": 1}\n");
+    {
+        QFile f(m_file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.resize(f.size() + (qint64(1) << 30)));
+    }
+    append("\n{\"name\": \"after\", \"value\": 2}\n");
+    QVERIFY(QFileInfo(m_file).size() > (qint64(1) << 30));
+    const qint64 before = residentKiB();
+    MetricsIngester ingester(m_store.get(), m_run, m_file);
+    QVERIFY2(ingester.poll(false), qPrintable(ingester.lastError()));
+    const qint64 grown = residentKiB() - before;
+    QCOMPARE(count(QStringLiteral("before")), 1);
+    QCOMPARE(count(QStringLiteral("after")), 1);
+    QCOMPARE(ingester.skippedLines(), 1);
+    QVERIFY2(grown < 64 * 1024, qPrintable(QStringLiteral("resident memory grew by %1 KiB").arg(grown)));
 }
 
 QTEST_GUILESS_MAIN(TestIngester)
