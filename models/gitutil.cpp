@@ -1,5 +1,8 @@
 #include "gitutil.h"
 
+#include <map>
+#include <memory>
+
 #include <QHash>
 #include <QMutex>
 
@@ -27,10 +30,10 @@ Git::Tree Git::treeOfCommit(git_repository *repo, const QString &commitId)
 QMutex *Git::projectMutex(const QString &projectRoot)
 {
     static QMutex guard;
-    static QHash<QString, QMutex *> mutexes; // lives as long as the process
+    static std::map<QString, std::unique_ptr<QMutex>> mutexes; // one per project, for the process's life
     QMutexLocker locker(&guard);
-    QMutex *&m = mutexes[projectRoot];
+    std::unique_ptr<QMutex> &m = mutexes[projectRoot];
     if (!m)
-        m = new QMutex;
-    return m;
+        m = std::make_unique<QMutex>();
+    return m.get();
 }

@@ -64,6 +64,8 @@ bool SnapshotStore::fail(const QString &message)
 
 bool SnapshotStore::open(bool create)
 {
+    if (m_repo)
+        return true; // already open
     const QString path = m_project.dataDir() + QStringLiteral("/snapshots.git");
     const QByteArray native = QFile::encodeName(path);
     QMutexLocker locker(Git::projectMutex(m_project.root()));
@@ -120,7 +122,8 @@ bool SnapshotStore::updateIndex(QStringList *leftOut, QString *treeId)
 
     // One walk over the project: the index's stat data tells which files
     // changed, and only those are read and hashed.
-    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
     opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_INCLUDE_TYPECHANGE
         | GIT_DIFF_UPDATE_INDEX;
     git_diff *diffRaw = nullptr;
@@ -267,7 +270,8 @@ std::optional<SnapshotStore::Snapshot> SnapshotStore::snapshot(const QString &ru
             git_oid head;
             if (git_reference_name_to_id(&head, own, "HEAD") == 0)
                 result.gitCommit = Git::oidString(&head);
-            git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+            git_status_options opts;
+            git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
             opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
             git_status_list *status = nullptr;
             if (git_status_list_new(&status, own, &opts) == 0) {
@@ -311,7 +315,8 @@ QString SnapshotStore::diff(const QString &fromCommit, const QString &toCommit, 
         fail(tr("The snapshot %1 is not in the snapshots repository.").arg(from ? toCommit : fromCommit));
         return {};
     }
-    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
     QVector<QByteArray> pathBytes;
     QVector<char *> pathPointers;
     for (const QString &p : paths)
@@ -326,7 +331,8 @@ QString SnapshotStore::diff(const QString &fromCommit, const QString &toCommit, 
         return {};
     }
     Git::Diff d(raw);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
     git_diff_find_similar(raw, &find);
     if (files) {
         files->clear();
