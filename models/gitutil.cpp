@@ -1,11 +1,10 @@
 #include "gitutil.h"
 
-#include <map>
-#include <memory>
-
 #include <QHash>
 #include <QMutex>
 
+#include <map>
+#include <memory>
 #include <mutex>
 
 void Git::ensureInitialised()

@@ -1,8 +1,10 @@
 // The promises of README "Reliability" that need more than one process: a
 // run survives the death of the program that started it, and is re-adopted or
 // ended correctly when Runbench comes back.
+#include "artifactfiles.h"
 #include "jobqueue.h"
 #include "project.h"
+#include "runhelper.h"
 #include "runstore.h"
 #include "testutil.h"
 
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void deadOwnerWhoseScriptStillRunsIsReadopted();
     void concurrentWritersLoseNothing();
     void fullDiskFailsTheRunClearly();
+    void hostilePathsAreRefused();
 
 private:
     // Starts `runbench run two_phase.sh CODE` in m_root, waits for "logged".
@@ -367,6 +370,85 @@ void TestRecovery::fullDiskFailsTheRunClearly()
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
     }
     db.close();
+}
+
+// Paths a script, a damaged history or a user can hand Runbench that point
+// out of where it may write.
+void TestRecovery::hostilePathsAreRefused()
+{
+    QTemporaryDir outside;
+    QVERIFY(writeFile(outside.path() + QStringLiteral("/precious.txt"), "untouched"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/hostile.sh"),
+                      "mkdir -p outputs/sub && echo ok > outputs/good.txt && echo deep > outputs/sub/f.txt\n"
+                      "ln -s \"$1/precious.txt\" outputs/evil\nln -s \"$1\" outputs/dirlink\n"));
+    const QString runId = runTracked(m_root, QStringLiteral("hostile.sh"), { outside.path() });
+    QVERIFY(!runId.isEmpty());
+    const QString runDir = Project(m_root).runDir(runId);
+
+    // Links the script left in outputs/ are not artifacts, and are removed.
+    RunStore store;
+    QVERIFY(store.open(Project(m_root).databasePath()));
+    QVERIFY(store.useProject(QStringLiteral("Recovery"), m_root));
+    QVector<ArtifactRecord> artifacts = store.artifacts(store.findRun(runId)->id);
+    QStringList paths;
+    for (const ArtifactRecord &a : qAsConst(artifacts))
+        paths.append(a.path);
+    paths.sort();
+    QCOMPARE(paths, (QStringList { QStringLiteral("outputs/good.txt"), QStringLiteral("outputs/sub/f.txt") }));
+    QVERIFY(!QFileInfo(runDir + QStringLiteral("/outputs/evil")).isSymLink());
+    QVERIFY(!QFileInfo(runDir + QStringLiteral("/outputs/dirlink")).isSymLink());
+
+    // Artifact records that leave their folder (a damaged or forged history).
+    QTemporaryDir download;
+    QString error;
+    for (const QString &bad : { QStringLiteral("outputs/../../precious.txt"), QStringLiteral("/etc/hostname"),
+                                QStringLiteral("outputs//x"), QStringLiteral("driver_log.txt") }) {
+        ArtifactRecord forged;
+        forged.path = bad;
+        error.clear();
+        QVERIFY(ArtifactFiles::download(runDir, { forged }, download.path(), false, &error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("leaves its folder")), qPrintable(bad + QStringLiteral(": ") + error));
+    }
+    QVERIFY(QDir(download.path()).isEmpty());
+
+    // A download folder whose subfolder is a link out of it.
+    QVERIFY(QFile::link(outside.path(), download.path() + QStringLiteral("/sub")));
+    error.clear();
+    QVERIFY(ArtifactFiles::download(runDir, artifacts, download.path(), true, &error).size() < 2);
+    QVERIFY2(error.contains(QStringLiteral("outside")), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(outside.path() + QStringLiteral("/f.txt")));
+    // A file in the download folder that is a link: not written through.
+    QVERIFY(QFile::remove(download.path() + QStringLiteral("/sub")));
+    QFile::remove(download.path() + QStringLiteral("/good.txt"));
+    QVERIFY(
+        QFile::link(outside.path() + QStringLiteral("/precious.txt"), download.path() + QStringLiteral("/good.txt")));
+    error.clear();
+    QVERIFY(ArtifactFiles::download(runDir, artifacts, download.path(), false, &error).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("exists")), qPrintable(error));
+    QCOMPARE(readFile(outside.path() + QStringLiteral("/precious.txt")), QByteArray("untouched"));
+
+    // Promote targets: no folders, no "..", no absolute names, no linked assets/.
+    auto promote = [&](const QString &name) {
+        QProcess p;
+        p.setWorkingDirectory(m_root);
+        p.start(QStringLiteral(RUNBENCH_BINARY),
+                { QStringLiteral("history"), QStringLiteral("promote"), runId, QStringLiteral("outputs/good.txt"),
+                  QStringLiteral("--name"), name });
+        p.waitForFinished(30000);
+        return qMakePair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+    };
+    for (const QString &bad :
+         { QStringLiteral("../escape.txt"), QStringLiteral("/tmp/abs.txt"), QStringLiteral("sub/inner.txt") }) {
+        const auto result = promote(bad);
+        QCOMPARE(result.first, 2);
+        QVERIFY2(result.second.contains(QStringLiteral("plain file name")), qPrintable(result.second));
+    }
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/escape.txt")));
+    QVERIFY(QFile::link(outside.path(), m_root + QStringLiteral("/assets")));
+    const auto linked = promote(QStringLiteral("model.txt"));
+    QVERIFY(linked.first != 0);
+    QVERIFY2(linked.second.contains(QStringLiteral("symbolic link")), qPrintable(linked.second));
+    QVERIFY(!QFileInfo::exists(outside.path() + QStringLiteral("/model.txt")));
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)
