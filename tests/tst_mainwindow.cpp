@@ -424,7 +424,7 @@ void TestMainWindow::damagedHistoryOffersTheBackup()
     QTRY_VERIFY_WITH_TIMEOUT(box = m_window->findChild<QMessageBox *>(QStringLiteral("historyDamagedMessage")), 10000);
     QVERIFY(box->text().contains(QStringLiteral("cannot be read")));
     QVERIFY(box->informativeText().contains(QStringLiteral("backup")));
-    screenshot(box, QStringLiteral("damaged-history"));
+    screenshot(box, QStringLiteral("damaged-history.png"));
     auto *open = box->findChild<QPushButton *>(QStringLiteral("openBackupButton"));
     QVERIFY(open);
     QTest::mouseClick(open, Qt::LeftButton);
