@@ -215,7 +215,10 @@ QString RunStore::processStartTime(qint64 pid)
     if (close < 0)
         return {};
     const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-    return fields.size() > 19 ? QString::fromLatin1(fields.at(19)) : QString();
+    // A zombie (state Z) has ended; only its reaping is pending.
+    if (fields.size() <= 19 || fields.at(0) == "Z")
+        return {};
+    return QString::fromLatin1(fields.at(19));
 }
 
 QVector<RunStore::Owner> RunStore::activeRunOwners()

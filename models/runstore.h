@@ -27,8 +27,9 @@ public:
     RunStore &operator=(const RunStore &) = delete;
 
     static int latestSchemaVersion();
-    // When a process started ("" if it is not running): with its pid, it names
-    // the process even after the pid is reused.
+    // When a process started ("" if it is not running, or has ended and
+    // waits to be reaped): with its pid, it names the process even after the
+    // pid is reused.
     static QString processStartTime(qint64 pid);
     struct Owner
     {

@@ -150,7 +150,8 @@ void TestRecovery::deadOwnerAndProcessEndLost()
     // Lines logged after the owner died are still in the file...
     QVERIFY(writeFile(m_root + QStringLiteral("/go"), ""));
     const QString metrics = Project(m_root).runDir(lastRun().runId) + QStringLiteral("/metrics.jsonl");
-    QVERIFY(waitFor([&] { return readFile(metrics).count('\n') == 6; }));
+    const QString log = Project(m_root).runDir(lastRun().runId) + QStringLiteral("/driver_log.txt");
+    QVERIFY(waitFor([&] { return readFile(metrics).count('\n') == 6 && readFile(log).contains("more"); }));
     // ...then the run's own process dies too, with no chance to say how.
     ::kill(pid_t(launcher.first), SIGKILL);
     QVERIFY(waitFor([&] { return !processAlive(launcher.first, launcher.second); }));
