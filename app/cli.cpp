@@ -92,6 +92,7 @@ static QString usage()
         "       runbench history COMMAND           list, last, info, compare, download, promote,\n"
         "                                          restore, diff\n"
         "       runbench --version\n"
+        "       --lang ko|en                       the language of messages and the window\n"
         "\n"
         "Every command takes -h for its own help.\n");
 }

@@ -128,7 +128,8 @@ QString valueText(const QJsonValue &v)
 HistoryFormat::Table fieldTable(const QJsonObject &o)
 {
     HistoryFormat::Table t;
-    t.headers = QStringList { tr("Field"), tr("Value") };
+    t.headers
+        = QStringList { QCoreApplication::translate("Cli", "Field"), QCoreApplication::translate("Cli", "Value") };
     t.aligns = { HistoryFormat::Align::Left, HistoryFormat::Align::Left };
     for (auto it = o.begin(); it != o.end(); ++it)
         t.rows.append({ it.key(), valueText(it.value()) });

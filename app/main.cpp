@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "mainwindow.h"
 #include "sampleproject.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -19,9 +20,13 @@ bool isCommandLine(const QString &first)
         || first == QLatin1String("--version") || first == QLatin1String("-v");
 }
 
-int runWindow(int argc, char **argv)
+int runWindow(int argc, char **argv, const QString &language)
 {
     QApplication app(argc, argv);
+    const QString chosenLanguage = Translations::chosen(language);
+    if (!Translations::install(&app, chosenLanguage) && !chosenLanguage.isEmpty())
+        Cli::printErr(
+            QStringLiteral("runbench: no translation for “%1”; the window stays in English.\n").arg(chosenLanguage));
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main",
                                                              "Opens the Runbench workbench on PROJECT "
@@ -62,11 +67,13 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Runbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNBENCH_VERSION));
 
+    const QString language = Translations::takeLanguageOption(&argc, argv);
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (!isCommandLine(first))
-        return runWindow(argc, argv);
+        return runWindow(argc, argv, language);
 
     QCoreApplication app(argc, argv);
+    Translations::install(&app, Translations::chosen(language));
     QStringList arguments = app.arguments();
     arguments.removeFirst();
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {

@@ -15,8 +15,10 @@
 #include "runstore.h"
 #include "sampleproject.h"
 #include "snapshotstore.h"
+#include "translations.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -169,6 +171,25 @@ void MainWindow::createMenus()
     QAction *jobs = m_jobDock->toggleViewAction();
     jobs->setText(tr("&Job panel"));
     view->addAction(jobs);
+    view->addSeparator();
+    // Each language in its own name; the choice applies at the next start.
+    QMenu *languages = view->addMenu(tr("&Language"));
+    languages->setObjectName(QStringLiteral("languageMenu"));
+    auto *languageGroup = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    QStringList codes { QString() };
+    codes += Translations::available();
+    for (const QString &code : qAsConst(codes)) {
+        QAction *action = languages->addAction(code.isEmpty() ? tr("System language") : Translations::nativeName(code));
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        action->setData(code);
+        languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] {
+            QSettings().setValue(QStringLiteral("language"), code);
+            statusBar()->showMessage(tr("The language changes when Runbench starts again."));
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Runbench"), this, &MainWindow::about);

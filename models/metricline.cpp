@@ -10,15 +10,15 @@
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("MetricLine", text); }
+QString tr(const char *text) { return QCoreApplication::translate("MetricLineReader", text); }
 
 // A small strict JSON reader for exactly one object per line. It accepts the
 // non-standard NaN/Infinity literals Python writes, refuses everything else
 // that is not JSON, and never recurses deeper than MetricLine::MaxDepth.
-class Reader
+class MetricLineReader
 {
 public:
-    Reader(const char *data, qsizetype size)
+    MetricLineReader(const char *data, qsizetype size)
         : m_p(data)
         , m_end(data + size)
     { }
@@ -382,7 +382,7 @@ private:
 bool MetricLine::parse(const char *data, qsizetype size, MetricRecord *out, QString *error)
 {
     *out = MetricRecord();
-    Reader reader(data, size);
+    MetricLineReader reader(data, size);
     return reader.parseRecord(out, error);
 }
 

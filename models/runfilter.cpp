@@ -32,7 +32,8 @@ bool tokenize(const QString &s, QVector<Token> *tokens, QString *error)
         } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
             const int end = s.indexOf(c, i + 1);
             if (end < 0) {
-                *error = tr("A quote opened at character %1 is not closed.").arg(i + 1);
+                *error = QCoreApplication::translate("RunFilter", "A quote opened at character %1 is not closed.")
+                             .arg(i + 1);
                 return false;
             }
             tokens->append({ Token::Quoted, s.mid(i + 1, end - i - 1), i });

@@ -1,0 +1,1940 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>ArtifactFiles</name>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>%1을(를) %2(으)로 복사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 does not match the checksum recorded for the run (changed or damaged since).</source>
+        <translation>%1이(가) 실행에 기록된 체크섬과 맞지 않습니다(그 뒤로 바뀌었거나 손상됨).</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The artifact path “%1” leaves its folder; nothing was copied.</source>
+        <translation>아티팩트 경로 “%1”이(가) 폴더 밖을 가리킵니다. 아무것도 복사하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 exists; nothing was copied.</source>
+        <translation>%1이(가) 이미 있습니다. 아무것도 복사하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 would be written outside %2; stopped.</source>
+        <translation>%1이(가) %2 밖에 쓰이게 되어 중단했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>The project folder (default: the nearest folder at or above the current one that has .runbench/).</source>
+        <translation>프로젝트 폴더(기본값: 현재 폴더나 그 위에서 .runbench/가 있는 가장 가까운 폴더).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>runbench: %1 has no run history yet; start one with “runbench run SCRIPT”.
+</source>
+        <translation>runbench: %1에는 아직 실행 기록이 없습니다. “runbench run SCRIPT”로 시작하세요.
+</translation>
+    </message>
+    <message>
+        <source>Usage: runbench [PROJECT] [--details RUN] open the workbench window (on a run&apos;s details)
+       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS
+       runbench log NAME VALUE            log a value from inside a tracked run
+       runbench history COMMAND           list, last, info, compare, download, promote,
+                                          restore, diff
+       runbench --version
+       --lang ko|en                       the language of messages and the window
+
+Every command takes -h for its own help.
+</source>
+        <translation>사용법: runbench [PROJECT] [--details RUN] 워크벤치 창 열기(실행의 세부 정보로)
+       runbench run SCRIPT [ARGS…]        SCRIPT를 ARGS로 추적되는 실행
+       runbench log NAME VALUE            추적되는 실행 안에서 값 기록
+       runbench history COMMAND           list, last, info, compare, download, promote,
+                                          restore, diff
+       runbench --version
+       --lang ko|en                       메시지와 창의 언어
+
+모든 명령은 -h로 자체 도움말을 보여 줍니다.
+</translation>
+    </message>
+    <message>
+        <source>Output format: json, table or csv.</source>
+        <translation>출력 형식: json, table 또는 csv.</translation>
+    </message>
+    <message>
+        <source>runbench: unknown output format “%1”; use json, table or csv.
+</source>
+        <translation>runbench: 알 수 없는 출력 형식 “%1”입니다. json, table 또는 csv를 사용하세요.
+</translation>
+    </message>
+    <message>
+        <source>runbench: no run “%1” in the history of %2.
+</source>
+        <translation>runbench: %2의 실행 기록에 “%1” 실행이 없습니다.
+</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Lists the project&apos;s runs, newest first: a column per logged value (its last value), then Duration, Run_id, Script_name, Start_time_utc and Status.</source>
+        <translation>프로젝트의 실행을 최신순으로 나열합니다. 기록된 값마다 한 열(마지막 값)이 있고, 이어서 Duration, Run_id, Script_name, Start_time_utc, Status 열이 있습니다.</translation>
+    </message>
+    <message>
+        <source>Include hidden runs.</source>
+        <translation>숨긴 실행도 포함합니다.</translation>
+    </message>
+    <message>
+        <source>Only runs of this script.</source>
+        <translation>이 스크립트의 실행만.</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>Shows the most recent run as one JSON object: its logged values, then its fields.</source>
+        <translation>가장 최근 실행을 JSON 개체 하나로 보여 줍니다. 기록된 값 다음에 필드가 옵니다.</translation>
+    </message>
+    <message>
+        <source>Shows one run (by run id or run number) as one JSON object: its logged values, then its fields.</source>
+        <translation>실행 하나(실행 ID 또는 실행 번호)를 JSON 개체 하나로 보여 줍니다. 기록된 값 다음에 필드가 옵니다.</translation>
+    </message>
+    <message>
+        <source>Run id or number.</source>
+        <translation>실행 ID 또는 번호.</translation>
+    </message>
+    <message>
+        <source>runbench history info: usage: runbench history info RUN
+</source>
+        <translation>runbench history info: 사용법: runbench history info RUN
+</translation>
+    </message>
+    <message>
+        <source>Compares two or three runs side by side: their fields and logged values, row by row. Rows whose values differ are marked with *.</source>
+        <translation>실행 2개 또는 3개를 나란히 비교합니다. 필드와 기록된 값을 행별로 보여 주며, 값이 다른 행에는 *가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Two or three runs.</source>
+        <translation>실행 2개 또는 3개.</translation>
+    </message>
+    <message>
+        <source>runbench history compare: give two or three runs.
+</source>
+        <translation>runbench history compare: 실행을 2개 또는 3개 지정하세요.
+</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>Copies the files a run wrote to ./outputs into a folder, checking each copy against the checksum recorded for the run.</source>
+        <translation>실행이 ./outputs에 쓴 파일을 폴더로 복사하고, 복사본마다 실행에 기록된 체크섬과 대조합니다.</translation>
+    </message>
+    <message>
+        <source>The folder to copy into (created if needed).</source>
+        <translation>복사할 폴더(없으면 만듭니다).</translation>
+    </message>
+    <message>
+        <source>Overwrite files that exist in the folder.</source>
+        <translation>폴더에 이미 있는 파일을 덮어씁니다.</translation>
+    </message>
+    <message>
+        <source>runbench history download: usage: runbench history download RUN -d DIR
+</source>
+        <translation>runbench history download: 사용법: runbench history download RUN -d DIR
+</translation>
+    </message>
+    <message>
+        <source>runbench: run %1 wrote no files to ./outputs.
+</source>
+        <translation>runbench: 실행 %1은(는) ./outputs에 파일을 쓰지 않았습니다.
+</translation>
+    </message>
+    <message>
+        <source> Use --force to overwrite.</source>
+        <translation> 덮어쓰려면 --force를 사용하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>runbench: files of run %1 copied to %2: %n (%3).
+</source>
+        <translation>
+            <numerusform>runbench: 실행 %1의 파일을 %2(으)로 복사했습니다: %n개 (%3).
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copies one of a run&apos;s artifacts into the project&apos;s assets/ folder under NAME and records where it came from (run, artifact, sha256); `runbench history info RUN` lists it.</source>
+        <translation>실행의 아티팩트 하나를 프로젝트의 assets/ 폴더에 NAME으로 복사하고 출처(실행, 아티팩트, sha256)를 기록합니다. `runbench history info RUN`에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>The artifact, e.g. outputs/model.pkl.</source>
+        <translation>아티팩트(예: outputs/model.pkl).</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s file name in assets/.</source>
+        <translation>assets/ 안의 자산 파일 이름.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Replace an asset of that name.</source>
+        <translation>같은 이름의 자산을 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>runbench history promote: usage: runbench history promote RUN ARTIFACT --name NAME
+</source>
+        <translation>runbench history promote: 사용법: runbench history promote RUN ARTIFACT --name NAME
+</translation>
+    </message>
+    <message>
+        <source>runbench: the asset name “%1” must be a plain file name (no folders, no “..”).
+</source>
+        <translation>runbench: 자산 이름 “%1”은(는) 폴더나 “..”가 없는 파일 이름이어야 합니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench: run %1 has no artifact “%2”.
+</source>
+        <translation>runbench: 실행 %1에 아티팩트 “%2”이(가) 없습니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench: %1 is a symbolic link; promote writes only inside the project.
+</source>
+        <translation>runbench: %1은(는) 심볼릭 링크입니다. promote는 프로젝트 안에만 씁니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench: %1 exists; use --force to replace it.
+</source>
+        <translation>runbench: %1이(가) 이미 있습니다. 바꾸려면 --force를 사용하세요.
+</translation>
+    </message>
+    <message>
+        <source>runbench: %1 of run %2 promoted to %3 (sha256 %4).
+</source>
+        <translation>runbench: 실행 %2의 %1을(를) %3(으)로 승격했습니다(sha256 %4).
+</translation>
+    </message>
+    <message>
+        <source>runbench: run %1 has no code snapshot (its snapshot failed, or it was recorded before snapshots existed).
+</source>
+        <translation>runbench: 실행 %1에는 코드 스냅숏이 없습니다(스냅숏이 실패했거나 스냅숏 기능 이전에 기록된 실행입니다).
+</translation>
+    </message>
+    <message>
+        <source>runbench: cannot read the code snapshot of run %1: %2
+</source>
+        <translation>runbench: 실행 %1의 코드 스냅숏을 읽을 수 없습니다: %2
+</translation>
+    </message>
+    <message>
+        <source>   (changed since the last snapshot)</source>
+        <translation>   (마지막 스냅숏 이후 변경됨)</translation>
+    </message>
+    <message>
+        <source>overwrite</source>
+        <translation>덮어쓰기</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>유지</translation>
+    </message>
+    <message>
+        <source>  (kept files are in no snapshot: restore leaves them as they are)
+</source>
+        <translation>  (유지되는 파일은 어느 스냅숏에도 없으므로 복원해도 그대로 둡니다)
+</translation>
+    </message>
+    <message>
+        <source>Puts the project&apos;s files back to the code of a run. It first lists what would be overwritten, created and deleted (only files inside the snapshot scope: ignored files, .git/ and .runbench/ are never touched), then saves the current state as a restore point, so that `restore --undo` puts it back.</source>
+        <translation>프로젝트 파일을 어떤 실행의 코드로 되돌립니다. 먼저 덮어쓰거나 만들거나 삭제할 파일을 나열하고(스냅숏 범위 안의 파일만, 무시된 파일과 .git/, .runbench/는 건드리지 않음), 현재 상태를 복원 지점으로 저장하므로 `restore --undo`로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Only list what would change.</source>
+        <translation>바뀔 내용만 나열합니다.</translation>
+    </message>
+    <message>
+        <source>Also overwrite files changed since the last snapshot.</source>
+        <translation>마지막 스냅숏 이후 변경된 파일도 덮어씁니다.</translation>
+    </message>
+    <message>
+        <source>Undo the latest restore.</source>
+        <translation>마지막 복원을 취소합니다.</translation>
+    </message>
+    <message>
+        <source>runbench: the latest restore was undone.
+</source>
+        <translation>runbench: 마지막 복원을 취소했습니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench history restore: usage: runbench history restore RUN [--dry-run] [--force] | --undo
+</source>
+        <translation>runbench history restore: 사용법: runbench history restore RUN [--dry-run] [--force] | --undo
+</translation>
+    </message>
+    <message>
+        <source>runbench: cannot restore run %1: %2
+</source>
+        <translation>runbench: 실행 %1을(를) 복원할 수 없습니다: %2
+</translation>
+    </message>
+    <message>
+        <source>runbench: the project&apos;s files already match run %1.
+</source>
+        <translation>runbench: 프로젝트 파일이 이미 실행 %1과(와) 같습니다.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>runbench: files changed since the last snapshot would be overwritten or deleted (%n); nothing was written. Use --force to restore anyway (the current state is kept as a restore point).
+</source>
+        <translation>
+            <numerusform>runbench: 마지막 스냅숏 이후 변경된 파일 %n개를 덮어쓰거나 삭제하게 되므로 아무것도 쓰지 않았습니다. 그래도 복원하려면 --force를 사용하세요(현재 상태는 복원 지점으로 보관됩니다).
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>runbench: the project now has the code of run %1 (number %2). Undo with `runbench history restore --undo`.
+</source>
+        <translation>runbench: 이제 프로젝트에 실행 %1(번호 %2)의 코드가 있습니다. `runbench history restore --undo`로 취소할 수 있습니다.
+</translation>
+    </message>
+    <message>
+        <source>Shows what changed in the code between the snapshots of two runs, as a unified diff. Paths after -- limit it to those files or folders.</source>
+        <translation>두 실행의 스냅숏 사이에 코드가 어떻게 바뀌었는지 unified diff로 보여 줍니다. -- 뒤의 경로로 파일이나 폴더를 한정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Two runs, then optional paths.</source>
+        <translation>실행 2개, 그다음 선택적 경로.</translation>
+    </message>
+    <message>
+        <source>runbench history diff: usage: runbench history diff A B [-- PATH…]
+</source>
+        <translation>runbench history diff: 사용법: runbench history diff A B [-- PATH…]
+</translation>
+    </message>
+    <message>
+        <source>Usage: runbench history COMMAND [options]
+
+Commands:
+  list                 the project&apos;s runs, newest first
+  last                 the most recent run
+  info RUN             one run (run id or number)
+  compare A B [C]      two or three runs side by side
+  download RUN -d DIR  copy a run&apos;s ./outputs files into DIR
+  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin
+  restore RUN [--dry-run] [--force]  put the project&apos;s code back to a run&apos;s snapshot
+  restore --undo       undo the latest restore
+  diff A B [-- PATH…]  the code changes between two runs&apos; snapshots
+
+Options for all: -o json|table|csv, --project DIR, -h.
+</source>
+        <translation>사용법: runbench history COMMAND [options]
+
+명령:
+  list                 프로젝트의 실행, 최신순
+  last                 가장 최근 실행
+  info RUN             실행 하나(실행 ID 또는 번호)
+  compare A B [C]      실행 2~3개를 나란히
+  download RUN -d DIR  실행의 ./outputs 파일을 DIR로 복사
+  promote RUN ARTIFACT --name NAME   아티팩트를 assets/로 복사하고 출처 기록
+  restore RUN [--dry-run] [--force]  프로젝트 코드를 실행의 스냅숏으로 되돌리기
+  restore --undo       마지막 복원 취소
+  diff A B [-- PATH…]  두 실행의 스냅숏 사이 코드 변경
+
+공통 옵션: -o json|table|csv, --project DIR, -h.
+</translation>
+    </message>
+    <message>
+        <source>runbench history: unknown command “%1”.
+</source>
+        <translation>runbench history: 알 수 없는 명령 “%1”입니다.
+</translation>
+    </message>
+    <message>
+        <source>Runs SCRIPT with ARGS as a tracked run: its arguments, logged metrics, console output, ./outputs files and code are kept in the project&apos;s run history. The output streams here while it runs; Ctrl-C cancels the run. The exit code is the script&apos;s (128 + N when signal N stopped it, 127 when it could not start, 130 when canceled).
+Everything after SCRIPT is passed to it verbatim, never through a shell.</source>
+        <translation>SCRIPT를 ARGS와 함께 추적되는 실행으로 실행합니다. 인수, 기록된 메트릭, 콘솔 출력, ./outputs 파일과 코드가 프로젝트의 실행 기록에 보관됩니다. 실행 중에는 출력이 여기에 표시되고, Ctrl-C로 실행을 취소합니다. 종료 코드는 스크립트의 종료 코드입니다(신호 N으로 중지되면 128 + N, 시작하지 못하면 127, 취소되면 130).
+SCRIPT 뒤의 모든 것은 셸을 거치지 않고 그대로 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>Do not print the run&apos;s id and status lines.</source>
+        <translation>실행 ID와 상태 줄을 출력하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The script to run, relative to the project.</source>
+        <translation>실행할 스크립트(프로젝트 기준 경로).</translation>
+    </message>
+    <message>
+        <source>Arguments for the script.</source>
+        <translation>스크립트에 줄 인수.</translation>
+    </message>
+    <message>
+        <source>runbench run: which script? Usage: runbench run SCRIPT [ARGS…]
+</source>
+        <translation>runbench run: 어떤 스크립트인가요? 사용법: runbench run SCRIPT [ARGS…]
+</translation>
+    </message>
+    <message>
+        <source>runbench: run %1 (number %2) of %3
+</source>
+        <translation>runbench: %3의 실행 %1(번호 %2)
+</translation>
+    </message>
+    <message>
+        <source>
+runbench: canceling the run…
+</source>
+        <translation>
+runbench: 실행을 취소하는 중…
+</translation>
+    </message>
+    <message>
+        <source>runbench: run %1 %2 in %3</source>
+        <translation>runbench: 실행 %1 %2, 걸린 시간 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>malformed metric lines skipped: %n</source>
+        <translation>
+            <numerusform>건너뛴 잘못된 메트릭 줄: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Logs VALUE under NAME for the tracked run this shell script belongs to, as the Python client&apos;s log() does. VALUE is a number, true/false, a list like [1,2,3], or text. Outside a tracked run the value is printed and nothing is stored.</source>
+        <translation>이 셸 스크립트가 속한 추적되는 실행에 VALUE를 NAME으로 기록합니다(Python 클라이언트의 log()와 같음). VALUE는 숫자, true/false, [1,2,3] 같은 목록 또는 텍스트입니다. 추적되는 실행 밖에서는 값을 출력만 하고 저장하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The metric&apos;s name.</source>
+        <translation>메트릭 이름.</translation>
+    </message>
+    <message>
+        <source>The value.</source>
+        <translation>값.</translation>
+    </message>
+    <message>
+        <source>runbench log: usage: runbench log NAME VALUE
+</source>
+        <translation>runbench log: 사용법: runbench log NAME VALUE
+</translation>
+    </message>
+    <message>
+        <source>runbench log: %1
+</source>
+        <translation>runbench log: %1
+</translation>
+    </message>
+    <message>
+        <source>runbench log: cannot write %1: %2
+</source>
+        <translation>runbench log: %1에 쓸 수 없습니다: %2
+</translation>
+    </message>
+</context>
+<context>
+    <name>CodeViewer</name>
+    <message>
+        <source>(%1 cannot be read: %2)</source>
+        <translation>(%1을(를) 읽을 수 없습니다: %2)</translation>
+    </message>
+    <message>
+        <source>(showing %1 of %2 bytes)</source>
+        <translation>(%2바이트 중 %1바이트 표시)</translation>
+    </message>
+    <message>
+        <source>(%1 is a binary file)</source>
+        <translation>(%1은(는) 이진 파일입니다)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomizeColumnsDialog</name>
+    <message>
+        <source>Customize list view</source>
+        <translation>목록 보기 사용자 지정</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <source>Value shown</source>
+        <translation>표시할 값</translation>
+    </message>
+    <message>
+        <source>Check the columns to show; their order is the grid&apos;s.</source>
+        <translation>표시할 열을 선택하세요. 순서가 그리드의 열 순서가 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+</context>
+<context>
+    <name>JobListModel</name>
+    <message>
+        <source>Submitting</source>
+        <translation>제출 중</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>시작 안 됨</translation>
+    </message>
+    <message>
+        <source>Failed (exit %1)</source>
+        <translation>실패(종료 코드 %1)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>경과 시간</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>로그 열기</translation>
+    </message>
+    <message>
+        <source>Open details</source>
+        <translation>세부 정보 열기</translation>
+    </message>
+    <message>
+        <source>The selected job&apos;s output appears here while it runs.</source>
+        <translation>선택한 작업의 출력이 실행 중에 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Driver log — %1</source>
+        <translation>드라이버 로그 — %1</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>다시 읽기</translation>
+    </message>
+</context>
+<context>
+    <name>LostRuns</name>
+    <message>
+        <source>The program that ran it stopped before the run ended (it was killed or crashed).</source>
+        <translation>실행을 맡은 프로그램이 실행이 끝나기 전에 멈췄습니다(강제 종료되었거나 비정상 종료됨).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Jobs</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Runbench</source>
+        <translation>Runbench</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>실행 기록</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>대시보드</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>The run history cannot be read: %1</source>
+        <translation>실행 기록을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The backup was opened; the damaged file is kept as %1.</source>
+        <translation>백업을 열었습니다. 손상된 파일은 %1(으)로 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>프로젝트 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;New project from sample…</source>
+        <translation>샘플로 새 프로젝트 만들기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>최근 프로젝트(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last restore</source>
+        <translation>마지막 복원 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>프로젝트(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Run history: &amp;Dashboard</source>
+        <translation>실행 기록: 대시보드(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Run history: D&amp;etails</source>
+        <translation>실행 기록: 세부 정보(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Run history: &amp;Compare</source>
+        <translation>실행 기록: 비교(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Job panel</source>
+        <translation>작업 패널(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>The language changes when Runbench starts again.</source>
+        <translation>Runbench를 다시 시작하면 언어가 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Runbench</source>
+        <translation>Runbench 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 — Runbench</source>
+        <translation>%1 — Runbench</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <source>Folder for the new project</source>
+        <translation>새 프로젝트 폴더</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <source>Starting %1 %2…</source>
+        <translation>%1 %2 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>The run did not start: %1</source>
+        <translation>실행이 시작되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>The run did not start</source>
+        <translation>실행이 시작되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The run history is damaged</source>
+        <translation>실행 기록이 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>The run history of %1 cannot be read.</source>
+        <translation>%1의 실행 기록을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no backup of it. The file is left as it is, and the runs&apos; own folders in %1 keep their logs, metrics and outputs.</source>
+        <translation>백업이 없습니다. 파일은 그대로 두며, %1에 있는 각 실행의 폴더에는 로그, 메트릭, 출력이 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Runbench can open the backup of %1 instead. Runs recorded after it are not in it; the damaged file is kept next to it, not deleted.</source>
+        <translation>대신 %1에 만든 백업을 열 수 있습니다. 그 뒤에 기록된 실행은 백업에 없습니다. 손상된 파일은 삭제하지 않고 옆에 보관합니다.</translation>
+    </message>
+    <message>
+        <source>Open the Backup</source>
+        <translation>백업 열기</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2 %3)</source>
+        <translation>실행 %1(%2 %3)</translation>
+    </message>
+    <message>
+        <source>%1 completed in %2.</source>
+        <translation>%1이(가) %2 만에 완료되었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was canceled.</source>
+        <translation>%1이(가) 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>The last restore was undone.</source>
+        <translation>마지막 복원을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>The restore was not undone: %1</source>
+        <translation>복원을 취소하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Runs in progress</source>
+        <translation>진행 중인 실행</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runs still in progress: %n.</source>
+        <translation>
+            <numerusform>아직 진행 중인 실행: %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel them and close, or let them finish and close afterwards?</source>
+        <translation>실행을 취소하고 닫을까요, 아니면 끝난 뒤에 닫을까요?</translation>
+    </message>
+    <message>
+        <source>Cancel runs and close</source>
+        <translation>실행 취소 후 닫기</translation>
+    </message>
+    <message>
+        <source>Close when they finish</source>
+        <translation>끝나면 닫기</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>계속 작업</translation>
+    </message>
+    <message>
+        <source>Canceling runs; the window closes when they have stopped.</source>
+        <translation>실행을 취소하는 중입니다. 모두 멈추면 창이 닫힙니다.</translation>
+    </message>
+    <message>
+        <source>The window closes when the runs finish.</source>
+        <translation>실행이 끝나면 창이 닫힙니다.</translation>
+    </message>
+    <message>
+        <source>Runbench %1
+Qt %2
+KSyntaxHighlighting: %3
+libgit2: %4
+SQLite %5</source>
+        <translation>Runbench %1
+Qt %2
+KSyntaxHighlighting: %3
+libgit2: %4
+SQLite %5</translation>
+    </message>
+    <message>
+        <source>not in this build (plain text viewers)</source>
+        <translation>이 빌드에 없음(일반 텍스트 보기)</translation>
+    </message>
+    <message>
+        <source>About Runbench</source>
+        <translation>Runbench 정보</translation>
+    </message>
+    <message>
+        <source>Runbench — a workbench for tracked data-science runs.</source>
+        <translation>Runbench — 추적되는 데이터 과학 실행을 위한 워크벤치.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricChart</name>
+    <message>
+        <source>run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation>SVG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>MetricLineReader</name>
+    <message>
+        <source>The line is not a JSON object.</source>
+        <translation>줄이 JSON 개체가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The line has no &quot;name&quot; and &quot;value&quot;.</source>
+        <translation>줄에 &quot;name&quot;과 &quot;value&quot;가 없습니다.</translation>
+    </message>
+    <message>
+        <source>A key is not a string.</source>
+        <translation>키가 문자열이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A &apos;:&apos; is missing after a key.</source>
+        <translation>키 뒤에 &apos;:&apos;가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is not a string.</source>
+        <translation>&quot;name&quot;이 문자열이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>&quot;time&quot; is not a finite number.</source>
+        <translation>&quot;time&quot;이 유한한 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A value is not valid JSON.</source>
+        <translation>값이 올바른 JSON이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A &apos;,&apos; or &apos;}&apos; is missing (the line may be cut short).</source>
+        <translation>&apos;,&apos; 또는 &apos;}&apos;가 없습니다(줄이 중간에 잘렸을 수 있음).</translation>
+    </message>
+    <message>
+        <source>There is text after the JSON object.</source>
+        <translation>JSON 개체 뒤에 텍스트가 있습니다.</translation>
+    </message>
+    <message>
+        <source>The line has no metric name.</source>
+        <translation>줄에 메트릭 이름이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The line has no &quot;value&quot;.</source>
+        <translation>줄에 &quot;value&quot;가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;value&quot; is missing.</source>
+        <translation>&quot;value&quot;가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;value&quot; is not a valid string.</source>
+        <translation>&quot;value&quot;가 올바른 문자열이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A list may only hold numbers.</source>
+        <translation>목록에는 숫자만 넣을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A list is not closed with &apos;]&apos;.</source>
+        <translation>목록이 &apos;]&apos;로 닫히지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;value&quot; must be a number, true/false, a string or a list of numbers.</source>
+        <translation>&quot;value&quot;는 숫자, true/false, 문자열 또는 숫자 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;value&quot; is not valid JSON.</source>
+        <translation>&quot;value&quot;가 올바른 JSON이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A string holds a raw control character.</source>
+        <translation>문자열에 제어 문자가 그대로 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>A string has a bad \u escape.</source>
+        <translation>문자열의 \u 이스케이프가 잘못되었습니다.</translation>
+    </message>
+    <message>
+        <source>A string has an unknown escape.</source>
+        <translation>문자열에 알 수 없는 이스케이프가 있습니다.</translation>
+    </message>
+    <message>
+        <source>A string is not closed (the line may be cut short).</source>
+        <translation>문자열이 닫히지 않았습니다(줄이 중간에 잘렸을 수 있음).</translation>
+    </message>
+    <message>
+        <source>A string is longer than %1 characters.</source>
+        <translation>문자열이 %1자보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>A string holds a NUL character.</source>
+        <translation>문자열에 NUL 문자가 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The line is nested deeper than %1 levels.</source>
+        <translation>줄의 중첩이 %1단계보다 깊습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsIngester</name>
+    <message>
+        <source>A line is longer than %1 bytes.</source>
+        <translation>한 줄이 %1바이트보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is shorter than what was already stored from it; it was replaced or cut, and is not read again.</source>
+        <translation>%1이(가) 이미 저장한 부분보다 짧습니다. 파일이 교체되었거나 잘렸으므로 다시 읽지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Project</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>%1 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDashboard</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <source>Interpreters and parallel runs of this project</source>
+        <translation>이 프로젝트의 인터프리터와 병렬 실행</translation>
+    </message>
+    <message>
+        <source>arguments for the script, e.g. 0.01</source>
+        <translation>스크립트 인수, 예: 0.01</translation>
+    </message>
+    <message>
+        <source>Start a tracked run (Ctrl+R)</source>
+        <translation>추적되는 실행 시작(Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <source>runs as a program</source>
+        <translation>프로그램으로 실행</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>%1(으)로 실행</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSettingsDialog</name>
+    <message>
+        <source>Project settings — %1</source>
+        <translation>프로젝트 설정 — %1</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>확장자</translation>
+    </message>
+    <message>
+        <source>Interpreter command</source>
+        <translation>인터프리터 명령</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>A script runs with the command for its extension (for example “/usr/bin/python3” for .py). Files without one run as programs when they are executable.</source>
+        <translation>스크립트는 확장자에 맞는 명령으로 실행됩니다(예: .py는 “/usr/bin/python3”). 명령이 없는 파일은 실행 권한이 있으면 프로그램으로 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Runs at once</source>
+        <translation>동시 실행 수</translation>
+    </message>
+    <message>
+        <source>Interpreters</source>
+        <translation>인터프리터</translation>
+    </message>
+</context>
+<context>
+    <name>PythonClient</name>
+    <message>
+        <source>Cannot write the logging client to %1.</source>
+        <translation>로깅 클라이언트를 %1에 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RunCompareView</name>
+    <message>
+        <source>Select two or three runs in the dashboard and press Compare.</source>
+        <translation>대시보드에서 실행을 2개 또는 3개 선택하고 비교를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Differences only</source>
+        <translation>차이만</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>계열</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>출력 파일</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>run number or id</source>
+        <translation>실행 번호 또는 ID</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>교체</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>다음으로:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source># run %1 → run %2
+</source>
+        <translation># 실행 %1 → 실행 %2
+</translation>
+    </message>
+    <message>
+        <source># (the same code)
+</source>
+        <translation># (코드가 같음)
+</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>Comparing %1</source>
+        <translation>%1 비교</translation>
+    </message>
+    <message>
+        <source>(no code snapshots to compare)</source>
+        <translation>(비교할 코드 스냅숏이 없음)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>실행 ID</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>스냅숏</translation>
+    </message>
+    <message>
+        <source>Best: the lowest. Double-click for the highest.</source>
+        <translation>최고: 가장 낮은 값. 두 번 클릭하면 가장 높은 값.</translation>
+    </message>
+    <message>
+        <source>Best: the highest. Double-click for the lowest.</source>
+        <translation>최고: 가장 높은 값. 두 번 클릭하면 가장 낮은 값.</translation>
+    </message>
+    <message>
+        <source>best: the lowest</source>
+        <translation>최고: 가장 낮은 값</translation>
+    </message>
+    <message>
+        <source>best: the highest</source>
+        <translation>최고: 가장 높은 값</translation>
+    </message>
+    <message>
+        <source>None of these runs logged a value more than once.</source>
+        <translation>이 실행들은 어떤 값도 두 번 이상 기록하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>(not written by this run)</source>
+        <translation>(이 실행이 쓰지 않음)</translation>
+    </message>
+    <message>
+        <source>(missing from the run folder)</source>
+        <translation>(실행 폴더에 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>RunDashboard</name>
+    <message>
+        <source>Show hidden</source>
+        <translation>숨긴 실행 표시</translation>
+    </message>
+    <message>
+        <source>Customize…</source>
+        <translation>사용자 지정…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>All scripts</source>
+        <translation>모든 스크립트</translation>
+    </message>
+    <message>
+        <source>Filter: Accuracy &gt; 0.65 status:Completed script:iris text</source>
+        <translation>필터: Accuracy &gt; 0.65 status:Completed script:iris 텍스트</translation>
+    </message>
+    <message>
+        <source>All terms must hold. NAME &gt; 0.5 (also &gt;=, &lt;, &lt;=, =, !=; names with spaces in quotes), status:Completed, script:NAME, name:TEXT, run&gt;=3, duration&lt;10 (seconds), exit=0, or any text.</source>
+        <translation>모든 조건을 만족해야 합니다. NAME &gt; 0.5(&gt;=, &lt;, &lt;=, =, !=도 가능, 공백이 있는 이름은 따옴표로), status:Completed, script:NAME, name:TEXT, run&gt;=3, duration&lt;10(초), exit=0 또는 아무 텍스트.</translation>
+    </message>
+    <message>
+        <source>Export runs</source>
+        <translation>실행 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Select two or three runs in the grid</source>
+        <translation>그리드에서 실행을 2개 또는 3개 선택하세요</translation>
+    </message>
+    <message>
+        <source>Run %1 — %2
+%3: %4
+Arguments: %5
+%6</source>
+        <translation>실행 %1 — %2
+%3: %4
+인수: %5
+%6</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>기간(초)</translation>
+    </message>
+</context>
+<context>
+    <name>RunDetails</name>
+    <message>
+        <source>There is no run %1 in this project.</source>
+        <translation>이 프로젝트에는 실행 %1이(가) 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RunDetailsView</name>
+    <message>
+        <source>Download…</source>
+        <translation>다운로드…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>복원…</translation>
+    </message>
+    <message>
+        <source>Rerun</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>다른 실행과 비교…</translation>
+    </message>
+    <message>
+        <source>Hidden from the dashboard</source>
+        <translation>대시보드에서 숨김</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Choose a run in the dashboard or the job panel.</source>
+        <translation>대시보드나 작업 패널에서 실행을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Copy the files the run wrote to ./outputs (the selected ones, if several are selected) into a folder</source>
+        <translation>실행이 ./outputs에 쓴 파일(여러 개를 선택했으면 선택한 파일)을 폴더로 복사합니다</translation>
+    </message>
+    <message>
+        <source>Put the project&apos;s code back as it was for this run</source>
+        <translation>프로젝트 코드를 이 실행 당시의 상태로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Download the outputs of run %1</source>
+        <translation>실행 %1의 출력 파일 다운로드</translation>
+    </message>
+    <message>
+        <source>Compare run %1 with…</source>
+        <translation>실행 %1과(와) 비교…</translation>
+    </message>
+    <message>
+        <source>Other runs (numbers or ids, one or two, separated by spaces):</source>
+        <translation>다른 실행(번호 또는 ID, 1~2개, 공백으로 구분):</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Find in the log (Enter: next)</source>
+        <translation>로그에서 찾기(Enter: 다음)</translation>
+    </message>
+    <message>
+        <source>a name for this run</source>
+        <translation>이 실행의 이름</translation>
+    </message>
+    <message>
+        <source>what this run tried</source>
+        <translation>이 실행에서 시도한 것</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>태그, 쉼표로 구분</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>출력 파일</translation>
+    </message>
+    <message>
+        <source>Driver log</source>
+        <translation>드라이버 로그</translation>
+    </message>
+    <message>
+        <source>Loading run %1…</source>
+        <translation>실행 %1 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Run %1 — %2 (%3)</source>
+        <translation>실행 %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The run wrote no files to ./outputs.</source>
+        <translation>이 실행은 ./outputs에 파일을 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a file to preview it.</source>
+        <translation>미리 볼 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>실행 ID</translation>
+    </message>
+    <message>
+        <source>Run number</source>
+        <translation>실행 번호</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료 시각</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>종료 코드</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>스냅숏</translation>
+    </message>
+    <message>
+        <source>Git commit</source>
+        <translation>Git 커밋</translation>
+    </message>
+    <message>
+        <source> (with uncommitted changes)</source>
+        <translation> (커밋하지 않은 변경 있음)</translation>
+    </message>
+    <message>
+        <source>Left out of the snapshot</source>
+        <translation>스냅숏에서 제외됨</translation>
+    </message>
+    <message>
+        <source>Malformed metric lines skipped</source>
+        <translation>건너뛴 잘못된 메트릭 줄</translation>
+    </message>
+    <message>
+        <source>Promoted</source>
+        <translation>승격됨</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Logged values</source>
+        <translation>기록된 값</translation>
+    </message>
+    <message>
+        <source>No values were logged.</source>
+        <translation>기록된 값이 없습니다.</translation>
+    </message>
+    <message>
+        <source>   (last of %1; min %2, max %3, mean %4)</source>
+        <translation>   (%1개 중 마지막, 최소 %2, 최대 %3, 평균 %4)</translation>
+    </message>
+    <message>
+        <source>No value of this run was logged more than once.</source>
+        <translation>이 실행은 어떤 값도 두 번 이상 기록하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is missing from the run&apos;s folder (deleted or moved since the run).</source>
+        <translation>%1이(가) 실행 폴더에 없습니다(실행 후 삭제되었거나 옮겨짐).</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>이 이미지를 표시할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No preview for %1: double-click to open it with the system&apos;s application.</source>
+        <translation>%1은(는) 미리 볼 수 없습니다. 두 번 클릭하면 시스템 응용 프로그램으로 엽니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) copied to %1.</source>
+        <translation>
+            <numerusform>파일 %n개를 %1(으)로 복사했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Comparing the project with the snapshot of run %1…</source>
+        <translation>프로젝트를 실행 %1의 스냅숏과 비교하는 중…</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be restored: %2</source>
+        <translation>실행 %1을(를) 복원할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The project&apos;s files already match run %1.</source>
+        <translation>프로젝트 파일이 이미 실행 %1과(와) 같습니다.</translation>
+    </message>
+    <message>
+        <source>   (changed since the last snapshot)</source>
+        <translation>   (마지막 스냅숏 이후 변경됨)</translation>
+    </message>
+    <message>
+        <source>overwrite</source>
+        <translation>덮어쓰기</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Restore run %1</source>
+        <translation>실행 %1 복원</translation>
+    </message>
+    <message>
+        <source>Restore the project&apos;s code to run %1?</source>
+        <translation>프로젝트 코드를 실행 %1(으)로 복원할까요?</translation>
+    </message>
+    <message>
+        <source>Some files changed since the last snapshot. </source>
+        <translation>일부 파일이 마지막 스냅숏 이후 변경되었습니다. </translation>
+    </message>
+    <message>
+        <source>The current state is kept first: Edit → Undo last restore puts it back.</source>
+        <translation>현재 상태를 먼저 보관합니다. 편집 → 마지막 복원 취소로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <source>The project now has the code of run %1. Edit → Undo last restore puts it back.</source>
+        <translation>이제 프로젝트에 실행 %1의 코드가 있습니다. 편집 → 마지막 복원 취소로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Run %1 was not restored: %2</source>
+        <translation>실행 %1을(를) 복원하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunFilter</name>
+    <message>
+        <source>A quote opened at character %1 is not closed.</source>
+        <translation>%1번째 문자에서 연 따옴표가 닫히지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>“%1” at character %2 needs a name before it.</source>
+        <translation>%2번째 문자의 “%1” 앞에 이름이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>“%1:” at character %2 needs a value after it.</source>
+        <translation>%2번째 문자의 “%1:” 뒤에 값이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a status; use Completed, Failed, Canceled, Running, Queued or Lost.</source>
+        <translation>“%1”은(는) 상태가 아닙니다. Completed, Failed, Canceled, Running, Queued 또는 Lost를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>“%1:” is not a filter; use status:, script:, name: or tag:.</source>
+        <translation>“%1:”은(는) 필터가 아닙니다. status:, script:, name: 또는 tag:를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>“%1” at character %2 is not a comparison; use &lt;, &lt;=, &gt;, &gt;=, = or !=.</source>
+        <translation>%2번째 문자의 “%1”은(는) 비교 연산자가 아닙니다. &lt;, &lt;=, &gt;, &gt;=, = 또는 !=를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>“%1” at character %2 needs a value after it.</source>
+        <translation>%2번째 문자의 “%1” 뒤에 값이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>No run logged “%1”; the logged values are: %2.</source>
+        <translation>“%1”을(를) 기록한 실행이 없습니다. 기록된 값: %2.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number to compare %2 with.</source>
+        <translation>“%1”은(는) %2과(와) 비교할 수 있는 숫자가 아닙니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RunJob</name>
+    <message>
+        <source>The script %1 does not exist in the project %2.</source>
+        <translation>프로젝트 %2에 스크립트 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The script %1 is outside the project %2: only the project&apos;s own files are tracked.</source>
+        <translation>스크립트 %1이(가) 프로젝트 %2 밖에 있습니다. 프로젝트 안의 파일만 추적됩니다.</translation>
+    </message>
+    <message>
+        <source>Runbench does not know how to run %1: give files ending in “.%2” an interpreter in the [interpreters] group of %3, or make the script executable.</source>
+        <translation>Runbench가 %1을(를) 실행하는 방법을 모릅니다. %3의 [interpreters] 그룹에 “.%2” 파일의 인터프리터를 지정하거나 스크립트에 실행 권한을 주세요.</translation>
+    </message>
+    <message>
+        <source>The interpreter “%1” for %2 was not found. Install it, or set interpreters/%3 in %4.</source>
+        <translation>%2의 인터프리터 “%1”을(를) 찾을 수 없습니다. 설치하거나 %4에서 interpreters/%3을(를) 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot create the run folder %1.</source>
+        <translation>실행 폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Canceled before it started.</source>
+        <translation>시작하기 전에 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s snapshot could not be recorded: %1</source>
+        <translation>실행의 스냅숏을 기록할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>runbench-launch, which starts every script, was not found next to %1. Reinstall Runbench.</source>
+        <translation>모든 스크립트를 시작하는 runbench-launch를 %1 옆에서 찾을 수 없습니다. Runbench를 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write the driver log %1.</source>
+        <translation>드라이버 로그 %1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The script exited with code %1.</source>
+        <translation>스크립트가 코드 %1(으)로 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source>The script was stopped by %1.</source>
+        <translation>스크립트가 %1에 의해 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>Could not start “%1”: %2</source>
+        <translation>“%1”을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Canceled by the user.</source>
+        <translation>사용자가 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s process was killed; its exit status is unknown.</source>
+        <translation>실행의 프로세스가 강제 종료되어 종료 상태를 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Every logged value is still in %1.</source>
+        <translation>기록된 모든 값은 %1에 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>The end of the run could not be recorded: %1</source>
+        <translation>실행의 종료를 기록할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunModel</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>실행 ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>준비 중</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>유실됨</translation>
+    </message>
+</context>
+<context>
+    <name>RunStore</name>
+    <message>
+        <source>Cannot open the run history %1: %2</source>
+        <translation>실행 기록 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The run history %1 cannot be read (%2). It may be damaged.</source>
+        <translation>실행 기록 %1을(를) 읽을 수 없습니다(%2). 손상되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Could not write the backup %1.</source>
+        <translation>백업 %1을(를) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not move the damaged run history %1 aside.</source>
+        <translation>손상된 실행 기록 %1을(를) 옆으로 옮길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not copy the backup %1 to %2.</source>
+        <translation>백업 %1을(를) %2(으)로 복사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The run history %1 could not be written: the disk may be full or a file size limit was reached (%2).</source>
+        <translation>실행 기록 %1에 쓸 수 없습니다. 디스크가 가득 찼거나 파일 크기 제한에 도달했을 수 있습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The run history %1 is damaged (%2).</source>
+        <translation>실행 기록 %1이(가) 손상되었습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The run history could not be updated: %1</source>
+        <translation>실행 기록을 갱신할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The run history %1 cannot be read: %2</source>
+        <translation>실행 기록 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The run history %1 was written by a newer Runbench (schema %2; this version reads up to %3). Update Runbench to open it.</source>
+        <translation>실행 기록 %1은(는) 더 새로운 Runbench가 썼습니다(스키마 %2, 이 버전은 %3까지 읽음). 열려면 Runbench를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>Could not copy the run history to %1 before upgrading it: %2</source>
+        <translation>업그레이드하기 전에 실행 기록을 %1(으)로 복사할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Upgrading the run history to schema %1 failed: %2</source>
+        <translation>실행 기록을 스키마 %1(으)로 업그레이드하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The project could not be recorded in the run history.</source>
+        <translation>프로젝트를 실행 기록에 기록할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No project is selected in the run history.</source>
+        <translation>실행 기록에서 선택된 프로젝트가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleProject</name>
+    <message>
+        <source>Cannot copy the sample project to %1.</source>
+        <translation>샘플 프로젝트를 %1(으)로 복사할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotStore</name>
+    <message>
+        <source>The snapshot holds the path “%1”, which would be written outside the folder or into a protected one; nothing was written.</source>
+        <translation>스냅숏에 있는 경로 “%1”은(는) 폴더 밖이나 보호된 폴더에 쓰이게 됩니다. 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link: restoring %2 through it could write outside the project; nothing was written.</source>
+        <translation>%1은(는) 심볼릭 링크이므로 이를 거쳐 %2을(를) 복원하면 프로젝트 밖에 쓸 수 있습니다. 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a file where the snapshot has a folder; nothing was written.</source>
+        <translation>스냅숏에서는 폴더인 %1이(가) 파일입니다. 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The snapshot has no file %1.</source>
+        <translation>스냅숏에 %1 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder where the snapshot has a file; nothing was written.</source>
+        <translation>스냅숏에서는 파일인 %1이(가) 폴더입니다. 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s object for %1 is missing: %2</source>
+        <translation>스냅숏에 %1의 개체가 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s link %1 points to %2, outside the folder; nothing was written.</source>
+        <translation>스냅숏의 링크 %1이(가) 폴더 밖의 %2을(를) 가리킵니다. 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The path “%1” leaves the folder; nothing was written.</source>
+        <translation>경로 “%1”이(가) 폴더 밖을 가리킵니다. 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1.</source>
+        <translation>%1을(를) 삭제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>%1의 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the link %1.</source>
+        <translation>링크 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The snapshot %1 is not in the snapshots repository.</source>
+        <translation>스냅숏 %1이(가) 스냅숏 저장소에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>%1 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>These files changed since the last snapshot and would be overwritten or deleted: %1. Restore with force to do it anyway (the current state is kept as a restore point).</source>
+        <translation>다음 파일은 마지막 스냅숏 이후 변경되었으며 덮어쓰거나 삭제됩니다: %1. 그래도 하려면 강제로 복원하세요(현재 상태는 복원 지점으로 보관됩니다).</translation>
+    </message>
+    <message>
+        <source>Cannot save a restore point: %1</source>
+        <translation>복원 지점을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>There is no restore to undo.</source>
+        <translation>취소할 복원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The restore point %1 is damaged.</source>
+        <translation>복원 지점 %1이(가) 손상되었습니다.</translation>
+    </message>
+    <message>
+        <source>The snapshots repository %1 cannot be opened: %2</source>
+        <translation>스냅숏 저장소 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The project folder cannot be used as a work tree: %1</source>
+        <translation>프로젝트 폴더를 작업 트리로 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the snapshot ignore list.</source>
+        <translation>스냅숏 제외 목록을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read the snapshot index: %1</source>
+        <translation>스냅숏 인덱스를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the project&apos;s files: %1</source>
+        <translation>프로젝트 파일을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the snapshot tree: %1</source>
+        <translation>스냅숏 트리를 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the snapshot index: %1</source>
+        <translation>스냅숏 인덱스를 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record the snapshot of run %1: %2</source>
+        <translation>실행 %1의 스냅숏을 기록할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Opens the Runbench workbench on PROJECT (default: the last project, or the bundled sample on first start).</source>
+        <translation>PROJECT로 Runbench 워크벤치를 엽니다(기본값: 마지막 프로젝트, 처음 시작할 때는 포함된 샘플).</translation>
+    </message>
+    <message>
+        <source>A project folder.</source>
+        <translation>프로젝트 폴더.</translation>
+    </message>
+    <message>
+        <source>Open the details of RUN (run id or number).</source>
+        <translation>RUN(실행 ID 또는 번호)의 세부 정보를 엽니다.</translation>
+    </message>
+</context>
+</TS>
