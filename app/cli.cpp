@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <cstdio>
 
@@ -61,10 +62,30 @@ bool openHistory(const Project &project, RunStore *store)
     }
     if (!store->open(project.databasePath()) || !store->useProject(project.name(), project.root())) {
         printErr(QStringLiteral("runbench: %1\n").arg(store->lastError()));
+        printBackupAdvice(*store, project);
         return false;
     }
     LostRuns::examine(store, project);
     return true;
+}
+
+void printBackupAdvice(const RunStore &store, const Project &project)
+{
+    if (store.lastErrorKind() != RunStore::ErrorKind::Corrupt)
+        return;
+    const QVector<RunStore::Backup> backups = RunStore::backups(project.databasePath());
+    if (backups.isEmpty()) {
+        printErr(QCoreApplication::translate("Cli",
+                                             "runbench: there is no backup of it; the runs' folders in %1 keep "
+                                             "their logs, metrics and outputs.\n")
+                     .arg(QDir::toNativeSeparators(project.dataDir() + QStringLiteral("/runs"))));
+        return;
+    }
+    printErr(QCoreApplication::translate("Cli",
+                                         "runbench: a backup of %1 is at %2. Opening the project in the window "
+                                         "offers to put it in place, keeping the damaged file.\n")
+                 .arg(QLocale().toString(backups.first().time, QLocale::ShortFormat),
+                      QDir::toNativeSeparators(backups.first().path)));
 }
 
 bool parse(QCommandLineParser *parser, const QStringList &arguments, int *exitCode)

@@ -26,6 +26,9 @@ void addProjectOption(QCommandLineParser *parser);
 Project projectFrom(const QCommandLineParser &parser);
 // Opens the project's history; prints why and returns false when it cannot.
 bool openHistory(const Project &project, RunStore *store);
+// After a store failed to open: if its file is damaged, where the newest
+// backup is (or that there is none).
+void printBackupAdvice(const RunStore &store, const Project &project);
 // Parses; on -h prints the help and sets *exitCode = 0, on bad options
 // prints the error and sets *exitCode = 2. Returns false in both cases.
 bool parse(QCommandLineParser *parser, const QStringList &arguments, int *exitCode);

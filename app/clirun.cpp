@@ -80,6 +80,7 @@ int runCommand(const QStringList &arguments)
     QString error;
     if (!project.ensureDataDir(&error) || !store.open(project.databasePath())) {
         printErr(QStringLiteral("runbench: %1\n").arg(error.isEmpty() ? store.lastError() : error));
+        printBackupAdvice(store, project);
         return 1;
     }
     if (store.useProject(project.name(), project.root()))

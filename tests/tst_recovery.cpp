@@ -75,6 +75,7 @@ private Q_SLOTS:
     void concurrentWritersLoseNothing();
     void fullDiskFailsTheRunClearly();
     void hostilePathsAreRefused();
+    void damagedHistoryOnTheCommandLine();
 
 private:
     // Starts `runbench run two_phase.sh CODE` in m_root, waits for "logged".
@@ -450,6 +451,39 @@ void TestRecovery::hostilePathsAreRefused()
     QVERIFY(linked.first != 0);
     QVERIFY2(linked.second.contains(QStringLiteral("symbolic link")), qPrintable(linked.second));
     QVERIFY(!QFileInfo::exists(outside.path() + QStringLiteral("/model.txt")));
+}
+
+// A damaged history file: the command line says so, points at the backup,
+// and writes nothing over the damaged file.
+void TestRecovery::damagedHistoryOnTheCommandLine()
+{
+    QVERIFY(writeFile(m_root + QStringLiteral("/step.sh"), "echo one\n"));
+    QVERIFY(!runTracked(m_root, QStringLiteral("step.sh")).isEmpty());
+    const QString db = Project(m_root).databasePath();
+    {
+        RunStore store;
+        QVERIFY(store.open(db));
+        QVERIFY(store.writeBackup());
+    }
+    QFile file(db);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    file.write(QByteArray(100, 'x'));
+    file.close();
+    const QByteArray damaged = readFile(db);
+
+    for (const QStringList &args : { QStringList { QStringLiteral("history"), QStringLiteral("list") },
+                                     QStringList { QStringLiteral("run"), QStringLiteral("step.sh") } }) {
+        QProcess p;
+        p.setWorkingDirectory(m_root);
+        p.start(QStringLiteral(RUNBENCH_BINARY), args);
+        QVERIFY(p.waitForFinished(30000));
+        const QString errors = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(errors.contains(QStringLiteral("may be damaged")), qPrintable(errors));
+        QVERIFY2(errors.contains(RunStore::backupPath(db)), qPrintable(errors));
+    }
+    QCOMPARE(readFile(db), damaged);
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)

@@ -456,6 +456,18 @@ runbench: 실행을 취소하는 중…
         <translation>runbench log: %1에 쓸 수 없습니다: %2
 </translation>
     </message>
+    <message>
+        <source>runbench: there is no backup of it; the runs&apos; folders in %1 keep their logs, metrics and outputs.
+</source>
+        <translation>runbench: 백업이 없습니다. %1에 있는 각 실행의 폴더에는 로그, 메트릭, 출력이 남아 있습니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench: a backup of %1 is at %2. Opening the project in the window offers to put it in place, keeping the damaged file.
+</source>
+        <translation>runbench: %1에 만든 백업이 %2에 있습니다. 창에서 프로젝트를 열면 손상된 파일은 보관한 채 백업으로 바꿀 수 있습니다.
+</translation>
+    </message>
 </context>
 <context>
     <name>CodeViewer</name>
