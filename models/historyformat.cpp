@@ -47,6 +47,13 @@ QString utcTime(qint64 us)
         + QStringLiteral("%1+00:00").arg(us % 1000000, 6, 10, QLatin1Char('0'));
 }
 
+QString localTime(qint64 us)
+{
+    if (us <= 0)
+        return QString();
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(us / 1000).toLocalTime(), QLocale::LongFormat);
+}
+
 QString number(double v)
 {
     if (std::isnan(v))

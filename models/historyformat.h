@@ -19,6 +19,9 @@ QString duration(qint64 microseconds);
 QString humanDuration(qint64 microseconds);
 // "2017-09-08T00:58:03.059014+00:00"
 QString utcTime(qint64 microsecondsSinceEpoch);
+// The same moment in local time, written the way the user's language does
+// ("8 September 2017 02:58:03 CEST", "2017년 9월 8일 금요일 오전 2시 58분 3초 …").
+QString localTime(qint64 microsecondsSinceEpoch);
 // Shortest text that reads back as the same double; "NaN", "Infinity".
 QString number(double value);
 

@@ -12,6 +12,7 @@ class TestHistoryFormat : public QObject
 private Q_SLOTS:
     void duration();
     void utcTime();
+    void localTimeFollowsTheLanguage();
     void runObjectShape();
     void tableAlignsNumbers();
     void csvQuotes();
@@ -129,6 +130,19 @@ void TestHistoryFormat::csvQuotes()
     t.headers = QStringList { QStringLiteral("a"), QStringLiteral("b") };
     t.rows = { QStringList { QStringLiteral("x,y"), QStringLiteral("say \"hi\"") } };
     QCOMPARE(HistoryFormat::toCsv(t), QStringLiteral("a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n"));
+}
+
+void TestHistoryFormat::localTimeFollowsTheLanguage()
+{
+    const qint64 us = 1504832283059014; // 2017-09-08, mid-day everywhere but at the date line
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const QString english = HistoryFormat::localTime(us);
+    QVERIFY2(english.contains(QStringLiteral("September 2017")), qPrintable(english));
+    QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+    const QString korean = HistoryFormat::localTime(us);
+    QVERIFY2(korean.contains(QStringLiteral("2017년 9월")), qPrintable(korean));
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(HistoryFormat::localTime(0), QString());
 }
 
 QTEST_GUILESS_MAIN(TestHistoryFormat)

@@ -251,7 +251,7 @@ void RunCompareView::fillValues()
     field(tr("Arguments"), [](const RunRecord &r) { return ArgumentLine::join(r.arguments); });
     field(tr("Status"), [](const RunRecord &r) { return runStatusText(r.status); });
     field(tr("Duration"), [](const RunRecord &r) { return HistoryFormat::duration(r.durationUs()); });
-    field(tr("Started"), [](const RunRecord &r) { return HistoryFormat::utcTime(r.startUs); });
+    field(tr("Started"), [](const RunRecord &r) { return HistoryFormat::localTime(r.startUs); });
     field(tr("Snapshot"), [](const RunRecord &r) { return r.commitId.left(12); });
     QStringList keys;
     for (const RunDetails &d : qAsConst(m_runs))

@@ -297,8 +297,8 @@ void RunDetailsView::fillOverview()
     add(tr("Status"), runStatusText(r.status));
     add(tr("Script"), r.script);
     add(tr("Arguments"), ArgumentLine::join(r.arguments));
-    add(tr("Started"), HistoryFormat::utcTime(r.startUs));
-    add(tr("Ended"), HistoryFormat::utcTime(r.endUs));
+    add(tr("Started"), HistoryFormat::localTime(r.startUs));
+    add(tr("Ended"), HistoryFormat::localTime(r.endUs));
     add(tr("Duration"), HistoryFormat::duration(r.durationUs()));
     add(tr("Exit code"),
         isFinished(r.status) && r.status != RunStatus::Canceled ? QString::number(r.exitCode) : QString());
