@@ -53,14 +53,14 @@ Project projectFrom(const QCommandLineParser &parser)
 
 bool openHistory(const Project &project, RunStore *store)
 {
-    if (!QFileInfo::exists(project.databasePath())) {
+    if (!project.hasHistory()) {
         printErr(QCoreApplication::translate("Cli",
                                              "runbench: %1 has no run history yet; start one with "
                                              "“runbench run SCRIPT”.\n")
                      .arg(QDir::toNativeSeparators(project.root())));
         return false;
     }
-    if (!store->open(project.databasePath()) || !store->useProject(project.name(), project.root())) {
+    if (!store->open(project.historyLocation()) || !store->useProject(project.name(), project.root())) {
         printErr(QStringLiteral("runbench: %1\n").arg(store->lastError()));
         printBackupAdvice(*store, project);
         return false;

@@ -597,6 +597,55 @@ int diff(const QStringList &arguments)
     return 0;
 }
 
+// The history of the project, copied into another store: a PostgreSQL
+// server (a team's shared history) or a SQLite file, and back.
+int exportHistory(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(&ctx, QStringLiteral("export"), arguments,
+                           tr("Copies the project's whole run history (runs, arguments, metrics, artifact records, "
+                              "promotions, tags) into another store: postgresql://user@host:5432/database for a "
+                              "team's server, or sqlite:PATH for a file. The destination must hold no runs of the "
+                              "project yet. Row counts are compared at the end. Run folders are not copied: point "
+                              "[store] artifact_root at a folder every machine sees."),
+                           Output::Table, [](QCommandLineParser *p) {
+                               p->addOption({ QStringLiteral("to"), tr("Where to copy the history."), tr("store") });
+                           });
+    if (rc >= 0)
+        return rc;
+    QString to = ctx.parser.value(QStringLiteral("to"));
+    if (to.isEmpty() || !ctx.parser.positionalArguments().isEmpty()) {
+        printErr(tr("runbench history export: usage: runbench history export --to postgresql://…|sqlite:PATH\n"));
+        return 2;
+    }
+    if (to.startsWith(QLatin1String("sqlite:")))
+        to = QFileInfo(to.mid(7)).absoluteFilePath();
+    else if (!RunStore::isServerLocation(to)) {
+        printErr(tr("runbench: “%1” is neither postgresql://… nor sqlite:PATH.\n").arg(to));
+        return 2;
+    }
+    RunStore destination;
+    if (!destination.open(to) || !destination.useProject(ctx.project.name(), ctx.project.root())) {
+        printErr(QStringLiteral("runbench: %1\n").arg(destination.lastError()));
+        return 1;
+    }
+    const bool ok = ctx.store.exportProject(&destination, [](int done, int total) {
+        printErr(QLatin1Char('\r') + tr("runbench: exported %1 of %2 runs").arg(done).arg(total));
+    });
+    if (!ok) {
+        printErr(QStringLiteral("\nrunbench: %1\n").arg(ctx.store.lastError()));
+        return 1;
+    }
+    const QHash<QString, qint64> counts = ctx.store.projectRowCounts();
+    printErr(tr("\nrunbench: %1 runs, %2 metric values and %3 artifact records copied to %4; the counts of every "
+                "table match.\n")
+                 .arg(counts.value(QStringLiteral("runs")))
+                 .arg(counts.value(QStringLiteral("metrics")))
+                 .arg(counts.value(QStringLiteral("artifacts")))
+                 .arg(RunStore::displayLocation(to)));
+    return 0;
+}
+
 QString historyUsage()
 {
     return tr("Usage: runbench history COMMAND [options]\n"
@@ -611,6 +660,7 @@ QString historyUsage()
               "  restore RUN [--dry-run] [--force]  put the project's code back to a run's snapshot\n"
               "  restore --undo       undo the latest restore\n"
               "  diff A B [-- PATH…]  the code changes between two runs' snapshots\n"
+              "  export --to STORE    copy the history to postgresql://… or sqlite:PATH\n"
               "\n"
               "Options for all: -o json|table|csv, --project DIR, -h.\n");
 }
@@ -637,6 +687,8 @@ int historyCommand(const QStringList &arguments)
         return restore(rest);
     if (sub == QLatin1String("diff"))
         return diff(rest);
+    if (sub == QLatin1String("export"))
+        return exportHistory(rest);
     if (sub.isEmpty() || sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
         printOut(historyUsage());
         return 0;

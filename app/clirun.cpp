@@ -78,7 +78,7 @@ int runCommand(const QStringList &arguments)
     const QString scriptPath = QDir::current().absoluteFilePath(script);
     RunStore store;
     QString error;
-    if (!project.ensureDataDir(&error) || !store.open(project.databasePath())) {
+    if (!project.ensureDataDir(&error) || !store.open(project.historyLocation())) {
         printErr(QStringLiteral("runbench: %1\n").arg(error.isEmpty() ? store.lastError() : error));
         printBackupAdvice(store, project);
         return 1;

@@ -78,7 +78,7 @@ public:
     // ended, or re-adopted while their process still runs.
     void open(const Project &project)
     {
-        if (!QFileInfo::exists(project.databasePath()))
+        if (!project.hasHistory())
             return;
         RunStore *store = storeFor(project);
         if (!store || !store->useProject(project.name(), project.root()))
@@ -130,7 +130,7 @@ private:
         if (!store) {
             QString error;
             store = std::make_unique<RunStore>();
-            if (!project.ensureDataDir(&error) || !store->open(project.databasePath())) {
+            if (!project.ensureDataDir(&error) || !store->open(project.historyLocation())) {
                 m_lastError = error.isEmpty() ? store->lastError() : error;
                 m_stores.erase(project.root());
                 return nullptr;

@@ -49,7 +49,24 @@ QString Project::name() const { return value(QStringLiteral("project/name"), QFi
 QString Project::dataDir() const { return m_root + QLatin1Char('/') + kDataDirName; }
 QString Project::iniPath() const { return dataDir() + QStringLiteral("/project.ini"); }
 QString Project::databasePath() const { return dataDir() + QStringLiteral("/history.sqlite"); }
-QString Project::runsDir() const { return dataDir() + QStringLiteral("/runs"); }
+QString Project::historyLocation() const
+{
+    const QString fromEnvironment = qEnvironmentVariable("RUNBENCH_DATABASE_URL");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString configured = value(QStringLiteral("store/url"), QString());
+    return configured.isEmpty() ? databasePath() : configured;
+}
+
+bool Project::usesServer() const { return historyLocation() != databasePath(); }
+
+bool Project::hasHistory() const { return usesServer() || QFileInfo::exists(databasePath()); }
+
+QString Project::runsDir() const
+{
+    const QString shared = value(QStringLiteral("store/artifact_root"), QString());
+    return (shared.isEmpty() ? dataDir() : shared) + QStringLiteral("/runs");
+}
 QString Project::runDir(const QString &runId) const { return runsDir() + QLatin1Char('/') + runId; }
 QString Project::workDir(const QString &runId) const { return dataDir() + QStringLiteral("/working/") + runId; }
 QString Project::sharedDir() const { return dataDir() + QStringLiteral("/shared"); }

@@ -23,7 +23,17 @@ public:
 
     QString dataDir() const;
     QString iniPath() const;
+    // The SQLite file of the project's own history.
     QString databasePath() const;
+    // Where the history is kept: $RUNBENCH_DATABASE_URL, else [store] url of
+    // project.ini (a PostgreSQL server's URL, without password: libpq reads
+    // it from ~/.pgpass or PGPASSWORD), else databasePath().
+    QString historyLocation() const;
+    bool usesServer() const;
+    // The history exists: a server always does, a file once a run wrote it.
+    bool hasHistory() const;
+    // The run folders (logs, metrics, outputs): [store] artifact_root/runs
+    // when the team shares one folder every machine sees, else .runbench/runs.
     QString runsDir() const;
     QString runDir(const QString &runId) const;
     QString workDir(const QString &runId) const;

@@ -73,10 +73,10 @@ private:
     {
         if (m_store)
             return true;
-        if (!QFileInfo::exists(m_project.databasePath()))
+        if (!m_project.hasHistory())
             return false; // no run yet: look again at the next poll
         auto store = std::make_unique<RunStore>();
-        if (!store->open(m_project.databasePath()) || !store->useProject(m_project.name(), m_project.root())) {
+        if (!store->open(m_project.historyLocation()) || !store->useProject(m_project.name(), m_project.root())) {
             if (store->lastErrorKind() == RunStore::ErrorKind::Corrupt) {
                 const QVector<RunStore::Backup> backups = RunStore::backups(m_project.databasePath());
                 Q_EMIT damaged(m_generation, store->lastError(), backups.value(0).path, backups.value(0).time);
@@ -139,7 +139,7 @@ private:
     void poll()
     {
         if (!m_store) {
-            if (QFileInfo::exists(m_project.databasePath()))
+            if (m_project.hasHistory())
                 fullLoad();
             return;
         }

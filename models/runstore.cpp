@@ -6,10 +6,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <cmath>
@@ -276,6 +279,9 @@ bool RunStore::open(const QString &path, int targetVersion)
 {
     close();
     m_path = path;
+    if (isServerLocation(path))
+        return openServer(path, targetVersion);
+    m_dialect = Dialect::SQLite;
     QDir().mkpath(QFileInfo(path).absolutePath());
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
@@ -324,6 +330,70 @@ void RunStore::close()
 
 bool RunStore::isOpen() const { return m_db.isValid() && m_db.isOpen(); }
 
+bool RunStore::isServerLocation(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+QString RunStore::displayLocation(const QString &location)
+{
+    if (!isServerLocation(location))
+        return QDir::toNativeSeparators(location);
+    QUrl url(location);
+    url.setPassword(QString()); // never shown
+    return url.toString();
+}
+
+// postgresql://user@host:port/database, or for a Unix socket
+// postgresql://user@/database?host=/socket/folder&port=5432. A password comes
+// from the environment (PGPASSWORD) or ~/.pgpass, as libpq reads them.
+bool RunStore::openServer(const QString &location, int targetVersion)
+{
+    m_dialect = Dialect::PostgreSQL;
+    const QUrl url(location);
+    const QUrlQuery query(url);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(tr("Runbench cannot reach PostgreSQL: the Qt PostgreSQL driver (QPSQL) is not installed."));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    const QString host = url.host().isEmpty() ? query.queryItemValue(QStringLiteral("host")) : url.host();
+    const int port = url.port(query.queryItemValue(QStringLiteral("port")).toInt());
+    if (!host.isEmpty())
+        m_db.setHostName(host);
+    if (port > 0)
+        m_db.setPort(port);
+    if (!url.userName().isEmpty())
+        m_db.setUserName(url.userName());
+    if (!url.password().isEmpty())
+        m_db.setPassword(url.password());
+    m_db.setDatabaseName(url.path().mid(1));
+    m_db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    if (!m_db.open()) {
+        const QString why = m_db.lastError().text();
+        close();
+        return fail(tr("Cannot open the run history %1: %2").arg(displayLocation(location), why));
+    }
+    execSql(QStringLiteral("SET client_min_messages TO warning")); // no notices on stderr
+    if (!migrate(targetVersion < 0 ? latestSchemaVersion() : targetVersion)) {
+        const QString why = m_lastError;
+        close();
+        return fail(why);
+    }
+    return true;
+}
+
+QString RunStore::portable(const QString &sql) const
+{
+    if (m_dialect == Dialect::SQLite)
+        return sql;
+    // The same schema in PostgreSQL's types: 64-bit integers, row ids from a
+    // sequence, double precision floats.
+    QString out = sql;
+    out.replace(QStringLiteral("INTEGER PRIMARY KEY"), QStringLiteral("BIGSERIAL PRIMARY KEY"));
+    out.replace(QRegularExpression(QStringLiteral("\\bINTEGER\\b")), QStringLiteral("BIGINT"));
+    out.replace(QRegularExpression(QStringLiteral("\\bREAL\\b")), QStringLiteral("DOUBLE PRECISION"));
+    return out;
+}
+
 QString RunStore::backupPath(const QString &path) { return path + QStringLiteral(".backup"); }
 
 QVector<RunStore::Backup> RunStore::backups(const QString &path)
@@ -340,6 +410,8 @@ QVector<RunStore::Backup> RunStore::backups(const QString &path)
 
 bool RunStore::writeBackup()
 {
+    if (m_dialect == Dialect::PostgreSQL)
+        return true; // a server's backups are its administrator's
     // A whole, consistent copy (other writers wait or go on in the WAL),
     // renamed over the previous backup only once it is complete.
     const QString backup = backupPath(m_path);
@@ -386,16 +458,22 @@ bool RunStore::failQuery(const QSqlError &error)
     // SQLite's primary result codes: 10 I/O error (a write refused with EFBIG
     // or ENOSPC arrives as one), 13 database or disk is full, 11 corrupt,
     // 26 not a database.
-    const int code = error.nativeErrorCode().toInt() & 0xff;
-    const ErrorKind kind = code == 10 || code == 13 ? ErrorKind::Storage
-        : code == 11 || code == 26                  ? ErrorKind::Corrupt
-                                                    : ErrorKind::Other;
+    // On PostgreSQL, SQLSTATE class 53 is a lack of resources (53100: disk
+    // full) and XX001/XX002 are damaged data or index.
+    const QString state = error.nativeErrorCode();
+    const int code = m_dialect == Dialect::SQLite ? state.toInt() & 0xff : 0;
+    const ErrorKind kind
+        = code == 10 || code == 13 || (m_dialect == Dialect::PostgreSQL && state.startsWith(QLatin1String("53")))
+        ? ErrorKind::Storage
+        : code == 11 || code == 26 || state == QLatin1String("XX001") || state == QLatin1String("XX002")
+        ? ErrorKind::Corrupt
+        : ErrorKind::Other;
     if (kind == ErrorKind::Storage)
         fail(tr("The run history %1 could not be written: the disk may be full or a file size limit was "
                 "reached (%2).")
-                 .arg(QDir::toNativeSeparators(m_path), error.text()));
+                 .arg(displayLocation(m_path), error.text()));
     else if (kind == ErrorKind::Corrupt)
-        fail(tr("The run history %1 is damaged (%2).").arg(QDir::toNativeSeparators(m_path), error.text()));
+        fail(tr("The run history %1 is damaged (%2).").arg(displayLocation(m_path), error.text()));
     else
         fail(tr("The run history could not be updated: %1").arg(error.text()));
     m_lastErrorKind = kind;
@@ -419,7 +497,22 @@ bool RunStore::execSql(const QString &sql)
 
 // BEGIN IMMEDIATE takes the write lock up front, so two writers wait for each
 // other (busy timeout) instead of failing when a read turns into a write.
-bool RunStore::begin() { return execSql(QStringLiteral("BEGIN IMMEDIATE")); }
+//
+// On PostgreSQL one transaction-scoped advisory lock plays that part: run
+// numbers are allocated under it, so they stay unique and dense across
+// machines.
+bool RunStore::begin()
+{
+    if (m_dialect == Dialect::SQLite)
+        return execSql(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!execSql(QStringLiteral("BEGIN")))
+        return false;
+    if (!execSql(QStringLiteral("SELECT pg_advisory_xact_lock(7262431)"))) {
+        rollback();
+        return false;
+    }
+    return true;
+}
 bool RunStore::commit() { return execSql(QStringLiteral("COMMIT")); }
 void RunStore::rollback()
 {
@@ -430,26 +523,43 @@ void RunStore::rollback()
 int RunStore::schemaVersion()
 {
     QSqlQuery q(m_db);
+    if (m_dialect == Dialect::PostgreSQL) {
+        // PostgreSQL has no user_version: a one-row table keeps it.
+        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")))
+            return -1;
+        if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
+            return q.value(0).toInt();
+        return q.isActive() ? 0 : -1;
+    }
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();
     return -1;
+}
+
+bool RunStore::setSchemaVersion(int version)
+{
+    if (m_dialect == Dialect::SQLite)
+        return execSql(QStringLiteral("PRAGMA user_version=%1").arg(version));
+    return execSql(QStringLiteral("DELETE FROM schema_version"))
+        && execSql(QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(version));
 }
 
 bool RunStore::migrate(int targetVersion)
 {
     const int current = schemaVersion();
     if (current < 0)
-        return fail(tr("The run history %1 cannot be read: %2").arg(QDir::toNativeSeparators(m_path), m_lastError));
+        return fail(tr("The run history %1 cannot be read: %2").arg(displayLocation(m_path), m_lastError));
     if (current > latestSchemaVersion())
         return fail(tr("The run history %1 was written by a newer Runbench (schema %2; this "
                        "version reads up to %3). Update Runbench to open it.")
-                        .arg(QDir::toNativeSeparators(m_path))
+                        .arg(displayLocation(m_path))
                         .arg(current)
                         .arg(latestSchemaVersion()));
     if (current >= targetVersion)
         return true;
-    if (current > 0) {
-        // Keep a copy of the history as it was before changing its schema.
+    if (current > 0 && m_dialect == Dialect::SQLite) {
+        // Keep a copy of the history as it was before changing its schema
+        // (a server's backups are its administrator's).
         const QString backup = m_path + QStringLiteral(".bak-v%1").arg(current);
         QFile::remove(backup);
         QSqlQuery q(m_db);
@@ -467,13 +577,13 @@ bool RunStore::migrate(int targetVersion)
         for (const QString &statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;
-            if (!execSql(statement)) {
+            if (!execSql(portable(statement))) {
                 const QString why = m_lastError;
                 rollback();
                 return fail(tr("Upgrading the run history to schema %1 failed: %2").arg(v + 1).arg(why));
             }
         }
-        if (!execSql(QStringLiteral("PRAGMA user_version=%1").arg(v + 1))) {
+        if (!setSchemaVersion(v + 1)) {
             rollback();
             return false;
         }
@@ -538,7 +648,8 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     q.prepare(QStringLiteral(
         "INSERT INTO runs (project_id, run_id, run_number, script, status, created_us, user_name, host, "
         "owner_pid, owner_started) "
-        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM runs WHERE project_id = ?"));
+        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM runs WHERE project_id = ? "
+        "RETURNING id"));
     q.addBindValue(m_projectId);
     q.addBindValue(textValue(runId));
     q.addBindValue(textValue(script));
@@ -553,7 +664,8 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
         rollback();
         return std::nullopt;
     }
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
     QSqlQuery arg(m_db);
     arg.prepare(QStringLiteral("INSERT INTO run_arguments (run, position, value) VALUES (?, ?, ?)"));
     for (int i = 0; i < arguments.size(); ++i) {
@@ -908,6 +1020,14 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
 qint64 RunStore::dataVersion()
 {
     QSqlQuery q(m_db);
+    if (m_dialect == Dialect::PostgreSQL)
+        // Rows written by anyone, as the server's statistics count them (they
+        // follow commits within about a second).
+        return q.exec(QStringLiteral("SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM "
+                                     "pg_stat_all_tables WHERE schemaname = current_schema()"))
+                && q.next()
+            ? q.value(0).toLongLong()
+            : -1;
     return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
 }
 
@@ -1177,4 +1297,156 @@ QVector<PromotionRecord> RunStore::promotions(qint64 run)
             result.append(
                 { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong() });
     return result;
+}
+
+namespace {
+
+// What a history export copies, table by table: the columns of each run's
+// rows (the run column and metric keys are mapped to the destination's ids).
+struct CopiedTable
+{
+    const char *table;
+    const char *columns; // without the run column
+    bool keyed; // has a metric "key" column, copied by name
+};
+
+const CopiedTable kExportedRunColumns {
+    "runs",
+    "run_id, run_number, script, status, created_us, start_us, end_us, exit_code, "
+    "error, name, description, hidden, user_name, host, pid, target, commit_id, "
+    "metrics_offset, skipped_lines, last_skip_reason, git_commit, git_dirty, left_out, "
+    "owner_pid, owner_started, pid_started",
+    false
+};
+const CopiedTable kRunRows[] = {
+    { "run_arguments", "position, value", false },
+    { "metrics", "step, num, txt, time", true },
+    { "run_metrics", "kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count", true },
+    { "artifacts", "path, size, sha256", false },
+    { "promotions", "asset_path, artifact_path, sha256, time_us", false },
+    { "run_tags", "tag", false },
+};
+
+QString placeholders(int n)
+{
+    QStringList marks;
+    for (int i = 0; i < n; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QHash<QString, qint64> RunStore::projectRowCounts()
+{
+    QHash<QString, qint64> counts;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM runs WHERE project_id = ?"));
+    q.addBindValue(m_projectId);
+    if (exec(q) && q.next())
+        counts.insert(QStringLiteral("runs"), q.value(0).toLongLong());
+    for (const CopiedTable &t : kRunRows) {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE run IN (SELECT id FROM runs WHERE project_id = ?)")
+                      .arg(QLatin1String(t.table)));
+        q.addBindValue(m_projectId);
+        if (exec(q) && q.next())
+            counts.insert(QLatin1String(t.table), q.value(0).toLongLong());
+    }
+    return counts;
+}
+
+bool RunStore::exportProject(RunStore *dest, const std::function<void(int, int)> &progress)
+{
+    const QHash<QString, qint64> before = dest->projectRowCounts();
+    if (before.value(QStringLiteral("runs")) > 0)
+        return fail(tr("%1 already has runs of this project; a history is exported only into one without them.")
+                        .arg(displayLocation(dest->path())));
+    QVector<qint64> ids;
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT id FROM runs WHERE project_id = ? ORDER BY id"));
+        q.addBindValue(m_projectId);
+        if (!exec(q))
+            return false;
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    }
+    const QString runColumns = QLatin1String(kExportedRunColumns.columns);
+    const int runColumnCount = int(runColumns.count(QLatin1Char(',')) + 1);
+    for (int i = 0; i < ids.size(); ++i) {
+        const qint64 id = ids.at(i);
+        QSqlQuery src(m_db);
+        src.prepare(QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(runColumns));
+        src.addBindValue(id);
+        if (!exec(src) || !src.next())
+            return false;
+        if (!dest->begin())
+            return fail(dest->lastError());
+        QSqlQuery insert(dest->m_db);
+        insert.prepare(QStringLiteral("INSERT INTO runs (project_id, %1) VALUES (?, %2) RETURNING id")
+                           .arg(runColumns, placeholders(runColumnCount)));
+        insert.addBindValue(dest->m_projectId);
+        for (int c = 0; c < runColumnCount; ++c)
+            insert.addBindValue(src.value(c));
+        if (!dest->exec(insert) || !insert.next()) {
+            dest->rollback();
+            return fail(dest->lastError());
+        }
+        const qint64 newId = insert.value(0).toLongLong();
+        insert.finish();
+        for (const CopiedTable &t : kRunRows) {
+            const QString columns = QLatin1String(t.columns);
+            const int count = int(columns.count(QLatin1Char(',')) + 1);
+            QSqlQuery rows(m_db);
+            rows.setForwardOnly(true);
+            rows.prepare(t.keyed
+                             ? QStringLiteral("SELECT k.name, %1 FROM %2 JOIN metric_keys k ON k.id = %2.key "
+                                              "WHERE %2.run = ?")
+                                   .arg(columns, QLatin1String(t.table))
+                             : QStringLiteral("SELECT %1 FROM %2 WHERE run = ?").arg(columns, QLatin1String(t.table)));
+            rows.addBindValue(id);
+            if (!exec(rows)) {
+                dest->rollback();
+                return false;
+            }
+            QSqlQuery put(dest->m_db);
+            put.prepare(QStringLiteral("INSERT INTO %1 (run, %2%3) VALUES (?, %4)")
+                            .arg(QLatin1String(t.table), t.keyed ? QStringLiteral("key, ") : QString(), columns,
+                                 placeholders(count + (t.keyed ? 1 : 0))));
+            while (rows.next()) {
+                put.addBindValue(newId);
+                int first = 0;
+                if (t.keyed) {
+                    const qint64 key = dest->keyId(rows.value(0).toString());
+                    if (key == 0) {
+                        dest->rollback();
+                        return fail(dest->lastError());
+                    }
+                    put.addBindValue(key);
+                    first = 1;
+                }
+                for (int c = 0; c < count; ++c)
+                    put.addBindValue(rows.value(first + c));
+                if (!dest->exec(put)) {
+                    dest->rollback();
+                    return fail(dest->lastError());
+                }
+            }
+        }
+        if (!dest->commit()) {
+            dest->rollback();
+            return fail(dest->lastError());
+        }
+        if (progress)
+            progress(i + 1, int(ids.size()));
+    }
+    // Verified: every table holds as many of the project's rows on both sides.
+    const QHash<QString, qint64> here = projectRowCounts();
+    const QHash<QString, qint64> there = dest->projectRowCounts();
+    for (auto it = here.cbegin(); it != here.cend(); ++it)
+        if (there.value(it.key(), -1) != it.value())
+            return fail(tr("The export is incomplete: %1 has %2 rows of %3 here and %4 there.")
+                            .arg(displayLocation(dest->path()), QString::number(it.value()), it.key(),
+                                 QString::number(there.value(it.key(), -1))));
+    return true;
 }

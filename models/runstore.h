@@ -52,8 +52,15 @@ public:
 
     // Opens (creating if needed) the database at path and migrates its schema
     // to the latest version, copying the file to "<path>.bak-v<N>" first.
-    // targetVersion is for tests that need an older schema.
+    // path may also be a PostgreSQL server's URL
+    // (postgresql://user@host:5432/database, see openServer()): same schema,
+    // same queries. targetVersion is for tests that need an older schema.
     bool open(const QString &path, int targetVersion = -1);
+    static bool isServerLocation(const QString &location);
+    // The location as it may be shown: a folder, or a URL without password.
+    static QString displayLocation(const QString &location);
+    enum class Dialect { SQLite, PostgreSQL };
+    Dialect dialect() const { return m_dialect; }
     void close();
     bool isOpen() const;
 
@@ -130,6 +137,16 @@ public:
     bool addPromotion(qint64 run, const PromotionRecord &promotion);
     QVector<PromotionRecord> promotions(qint64 run);
 
+    // Copies the current project's whole history (runs with their arguments,
+    // metrics, summaries, artifact records, promotions and tags) into dest,
+    // an open store with the same project selected and no runs of it yet;
+    // the other way round works too (a server back to a file). One
+    // transaction per run; progress(done, total) after each. Ends by
+    // comparing the row counts of every table on both sides.
+    bool exportProject(RunStore *dest, const std::function<void(int done, int total)> &progress = {});
+    // Rows of the current project, per table ("runs", "metrics", …).
+    QHash<QString, qint64> projectRowCounts();
+
 private:
     bool exec(QSqlQuery &query);
     bool execSql(const QString &sql);
@@ -148,12 +165,17 @@ private:
     // Arguments and tags of the runs with ids in [firstId, lastId].
     void readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId);
     bool fail(const QString &message);
+    bool openServer(const QString &location, int targetVersion);
+    // A migration statement in the dialect's types.
+    QString portable(const QString &sql) const;
+    bool setSchemaVersion(int version);
     bool failQuery(const QSqlError &error);
 
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_path;
     QString m_lastError;
+    Dialect m_dialect = Dialect::SQLite;
     ErrorKind m_lastErrorKind = ErrorKind::Other;
     qint64 m_projectId = 0;
     QString m_experimentId;

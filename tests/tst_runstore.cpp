@@ -1,3 +1,4 @@
+#include "pgserver.h"
 #include "runstore.h"
 #include "testutil.h"
 
@@ -7,6 +8,7 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <cmath>
 #include <limits>
 
 class TestRunStore : public QObject
@@ -14,6 +16,7 @@ class TestRunStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void createsSchemaInWalMode();
     void migratesOldSchemaAndKeepsABackup();
@@ -24,15 +27,56 @@ private Q_SLOTS:
     void metricsAndSummaries();
     void failedBatchLeavesNothingBehind();
     void artifactsAndPromotions();
+    void exportRoundTripsExactly();
+    void dataVersionSeesOtherWriters();
 
 private:
+    // A connection of the engine's own driver to the test's database, for
+    // writing what an older Runbench or another program would have.
+    QSqlDatabase rawConnection(const QString &name);
+
     QTemporaryDir m_dir;
-    QString m_db;
+    QString m_db; // a file, or a server's URL
+    // RUNBENCH_TEST_STORE=postgresql runs the suite against a throw-away
+    // PostgreSQL server instead of SQLite files.
+    std::unique_ptr<PgServer> m_server;
 };
+
+void TestRunStore::initTestCase()
+{
+    if (qEnvironmentVariable("RUNBENCH_TEST_STORE") != QLatin1String("postgresql"))
+        return;
+    m_server = std::make_unique<PgServer>();
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+}
 
 void TestRunStore::init()
 {
-    m_db = m_dir.path() + QStringLiteral("/%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()));
+    const QString name = QString::fromLatin1(QTest::currentTestFunction());
+    if (m_server) {
+        QString error;
+        m_db = m_server->createDatabase(name.toLower(), &error);
+        QVERIFY2(!m_db.isEmpty(), qPrintable(error));
+    } else {
+        m_db = m_dir.path() + QStringLiteral("/%1.sqlite").arg(name);
+    }
+}
+
+QSqlDatabase TestRunStore::rawConnection(const QString &name)
+{
+    QSqlDatabase db;
+    if (m_server) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(m_server->socketDir());
+        db.setPort(m_server->port());
+        db.setUserName(QStringLiteral("runbench"));
+        db.setDatabaseName(QString::fromLatin1(QTest::currentTestFunction()).toLower());
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_db);
+    }
+    return db;
 }
 
 void TestRunStore::createsSchemaInWalMode()
@@ -40,6 +84,8 @@ void TestRunStore::createsSchemaInWalMode()
     RunStore store;
     QVERIFY2(store.open(m_db), qPrintable(store.lastError()));
     QCOMPARE(store.schemaVersion(), RunStore::latestSchemaVersion());
+    if (m_server)
+        return; // the rest is about the SQLite file
     QVERIFY(QFileInfo::exists(m_db + QStringLiteral("-wal")));
     QVERIFY(!QFileInfo::exists(m_db + QStringLiteral(".bak-v0"))); // a new file needs no backup
 }
@@ -54,8 +100,7 @@ void TestRunStore::migratesOldSchemaAndKeepsABackup()
     }
     {
         // a run as version 1 wrote it
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-        db.setDatabaseName(m_db);
+        QSqlDatabase db = rawConnection(QStringLiteral("v1"));
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("INSERT INTO runs (project_id, run_id, run_number, script, status, created_us) "
@@ -70,6 +115,8 @@ void TestRunStore::migratesOldSchemaAndKeepsABackup()
     QVERIFY(store.useProject(QStringLiteral("P"), QStringLiteral("/p")));
     QCOMPARE(store.runs().size(), 1); // data kept
     QCOMPARE(store.runs().first().gitDirty, -1); // new columns have their defaults
+    if (m_server)
+        return; // a server's backups are its administrator's
     const QString backup = m_db + QStringLiteral(".bak-v1");
     QVERIFY(QFileInfo::exists(backup));
     RunStore old;
@@ -84,11 +131,11 @@ void TestRunStore::refusesNewerSchema()
         QVERIFY(store.open(m_db));
     }
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(m_db);
+        QSqlDatabase db = rawConnection(QStringLiteral("raw"));
         QVERIFY(db.open());
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=99")));
+        QVERIFY(q.exec(m_server ? QStringLiteral("UPDATE schema_version SET version = 99")
+                                : QStringLiteral("PRAGMA user_version=99")));
         q.finish();
         db.close();
     }
@@ -100,6 +147,8 @@ void TestRunStore::refusesNewerSchema()
 
 void TestRunStore::corruptFileGivesClearError()
 {
+    if (m_server)
+        QSKIP("A damaged file is SQLite's case; a server reports its own damage.");
     QVERIFY(writeFile(m_db, QByteArray(8192, 'x')));
     RunStore store;
     QVERIFY(!store.open(m_db));
@@ -267,6 +316,155 @@ void TestRunStore::artifactsAndPromotions()
         run->id, { QStringLiteral("assets/m"), QStringLiteral("outputs/model.pkl"), QStringLiteral("aa"), 123 }));
     QCOMPARE(store.promotions(run->id).size(), 1);
     QCOMPARE(store.promotions(run->id).first().assetPath, QStringLiteral("assets/m"));
+}
+
+namespace {
+
+QString number(double v) { return std::isnan(v) ? QStringLiteral("nan") : QString::number(v, 'g', 17); }
+
+// Everything a store holds about its project's runs, one line per fact, in a
+// fixed order: two stores with the same lines hold the same history.
+QStringList describe(RunStore &store)
+{
+    QStringList lines;
+    QVector<RunRecord> runs = store.runs();
+    std::sort(runs.begin(), runs.end(), [](const RunRecord &a, const RunRecord &b) { return a.number < b.number; });
+    for (const RunRecord &r : qAsConst(runs)) {
+        lines << QStringList { r.runId,
+                               QString::number(r.number),
+                               r.script,
+                               r.arguments.join(QLatin1Char('|')),
+                               runStatusName(r.status),
+                               QString::number(r.createdUs),
+                               QString::number(r.startUs),
+                               QString::number(r.endUs),
+                               QString::number(r.exitCode),
+                               r.error,
+                               r.name,
+                               r.description,
+                               r.tags.join(QLatin1Char('|')),
+                               QString::number(r.hidden),
+                               r.user,
+                               r.host,
+                               QString::number(r.pid),
+                               r.target,
+                               r.commitId,
+                               r.gitCommit,
+                               QString::number(r.gitDirty),
+                               r.leftOut.join(QLatin1Char('|')),
+                               QString::number(r.metricsOffset),
+                               QString::number(r.skippedLines),
+                               r.lastSkipReason }
+                     .join(QLatin1Char(';'));
+        const QHash<QString, MetricSummary> sums = store.summaries(r.id);
+        QStringList keys = sums.keys();
+        keys.sort();
+        for (const QString &key : qAsConst(keys)) {
+            const MetricSummary m = sums.value(key);
+            lines << QStringLiteral("  %1 kind %2 count %3 last %4 '%5' min %6 max %7 sum %8 finite %9")
+                         .arg(key)
+                         .arg(int(m.kind))
+                         .arg(m.count)
+                         .arg(number(m.last), m.lastText, number(m.min), number(m.max), number(m.sum))
+                         .arg(m.finiteCount);
+            for (const MetricPoint &p : store.series(r.id, key))
+                lines << QStringLiteral("    %1 %2 '%3' %4").arg(p.step).arg(number(p.value), p.text, number(p.time));
+        }
+        for (const ArtifactRecord &a : store.artifacts(r.id))
+            lines << QStringLiteral("  artifact %1 %2 %3").arg(a.path).arg(a.size).arg(a.sha256);
+        for (const PromotionRecord &p : store.promotions(r.id))
+            lines << QStringLiteral("  promotion %1 %2 %3 %4").arg(p.assetPath, p.artifactPath, p.sha256).arg(p.timeUs);
+    }
+    return lines;
+}
+
+} // namespace
+
+// A history exported into the test's store (a file, or the server) and from
+// there back into a file is the same history, fact for fact.
+void TestRunStore::exportRoundTripsExactly()
+{
+    const QString root = QStringLiteral("/team/iris");
+    RunStore source;
+    QVERIFY(source.open(m_dir.path() + QStringLiteral("/export-source.sqlite")));
+    QVERIFY(source.useProject(QStringLiteral("Iris"), root));
+    const double inf = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < 3; ++i) {
+        const auto run = source.createRun(QStringLiteral("Iris"), QStringLiteral("iris.py"),
+                                          { QString::number(i), QStringLiteral("two words") }, QStringLiteral("kim"),
+                                          QStringLiteral("box-%1").arg(i));
+        QVERIFY(run);
+        QHash<QString, MetricSummary> sums;
+        QVector<MetricRecord> records;
+        for (int step = 0; step < 50; ++step)
+            records.append({ QStringLiteral("loss"), MetricKind::Number, { 1.0 / (step + 1 + i) }, {}, 1e9 + step });
+        records.append({ QStringLiteral("edge"), MetricKind::Number, { inf }, {}, 0 });
+        records.append({ QStringLiteral("edge"), MetricKind::Number, { -inf }, {}, 0 });
+        records.append(
+            { QStringLiteral("edge"), MetricKind::Number, { std::numeric_limits<double>::quiet_NaN() }, {}, 0 });
+        records.append({ QStringLiteral("정확도 🎯"), MetricKind::Number, { 0.97 }, {}, 0 });
+        records.append({ QStringLiteral("all values"), MetricKind::List, { 5, 6, 7 }, {}, 0 });
+        records.append({ QStringLiteral("optimizer"), MetricKind::Text, {}, QStringLiteral("lbfgs"), 0 });
+        records.append({ QStringLiteral("converged"), MetricKind::Bool, { 1 }, {}, 0 });
+        QVERIFY2(source.appendMetrics(run->id, records, &sums, 4096 + i, i, QStringLiteral("bad line")),
+                 qPrintable(source.lastError()));
+        QVERIFY(source.setRunStarted(run->id, 100 + i, 1000 + i));
+        QVERIFY(source.setRunSnapshot(run->id, QStringLiteral("c0ffee%1").arg(i), QStringLiteral("beef"), i % 2,
+                                      { QStringLiteral("big.bin") }));
+        QVERIFY(source.setRunFinished(run->id, i == 1 ? RunStatus::Failed : RunStatus::Completed, i, 5000 + i,
+                                      i == 1 ? QStringLiteral("The script exited with code 1.") : QString()));
+        QVERIFY(source.setRunInfo(run->id, QStringLiteral("run %1").arg(i), QStringLiteral("tried %1").arg(i), i == 2));
+        QVERIFY(source.setTags(run->id, { QStringLiteral("tuned"), QStringLiteral("gpu-%1").arg(i) }));
+        QVERIFY(source.setArtifacts(run->id,
+                                    { { QStringLiteral("outputs/model.pkl"), 1234 + i, QString(64, QLatin1Char('a')) },
+                                      { QStringLiteral("outputs/cm.png"), 99, QString(64, QLatin1Char('b')) } }));
+        QVERIFY(source.addPromotion(run->id,
+                                    { QStringLiteral("assets/model"), QStringLiteral("outputs/model.pkl"),
+                                      QString(64, QLatin1Char('a')), 777 }));
+    }
+    const QStringList original = describe(source);
+    QVERIFY(original.size() > 150);
+
+    RunStore target;
+    QVERIFY2(target.open(m_db), qPrintable(target.lastError()));
+    QVERIFY(target.useProject(QStringLiteral("Iris"), root));
+    QVector<int> seen;
+    QVERIFY2(source.exportProject(&target,
+                                  [&](int done, int total) {
+                                      QCOMPARE(total, 3);
+                                      seen.append(done);
+                                  }),
+             qPrintable(source.lastError()));
+    QCOMPARE(seen, (QVector<int> { 1, 2, 3 }));
+    QCOMPARE(describe(target), original);
+    // A second export into it is refused: it would mix two histories.
+    QVERIFY(!source.exportProject(&target));
+    QVERIFY(source.lastError().contains(QStringLiteral("already has runs")));
+
+    RunStore back;
+    QVERIFY(back.open(m_dir.path() + QStringLiteral("/export-back-%1.sqlite").arg(m_server ? 1 : 0)));
+    QVERIFY(back.useProject(QStringLiteral("Iris"), root));
+    QVERIFY2(target.exportProject(&back), qPrintable(target.lastError()));
+    QCOMPARE(describe(back), original);
+    QCOMPARE(back.projectRowCounts(), source.projectRowCounts());
+}
+
+// Another connection's commit changes what dataVersion() returns, which is
+// how a window notices other programs' runs (on a server: other machines').
+void TestRunStore::dataVersionSeesOtherWriters()
+{
+    RunStore reader;
+    QVERIFY(reader.open(m_db));
+    QVERIFY(reader.useProject(QStringLiteral("P"), QStringLiteral("/p")));
+    const qint64 before = reader.dataVersion();
+    QVERIFY(before >= 0);
+    RunStore writer;
+    QVERIFY(writer.open(m_db));
+    QVERIFY(writer.useProject(QStringLiteral("P"), QStringLiteral("/p")));
+    QVERIFY(writer.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {}));
+    // A server's statistics follow within about a second.
+    QTRY_VERIFY_WITH_TIMEOUT(reader.dataVersion() != before, 10000);
+    QCOMPARE(reader.runs().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRunStore)

@@ -341,38 +341,6 @@ Every command takes -h for its own help.
 </translation>
     </message>
     <message>
-        <source>Usage: runbench history COMMAND [options]
-
-Commands:
-  list                 the project&apos;s runs, newest first
-  last                 the most recent run
-  info RUN             one run (run id or number)
-  compare A B [C]      two or three runs side by side
-  download RUN -d DIR  copy a run&apos;s ./outputs files into DIR
-  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin
-  restore RUN [--dry-run] [--force]  put the project&apos;s code back to a run&apos;s snapshot
-  restore --undo       undo the latest restore
-  diff A B [-- PATH…]  the code changes between two runs&apos; snapshots
-
-Options for all: -o json|table|csv, --project DIR, -h.
-</source>
-        <translation>사용법: runbench history COMMAND [options]
-
-명령:
-  list                 프로젝트의 실행, 최신순
-  last                 가장 최근 실행
-  info RUN             실행 하나(실행 ID 또는 번호)
-  compare A B [C]      실행 2~3개를 나란히
-  download RUN -d DIR  실행의 ./outputs 파일을 DIR로 복사
-  promote RUN ARTIFACT --name NAME   아티팩트를 assets/로 복사하고 출처 기록
-  restore RUN [--dry-run] [--force]  프로젝트 코드를 실행의 스냅숏으로 되돌리기
-  restore --undo       마지막 복원 취소
-  diff A B [-- PATH…]  두 실행의 스냅숏 사이 코드 변경
-
-공통 옵션: -o json|table|csv, --project DIR, -h.
-</translation>
-    </message>
-    <message>
         <source>runbench history: unknown command “%1”.
 </source>
         <translation>runbench history: 알 수 없는 명령 “%1”입니다.
@@ -467,6 +435,76 @@ runbench: 실행을 취소하는 중…
 </source>
         <translation>runbench: %1에 만든 백업이 %2에 있습니다. 창에서 프로젝트를 열면 손상된 파일은 보관한 채 백업으로 바꿀 수 있습니다.
 </translation>
+    </message>
+    <message>
+        <source>Copies the project&apos;s whole run history (runs, arguments, metrics, artifact records, promotions, tags) into another store: postgresql://user@host:5432/database for a team&apos;s server, or sqlite:PATH for a file. The destination must hold no runs of the project yet. Row counts are compared at the end. Run folders are not copied: point [store] artifact_root at a folder every machine sees.</source>
+        <translation>프로젝트의 실행 기록 전체(실행, 인수, 메트릭, 아티팩트 기록, 승격, 태그)를 다른 저장소로 복사합니다. 팀 서버는 postgresql://user@host:5432/database, 파일은 sqlite:PATH로 지정합니다. 대상에는 이 프로젝트의 실행이 아직 없어야 합니다. 마지막에 행 수를 비교합니다. 실행 폴더는 복사하지 않으므로 [store] artifact_root를 모든 컴퓨터가 보는 폴더로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Where to copy the history.</source>
+        <translation>실행 기록을 복사할 곳.</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>저장소</translation>
+    </message>
+    <message>
+        <source>runbench history export: usage: runbench history export --to postgresql://…|sqlite:PATH
+</source>
+        <translation>runbench history export: 사용법: runbench history export --to postgresql://…|sqlite:PATH
+</translation>
+    </message>
+    <message>
+        <source>runbench: “%1” is neither postgresql://… nor sqlite:PATH.
+</source>
+        <translation>runbench: “%1”은(는) postgresql://…도 sqlite:PATH도 아닙니다.
+</translation>
+    </message>
+    <message>
+        <source>
+runbench: %1 runs, %2 metric values and %3 artifact records copied to %4; the counts of every table match.
+</source>
+        <translation>
+runbench: 실행 %1개, 메트릭 값 %2개, 아티팩트 기록 %3개를 %4(으)로 복사했습니다. 모든 테이블의 행 수가 일치합니다.
+</translation>
+    </message>
+    <message>
+        <source>Usage: runbench history COMMAND [options]
+
+Commands:
+  list                 the project&apos;s runs, newest first
+  last                 the most recent run
+  info RUN             one run (run id or number)
+  compare A B [C]      two or three runs side by side
+  download RUN -d DIR  copy a run&apos;s ./outputs files into DIR
+  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin
+  restore RUN [--dry-run] [--force]  put the project&apos;s code back to a run&apos;s snapshot
+  restore --undo       undo the latest restore
+  diff A B [-- PATH…]  the code changes between two runs&apos; snapshots
+  export --to STORE    copy the history to postgresql://… or sqlite:PATH
+
+Options for all: -o json|table|csv, --project DIR, -h.
+</source>
+        <translation>사용법: runbench history COMMAND [options]
+
+명령:
+  list                 프로젝트의 실행, 최신순
+  last                 가장 최근 실행
+  info RUN             실행 하나(실행 ID 또는 번호)
+  compare A B [C]      실행 2~3개를 나란히
+  download RUN -d DIR  실행의 ./outputs 파일을 DIR로 복사
+  promote RUN ARTIFACT --name NAME   아티팩트를 assets/로 복사하고 출처 기록
+  restore RUN [--dry-run] [--force]  프로젝트 코드를 실행의 스냅숏으로 되돌리기
+  restore --undo       마지막 복원 취소
+  diff A B [-- PATH…]  두 실행의 스냅숏 사이 코드 변경
+  export --to STORE    실행 기록을 postgresql://… 또는 sqlite:PATH로 복사
+
+공통 옵션: -o json|table|csv, --project DIR, -h.
+</translation>
+    </message>
+    <message>
+        <source>runbench: exported %1 of %2 runs</source>
+        <translation>runbench: 실행 %2개 중 %1개 내보냄</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1852,18 @@ Arguments: %5
     <message>
         <source>No project is selected in the run history.</source>
         <translation>실행 기록에서 선택된 프로젝트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Runbench cannot reach PostgreSQL: the Qt PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation>Runbench가 PostgreSQL에 연결할 수 없습니다. Qt PostgreSQL 드라이버(QPSQL)가 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 already has runs of this project; a history is exported only into one without them.</source>
+        <translation>%1에는 이미 이 프로젝트의 실행이 있습니다. 실행 기록은 이 프로젝트의 실행이 없는 곳으로만 내보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The export is incomplete: %1 has %2 rows of %3 here and %4 there.</source>
+        <translation>내보내기가 완전하지 않습니다. %3 테이블의 행이 여기에는 %2개, %1에는 %4개입니다.</translation>
     </message>
 </context>
 <context>

@@ -506,7 +506,7 @@ void RunDetailsView::saveInfo(const QString &name, const QString &description, b
     });
     watcher->setFuture(QtConcurrent::run([project, id, name, description, hidden, tags]() -> QString {
         RunStore store;
-        if (!store.open(project.databasePath()) || !store.setRunInfo(id, name, description, hidden)
+        if (!store.open(project.historyLocation()) || !store.setRunInfo(id, name, description, hidden)
             || !store.setTags(id, tags))
             return store.lastError();
         return QString();
