@@ -124,6 +124,11 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(
             tr("The backup was opened; the damaged file is kept as %1.").arg(QDir::toNativeSeparators(keptAs)));
     });
+    // Pointing the project at another history (Project settings) reloads it.
+    connect(m_dashboard, &ProjectDashboard::settingsChanged, this, [this] {
+        if (m_project.historyLocation() != m_openedHistory)
+            openProject(m_project.root());
+    });
     connect(m_queue, &JobQueue::jobRejected, this, &MainWindow::jobRejected);
     connect(m_queue, &JobQueue::jobFinished, this, &MainWindow::jobFinished);
     connect(m_queue, &JobQueue::allJobsFinished, this, [this] {
@@ -207,6 +212,7 @@ bool MainWindow::openProject(const QString &folder)
         return false;
     }
     m_project = Project(info.absoluteFilePath());
+    m_openedHistory = m_project.historyLocation();
     m_queue->setProject(m_project);
     m_dashboard->setProject(m_project);
     m_runDashboard->setProject(m_project);

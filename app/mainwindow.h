@@ -71,6 +71,7 @@ private:
     void about();
 
     Project m_project;
+    QString m_openedHistory; // where m_project's history was read from
     JobQueue *m_queue;
     JobListModel *m_jobs;
     RunModel *m_runs;

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QUrl>
 
 namespace {
 const auto kDataDirName = QStringLiteral(".runbench");
@@ -113,6 +114,39 @@ void Project::setMaxParallelRuns(int runs) const
     QSettings ini(iniPath(), QSettings::IniFormat);
     ini.setValue(QStringLiteral("project/max_parallel_runs"), qMax(1, runs));
 }
+
+bool Project::setHistoryServer(const QString &url, const QString &artifactRoot, QString *error) const
+{
+    const QUrl parsed(url);
+    if (!url.isEmpty()
+        && (!parsed.isValid()
+            || (parsed.scheme() != QLatin1String("postgresql") && parsed.scheme() != QLatin1String("postgres")))) {
+        *error = QCoreApplication::translate("Project", "“%1” is not a postgresql://user@host:5432/database URL.")
+                     .arg(url);
+        return false;
+    }
+    if (!parsed.password().isEmpty()) {
+        *error = QCoreApplication::translate("Project",
+                                             "Passwords are never stored in project.ini: leave it out of the URL "
+                                             "and put it in ~/.pgpass, or in PGPASSWORD.");
+        return false;
+    }
+    QSettings ini(iniPath(), QSettings::IniFormat);
+    for (const auto &[key, value] :
+         { std::pair<QString, QString> { QStringLiteral("store/url"), url },
+           std::pair<QString, QString> { QStringLiteral("store/artifact_root"), artifactRoot } }) {
+        if (value.isEmpty())
+            ini.remove(key);
+        else
+            ini.setValue(key, value);
+    }
+    ini.sync();
+    return true;
+}
+
+QString Project::historyServer() const { return value(QStringLiteral("store/url"), QString()); }
+
+QString Project::artifactRoot() const { return value(QStringLiteral("store/artifact_root"), QString()); }
 
 bool Project::isRunnable(const QString &relativePath) const { return isRunnable(relativePath, interpreters()); }
 

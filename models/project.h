@@ -52,6 +52,11 @@ public:
     QMap<QString, QString> interpreters() const;
     void setInterpreters(const QMap<QString, QString> &interpreters) const;
     void setMaxParallelRuns(int runs) const;
+    // [store] url and artifact_root ("" removes them). A URL with a password
+    // is refused: *error says why and nothing is written.
+    bool setHistoryServer(const QString &url, const QString &artifactRoot, QString *error) const;
+    QString historyServer() const; // [store] url, "" for the project's own file
+    QString artifactRoot() const;
     // Files a user would run: by an interpreter's extension, or executable.
     bool isRunnable(const QString &relativePath) const;
     bool isRunnable(const QString &relativePath, const QMap<QString, QString> &interpreters) const;

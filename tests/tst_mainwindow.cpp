@@ -53,6 +53,7 @@ private Q_SLOTS:
     void sampleProjectCopies();
     void undoRestoreFromTheEditMenu();
     void damagedHistoryOffersTheBackup();
+    void settingsPointTheProjectAtAServer();
 
 private:
     QString makeProject(const QByteArray &ini = {});
@@ -438,6 +439,41 @@ void TestMainWindow::damagedHistoryOffersTheBackup()
     clickFile(m_window.get(), QStringLiteral("step.sh"));
     clickRun(m_window.get());
     QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->rowCount(), 2, 30000);
+}
+
+void TestMainWindow::settingsPointTheProjectAtAServer()
+{
+    const QString root = makeProject();
+    QVERIFY(m_window->openProject(root));
+    auto *settings = m_window->dashboard()->findChild<QToolButton *>();
+    QTest::mouseClick(settings, Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<QDialog *>(QStringLiteral("projectSettingsDialog"))), 5000);
+    auto *server = dialog->findChild<QLineEdit *>(QStringLiteral("historyServer"));
+    auto *shared = dialog->findChild<QLineEdit *>(QStringLiteral("artifactRoot"));
+    QVERIFY(server && shared);
+    // A password in the URL is refused: it would land in project.ini.
+    QTest::keyClicks(server, QStringLiteral("postgresql://kim:secret@db.example.org/runbench"));
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QVERIFY(dialog->isVisible());
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("settingsError"));
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral(".pgpass")));
+    QVERIFY(!readFile(Project(root).iniPath()).contains("secret"));
+    // Without it, both settings are kept and the window reads the history
+    // from there (here a server that does not answer: a sentence says so).
+    const QString unreachable
+        = QStringLiteral("postgresql://kim@/runbench?host=%1/no-server&port=1").arg(m_dir->path());
+    server->clear();
+    QTest::keyClicks(server, unreachable);
+    QTest::keyClicks(shared, m_dir->path() + QStringLiteral("/team"));
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY(!m_window->findChild<QDialog *>(QStringLiteral("projectSettingsDialog")));
+    const Project project(root);
+    QCOMPARE(project.historyLocation(), unreachable);
+    QCOMPARE(project.runsDir(), m_dir->path() + QStringLiteral("/team/runs"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QStringLiteral("cannot be read")), 15000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1041,6 +1041,14 @@ SQLite %5</translation>
         <source>Cannot write %1.</source>
         <translation>%1에 쓸 수 없습니다.</translation>
     </message>
+    <message>
+        <source>“%1” is not a postgresql://user@host:5432/database URL.</source>
+        <translation>“%1”은(는) postgresql://user@host:5432/database 형식의 URL이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Passwords are never stored in project.ini: leave it out of the URL and put it in ~/.pgpass, or in PGPASSWORD.</source>
+        <translation>암호는 project.ini에 저장하지 않습니다. URL에서 빼고 ~/.pgpass나 PGPASSWORD에 넣으세요.</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDashboard</name>
@@ -1114,6 +1122,22 @@ SQLite %5</translation>
     <message>
         <source>Interpreters</source>
         <translation>인터프리터</translation>
+    </message>
+    <message>
+        <source>empty: the project&apos;s own file; or postgresql://user@host:5432/database</source>
+        <translation>비워 두면 프로젝트 자체 파일, 또는 postgresql://user@host:5432/database</translation>
+    </message>
+    <message>
+        <source>empty: .runbench/runs; or a folder every machine sees</source>
+        <translation>비워 두면 .runbench/runs, 또는 모든 컴퓨터가 보는 폴더</translation>
+    </message>
+    <message>
+        <source>Run history server</source>
+        <translation>실행 기록 서버</translation>
+    </message>
+    <message>
+        <source>Shared run folders</source>
+        <translation>공유 실행 폴더</translation>
     </message>
 </context>
 <context>

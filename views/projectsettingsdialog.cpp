@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -15,7 +16,18 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     , m_project(project)
     , m_interpreters(new QTableWidget(0, 2, this))
     , m_maxParallel(new QSpinBox(this))
+    , m_server(new QLineEdit(project.historyServer(), this))
+    , m_artifactRoot(new QLineEdit(project.artifactRoot(), this))
+    , m_error(new QLabel(this))
 {
+    m_server->setObjectName(QStringLiteral("historyServer"));
+    m_server->setPlaceholderText(tr("empty: the project's own file; or postgresql://user@host:5432/database"));
+    m_artifactRoot->setObjectName(QStringLiteral("artifactRoot"));
+    m_artifactRoot->setPlaceholderText(tr("empty: .runbench/runs; or a folder every machine sees"));
+    m_error->setObjectName(QStringLiteral("settingsError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error->hide();
     setWindowTitle(tr("Project settings — %1").arg(project.name()));
     setObjectName(QStringLiteral("projectSettingsDialog"));
     m_interpreters->setObjectName(QStringLiteral("interpreterTable"));
@@ -56,14 +68,17 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     rowButtons->addStretch();
     auto *form = new QFormLayout;
     form->addRow(tr("Runs at once"), m_maxParallel);
+    form->addRow(tr("Run history server"), m_server);
+    form->addRow(tr("Shared run folders"), m_artifactRoot);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Interpreters"), this));
     layout->addWidget(m_interpreters);
     layout->addLayout(rowButtons);
     layout->addWidget(hint);
     layout->addLayout(form);
+    layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(520, 380);
+    resize(620, 440);
 }
 
 void ProjectSettingsDialog::addRow(const QString &extension, const QString &command)
@@ -76,6 +91,13 @@ void ProjectSettingsDialog::addRow(const QString &extension, const QString &comm
 
 void ProjectSettingsDialog::accept()
 {
+    QString error;
+    if (!m_project.setHistoryServer(m_server->text().trimmed(), m_artifactRoot->text().trimmed(), &error)) {
+        m_error->setText(error);
+        m_error->show();
+        m_server->setFocus();
+        return;
+    }
     QMap<QString, QString> interpreters;
     for (int row = 0; row < m_interpreters->rowCount(); ++row) {
         QString ext = m_interpreters->item(row, 0) ? m_interpreters->item(row, 0)->text().trimmed() : QString();

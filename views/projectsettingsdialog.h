@@ -4,11 +4,15 @@
 
 #include <QDialog>
 
+class QLabel;
+class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 
-// Project settings: the interpreter for each script extension and how many
-// runs may execute at once. Written to .runbench/project.ini on OK.
+// Project settings: the interpreter for each script extension, how many
+// runs may execute at once, and where the run history is kept (the project's
+// own file, or a team's PostgreSQL server with a shared folder for the run
+// folders). Written to .runbench/project.ini on OK.
 class ProjectSettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -24,4 +28,7 @@ private:
     Project m_project;
     QTableWidget *m_interpreters;
     QSpinBox *m_maxParallel;
+    QLineEdit *m_server;
+    QLineEdit *m_artifactRoot;
+    QLabel *m_error;
 };
