@@ -29,6 +29,8 @@ QString RunModel::fieldName(Field field)
     case StartField: return tr("Started");
     case RunIdField: return tr("Run id");
     case NameField: return tr("Name");
+    case UserField: return tr("User");
+    case HostField: return tr("Host");
     case FieldCount: break;
     }
     return {};
@@ -60,7 +62,7 @@ QString RunModel::columnId(int column) const
 {
     if (column < FieldCount) {
         static const char *const ids[]
-            = { "run", "status", "script", "arguments", "duration", "started", "run_id", "name" };
+            = { "run", "status", "script", "arguments", "duration", "started", "run_id", "name", "user", "host" };
         return QStringLiteral("field:") + QLatin1String(ids[column]);
     }
     return QStringLiteral("metric:") + keyOfColumn(column);
@@ -131,6 +133,8 @@ QVariant RunModel::fieldData(const RunRecord &run, int field, int role) const
             : QVariant(QLocale().toString(QDateTime::fromMSecsSinceEpoch(run.startUs / 1000), QLocale::ShortFormat));
     case RunIdField: return run.runId;
     case NameField: return run.name;
+    case UserField: return run.user;
+    case HostField: return run.host;
     default: return {};
     }
 }

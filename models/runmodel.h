@@ -28,6 +28,8 @@ public:
         StartField,
         RunIdField,
         NameField,
+        UserField, // who ran it and on which machine: a team's server history
+        HostField, // holds runs of several (shown through Customize)
         FieldCount
     };
     enum Role {

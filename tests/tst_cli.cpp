@@ -1,4 +1,5 @@
 // End to end: the runbench executable on a copy of the bundled sample project.
+#include "runstore.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void logFromAShellScript();
     void logOutsideARunPrints();
     void restoreAndDiffFromTheCommandLine();
+    void exportCopiesTheHistory();
 
 private:
     Result runbench(const QStringList &args, const QString &dir = QString());
@@ -322,6 +324,44 @@ void TestCli::restoreAndDiffFromTheCommandLine()
         { QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") }, root);
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.out.count(QStringLiteral("Completed")), 2);
+}
+
+// `history export` into a file (the server's case is the store suite's,
+// tst_runstore_postgresql): progress, counts verified, and the copy reads back.
+void TestCli::exportCopiesTheHistory()
+{
+    QTemporaryDir dir;
+    const QString root = dir.path();
+    QVERIFY(writeFile(root + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Export\n"));
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"),
+                      "runbench_log() { echo \"{\\\"name\\\": \\\"$1\\\", \\\"value\\\": $2}\" >> "
+                      "\"$RUNBENCH_METRICS_FILE\"; }\nrunbench_log loss 0.5\nrunbench_log loss 0.25\n"));
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(runbench({ QStringLiteral("run"), QStringLiteral("step.sh") }, root).exitCode, 0);
+    const QString copy = root + QStringLiteral("/copy.sqlite");
+    const Result exported = runbench({ QStringLiteral("history"), QStringLiteral("export"), QStringLiteral("--to"),
+                                       QStringLiteral("sqlite:") + copy },
+                                     root);
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY2(exported.err.contains(QStringLiteral("exported 2 of 2 runs")), qPrintable(exported.err));
+    QVERIFY2(exported.err.contains(QStringLiteral("2 runs, 4 metric values")), qPrintable(exported.err));
+    QVERIFY(exported.err.contains(QStringLiteral("counts of every table match")));
+    RunStore store;
+    QVERIFY(store.open(copy));
+    QVERIFY(store.useProject(QStringLiteral("Export"), root));
+    QCOMPARE(store.runs().size(), 2);
+    QCOMPARE(store.series(store.findRun(QStringLiteral("last"))->id, QStringLiteral("loss")).size(), 2);
+    // Again into the same file: refused, nothing doubled.
+    const Result again = runbench({ QStringLiteral("history"), QStringLiteral("export"), QStringLiteral("--to"),
+                                    QStringLiteral("sqlite:") + copy },
+                                  root);
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY(again.err.contains(QStringLiteral("already has runs")));
+    QCOMPARE(store.runs().size(), 2);
+    const Result bad = runbench(
+        { QStringLiteral("history"), QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("mysql://x") },
+        root);
+    QCOMPARE(bad.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -37,6 +37,7 @@ class TestRunModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void userAndHostColumns();
     void filterSyntax_data();
     void filterSyntax();
     void filterErrors_data();
@@ -230,6 +231,21 @@ void TestRunModel::loaderFollowsTheStore()
                               QStringLiteral("Completed"), 10000);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(resets.count(), 0);
+}
+
+// On a team's server, runs of several people and machines share a grid.
+void TestRunModel::userAndHostColumns()
+{
+    RunModel model;
+    RunModel::Row r = row(1, 1, QStringLiteral("iris.py"), RunStatus::Completed, {});
+    r.run.user = QStringLiteral("kim");
+    r.run.host = QStringLiteral("gpu-box");
+    model.setRuns({ r });
+    QCOMPARE(model.headerData(RunModel::UserField, Qt::Horizontal).toString(), QStringLiteral("User"));
+    QCOMPARE(model.headerData(RunModel::HostField, Qt::Horizontal).toString(), QStringLiteral("Host"));
+    QCOMPARE(model.index(0, RunModel::UserField).data().toString(), QStringLiteral("kim"));
+    QCOMPARE(model.index(0, RunModel::HostField).data().toString(), QStringLiteral("gpu-box"));
+    QCOMPARE(model.columnOfId(QStringLiteral("field:host")), int(RunModel::HostField));
 }
 
 QTEST_GUILESS_MAIN(TestRunModel)

@@ -1787,6 +1787,14 @@ Arguments: %5
         <source>Name</source>
         <translation>이름</translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
 </context>
 <context>
     <name>RunStatus</name>
