@@ -85,6 +85,9 @@ private:
     QVector<double> steps(qint64 run);
     // The runbench-launch process of the last run: pid and start time.
     QPair<qint64, QString> launcherOf(qint64 run);
+    // Starts the two-phase script under `runbench run`, then SIGKILLs that
+    // owner; the run and its (still running) launcher.
+    bool startAndKillOwner(int exitCode, RunRecord *run, QPair<qint64, QString> *launcher);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_root;
@@ -108,6 +111,17 @@ bool TestRecovery::startOwner(QProcess *owner, int exitCode)
         out += owner->readAllStandardOutput();
         return out.contains("logged");
     });
+}
+
+bool TestRecovery::startAndKillOwner(int exitCode, RunRecord *run, QPair<qint64, QString> *launcher)
+{
+    QProcess owner;
+    if (!startOwner(&owner, exitCode))
+        return false;
+    *run = lastRun();
+    *launcher = launcherOf(run->id);
+    owner.kill(); // SIGKILL: the owner records nothing more
+    return owner.waitForFinished(10000) && processAlive(launcher->first, launcher->second);
 }
 
 RunRecord TestRecovery::lastRun()
@@ -141,13 +155,10 @@ QPair<qint64, QString> TestRecovery::launcherOf(qint64 run)
 
 void TestRecovery::deadOwnerAndProcessEndLost()
 {
-    QProcess owner;
-    QVERIFY(startOwner(&owner, 0));
-    const qint64 run = lastRun().id;
-    const auto launcher = launcherOf(run);
-    QVERIFY(processAlive(launcher.first, launcher.second));
-    owner.kill(); // SIGKILL: the owner records nothing more
-    QVERIFY(owner.waitForFinished(10000));
+    RunRecord started;
+    QPair<qint64, QString> launcher;
+    QVERIFY(startAndKillOwner(0, &started, &launcher));
+    const qint64 run = started.id;
     // Lines logged after the owner died are still in the file...
     QVERIFY(writeFile(m_root + QStringLiteral("/go"), ""));
     const QString metrics = Project(m_root).runDir(lastRun().runId) + QStringLiteral("/metrics.jsonl");
@@ -176,12 +187,9 @@ void TestRecovery::deadOwnerAndProcessEndLost()
 
 void TestRecovery::deadOwnerWhoseScriptEndedKeepsItsExitStatus()
 {
-    QProcess owner;
-    QVERIFY(startOwner(&owner, 3));
-    const RunRecord started = lastRun();
-    const auto launcher = launcherOf(started.id);
-    owner.kill();
-    QVERIFY(owner.waitForFinished(10000));
+    RunRecord started;
+    QPair<qint64, QString> launcher;
+    QVERIFY(startAndKillOwner(3, &started, &launcher));
     QVERIFY(writeFile(m_root + QStringLiteral("/go"), ""));
     QVERIFY(writeFile(m_root + QStringLiteral("/end"), ""));
     QVERIFY(waitFor([&] { return !processAlive(launcher.first, launcher.second); }));
@@ -203,13 +211,9 @@ void TestRecovery::deadOwnerWhoseScriptEndedKeepsItsExitStatus()
 
 void TestRecovery::deadOwnerWhoseScriptStillRunsIsReadopted()
 {
-    QProcess owner;
-    QVERIFY(startOwner(&owner, 0));
-    const RunRecord started = lastRun();
-    const auto launcher = launcherOf(started.id);
-    owner.kill();
-    QVERIFY(owner.waitForFinished(10000));
-    QVERIFY(processAlive(launcher.first, launcher.second)); // the script outlives its owner
+    RunRecord started;
+    QPair<qint64, QString> launcher;
+    QVERIFY(startAndKillOwner(0, &started, &launcher)); // the script outlives its owner
 
     // A `runbench` that only reads leaves a live run alone.
     QProcess reader;
