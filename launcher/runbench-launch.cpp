@@ -7,7 +7,8 @@
 // that comes back re-adopts the run by this process's pid and learns the
 // script's exit status from the file. SIGTERM and SIGHUP are passed on to the
 // script (a terminal's Ctrl-C reaches the script by itself); if this process
-// is killed, the script is killed too.
+// is killed, the script is killed too. The script's standard input is
+// /dev/null.
 //
 // Deliberately plain POSIX: no Qt, nothing that can fail between fork and
 // exec but exec itself.
@@ -57,6 +58,18 @@ int main(int argc, char *argv[])
     }
     const std::string statusPath = argv[1];
     ::unlink(statusPath.c_str());
+    // A tracked script reads an empty standard input, whoever started this
+    // (the window, `runbench run` in a terminal, a cluster's job): input()
+    // and stdin.read() end at once instead of waiting for nobody.
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (devNull >= 0) {
+        if (devNull == STDIN_FILENO) {
+            ::fcntl(STDIN_FILENO, F_SETFD, 0); // it was closed: keep it across exec
+        } else {
+            ::dup2(devNull, STDIN_FILENO); // the copy on fd 0 is not close-on-exec
+            ::close(devNull);
+        }
+    }
 
     // A pipe closed on exec tells the parent whether exec succeeded.
     int execPipe[2];

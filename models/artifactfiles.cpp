@@ -7,6 +7,17 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <unistd.h>
+
+namespace {
+QByteArray readLink(const QString &path)
+{
+    QByteArray buffer(4096, Qt::Uninitialized);
+    const ssize_t n = ::readlink(QFile::encodeName(path).constData(), buffer.data(), size_t(buffer.size()));
+    return n < 0 ? QByteArray() : buffer.left(int(n));
+}
+} // namespace
+
 QString ArtifactFiles::sha256(const QString &filePath)
 {
     QFile file(filePath);
@@ -18,8 +29,7 @@ QString ArtifactFiles::sha256(const QString &filePath)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, const QString &runDir,
-                                                      QStringList *refused)
+QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, const QString &runDir)
 {
     const QString from = workDir + QStringLiteral("/outputs");
     const QString to = runDir + QStringLiteral("/outputs");
@@ -28,12 +38,19 @@ QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, co
             QDir(to).removeRecursively();
         if (!QDir().rename(from, to)) {
             // another file system: copy file by file
-            QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+            QDirIterator it(from, QDir::Files | QDir::AllDirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                            QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString src = it.next();
                 const QString dst = to + src.mid(from.size());
+                const QFileInfo info = it.fileInfo();
+                if (!info.isSymLink() && (info.isDir() || !info.isFile()))
+                    continue;
                 QDir().mkpath(QFileInfo(dst).absolutePath());
-                QFile::copy(src, dst);
+                if (info.isSymLink()) // the link itself, never what it points to
+                    (void)!::symlink(readLink(src).constData(), QFile::encodeName(dst).constData());
+                else
+                    QFile::copy(src, dst);
             }
         }
     }
@@ -46,14 +63,16 @@ QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, co
         const QFileInfo info = it.fileInfo();
         const QString rel = QStringLiteral("outputs") + path.mid(to.size());
         if (info.isSymLink()) {
+            // Recorded as a link, its target as text; the link itself is
+            // removed so that nothing reading the run folder follows it.
+            const QByteArray target = readLink(path);
             links.append(path);
-            if (refused)
-                refused->append(rel);
+            result.append({ rel, 0, QString(), target.isEmpty() ? QStringLiteral("?") : QFile::decodeName(target) });
             continue;
         }
         if (!info.isFile())
             continue;
-        result.append({ rel, info.size(), sha256(path) });
+        result.append({ rel, info.size(), sha256(path), QString() });
     }
     for (const QString &link : qAsConst(links))
         QFile::remove(link);
@@ -69,7 +88,7 @@ QStringList ArtifactFiles::attachments(const QString &runDir, const QVector<Arti
         if (QFileInfo::exists(runDir + QLatin1Char('/') + QLatin1String(fixed)))
             names.append(QLatin1String(fixed));
     for (const ArtifactRecord &a : artifacts)
-        names.append(a.path);
+        names.append(a.isLink() ? a.path + QStringLiteral(" -> ") + a.linkTarget : a.path);
     return names;
 }
 
@@ -139,8 +158,17 @@ QStringList ArtifactFiles::download(const QString &runDir, const QVector<Artifac
             *error = tr("%1 would be written outside %2; stopped.").arg(a.path, QDir::toNativeSeparators(destination));
             return written;
         }
-        if (!copyVerified(runDir + QLatin1Char('/') + a.path, target, a.sha256, error))
+        if (a.isLink()) {
+            // recreated as the link the run left, never followed
+            if (overwrite)
+                QFile::remove(target);
+            if (::symlink(QFile::encodeName(a.linkTarget).constData(), QFile::encodeName(target).constData()) != 0) {
+                *error = tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(target));
+                return written;
+            }
+        } else if (!copyVerified(runDir + QLatin1Char('/') + a.path, target, a.sha256, error)) {
             return written;
+        }
         written.append(target);
         bytes += a.size;
         if (progress)

@@ -14,9 +14,10 @@ namespace ArtifactFiles {
 QString sha256(const QString &filePath);
 
 // Moves workDir/outputs to runDir/outputs and lists what is there now, with
-// size and sha256. Only regular files become artifacts: a symbolic link
-// written by the script is removed and reported in *refused.
-QVector<ArtifactRecord> collectOutputs(const QString &workDir, const QString &runDir, QStringList *refused);
+// size and sha256. A symbolic link the script wrote is recorded as a link
+// (its target as text) and removed from the folder: it is never followed,
+// so a link to /etc/shadow or a home folder copies nothing into the store.
+QVector<ArtifactRecord> collectOutputs(const QString &workDir, const QString &runDir);
 
 // "driver_log.txt, metrics.jsonl, outputs/cm.png, …" as listed in the JSON.
 QStringList attachments(const QString &runDir, const QVector<ArtifactRecord> &artifacts);
@@ -33,7 +34,8 @@ bool copyVerified(const QString &src, const QString &dst, const QString &sha256,
 // below outputs/. Everything is checked first: an unsafe path, or a file that
 // exists (unless overwrite), stops it before anything is written. progress
 // is called after each file with (files done, bytes done). Returns the
-// written paths; on failure, *error says why.
+// written paths; on failure, *error says why. A link artifact is made again
+// as a link with its recorded target.
 QStringList download(const QString &runDir, const QVector<ArtifactRecord> &artifacts, const QString &destination,
                      bool overwrite, QString *error, const std::function<void(int files, qint64 bytes)> &progress = {});
 } // namespace ArtifactFiles

@@ -34,9 +34,7 @@ LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
         const bool ingested = ingester.poll(true);
         const QString workDir = project.workDir(run->runId);
         if (QFileInfo::exists(workDir)) {
-            QStringList refused;
-            const QVector<ArtifactRecord> artifacts
-                = ArtifactFiles::collectOutputs(workDir, project.runDir(run->runId), &refused);
+            const QVector<ArtifactRecord> artifacts = ArtifactFiles::collectOutputs(workDir, project.runDir(run->runId));
             if (store->setArtifacts(run->id, artifacts))
                 QDir(workDir).removeRecursively();
         }

@@ -6,6 +6,7 @@
 #include "pythonclient.h"
 #include "runstore.h"
 #include "snapshotstore.h"
+#include "workingfolder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -169,6 +170,7 @@ void RunJob::start()
         return;
     }
     m_store->setRunStatus(m_record.id, RunStatus::Preparing);
+    m_preparingUs = nowUs();
     setStatus(RunStatus::Preparing);
     const Project project = m_project;
     const QString workDir = project.workDir(m_record.runId);
@@ -197,6 +199,18 @@ void RunJob::start()
         result.snapshot = *snapshot;
         if (!snapshots.checkout(snapshot->commitId, workDir)) {
             result.error = snapshots.errorString();
+            return result;
+        }
+        // What the snapshot left out is linked in: the script sees the
+        // project as the user does, and the run lists what is not recorded.
+        const WorkingFolder::Result linked = WorkingFolder::linkLeftOut(project.root(), workDir);
+        QStringList leftOut = linked.leftOut;
+        for (const QString &entry : qAsConst(result.snapshot.leftOut))
+            if (!leftOut.contains(entry))
+                leftOut.append(entry);
+        result.snapshot.leftOut = leftOut;
+        if (!linked.error.isEmpty()) {
+            result.error = linked.error;
             return result;
         }
         PythonClient::install(project.clientDir(), &result.error);
@@ -261,6 +275,7 @@ void RunJob::startProcess()
     m_process->setProcessEnvironment(env);
     m_process->setWorkingDirectory(workDir);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setStandardInputFile(QProcess::nullDevice()); // input() and stdin.read() end at once
     m_process->setStandardOutputFile(logPath(), QIODevice::Append);
     connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this, &RunJob::processFinished);
     connect(m_process, &QProcess::errorOccurred, this, &RunJob::processError);
@@ -476,8 +491,8 @@ void RunJob::finish(RunStatus status, int exitCode, QString error)
     m_exitCode = exitCode;
     m_error = error;
     m_record.endUs = nowUs();
-    if (m_record.startUs == 0)
-        m_record.startUs = m_record.endUs;
+    if (m_record.startUs == 0) // ended before its script started: timed from its preparation
+        m_record.startUs = m_preparingUs > 0 ? m_preparingUs : m_record.endUs;
     poll(true);
     if (m_log.isOpen())
         m_log.close();
@@ -505,14 +520,13 @@ void RunJob::finish(RunStatus status, int exitCode, QString error)
         m_record.error = error;
         if (!m_store->setArtifacts(m_record.id, watcher->result())
             || !m_store->setRunFinished(m_record.id, status, status == RunStatus::Canceled ? -1 : exitCode,
-                                        m_record.endUs, error))
+                                        m_record.endUs, error, m_record.startUs))
             m_error = tr("The end of the run could not be recorded: %1").arg(m_store->lastError());
         setStatus(status);
         Q_EMIT finished();
     });
     watcher->setFuture(QtConcurrent::run([workDir, runDir] {
-        QStringList refused;
-        QVector<ArtifactRecord> artifacts = ArtifactFiles::collectOutputs(workDir, runDir, &refused);
+        QVector<ArtifactRecord> artifacts = ArtifactFiles::collectOutputs(workDir, runDir);
         QDir(workDir).removeRecursively();
         return artifacts;
     }));

@@ -112,6 +112,7 @@ private:
     QTimer *m_pollTimer = nullptr;
     QFile m_log; // driver_log.txt, read from m_logOffset on
     qint64 m_logOffset = 0;
+    qint64 m_preparingUs = 0; // when its snapshot began
     QString m_processStarted; // of an adopted run's process
     bool m_adopted = false;
     std::unique_ptr<MetricsIngester> m_ingester;

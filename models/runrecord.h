@@ -82,6 +82,10 @@ struct ArtifactRecord
     QString path; // "outputs/model.pkl", relative to the run folder
     qint64 size = 0;
     QString sha256;
+    // A symbolic link the script left in ./outputs: its target, recorded as
+    // text. The link is never followed or copied (size 0, no sha256).
+    QString linkTarget;
+    bool isLink() const { return !linkTarget.isEmpty(); }
 };
 
 struct PromotionRecord

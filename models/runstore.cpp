@@ -132,6 +132,11 @@ ALTER TABLE runs ADD COLUMN owner_started TEXT NOT NULL DEFAULT '';
     R"(
 ALTER TABLE runs ADD COLUMN pid_started TEXT NOT NULL DEFAULT '';
 )",
+    // 7: links a script left in ./outputs are recorded with their target,
+    // never followed
+    R"(
+ALTER TABLE artifacts ADD COLUMN link_target TEXT NOT NULL DEFAULT '';
+)",
 };
 
 QString kindName(MetricKind kind)
@@ -719,14 +724,17 @@ bool RunStore::setRunSnapshot(qint64 run, const QString &commitId, const QString
     return exec(q);
 }
 
-bool RunStore::setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs, const QString &error)
+bool RunStore::setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs, const QString &error,
+                              qint64 startUs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET status = ?, exit_code = ?, end_us = ?, error = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE runs SET status = ?, exit_code = ?, end_us = ?, error = ?, "
+                             "start_us = CASE WHEN start_us = 0 THEN ? ELSE start_us END WHERE id = ?"));
     q.addBindValue(runStatusName(status));
     q.addBindValue(exitCode);
     q.addBindValue(endUs);
     q.addBindValue(textValue(error));
+    q.addBindValue(startUs);
     q.addBindValue(run);
     return exec(q);
 }
@@ -1252,11 +1260,13 @@ QStringList RunStore::metricKeys()
 bool RunStore::setArtifacts(qint64 run, const QVector<ArtifactRecord> &artifacts)
 {
     return replaceRunRows(run, QStringLiteral("artifacts"),
-                          QStringLiteral("INSERT INTO artifacts (run, path, size, sha256) VALUES (?, ?, ?, ?)"),
+                          QStringLiteral("INSERT INTO artifacts (run, path, size, sha256, link_target) "
+                                         "VALUES (?, ?, ?, ?, ?)"),
                           int(artifacts.size()), [&artifacts](QSqlQuery &q, int i) {
                               q.bindValue(1, artifacts.at(i).path);
                               q.bindValue(2, artifacts.at(i).size);
-                              q.bindValue(3, artifacts.at(i).sha256);
+                              q.bindValue(3, textValue(artifacts.at(i).sha256));
+                              q.bindValue(4, textValue(artifacts.at(i).linkTarget));
                           });
 }
 
@@ -1264,11 +1274,12 @@ QVector<ArtifactRecord> RunStore::artifacts(qint64 run)
 {
     QVector<ArtifactRecord> result;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT path, size, sha256 FROM artifacts WHERE run = ? ORDER BY path"));
+    q.prepare(QStringLiteral("SELECT path, size, sha256, link_target FROM artifacts WHERE run = ? ORDER BY path"));
     q.addBindValue(run);
     if (exec(q))
         while (q.next())
-            result.append({ q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString() });
+            result.append({ q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(),
+                            q.value(3).toString() });
     return result;
 }
 
@@ -1322,7 +1333,7 @@ const CopiedTable kRunRows[] = {
     { "run_arguments", "position, value", false },
     { "metrics", "step, num, txt, time", true },
     { "run_metrics", "kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count", true },
-    { "artifacts", "path, size, sha256", false },
+    { "artifacts", "path, size, sha256, link_target", false },
     { "promotions", "asset_path, artifact_path, sha256, time_us", false },
     { "run_tags", "tag", false },
 };

@@ -102,7 +102,10 @@ public:
     bool setRunStarted(qint64 run, qint64 pid, qint64 startUs);
     bool setRunSnapshot(qint64 run, const QString &commitId, const QString &gitCommit, int gitDirty,
                         const QStringList &leftOut);
-    bool setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs, const QString &error);
+    // startUs is recorded only when the run has no start yet (it ended
+    // before its process started); 0 leaves it as it is.
+    bool setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs, const QString &error,
+                        qint64 startUs = 0);
     bool setRunInfo(qint64 run, const QString &name, const QString &description, bool hidden);
     bool setTags(qint64 run, const QStringList &tags);
 

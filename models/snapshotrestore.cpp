@@ -4,6 +4,7 @@
 #include "snapshotstore.h"
 
 #include "gitutil.h"
+#include "workingfolder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -259,10 +260,47 @@ bool SnapshotStore::checkout(const QString &commitId, const QString &targetDir)
         return fail(tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(targetDir)));
     WalkState state;
     git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collectEntry, &state);
-    RestorePlan all;
-    for (const Entry &e : qAsConst(state.files))
-        all.create.append(e.path);
-    return apply(tree.get(), all, targetDir, true) && apply(tree.get(), all, targetDir, false);
+    if (!state.badPath.isEmpty())
+        return fail(tr("The snapshot holds the path “%1”, which would be written outside the folder or into "
+                       "a protected one; nothing was written.")
+                        .arg(state.badPath));
+    // Files first, through the same checks as a restore; then the links,
+    // recreated as the project has them (a run sees its data wherever a
+    // link points), so that no file is ever written through one.
+    RestorePlan files;
+    QVector<Entry> links;
+    for (const Entry &e : qAsConst(state.files)) {
+        if (e.mode == GIT_FILEMODE_LINK)
+            links.append(e);
+        else
+            files.create.append(e.path);
+    }
+    if (!apply(tree.get(), files, targetDir, true) || !apply(tree.get(), files, targetDir, false))
+        return false;
+    for (const Entry &e : qAsConst(links)) {
+        git_blob *blob = nullptr;
+        if (git_blob_lookup(&blob, m_repo, &e.id) != 0)
+            return fail(tr("The snapshot's object for %1 is missing: %2").arg(e.path, Git::lastError()));
+        const QString target = WorkingFolder::linkTargetFor(
+            m_project.root(), e.path,
+            QFile::decodeName(QByteArray(static_cast<const char *>(git_blob_rawcontent(blob)),
+                                         int(git_blob_rawsize(blob)))));
+        git_blob_free(blob);
+        // Every folder on the way is made here and is a real folder.
+        const QStringList parts = e.path.split(QLatin1Char('/'));
+        QString folder = targetDir;
+        for (int i = 0; i + 1 < parts.size(); ++i) {
+            folder += QLatin1Char('/') + parts.at(i);
+            if (QFileInfo(folder).isSymLink() || (!QFileInfo(folder).isDir() && !QDir().mkdir(folder)))
+                return fail(tr("%1 is a symbolic link: restoring %2 through it could write outside the project; "
+                               "nothing was written.")
+                                .arg(QDir::toNativeSeparators(folder), e.path));
+        }
+        const QString file = targetDir + QLatin1Char('/') + e.path;
+        if (::symlink(QFile::encodeName(target).constData(), QFile::encodeName(file).constData()) != 0)
+            return fail(tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(file)));
+    }
+    return true;
 }
 
 std::optional<SnapshotStore::RestorePlan> SnapshotStore::planRestore(const QString &commitId)

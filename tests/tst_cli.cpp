@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <unistd.h>
 
 struct Result
 {
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void logFromAShellScript();
     void logOutsideARunPrints();
     void restoreAndDiffFromTheCommandLine();
+    void runSeesDataAndAnEmptyInput();
     void exportCopiesTheHistory();
 
 private:
@@ -324,6 +326,46 @@ void TestCli::restoreAndDiffFromTheCommandLine()
         { QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("table") }, root);
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.out.count(QStringLiteral("Completed")), 2);
+}
+
+// A project as they come: data/ gitignored, datasets linked in from outside
+// with a relative link, a script that reads its standard input. runbench
+// run is started with a pipe for input that nobody writes to or closes.
+void TestCli::runSeesDataAndAnEmptyInput()
+{
+    QTemporaryDir dir;
+    const QString root = dir.path() + QStringLiteral("/project");
+    QVERIFY(writeFile(root + QStringLiteral("/.gitignore"), "data/\n__pycache__/\n"));
+    QVERIFY(writeFile(root + QStringLiteral("/data/train.csv"), "a,b\n1,2\n"));
+    QVERIFY(writeFile(dir.path() + QStringLiteral("/datasets/extra.csv"), "c\n3\n"));
+    QCOMPARE(::symlink("../datasets", QFile::encodeName(root + QStringLiteral("/shared-data")).constData()), 0);
+    QVERIFY(writeFile(root + QStringLiteral("/read.py"),
+                      "import sys\n"
+                      "print('stdin:', repr(sys.stdin.read()))\n"
+                      "print('rows:', len(open('data/train.csv').readlines()) + "
+                      "len(open('shared-data/extra.csv').readlines()))\n"));
+    const Result r = runbench({ QStringLiteral("run"), QStringLiteral("read.py") }, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("stdin: ''")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("rows: 4")));
+    QVERIFY2(r.err.contains(QStringLiteral("Completed in ")), qPrintable(r.err));
+    const QJsonArray leftOut = lastRun(root)
+                                   .value(QStringLiteral("properties"))
+                                   .toObject()
+                                   .value(QStringLiteral("LeftOutFiles"))
+                                   .toArray();
+    QVERIFY(leftOut.contains(QStringLiteral("data/")));
+    QVERIFY(leftOut.contains(QStringLiteral("shared-data -> ../datasets")));
+
+    // Restore stays strict: a snapshot's link out of the project is not
+    // written into the project.
+    QVERIFY(QFile::remove(root + QStringLiteral("/shared-data")));
+    QVERIFY(writeFile(root + QStringLiteral("/shared-data"), "a file now\n"));
+    const Result restore = runbench(
+        { QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--force") }, root);
+    QCOMPARE(restore.exitCode, 1);
+    QVERIFY2(restore.err.contains(QStringLiteral("outside the folder")), qPrintable(restore.err));
+    QCOMPARE(readFile(root + QStringLiteral("/shared-data")), QByteArray("a file now\n"));
 }
 
 // `history export` into a file (the server's case is the store suite's,

@@ -391,17 +391,25 @@ void TestRecovery::hostilePathsAreRefused()
     QVERIFY(!runId.isEmpty());
     const QString runDir = Project(m_root).runDir(runId);
 
-    // Links the script left in outputs/ are not artifacts, and are removed.
+    // Links the script left in outputs/ are recorded as links (their target
+    // as text), never followed or copied, and removed from the run folder.
     RunStore store;
     QVERIFY(store.open(Project(m_root).databasePath()));
     QVERIFY(store.useProject(QStringLiteral("Recovery"), m_root));
-    QVector<ArtifactRecord> artifacts = store.artifacts(store.findRun(runId)->id);
+    const QVector<ArtifactRecord> all = store.artifacts(store.findRun(runId)->id);
     QStringList paths;
-    for (const ArtifactRecord &a : qAsConst(artifacts))
-        paths.append(a.path);
-    paths.sort();
-    QCOMPARE(paths, (QStringList { QStringLiteral("outputs/good.txt"), QStringLiteral("outputs/sub/f.txt") }));
+    QVector<ArtifactRecord> artifacts; // the files
+    for (const ArtifactRecord &a : all) {
+        paths.append(a.isLink() ? a.path + QStringLiteral(" -> ") + a.linkTarget : a.path);
+        if (!a.isLink())
+            artifacts.append(a);
+    }
+    QCOMPARE(paths,
+             (QStringList { QStringLiteral("outputs/dirlink -> ") + outside.path(),
+                            QStringLiteral("outputs/evil -> ") + outside.path() + QStringLiteral("/precious.txt"),
+                            QStringLiteral("outputs/good.txt"), QStringLiteral("outputs/sub/f.txt") }));
     QVERIFY(!QFileInfo(runDir + QStringLiteral("/outputs/evil")).isSymLink());
+    QVERIFY(!QFileInfo::exists(runDir + QStringLiteral("/outputs/evil")));
     QVERIFY(!QFileInfo(runDir + QStringLiteral("/outputs/dirlink")).isSymLink());
 
     // Artifact records that leave their folder (a damaged or forged history).

@@ -1,3 +1,4 @@
+#include "artifactfiles.h"
 #include "project.h"
 #include "runjob.h"
 #include "runstore.h"
@@ -5,6 +6,9 @@
 
 #include <QSignalSpy>
 #include <QtTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 class TestRunJob : public QObject
 {
@@ -22,7 +26,12 @@ private Q_SLOTS:
     void missingInterpreterRecordsNothing();
     void cancelStopsALongRun();
     void pythonClientLogsMetricsLive();
-    void ignoredFilesStayOutOfTheWorkingCopy();
+    void ignoredFilesAreLinkedIntoTheWorkingCopy();
+    void workingFolderShowsTheWholeProject();
+    void specialFilesAndLinkLoopsDoNotStopARun();
+    void standardInputIsEmpty();
+    void outputLinksAreRecordedNotFollowed();
+    void failureBeforeTheScriptStartsHasADuration();
     void runsGoInParallel();
 
 private:
@@ -31,6 +40,12 @@ private:
         QVERIFY(writeFile(m_root + QLatin1Char('/') + rel, content));
     }
     bool runToEnd(RunJob *job, const QString &script, const QStringList &args = {});
+    static quint64 inode(const QString &path)
+    {
+        struct stat st;
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
+    }
+    QString m_outside; // a folder next to the project, removed after the test
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_root;
@@ -46,7 +61,13 @@ void TestRunJob::init()
     QVERIFY(m_store.open(Project(m_root).databasePath()));
 }
 
-void TestRunJob::cleanup() { m_store.close(); }
+void TestRunJob::cleanup()
+{
+    m_store.close();
+    if (!m_outside.isEmpty())
+        QDir(m_outside).removeRecursively();
+    m_outside.clear();
+}
 
 bool TestRunJob::runToEnd(RunJob *job, const QString &script, const QStringList &args)
 {
@@ -237,17 +258,174 @@ void TestRunJob::pythonClientLogsMetricsLive()
     QCOMPARE(job.skippedLines(), 0);
 }
 
-void TestRunJob::ignoredFilesStayOutOfTheWorkingCopy()
+void TestRunJob::ignoredFilesAreLinkedIntoTheWorkingCopy()
 {
     write(QStringLiteral(".runbenchignore"), "secret.txt\n");
     write(QStringLiteral("secret.txt"), "s");
     write(QStringLiteral("data/input.csv"), "1,2\n");
     write(QStringLiteral("check.sh"),
-          "test -e secret.txt && exit 9\ntest -e data/input.csv || exit 8\n"
-          "test -e .runbench && exit 7\nexit 0\n");
+          "test \"$(cat secret.txt)\" = s || exit 9\ntest -e data/input.csv || exit 8\n"
+          "test -e .runbench && exit 7\nmkdir -p outputs\nstat -L -c %i secret.txt > outputs/inode\n");
     RunJob job(Project(m_root), &m_store);
     QVERIFY(runToEnd(&job, QStringLiteral("check.sh")));
     QCOMPARE(job.exitCode(), 0);
+    // the same file, not a copy
+    const QString runDir = Project(m_root).runDir(job.record().runId);
+    QCOMPARE(readFile(runDir + QStringLiteral("/outputs/inode")).trimmed(),
+             QByteArray::number(qulonglong(inode(m_root + QStringLiteral("/secret.txt")))));
+    QCOMPARE(m_store.run(job.record().id)->leftOut, QStringList { QStringLiteral("secret.txt") });
+}
+
+void TestRunJob::workingFolderShowsTheWholeProject()
+{
+    // A project as data scientists keep them: data/ gitignored, a file over
+    // the snapshot's size limit, datasets linked in from elsewhere.
+    const QString datasets = m_dir->path() + QStringLiteral("/../") + QFileInfo(m_dir->path()).fileName()
+        + QStringLiteral("-datasets");
+    QVERIFY(writeFile(datasets + QStringLiteral("/x.csv"), "from outside\n"));
+    m_outside = datasets;
+    write(QStringLiteral(".gitignore"), "data/\n");
+    write(QStringLiteral("data/train.csv"), "1,2,3\n");
+    {
+        QFile big(m_root + QStringLiteral("/big.bin"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        const QByteArray block(1 << 20, 'x');
+        for (int i = 0; i < 60; ++i)
+            QVERIFY(big.write(block) == block.size());
+    }
+    const QString absolute = QDir::cleanPath(datasets);
+    QVERIFY(QFile::link(absolute, m_root + QStringLiteral("/abs")));
+    const QString relative = QStringLiteral("../") + QFileInfo(absolute).fileName();
+    QCOMPARE(::symlink(relative.toUtf8().constData(), QFile::encodeName(m_root + QStringLiteral("/rel")).constData()),
+             0);
+    QCOMPARE(::symlink("train.csv", QFile::encodeName(m_root + QStringLiteral("/data/latest.csv")).constData()), 0);
+    write(QStringLiteral("src/util.py"), "X = 1\n");
+    QCOMPARE(::symlink("../data/train.csv", QFile::encodeName(m_root + QStringLiteral("/src/train.csv")).constData()),
+             0);
+    write(QStringLiteral("read.sh"),
+          "set -e\nmkdir -p outputs\n{\n"
+          "  stat -L -c %i big.bin; stat -L -c %s big.bin\n"
+          "  stat -L -c %i data/train.csv; cat data/latest.csv\n"
+          "  cat abs/x.csv; cat rel/x.csv; readlink rel; cat src/train.csv\n"
+          "} > outputs/report.txt\n");
+    RunJob job(Project(m_root), &m_store);
+    QVERIFY(runToEnd(&job, QStringLiteral("read.sh")));
+    QVERIFY2(job.status() == RunStatus::Completed, qPrintable(job.errorString() + QString::fromUtf8(readFile(job.logPath()))));
+    const QString runDir = Project(m_root).runDir(job.record().runId);
+    const QList<QByteArray> report = readFile(runDir + QStringLiteral("/outputs/report.txt")).split('\n');
+    QCOMPARE(report.value(0), QByteArray::number(qulonglong(inode(m_root + QStringLiteral("/big.bin")))));
+    QCOMPARE(report.value(1), QByteArray("62914560"));
+    QCOMPARE(report.value(2), QByteArray::number(qulonglong(inode(m_root + QStringLiteral("/data/train.csv")))));
+    QCOMPARE(report.value(3), QByteArray("1,2,3"));
+    QCOMPARE(report.value(4), QByteArray("from outside"));
+    QCOMPARE(report.value(5), QByteArray("from outside"));
+    QCOMPARE(report.value(6), absolute.toUtf8()); // the same place, seen from the working folder
+    QCOMPARE(report.value(7), QByteArray("1,2,3"));
+
+    // The snapshot records none of the data, and says so.
+    const RunRecord r = *m_store.run(job.record().id);
+    QVERIFY2(r.leftOut.contains(QStringLiteral("big.bin")), qPrintable(r.leftOut.join(QLatin1Char('|'))));
+    QVERIFY(r.leftOut.contains(QStringLiteral("data/")));
+    QVERIFY(r.leftOut.contains(QStringLiteral("abs -> ") + absolute));
+    QVERIFY(r.leftOut.contains(QStringLiteral("rel -> ") + relative));
+    QTemporaryDir snapshotOnly;
+    SnapshotStore snapshots { Project(m_root) };
+    QVERIFY(snapshots.open(false));
+    QVERIFY(snapshots.checkout(r.commitId, snapshotOnly.path() + QStringLiteral("/c")));
+    const QString c = snapshotOnly.path() + QStringLiteral("/c");
+    QVERIFY(QFileInfo::exists(c + QStringLiteral("/read.sh")));
+    QVERIFY(!QFileInfo::exists(c + QStringLiteral("/big.bin")));
+    QVERIFY(!QFileInfo::exists(c + QStringLiteral("/data")));
+    QVERIFY(QFileInfo(c + QStringLiteral("/abs")).isSymLink()); // the link, not what it points to
+
+    // The working folder is gone; the data it linked to is not.
+    QVERIFY(!QFileInfo::exists(Project(m_root).workDir(r.runId)));
+    QCOMPARE(QFileInfo(m_root + QStringLiteral("/big.bin")).size(), qint64(62914560));
+    QCOMPARE(readFile(m_root + QStringLiteral("/data/train.csv")), QByteArray("1,2,3\n"));
+    QCOMPARE(readFile(datasets + QStringLiteral("/x.csv")), QByteArray("from outside\n"));
+    QVERIFY(r.durationUs() > 0);
+}
+
+void TestRunJob::specialFilesAndLinkLoopsDoNotStopARun()
+{
+    QCOMPARE(::mkfifo(QFile::encodeName(m_root + QStringLiteral("/pipe")).constData(), 0644), 0);
+    QCOMPARE(::symlink("loop-b", QFile::encodeName(m_root + QStringLiteral("/loop-a")).constData()), 0);
+    QCOMPARE(::symlink("loop-a", QFile::encodeName(m_root + QStringLiteral("/loop-b")).constData()), 0);
+    QCOMPARE(::symlink("nowhere", QFile::encodeName(m_root + QStringLiteral("/dangling")).constData()), 0);
+    write(QStringLiteral("look.sh"),
+          "set -e\nmkdir -p outputs\n{ readlink loop-a; readlink loop-b; readlink dangling; "
+          "test -p pipe && echo fifo; } > outputs/seen.txt\n");
+    RunJob job(Project(m_root), &m_store);
+    QVERIFY(runToEnd(&job, QStringLiteral("look.sh")));
+    QVERIFY2(job.status() == RunStatus::Completed, qPrintable(job.errorString()));
+    const QString runDir = Project(m_root).runDir(job.record().runId);
+    QCOMPARE(readFile(runDir + QStringLiteral("/outputs/seen.txt")), QByteArray("loop-b\nloop-a\nnowhere\nfifo\n"));
+    QVERIFY(m_store.run(job.record().id)->leftOut.contains(QStringLiteral("pipe (special file)")));
+}
+
+void TestRunJob::standardInputIsEmpty()
+{
+    write(QStringLiteral("ask.py"),
+          "import os, sys\n"
+          "data = sys.stdin.read()\n"
+          "try:\n    answer = input('name? ')\nexcept EOFError:\n    answer = 'EOF'\n"
+          "os.makedirs('outputs', exist_ok=True)\n"
+          "open('outputs/stdin.txt', 'w').write(repr(data) + ' ' + answer)\n");
+    RunJob job(Project(m_root), &m_store);
+    QVERIFY(runToEnd(&job, QStringLiteral("ask.py")));
+    QVERIFY2(job.status() == RunStatus::Completed, qPrintable(job.errorString()));
+    QCOMPARE(readFile(Project(m_root).runDir(job.record().runId) + QStringLiteral("/outputs/stdin.txt")),
+             QByteArray("'' EOF"));
+}
+
+void TestRunJob::outputLinksAreRecordedNotFollowed()
+{
+    write(QStringLiteral("leak.sh"),
+          "mkdir -p outputs\nln -s /etc/passwd outputs/x\nln -s \"$HOME\" outputs/home\n"
+          "ln -s real.txt outputs/inside\necho ok > outputs/real.txt\n");
+    RunJob job(Project(m_root), &m_store);
+    QVERIFY(runToEnd(&job, QStringLiteral("leak.sh")));
+    QCOMPARE(job.status(), RunStatus::Completed);
+    const QVector<ArtifactRecord> artifacts = m_store.artifacts(job.record().id);
+    QCOMPARE(artifacts.size(), 4);
+    QCOMPARE(artifacts.at(0).path, QStringLiteral("outputs/home"));
+    QVERIFY(artifacts.at(0).isLink());
+    QCOMPARE(artifacts.at(1).path, QStringLiteral("outputs/inside"));
+    QCOMPARE(artifacts.at(1).linkTarget, QStringLiteral("real.txt"));
+    QCOMPARE(artifacts.at(2).path, QStringLiteral("outputs/real.txt"));
+    QVERIFY(!artifacts.at(2).isLink());
+    QCOMPARE(artifacts.at(3).path, QStringLiteral("outputs/x"));
+    QCOMPARE(artifacts.at(3).linkTarget, QStringLiteral("/etc/passwd"));
+    QCOMPARE(artifacts.at(3).size, 0);
+    QVERIFY(artifacts.at(3).sha256.isEmpty());
+    // nothing of /etc/passwd is in the run folder
+    const QString runDir = Project(m_root).runDir(job.record().runId);
+    QVERIFY(!QFileInfo::exists(runDir + QStringLiteral("/outputs/x")));
+    QVERIFY(!QFileInfo(runDir + QStringLiteral("/outputs/x")).isSymLink());
+    // a download makes the link again, and copies nothing through it
+    QTemporaryDir dest;
+    QString error;
+    const QStringList written = ArtifactFiles::download(runDir, artifacts, dest.path(), false, &error);
+    QVERIFY2(written.size() == 4, qPrintable(error));
+    QCOMPARE(QFile::symLinkTarget(dest.path() + QStringLiteral("/x")), QStringLiteral("/etc/passwd"));
+    QVERIFY(QFileInfo(dest.path() + QStringLiteral("/x")).isSymLink());
+    QCOMPARE(readFile(dest.path() + QStringLiteral("/real.txt")), QByteArray("ok\n"));
+}
+
+void TestRunJob::failureBeforeTheScriptStartsHasADuration()
+{
+    write(QStringLiteral("never.sh"), "exit 0\n");
+    // a snapshots repository that cannot be opened stops the run while preparing
+    QVERIFY(writeFile(m_root + QStringLiteral("/.runbench/snapshots.git"), "not a repository"));
+    RunJob job(Project(m_root), &m_store);
+    QVERIFY(runToEnd(&job, QStringLiteral("never.sh")));
+    QCOMPARE(job.status(), RunStatus::Failed);
+    QVERIFY(!job.errorString().isEmpty());
+    const RunRecord r = *m_store.run(job.record().id);
+    QCOMPARE(r.status, RunStatus::Failed);
+    QVERIFY(r.startUs > 0);
+    QVERIFY(r.durationUs() >= 0);
+    QVERIFY(!r.error.isEmpty());
 }
 
 void TestRunJob::runsGoInParallel()

@@ -307,11 +307,15 @@ void TestRunStore::artifactsAndPromotions()
     QVERIFY(store.useProject(QStringLiteral("P"), QStringLiteral("/p")));
     const auto run = store.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {});
     QVERIFY(store.setArtifacts(run->id,
-                               { { QStringLiteral("outputs/model.pkl"), 10, QStringLiteral("aa") },
-                                 { QStringLiteral("outputs/cm.png"), 20, QStringLiteral("bb") } }));
+                               { { QStringLiteral("outputs/model.pkl"), 10, QStringLiteral("aa"), QString() },
+                                 { QStringLiteral("outputs/cm.png"), 20, QStringLiteral("bb"), QString() },
+                                 { QStringLiteral("outputs/x"), 0, QString(), QStringLiteral("/etc/passwd") } }));
     const auto artifacts = store.artifacts(run->id);
-    QCOMPARE(artifacts.size(), 2);
+    QCOMPARE(artifacts.size(), 3);
     QCOMPARE(artifacts.first().path, QStringLiteral("outputs/cm.png"));
+    QVERIFY(!artifacts.first().isLink());
+    QCOMPARE(artifacts.last().linkTarget, QStringLiteral("/etc/passwd"));
+    QVERIFY(artifacts.last().sha256.isEmpty());
     QVERIFY(store.addPromotion(
         run->id, { QStringLiteral("assets/m"), QStringLiteral("outputs/model.pkl"), QStringLiteral("aa"), 123 }));
     QCOMPARE(store.promotions(run->id).size(), 1);
@@ -371,7 +375,7 @@ QStringList describe(RunStore &store)
                 lines << QStringLiteral("    %1 %2 '%3' %4").arg(p.step).arg(number(p.value), p.text, number(p.time));
         }
         for (const ArtifactRecord &a : store.artifacts(r.id))
-            lines << QStringLiteral("  artifact %1 %2 %3").arg(a.path).arg(a.size).arg(a.sha256);
+            lines << QStringLiteral("  artifact %1 %2 %3 %4").arg(a.path).arg(a.size).arg(a.sha256, a.linkTarget);
         for (const PromotionRecord &p : store.promotions(r.id))
             lines << QStringLiteral("  promotion %1 %2 %3 %4").arg(p.assetPath, p.artifactPath, p.sha256).arg(p.timeUs);
     }
@@ -416,8 +420,10 @@ void TestRunStore::exportRoundTripsExactly()
         QVERIFY(source.setRunInfo(run->id, QStringLiteral("run %1").arg(i), QStringLiteral("tried %1").arg(i), i == 2));
         QVERIFY(source.setTags(run->id, { QStringLiteral("tuned"), QStringLiteral("gpu-%1").arg(i) }));
         QVERIFY(source.setArtifacts(run->id,
-                                    { { QStringLiteral("outputs/model.pkl"), 1234 + i, QString(64, QLatin1Char('a')) },
-                                      { QStringLiteral("outputs/cm.png"), 99, QString(64, QLatin1Char('b')) } }));
+                                    { { QStringLiteral("outputs/model.pkl"), 1234 + i, QString(64, QLatin1Char('a')),
+                                        QString() },
+                                      { QStringLiteral("outputs/cm.png"), 99, QString(64, QLatin1Char('b')), QString() },
+                                      { QStringLiteral("outputs/best"), 0, QString(), QStringLiteral("model.pkl") } }));
         QVERIFY(source.addPromotion(run->id,
                                     { QStringLiteral("assets/model"), QStringLiteral("outputs/model.pkl"),
                                       QString(64, QLatin1Char('a')), 777 }));

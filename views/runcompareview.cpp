@@ -149,6 +149,8 @@ void RunCompareView::showRuns(const QStringList &runIds)
             // images decoded and scaled here, not on the GUI thread
             QHash<QString, QImage> images;
             for (const ArtifactRecord &a : d.artifacts) {
+                if (a.isLink())
+                    continue; // never followed
                 const QImage image(d.runDir + QLatin1Char('/') + a.path);
                 if (!image.isNull())
                     images.insert(a.path, image.scaledToWidth(kImageWidth, Qt::SmoothTransformation));
@@ -440,11 +442,13 @@ void RunCompareView::fillOutputs()
             auto *cell = new QLabel(m_outputsArea);
             cell->setObjectName(QStringLiteral("output:%1:%2").arg(c).arg(name));
             cell->setAlignment(Qt::AlignCenter);
-            const bool recorded = std::any_of(d.artifacts.cbegin(), d.artifacts.cend(),
-                                              [&name](const ArtifactRecord &a) { return a.path == name; });
+            const auto artifact = std::find_if(d.artifacts.cbegin(), d.artifacts.cend(),
+                                               [&name](const ArtifactRecord &a) { return a.path == name; });
             const QImage image = m_images.value(c).value(name);
-            if (!recorded)
+            if (artifact == d.artifacts.cend())
                 cell->setText(tr("(not written by this run)"));
+            else if (artifact->isLink())
+                cell->setText(tr("link → %1").arg(artifact->linkTarget));
             else if (!image.isNull())
                 cell->setPixmap(QPixmap::fromImage(
                     image.width() > width ? image.scaledToWidth(width, Qt::SmoothTransformation) : image));

@@ -146,7 +146,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     connect(m_outputs, &QListWidget::currentRowChanged, this, &RunDetailsView::preview);
     connect(m_outputs, &QListWidget::itemDoubleClicked, this, [this] {
         const int row = m_outputs->currentRow();
-        if (row >= 0 && row < m_details.artifacts.size())
+        if (row >= 0 && row < m_details.artifacts.size() && !m_details.artifacts.at(row).isLink())
             QDesktopServices::openUrl(
                 QUrl::fromLocalFile(m_details.runDir + QLatin1Char('/') + m_details.artifacts.at(row).path));
     });
@@ -271,7 +271,8 @@ void RunDetailsView::fill()
     fillCharts();
     m_outputs->clear();
     for (const ArtifactRecord &a : qAsConst(m_details.artifacts))
-        m_outputs->addItem(QStringLiteral("%1  (%2)").arg(a.path, QLocale().formattedDataSize(a.size)));
+        m_outputs->addItem(a.isLink() ? tr("%1  → %2 (link)").arg(a.path, a.linkTarget)
+                                      : QStringLiteral("%1  (%2)").arg(a.path, QLocale().formattedDataSize(a.size)));
     m_noPreview->setText(m_details.artifacts.isEmpty() && haveRun ? tr("The run wrote no files to ./outputs.")
                                                                   : tr("Choose a file to preview it."));
     m_preview->setCurrentWidget(m_noPreview);
@@ -371,6 +372,13 @@ void RunDetailsView::preview(int row)
         return;
     }
     const QString path = m_details.runDir + QLatin1Char('/') + m_details.artifacts.at(row).path;
+    if (m_details.artifacts.at(row).isLink()) {
+        m_noPreview->setText(tr("The run left a link to %1 here. Runbench records the link and never follows it: "
+                                "what it points to is not part of the run.")
+                                 .arg(m_details.artifacts.at(row).linkTarget));
+        m_preview->setCurrentWidget(m_noPreview);
+        return;
+    }
     if (!QFileInfo::exists(path)) {
         m_noPreview->setText(tr("%1 is missing from the run's folder (deleted or moved since the run).")
                                  .arg(m_details.artifacts.at(row).path));
