@@ -1,32 +1,31 @@
 #pragma once
 
 #include "runrecord.h"
+#include "storeconnection.h"
 
-#include <QDateTime>
 #include <QHash>
-#include <QSqlDatabase>
 #include <QString>
 #include <QVector>
 
 #include <functional>
 #include <optional>
 
-class QSqlError;
 class QSqlQuery;
 
-// The run history: every SQL statement of Runbench lives in this class.
-// SQLite (WAL mode, busy timeout) is the embedded default. One RunStore is one
+// The run history: every SQL statement of Runbench lives in this class and
+// the connection under it (StoreConnection). Its work is split by concern:
+// runstore.cpp (runs), runstoreprojects.cpp (projects, owners, heartbeats),
+// runstoremetrics.cpp (metric points and summaries), runstoreartifacts.cpp
+// (artifacts, promotions), runstoreexport.cpp (copying a history), and
+// storeconnection.cpp / storeschema.cpp below them. One RunStore is one
 // database connection and belongs to the thread that opened it; a worker
-// thread opens its own RunStore on the same file.
-class RunStore
+// thread opens its own RunStore on the same file or server.
+class RunStore : public StoreConnection
 {
 public:
     RunStore();
-    ~RunStore();
-    RunStore(const RunStore &) = delete;
-    RunStore &operator=(const RunStore &) = delete;
+    ~RunStore() override;
 
-    static int latestSchemaVersion();
     // When a process started ("" if it is not running, or has ended and
     // waits to be reaped): with its pid, it names the process even after the
     // pid is reused.
@@ -46,46 +45,6 @@ public:
     // Makes this process the owner of a Running run whose owner is still the
     // one given; false if another process claimed it first.
     bool claimRun(const Owner &owner);
-
-    // The SQLite library's version, as the Qt driver reports it.
-    static QString sqliteVersion();
-
-    // Opens (creating if needed) the database at path and migrates its schema
-    // to the latest version, copying the file to "<path>.bak-v<N>" first.
-    // path may also be a PostgreSQL server's URL
-    // (postgresql://user@host:5432/database, see openServer()): same schema,
-    // same queries. targetVersion is for tests that need an older schema.
-    bool open(const QString &path, int targetVersion = -1);
-    static bool isServerLocation(const QString &location);
-    // The location as it may be shown: a folder, or a URL without password.
-    static QString displayLocation(const QString &location);
-    enum class Dialect { SQLite, PostgreSQL };
-    Dialect dialect() const { return m_dialect; }
-    void close();
-    bool isOpen() const;
-
-    // Backups of the history at path, newest first: the one writeBackup()
-    // keeps ("<path>.backup") and the copies made before schema upgrades.
-    struct Backup
-    {
-        QString path;
-        QDateTime time;
-    };
-    static QVector<Backup> backups(const QString &path);
-    static QString backupPath(const QString &path);
-    // Copies the open history to backupPath(), replacing the previous backup
-    // only once the copy is complete.
-    bool writeBackup();
-    // Puts a backup in place of a damaged history, which is renamed to
-    // "<path>.damaged-<time>" (*keptAs), not deleted.
-    static bool restoreBackup(const QString &path, const QString &backup, QString *keptAs, QString *error);
-    QString lastError() const { return m_lastError; }
-    // What kind of failure the last error was: the disk refusing writes
-    // (full, or a file size limit), a damaged database file, or other.
-    enum class ErrorKind { Other, Storage, Corrupt };
-    ErrorKind lastErrorKind() const { return m_lastErrorKind; }
-    QString path() const { return m_path; }
-    int schemaVersion();
 
     // The project row for a project root (created on first use): its id and
     // experiment id. Every run belongs to one project.
@@ -120,8 +79,6 @@ public:
     // arguments; and the summaries of the runs with ids in [firstId, lastId].
     QVector<RunRecord> runsPage(qint64 afterId, int limit);
     QHash<qint64, QVector<MetricSummary>> summariesBetween(qint64 firstId, qint64 lastId);
-    // Changes whenever another connection commits to the database.
-    qint64 dataVersion();
     QVector<qint64> runsWithStatus(RunStatus status);
 
     // Stores the records parsed from a run's metrics file and the file offset
@@ -150,36 +107,21 @@ public:
     // Rows of the current project, per table ("runs", "metrics", …).
     QHash<QString, qint64> projectRowCounts();
 
+protected:
+    void closed() override;
+
 private:
-    bool exec(QSqlQuery &query);
-    bool execSql(const QString &sql);
     // Replaces a run's rows in table by count new ones, in one transaction;
     // bind sets the values after the run (placeholder 0) of row i.
     bool replaceRunRows(qint64 run, const QString &table, const QString &insert, int count,
                         const std::function<void(QSqlQuery &, int)> &bind);
-    bool begin();
-    bool commit();
-    void rollback();
-    bool migrate(int targetVersion);
     qint64 keyId(const QString &name);
     RunRecord readRun(const QSqlQuery &query);
     QStringList readArguments(qint64 run);
     QStringList readTags(qint64 run);
     // Arguments and tags of the runs with ids in [firstId, lastId].
     void readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId);
-    bool fail(const QString &message);
-    bool openServer(const QString &location, int targetVersion);
-    // A migration statement in the dialect's types.
-    QString portable(const QString &sql) const;
-    bool setSchemaVersion(int version);
-    bool failQuery(const QSqlError &error);
 
-    QSqlDatabase m_db;
-    QString m_connectionName;
-    QString m_path;
-    QString m_lastError;
-    Dialect m_dialect = Dialect::SQLite;
-    ErrorKind m_lastErrorKind = ErrorKind::Other;
     qint64 m_projectId = 0;
     QString m_experimentId;
     QHash<QString, qint64> m_keyIds;

@@ -283,8 +283,8 @@ bool SnapshotStore::checkout(const QString &commitId, const QString &targetDir)
             return fail(tr("The snapshot's object for %1 is missing: %2").arg(e.path, Git::lastError()));
         const QString target = WorkingFolder::linkTargetFor(
             m_project.root(), e.path,
-            QFile::decodeName(QByteArray(static_cast<const char *>(git_blob_rawcontent(blob)),
-                                         int(git_blob_rawsize(blob)))));
+            QFile::decodeName(
+                QByteArray(static_cast<const char *>(git_blob_rawcontent(blob)), int(git_blob_rawsize(blob)))));
         git_blob_free(blob);
         // Every folder on the way is made here and is a real folder.
         const QStringList parts = e.path.split(QLatin1Char('/'));

@@ -349,11 +349,8 @@ void TestCli::runSeesDataAndAnEmptyInput()
     QVERIFY2(r.out.contains(QStringLiteral("stdin: ''")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("rows: 4")));
     QVERIFY2(r.err.contains(QStringLiteral("Completed in ")), qPrintable(r.err));
-    const QJsonArray leftOut = lastRun(root)
-                                   .value(QStringLiteral("properties"))
-                                   .toObject()
-                                   .value(QStringLiteral("LeftOutFiles"))
-                                   .toArray();
+    const QJsonArray leftOut
+        = lastRun(root).value(QStringLiteral("properties")).toObject().value(QStringLiteral("LeftOutFiles")).toArray();
     QVERIFY(leftOut.contains(QStringLiteral("data/")));
     QVERIFY(leftOut.contains(QStringLiteral("shared-data -> ../datasets")));
 

@@ -280,8 +280,8 @@ void TestRunJob::workingFolderShowsTheWholeProject()
 {
     // A project as data scientists keep them: data/ gitignored, a file over
     // the snapshot's size limit, datasets linked in from elsewhere.
-    const QString datasets = m_dir->path() + QStringLiteral("/../") + QFileInfo(m_dir->path()).fileName()
-        + QStringLiteral("-datasets");
+    const QString datasets
+        = m_dir->path() + QStringLiteral("/../") + QFileInfo(m_dir->path()).fileName() + QStringLiteral("-datasets");
     QVERIFY(writeFile(datasets + QStringLiteral("/x.csv"), "from outside\n"));
     m_outside = datasets;
     write(QStringLiteral(".gitignore"), "data/\n");
@@ -310,7 +310,8 @@ void TestRunJob::workingFolderShowsTheWholeProject()
           "} > outputs/report.txt\n");
     RunJob job(Project(m_root), &m_store);
     QVERIFY(runToEnd(&job, QStringLiteral("read.sh")));
-    QVERIFY2(job.status() == RunStatus::Completed, qPrintable(job.errorString() + QString::fromUtf8(readFile(job.logPath()))));
+    QVERIFY2(job.status() == RunStatus::Completed,
+             qPrintable(job.errorString() + QString::fromUtf8(readFile(job.logPath()))));
     const QString runDir = Project(m_root).runDir(job.record().runId);
     const QList<QByteArray> report = readFile(runDir + QStringLiteral("/outputs/report.txt")).split('\n');
     QCOMPARE(report.value(0), QByteArray::number(qulonglong(inode(m_root + QStringLiteral("/big.bin")))));

@@ -419,11 +419,11 @@ void TestRunStore::exportRoundTripsExactly()
                                       i == 1 ? QStringLiteral("The script exited with code 1.") : QString()));
         QVERIFY(source.setRunInfo(run->id, QStringLiteral("run %1").arg(i), QStringLiteral("tried %1").arg(i), i == 2));
         QVERIFY(source.setTags(run->id, { QStringLiteral("tuned"), QStringLiteral("gpu-%1").arg(i) }));
-        QVERIFY(source.setArtifacts(run->id,
-                                    { { QStringLiteral("outputs/model.pkl"), 1234 + i, QString(64, QLatin1Char('a')),
-                                        QString() },
-                                      { QStringLiteral("outputs/cm.png"), 99, QString(64, QLatin1Char('b')), QString() },
-                                      { QStringLiteral("outputs/best"), 0, QString(), QStringLiteral("model.pkl") } }));
+        QVERIFY(source.setArtifacts(
+            run->id,
+            { { QStringLiteral("outputs/model.pkl"), 1234 + i, QString(64, QLatin1Char('a')), QString() },
+              { QStringLiteral("outputs/cm.png"), 99, QString(64, QLatin1Char('b')), QString() },
+              { QStringLiteral("outputs/best"), 0, QString(), QStringLiteral("model.pkl") } }));
         QVERIFY(source.addPromotion(run->id,
                                     { QStringLiteral("assets/model"), QStringLiteral("outputs/model.pkl"),
                                       QString(64, QLatin1Char('a')), 777 }));

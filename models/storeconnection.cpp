@@ -1,0 +1,300 @@
+// The connection under RunStore: opening a file or a server, transactions,
+// errors as sentences, backups. The schema's migrations are in storeschema.cpp.
+#include "storeconnection.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <cstdio>
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("StoreConnection", text); }
+
+} // namespace
+
+StoreConnection::StoreConnection()
+{
+    static QAtomicInteger<int> counter;
+    m_connectionName = QStringLiteral("runbench-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+StoreConnection::~StoreConnection() { close(); }
+
+QString StoreConnection::sqliteVersion()
+{
+    QString version;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("runbench-version"));
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT sqlite_version()")) && q.next())
+                version = q.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("runbench-version"));
+    return version;
+}
+
+bool StoreConnection::fail(const QString &message)
+{
+    m_lastErrorKind = ErrorKind::Other;
+    m_lastError = message;
+    return false;
+}
+
+bool StoreConnection::open(const QString &path, int targetVersion)
+{
+    close();
+    m_path = path;
+    if (isServerLocation(path))
+        return openServer(path, targetVersion);
+    m_dialect = Dialect::SQLite;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    if (!m_db.open())
+        return fail(
+            tr("Cannot open the run history %1: %2").arg(QDir::toNativeSeparators(path), m_db.lastError().text()));
+    // The first statement reads the file: a file that is not a database fails here.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
+            const QSqlError why = q.lastError();
+            q.finish();
+            close();
+            failQuery(why);
+            const ErrorKind kind = m_lastErrorKind;
+            fail(tr("The run history %1 cannot be read (%2). It may be damaged.")
+                     .arg(QDir::toNativeSeparators(path), why.text()));
+            m_lastErrorKind = kind;
+            return false;
+        }
+    }
+    execSql(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    execSql(QStringLiteral("PRAGMA foreign_keys=ON"));
+    if (!migrate(targetVersion < 0 ? latestSchemaVersion() : targetVersion)) {
+        const QString why = m_lastError;
+        const ErrorKind kind = m_lastErrorKind;
+        close();
+        fail(why);
+        m_lastErrorKind = kind;
+        return false;
+    }
+    return true;
+}
+
+void StoreConnection::close()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    closed();
+}
+
+bool StoreConnection::isOpen() const { return m_db.isValid() && m_db.isOpen(); }
+
+bool StoreConnection::isServerLocation(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+QString StoreConnection::displayLocation(const QString &location)
+{
+    if (!isServerLocation(location))
+        return QDir::toNativeSeparators(location);
+    QUrl url(location);
+    url.setPassword(QString()); // never shown
+    return url.toString();
+}
+
+// postgresql://user@host:port/database, or for a Unix socket
+// postgresql://user@/database?host=/socket/folder&port=5432. A password comes
+// from the environment (PGPASSWORD) or ~/.pgpass, as libpq reads them.
+bool StoreConnection::openServer(const QString &location, int targetVersion)
+{
+    m_dialect = Dialect::PostgreSQL;
+    const QUrl url(location);
+    const QUrlQuery query(url);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(tr("Runbench cannot reach PostgreSQL: the Qt PostgreSQL driver (QPSQL) is not installed."));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    const QString host = url.host().isEmpty() ? query.queryItemValue(QStringLiteral("host")) : url.host();
+    const int port = url.port(query.queryItemValue(QStringLiteral("port")).toInt());
+    if (!host.isEmpty())
+        m_db.setHostName(host);
+    if (port > 0)
+        m_db.setPort(port);
+    if (!url.userName().isEmpty())
+        m_db.setUserName(url.userName());
+    if (!url.password().isEmpty())
+        m_db.setPassword(url.password());
+    m_db.setDatabaseName(url.path().mid(1));
+    m_db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    if (!m_db.open()) {
+        const QString why = m_db.lastError().text();
+        close();
+        return fail(tr("Cannot open the run history %1: %2").arg(displayLocation(location), why));
+    }
+    execSql(QStringLiteral("SET client_min_messages TO warning")); // no notices on stderr
+    if (!migrate(targetVersion < 0 ? latestSchemaVersion() : targetVersion)) {
+        const QString why = m_lastError;
+        close();
+        return fail(why);
+    }
+    return true;
+}
+
+QString StoreConnection::backupPath(const QString &path) { return path + QStringLiteral(".backup"); }
+
+QVector<StoreConnection::Backup> StoreConnection::backups(const QString &path)
+{
+    const QFileInfo db(path);
+    QVector<Backup> found;
+    const QFileInfoList files = db.dir().entryInfoList(
+        { db.fileName() + QStringLiteral(".backup"), db.fileName() + QStringLiteral(".bak-v*") }, QDir::Files);
+    for (const QFileInfo &file : files)
+        found.append({ file.absoluteFilePath(), file.lastModified() });
+    std::sort(found.begin(), found.end(), [](const Backup &a, const Backup &b) { return a.time > b.time; });
+    return found;
+}
+
+bool StoreConnection::writeBackup()
+{
+    if (m_dialect == Dialect::PostgreSQL)
+        return true; // a server's backups are its administrator's
+    // A whole, consistent copy (other writers wait or go on in the WAL),
+    // renamed over the previous backup only once it is complete.
+    const QString backup = backupPath(m_path);
+    const QString temp = backup + QStringLiteral(".tmp");
+    QFile::remove(temp);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("VACUUM INTO ?"));
+    q.addBindValue(temp);
+    if (!q.exec()) {
+        QFile::remove(temp);
+        return failQuery(q.lastError());
+    }
+    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(backup).constData()) != 0) {
+        QFile::remove(temp);
+        return fail(tr("Could not write the backup %1.").arg(QDir::toNativeSeparators(backup)));
+    }
+    return true;
+}
+
+bool StoreConnection::restoreBackup(const QString &path, const QString &backup, QString *keptAs, QString *error)
+{
+    // The damaged file (and its WAL) is kept next to it, never deleted.
+    const QString damaged
+        = path + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, damaged + suffix)) {
+            *error = tr("Could not move the damaged run history %1 aside.").arg(QDir::toNativeSeparators(path));
+            return false;
+        }
+    }
+    if (!QFile::copy(backup, path)) {
+        *error = tr("Could not copy the backup %1 to %2.")
+                     .arg(QDir::toNativeSeparators(backup), QDir::toNativeSeparators(path));
+        return false;
+    }
+    QFile(path).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                               | QFileDevice::ReadOther);
+    *keptAs = damaged;
+    return true;
+}
+
+bool StoreConnection::failQuery(const QSqlError &error)
+{
+    // SQLite's primary result codes: 10 I/O error (a write refused with EFBIG
+    // or ENOSPC arrives as one), 13 database or disk is full, 11 corrupt,
+    // 26 not a database.
+    // On PostgreSQL, SQLSTATE class 53 is a lack of resources (53100: disk
+    // full) and XX001/XX002 are damaged data or index.
+    const QString state = error.nativeErrorCode();
+    const int code = m_dialect == Dialect::SQLite ? state.toInt() & 0xff : 0;
+    const ErrorKind kind
+        = code == 10 || code == 13 || (m_dialect == Dialect::PostgreSQL && state.startsWith(QLatin1String("53")))
+        ? ErrorKind::Storage
+        : code == 11 || code == 26 || state == QLatin1String("XX001") || state == QLatin1String("XX002")
+        ? ErrorKind::Corrupt
+        : ErrorKind::Other;
+    if (kind == ErrorKind::Storage)
+        fail(tr("The run history %1 could not be written: the disk may be full or a file size limit was "
+                "reached (%2).")
+                 .arg(displayLocation(m_path), error.text()));
+    else if (kind == ErrorKind::Corrupt)
+        fail(tr("The run history %1 is damaged (%2).").arg(displayLocation(m_path), error.text()));
+    else
+        fail(tr("The run history could not be updated: %1").arg(error.text()));
+    m_lastErrorKind = kind;
+    return false;
+}
+
+bool StoreConnection::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    return failQuery(query.lastError());
+}
+
+bool StoreConnection::execSql(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (q.exec(sql))
+        return true;
+    return failQuery(q.lastError());
+}
+
+// BEGIN IMMEDIATE takes the write lock up front, so two writers wait for each
+// other (busy timeout) instead of failing when a read turns into a write.
+//
+// On PostgreSQL one transaction-scoped advisory lock plays that part: run
+// numbers are allocated under it, so they stay unique and dense across
+// machines.
+bool StoreConnection::begin()
+{
+    if (m_dialect == Dialect::SQLite)
+        return execSql(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!execSql(QStringLiteral("BEGIN")))
+        return false;
+    if (!execSql(QStringLiteral("SELECT pg_advisory_xact_lock(7262431)"))) {
+        rollback();
+        return false;
+    }
+    return true;
+}
+
+bool StoreConnection::commit() { return execSql(QStringLiteral("COMMIT")); }
+
+void StoreConnection::rollback()
+{
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+qint64 StoreConnection::dataVersion()
+{
+    QSqlQuery q(m_db);
+    if (m_dialect == Dialect::PostgreSQL)
+        // Rows written by anyone, as the server's statistics count them (they
+        // follow commits within about a second).
+        return q.exec(QStringLiteral("SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM "
+                                     "pg_stat_all_tables WHERE schemaname = current_schema()"))
+                && q.next()
+            ? q.value(0).toLongLong()
+            : -1;
+    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+}

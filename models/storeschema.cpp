@@ -1,0 +1,217 @@
+// The run history's schema: the migrations that build it, step by step, on
+// SQLite and (translated to its types) on PostgreSQL.
+#include "storeconnection.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("StoreConnection", text); }
+
+// Each entry takes the schema from version N to N + 1. Never edit a shipped
+// step: add a new one.
+const char *const kMigrations[] = {
+    // 1: projects, runs, arguments, metrics and their per-run summaries, artifacts
+    R"(
+CREATE TABLE projects (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    root TEXT NOT NULL UNIQUE,
+    experiment_id TEXT NOT NULL,
+    created_us INTEGER NOT NULL);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id),
+    run_id TEXT NOT NULL UNIQUE,
+    run_number INTEGER NOT NULL,
+    script TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_us INTEGER NOT NULL,
+    start_us INTEGER NOT NULL DEFAULT 0,
+    end_us INTEGER NOT NULL DEFAULT 0,
+    exit_code INTEGER NOT NULL DEFAULT -1,
+    error TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    hidden INTEGER NOT NULL DEFAULT 0,
+    user_name TEXT NOT NULL DEFAULT '',
+    host TEXT NOT NULL DEFAULT '',
+    pid INTEGER NOT NULL DEFAULT 0,
+    target TEXT NOT NULL DEFAULT 'local',
+    commit_id TEXT NOT NULL DEFAULT '',
+    metrics_offset INTEGER NOT NULL DEFAULT 0,
+    skipped_lines INTEGER NOT NULL DEFAULT 0,
+    last_skip_reason TEXT NOT NULL DEFAULT '',
+    UNIQUE (project_id, run_number));
+CREATE TABLE run_arguments (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (run, position));
+CREATE TABLE metric_keys (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE);
+CREATE TABLE metrics (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key INTEGER NOT NULL REFERENCES metric_keys(id),
+    step INTEGER NOT NULL,
+    num REAL,
+    txt TEXT,
+    time REAL NOT NULL,
+    PRIMARY KEY (run, key, step));
+CREATE TABLE run_metrics (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key INTEGER NOT NULL REFERENCES metric_keys(id),
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    last_num REAL,
+    last_txt TEXT,
+    min_num REAL,
+    max_num REAL,
+    sum_num REAL NOT NULL DEFAULT 0,
+    finite_count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run, key));
+CREATE TABLE artifacts (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (run, path));
+)",
+    // 2: promoted artifacts (provenance of the project's assets/)
+    R"(
+CREATE TABLE promotions (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    asset_path TEXT NOT NULL,
+    artifact_path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    time_us INTEGER NOT NULL);
+CREATE INDEX promotions_asset ON promotions(asset_path);
+CREATE INDEX runs_status ON runs(status);
+)",
+    // 3: what the snapshot recorded about the project's own git repository,
+    // and the files left out of it for their size
+    R"(
+ALTER TABLE runs ADD COLUMN git_commit TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN git_dirty INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE runs ADD COLUMN left_out TEXT NOT NULL DEFAULT '';
+)",
+    // 4: tags a user gives runs
+    R"(
+CREATE TABLE run_tags (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (run, tag));
+CREATE INDEX run_tags_tag ON run_tags(tag);
+)",
+    // 5: the process that owns a run (the window or `runbench run`), so that a
+    // run whose owner died can be told from one still going
+    R"(
+ALTER TABLE runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN owner_started TEXT NOT NULL DEFAULT '';
+)",
+    // 6: when the run's process (runbench-launch) started, so that a run still
+    // going after its owner died can be re-adopted by its pid
+    R"(
+ALTER TABLE runs ADD COLUMN pid_started TEXT NOT NULL DEFAULT '';
+)",
+    // 7: links a script left in ./outputs are recorded with their target,
+    // never followed
+    R"(
+ALTER TABLE artifacts ADD COLUMN link_target TEXT NOT NULL DEFAULT '';
+)",
+};
+
+} // namespace
+
+int StoreConnection::latestSchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }
+
+int StoreConnection::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (m_dialect == Dialect::PostgreSQL) {
+        // PostgreSQL has no user_version: a one-row table keeps it.
+        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")))
+            return -1;
+        if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
+            return q.value(0).toInt();
+        return q.isActive() ? 0 : -1;
+    }
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+bool StoreConnection::setSchemaVersion(int version)
+{
+    if (m_dialect == Dialect::SQLite)
+        return execSql(QStringLiteral("PRAGMA user_version=%1").arg(version));
+    return execSql(QStringLiteral("DELETE FROM schema_version"))
+        && execSql(QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(version));
+}
+
+bool StoreConnection::migrate(int targetVersion)
+{
+    const int current = schemaVersion();
+    if (current < 0)
+        return fail(tr("The run history %1 cannot be read: %2").arg(displayLocation(m_path), m_lastError));
+    if (current > latestSchemaVersion())
+        return fail(tr("The run history %1 was written by a newer Runbench (schema %2; this "
+                       "version reads up to %3). Update Runbench to open it.")
+                        .arg(displayLocation(m_path))
+                        .arg(current)
+                        .arg(latestSchemaVersion()));
+    if (current >= targetVersion)
+        return true;
+    if (current > 0 && m_dialect == Dialect::SQLite) {
+        // Keep a copy of the history as it was before changing its schema
+        // (a server's backups are its administrator's).
+        const QString backup = m_path + QStringLiteral(".bak-v%1").arg(current);
+        QFile::remove(backup);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("VACUUM INTO ?"));
+        q.addBindValue(backup);
+        if (!q.exec())
+            return fail(tr("Could not copy the run history to %1 before upgrading it: %2")
+                            .arg(QDir::toNativeSeparators(backup), q.lastError().text()));
+    }
+    if (!begin())
+        return false;
+    // Another process may have migrated while we waited for the lock.
+    for (int v = schemaVersion(); v < targetVersion; ++v) {
+        const QStringList statements = QString::fromUtf8(kMigrations[v]).split(QLatin1Char(';'));
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!execSql(portable(statement))) {
+                const QString why = m_lastError;
+                rollback();
+                return fail(tr("Upgrading the run history to schema %1 failed: %2").arg(v + 1).arg(why));
+            }
+        }
+        if (!setSchemaVersion(v + 1)) {
+            rollback();
+            return false;
+        }
+    }
+    return commit();
+}
+
+QString StoreConnection::portable(const QString &sql) const
+{
+    if (m_dialect == Dialect::SQLite)
+        return sql;
+    // The same schema in PostgreSQL's types: 64-bit integers, row ids from a
+    // sequence, double precision floats.
+    QString out = sql;
+    out.replace(QStringLiteral("INTEGER PRIMARY KEY"), QStringLiteral("BIGSERIAL PRIMARY KEY"));
+    out.replace(QRegularExpression(QStringLiteral("\\bINTEGER\\b")), QStringLiteral("BIGINT"));
+    out.replace(QRegularExpression(QStringLiteral("\\bREAL\\b")), QStringLiteral("DOUBLE PRECISION"));
+    return out;
+}
