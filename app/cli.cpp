@@ -60,7 +60,7 @@ bool openHistory(const Project &project, RunStore *store)
                      .arg(QDir::toNativeSeparators(project.root())));
         return false;
     }
-    if (!store->open(project.historyLocation()) || !store->useProject(project.name(), project.root())) {
+    if (!store->open(project.historyLocation()) || !store->useProject(project)) {
         printErr(QStringLiteral("runbench: %1\n").arg(store->lastError()));
         printBackupAdvice(*store, project);
         return false;

@@ -625,7 +625,7 @@ int exportHistory(const QStringList &arguments)
         return 2;
     }
     RunStore destination;
-    if (!destination.open(to) || !destination.useProject(ctx.project.name(), ctx.project.root())) {
+    if (!destination.open(to) || !destination.useProject(ctx.project)) {
         printErr(QStringLiteral("runbench: %1\n").arg(destination.lastError()));
         return 1;
     }

@@ -83,7 +83,7 @@ int runCommand(const QStringList &arguments)
         printBackupAdvice(store, project);
         return 1;
     }
-    if (store.useProject(project.name(), project.root()))
+    if (store.useProject(project))
         LostRuns::examine(&store, project);
     RunJob job(project, &store);
     if (!job.submit(QDir(project.root()).relativeFilePath(scriptPath), scriptArguments)) {

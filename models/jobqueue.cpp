@@ -81,7 +81,7 @@ public:
         if (!project.hasHistory())
             return;
         RunStore *store = storeFor(project);
-        if (!store || !store->useProject(project.name(), project.root()))
+        if (!store || !store->useProject(project))
             return;
         // A fresh backup of the history once a day, for a file that gets damaged.
         const QFileInfo backup(RunStore::backupPath(project.databasePath()));

@@ -9,12 +9,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSysInfo>
 
 LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
 {
     Result result;
-    const QString host = QSysInfo::machineHostName();
+    const QString host = RunStore::hostName();
     const QVector<RunStore::Owner> owners = store->activeRunOwners();
     for (const RunStore::Owner &owner : owners) {
         if (owner.host != host || owner.pid <= 0)
@@ -34,7 +33,8 @@ LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
         const bool ingested = ingester.poll(true);
         const QString workDir = project.workDir(run->runId);
         if (QFileInfo::exists(workDir)) {
-            const QVector<ArtifactRecord> artifacts = ArtifactFiles::collectOutputs(workDir, project.runDir(run->runId));
+            const QVector<ArtifactRecord> artifacts
+                = ArtifactFiles::collectOutputs(workDir, project.runDir(run->runId));
             if (store->setArtifacts(run->id, artifacts))
                 QDir(workDir).removeRecursively();
         }

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
+#include <QUuid>
 
 namespace {
 const auto kDataDirName = QStringLiteral(".runbench");
@@ -183,6 +184,12 @@ qint64 Project::snapshotFileSizeLimit() const
 
 bool Project::ensureDataDir(QString *error) const
 {
+    QString why;
+    if (id(&why).isEmpty() && !why.isEmpty()) {
+        if (error)
+            *error = why;
+        return false;
+    }
     const QStringList dirs { dataDir(), runsDir(), sharedDir(), dataDir() + QStringLiteral("/working") };
     for (const QString &d : dirs) {
         if (!QDir().mkpath(d)) {
@@ -194,6 +201,7 @@ bool Project::ensureDataDir(QString *error) const
     }
     if (!QFileInfo::exists(iniPath())) {
         QSettings ini(iniPath(), QSettings::IniFormat);
+        ini.setValue(QStringLiteral("project/id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
         ini.setValue(QStringLiteral("project/name"), QFileInfo(m_root).fileName());
         ini.setValue(QStringLiteral("project/max_parallel_runs"), 4);
         ini.setValue(QStringLiteral("interpreters/py"), QStringLiteral("python3"));

@@ -64,8 +64,21 @@ public:
     QStringList ignorePatterns() const;
     qint64 snapshotFileSizeLimit() const;
 
+    // Who the project is, wherever it lives: "[project] id" of project.ini
+    // (a UUID). "" when there is none yet; a malformed one also sets *error
+    // to a sentence naming the file and the line.
+    QString id(QString *error = nullptr) const;
+    // The id, written into project.ini first (a new UUID, under "[project]",
+    // the rest of the file untouched) when there is none. "" and *error when
+    // project.ini holds a malformed one: nothing is written then.
+    QString ensureId(QString *error) const;
+    // A run whose owner (window, `runbench run`) has not written a heartbeat
+    // for this long reads as Lost on every machine: [runs] lost_after_seconds.
+    int lostAfterSeconds() const;
+
     // Creates .runbench/ and its sub folders, and a project.ini with the
-    // defaults when there is none.
+    // defaults and an id when there is none. Fails, creating nothing, when
+    // project.ini holds a malformed id.
     bool ensureDataDir(QString *error) const;
 
 private:

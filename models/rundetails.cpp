@@ -10,7 +10,7 @@ RunDetails RunDetails::load(const Project &project, const QString &runId)
 {
     RunDetails d;
     RunStore store; // this thread's own connection
-    if (!store.open(project.historyLocation()) || !store.useProject(project.name(), project.root())) {
+    if (!store.open(project.historyLocation()) || !store.useProject(project)) {
         d.error = store.lastError();
         return d;
     }

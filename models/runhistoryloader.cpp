@@ -76,7 +76,7 @@ private:
         if (!m_project.hasHistory())
             return false; // no run yet: look again at the next poll
         auto store = std::make_unique<RunStore>();
-        if (!store->open(m_project.historyLocation()) || !store->useProject(m_project.name(), m_project.root())) {
+        if (!store->open(m_project.historyLocation()) || !store->useProject(m_project)) {
             if (store->lastErrorKind() == RunStore::ErrorKind::Corrupt) {
                 const QVector<RunStore::Backup> backups = RunStore::backups(m_project.databasePath());
                 Q_EMIT damaged(m_generation, store->lastError(), backups.value(0).path, backups.value(0).time);
@@ -97,7 +97,7 @@ private:
         for (const RunRecord &r : runs) {
             rows.append({ r, sums.value(r.id) });
             m_maxId = qMax(m_maxId, r.id);
-            if (isFinished(r.status))
+            if (isFinished(r.status) && !r.stale) // a silent run may come back: still watched
                 m_active.remove(r.id);
             else
                 m_active.insert(r.id);
@@ -143,10 +143,14 @@ private:
                 fullLoad();
             return;
         }
+        // Unfinished runs are read again now and then even when nobody wrote:
+        // a run whose owner fell silent turns Lost by the clock alone.
+        const bool recheck = !m_active.isEmpty() && ++m_quietPolls * m_interval >= 10000;
         const qint64 version = m_store->dataVersion();
-        if (version == m_version)
+        if (version == m_version && !recheck)
             return;
         m_version = version;
+        m_quietPolls = 0;
         const QVector<qint64> active(m_active.cbegin(), m_active.cend());
         const QVector<RunRecord> runs = m_store->runsAfter(m_maxId, active);
         if (runs.isEmpty())
@@ -162,6 +166,7 @@ private:
     std::unique_ptr<RunStore> m_store;
     QTimer *m_timer = nullptr;
     int m_interval = 500;
+    int m_quietPolls = 0;
     qint64 m_version = -1;
     qint64 m_maxId = 0;
     QSet<qint64> m_active;

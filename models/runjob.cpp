@@ -15,7 +15,6 @@
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QStandardPaths>
-#include <QSysInfo>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -72,10 +71,18 @@ RunJob::RunJob(const Project &project, RunStore *store, QObject *parent)
     , m_project(project)
     , m_store(store)
     , m_pollTimer(new QTimer(this))
+    , m_heartbeatTimer(new QTimer(this))
 {
     qRegisterMetaType<RunStatus>("RunStatus");
     m_pollTimer->setInterval(250);
     connect(m_pollTimer, &QTimer::timeout, this, [this] { poll(false); });
+    // Every machine reading the history sees that this run's owner is alive;
+    // a few heartbeats fit in the project's limit for silent runs.
+    m_heartbeatTimer->setInterval(qBound(250, project.lostAfterSeconds() * 1000 / 4, 5000));
+    connect(m_heartbeatTimer, &QTimer::timeout, this, [this] {
+        if (m_record.id != 0)
+            m_store->heartbeat({ m_record.id });
+    });
 }
 
 RunJob::~RunJob()
@@ -133,12 +140,12 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         m_error = error;
         return false;
     }
-    if (!m_store->useProject(m_project.name(), m_project.root())) {
+    if (!m_store->useProject(m_project)) {
         m_error = m_store->lastError();
         return false;
     }
-    const auto record = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments, userName(),
-                                           QSysInfo::machineHostName());
+    const auto record
+        = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments, userName(), RunStore::hostName());
     if (!record) {
         m_error = m_store->lastError();
         return false;
@@ -150,6 +157,7 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         return false;
     }
     m_ingester = std::make_unique<MetricsIngester>(m_store, m_record.id, metricsPath());
+    m_heartbeatTimer->start();
     return true;
 }
 
@@ -320,6 +328,11 @@ void RunJob::readOutput()
 bool RunJob::adopt(const RunRecord &record, const QString &processStarted)
 {
     m_record = record;
+    if (m_record.stale) { // silent while it had no owner: it is running, as the store says
+        m_record.status = RunStatus::Running;
+        m_record.stale = false;
+        m_record.error.clear();
+    }
     m_processStarted = processStarted;
     if (record.pid <= 0 || processStarted.isEmpty() || RunStore::processStartTime(record.pid) != processStarted)
         return false;
@@ -329,6 +342,8 @@ bool RunJob::adopt(const RunRecord &record, const QString &processStarted)
     if (m_log.open(QIODevice::ReadOnly))
         m_logOffset = qMax<qint64>(0, m_log.size() - 64 * 1024); // the tail of what came before
     m_pollTimer->start();
+    m_store->heartbeat({ m_record.id }); // read as it is again at once
+    m_heartbeatTimer->start();
     QTimer::singleShot(0, this, [this] { poll(false); });
     return true;
 }
@@ -488,6 +503,7 @@ void RunJob::finish(RunStatus status, int exitCode, QString error)
         return;
     m_finishing = true;
     m_pollTimer->stop();
+    m_heartbeatTimer->stop();
     m_exitCode = exitCode;
     m_error = error;
     m_record.endUs = nowUs();

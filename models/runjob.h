@@ -110,6 +110,7 @@ private:
     bool m_finishing = false;
     QProcess *m_process = nullptr;
     QTimer *m_pollTimer = nullptr;
+    QTimer *m_heartbeatTimer = nullptr;
     QFile m_log; // driver_log.txt, read from m_logOffset on
     qint64 m_logOffset = 0;
     qint64 m_preparingUs = 0; // when its snapshot began

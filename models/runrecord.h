@@ -46,6 +46,12 @@ struct RunRecord
     qint64 metricsOffset = 0; // bytes of metrics.jsonl already ingested
     int skippedLines = 0; // malformed metric lines skipped
     QString lastSkipReason;
+    // When the run's owner last said it is alive (every few seconds while the
+    // run goes on). An unfinished run silent for longer than the project's
+    // limit reads as Lost with stale set; its real status is kept in the
+    // store, so it reads as it is again once its host re-adopts it.
+    qint64 heartbeatUs = 0;
+    bool stale = false;
 
     qint64 durationUs() const { return startUs > 0 && endUs >= startUs ? endUs - startUs : -1; }
 };

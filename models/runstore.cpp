@@ -4,6 +4,7 @@
 #include "storevalues.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -55,14 +56,15 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "INSERT INTO runs (project_id, run_id, run_number, script, status, created_us, user_name, host, "
-        "owner_pid, owner_started) "
-        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM runs WHERE project_id = ? "
+        "INSERT INTO runs (project_id, run_id, run_number, script, status, created_us, heartbeat_us, user_name, "
+        "host, owner_pid, owner_started) "
+        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? FROM runs WHERE project_id = ? "
         "RETURNING id"));
     q.addBindValue(m_projectId);
     q.addBindValue(textValue(runId));
     q.addBindValue(textValue(script));
     q.addBindValue(runStatusName(RunStatus::Queued));
+    q.addBindValue(created);
     q.addBindValue(created);
     q.addBindValue(textValue(user));
     q.addBindValue(textValue(host));
@@ -105,11 +107,13 @@ bool RunStore::setRunStatus(qint64 run, RunStatus status)
 bool RunStore::setRunStarted(qint64 run, qint64 pid, qint64 startUs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET status = ?, pid = ?, pid_started = ?, start_us = ? WHERE id = ?"));
+    q.prepare(QStringLiteral(
+        "UPDATE runs SET status = ?, pid = ?, pid_started = ?, start_us = ?, heartbeat_us = ? WHERE id = ?"));
     q.addBindValue(runStatusName(RunStatus::Running));
     q.addBindValue(pid);
     q.addBindValue(textValue(processStartTime(pid)));
     q.addBindValue(startUs);
+    q.addBindValue(nowUs());
     q.addBindValue(run);
     return exec(q);
 }
@@ -159,7 +163,7 @@ const auto kRunColumns = QStringLiteral(
     "r.id, r.run_id, r.run_number, p.experiment_id, r.script, r.status, r.created_us, r.start_us, "
     "r.end_us, r.exit_code, r.error, r.name, r.description, r.hidden, r.user_name, r.host, r.pid, "
     "r.target, r.commit_id, r.metrics_offset, r.skipped_lines, r.last_skip_reason, r.git_commit, r.git_dirty, "
-    "r.left_out "
+    "r.left_out, r.heartbeat_us "
     "FROM runs r JOIN projects p ON p.id = r.project_id ");
 }
 
@@ -191,6 +195,19 @@ RunRecord RunStore::readRun(const QSqlQuery &q)
     r.gitCommit = q.value(22).toString();
     r.gitDirty = q.value(23).toInt();
     r.leftOut = q.value(24).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    r.heartbeatUs = q.value(25).toLongLong();
+    if (!isFinished(r.status) && r.heartbeatUs > 0 && nowUs() - r.heartbeatUs > m_lostAfterUs) {
+        // Its owner has not been heard of for too long (its host is down or
+        // cut off): Lost to everyone, until that host takes the run up again.
+        r.status = RunStatus::Lost;
+        r.stale = true;
+        if (r.error.isEmpty())
+            r.error = tr("No heartbeat from %1 since %2: the machine that ran it is down, or cannot reach the "
+                         "history. It reads as running again once that machine opens the project.")
+                          .arg(r.host.isEmpty() ? tr("its host") : r.host,
+                               QDateTime::fromMSecsSinceEpoch(r.heartbeatUs / 1000)
+                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    }
     return r;
 }
 

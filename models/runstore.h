@@ -1,5 +1,6 @@
 #pragma once
 
+#include "project.h"
 #include "runrecord.h"
 #include "storeconnection.h"
 
@@ -46,11 +47,30 @@ public:
     // one given; false if another process claimed it first.
     bool claimRun(const Owner &owner);
 
-    // The project row for a project root (created on first use): its id and
-    // experiment id. Every run belongs to one project.
+    // Selects the project every later call is about, by its id (the one in
+    // its project.ini, written there on first use): created in the store on
+    // first use, or adopted from a history kept by path (before projects had
+    // ids) — the one recorded at this root, or, in a SQLite file, its only
+    // project (the folder was moved). The path and host are only remembered
+    // (lastSeenRoot/Host: where it was opened before). Also takes the
+    // project's limit for silent runs (see RunRecord::stale). A malformed id
+    // in project.ini fails with a sentence naming the file and line, and
+    // nothing is written.
+    bool useProject(const Project &project);
+    bool useProject(const QString &projectId, const QString &name, const QString &root, const QString &host);
+    // A project known only by its path (tools and tests): its id is derived
+    // from the path.
     bool useProject(const QString &name, const QString &root);
     qint64 projectId() const { return m_projectId; }
     QString experimentId() const { return m_experimentId; }
+    QString lastSeenRoot() const { return m_lastSeenRoot; }
+    QString lastSeenHost() const { return m_lastSeenHost; }
+    // This machine's name in the history: $RUNBENCH_HOST, else the host name.
+    static QString hostName();
+    // A run whose owner's heartbeat is older than this reads as Lost.
+    void setLostAfter(qint64 microseconds) { m_lostAfterUs = microseconds; }
+    // The owner of these runs is alive: their heartbeat is now.
+    bool heartbeat(const QVector<qint64> &runs);
 
     // Creates a Queued run with the next run number of the project; numbers
     // stay unique and dense when several processes create runs at once.
@@ -124,5 +144,8 @@ private:
 
     qint64 m_projectId = 0;
     QString m_experimentId;
+    QString m_lastSeenRoot;
+    QString m_lastSeenHost;
+    qint64 m_lostAfterUs = 120 * 1000000LL;
     QHash<QString, qint64> m_keyIds;
 };

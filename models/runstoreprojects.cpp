@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QUuid>
 
 using namespace StoreValues;
@@ -63,29 +64,111 @@ bool RunStore::claimRun(const Owner &owner)
     return exec(q) && q.numRowsAffected() == 1;
 }
 
+QString RunStore::hostName()
+{
+    const QString configured = qEnvironmentVariable("RUNBENCH_HOST");
+    return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
+}
+
+bool RunStore::useProject(const Project &project)
+{
+    QString error;
+    const QString id = project.ensureId(&error);
+    if (id.isEmpty())
+        return fail(error);
+    m_lostAfterUs = qint64(project.lostAfterSeconds()) * 1000000;
+    return useProject(id, project.name(), project.root(), hostName());
+}
+
 bool RunStore::useProject(const QString &name, const QString &root)
 {
+    // Known only by its path: an id of its own, derived from that path.
+    const QUuid id = QUuid::createUuidV5(QUuid(QStringLiteral("{6f7c3c1e-52c4-4a87-9d43-6d3c1f0b2a10}")), root);
+    return useProject(id.toString(QUuid::WithoutBraces), name, root, hostName());
+}
+
+namespace {
+const auto kLegacyPrefix = QStringLiteral("path:");
+}
+
+bool RunStore::useProject(const QString &projectId, const QString &name, const QString &root, const QString &host)
+{
+    m_projectId = 0;
+    auto select = [this](QSqlQuery &q, const QString &where, const QVariant &value) {
+        q.prepare(QStringLiteral("SELECT id, experiment_id, root, host FROM projects WHERE ") + where);
+        q.addBindValue(value);
+        return exec(q);
+    };
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, experiment_id FROM projects WHERE root = ?"));
-    q.addBindValue(root);
-    if (!exec(q))
+    if (!select(q, QStringLiteral("uuid = ?"), projectId))
         return false;
     if (!q.next()) {
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO projects (name, root, experiment_id, created_us) "
-                                      "VALUES (?, ?, ?, ?) ON CONFLICT (root) DO NOTHING"));
-        insert.addBindValue(textValue(name));
-        insert.addBindValue(root);
-        insert.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
-        insert.addBindValue(nowUs());
-        if (!exec(insert))
+        // A history kept by path (before projects had ids) is adopted once:
+        // the one recorded at this path, or, in the project's own file, the
+        // only project it holds (the folder was moved or renamed since).
+        QSqlQuery legacy(m_db);
+        if (!select(legacy, QStringLiteral("uuid = ?"), kLegacyPrefix + root))
             return false;
-        q.prepare(QStringLiteral("SELECT id, experiment_id FROM projects WHERE root = ?"));
-        q.addBindValue(root);
-        if (!exec(q) || !q.next())
+        bool found = legacy.next();
+        if (!found && dialect() == Dialect::SQLite) {
+            if (!select(legacy, QStringLiteral("(SELECT COUNT(*) FROM projects) = 1 AND uuid LIKE ?"),
+                        kLegacyPrefix + QLatin1Char('%')))
+                return false;
+            found = legacy.next();
+        }
+        if (found) {
+            QSqlQuery adopt(m_db);
+            adopt.prepare(QStringLiteral("UPDATE projects SET uuid = ? WHERE id = ? AND uuid LIKE ?"));
+            adopt.addBindValue(projectId);
+            adopt.addBindValue(legacy.value(0).toLongLong());
+            adopt.addBindValue(kLegacyPrefix + QLatin1Char('%'));
+            if (!exec(adopt))
+                return false;
+        } else {
+            QSqlQuery insert(m_db);
+            insert.prepare(QStringLiteral("INSERT INTO projects (uuid, name, root, host, experiment_id, created_us) "
+                                          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"));
+            insert.addBindValue(projectId);
+            insert.addBindValue(textValue(name));
+            insert.addBindValue(textValue(root));
+            insert.addBindValue(textValue(host));
+            insert.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+            insert.addBindValue(nowUs());
+            if (!exec(insert))
+                return false;
+        }
+        if (!select(q, QStringLiteral("uuid = ?"), projectId) || !q.next())
             return fail(tr("The project could not be recorded in the run history."));
     }
     m_projectId = q.value(0).toLongLong();
     m_experimentId = q.value(1).toString();
+    m_lastSeenRoot = q.value(2).toString();
+    m_lastSeenHost = q.value(3).toString();
+    if (m_lastSeenRoot != root || m_lastSeenHost != host) {
+        // Only remembered: where the project was last opened, and on which host.
+        QSqlQuery seen(m_db);
+        seen.prepare(QStringLiteral("UPDATE projects SET root = ?, host = ?, name = ? WHERE id = ?"));
+        seen.addBindValue(textValue(root));
+        seen.addBindValue(textValue(host));
+        seen.addBindValue(textValue(name));
+        seen.addBindValue(m_projectId);
+        if (!exec(seen))
+            return false;
+    }
     return true;
+}
+
+bool RunStore::heartbeat(const QVector<qint64> &runs)
+{
+    if (runs.isEmpty())
+        return true;
+    QStringList marks;
+    for (int i = 0; i < runs.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET heartbeat_us = ? WHERE id IN (%1)").arg(marks.join(QLatin1Char(','))));
+    q.addBindValue(nowUs());
+    for (qint64 run : runs)
+        q.addBindValue(run);
+    return exec(q);
 }

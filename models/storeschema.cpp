@@ -14,11 +14,44 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("StoreConnection", text); }
 
+// One step: its SQL (in SQLite's words, translated for PostgreSQL by
+// portable()), or a PostgreSQL version of its own where the two differ.
+struct Migration
+{
+    const char *sql;
+    const char *postgresql = nullptr;
+};
+
+// SQLite checks foreign keys while a step rebuilds a table others refer to,
+// unless they are off; the pragma only takes effect outside a transaction.
+class ForeignKeysOff
+{
+public:
+    ForeignKeysOff(const QSqlDatabase &db, bool sqlite)
+        : m_db(db)
+        , m_sqlite(sqlite)
+    {
+        if (m_sqlite)
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+    }
+    ~ForeignKeysOff()
+    {
+        if (m_sqlite)
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    QSqlDatabase m_db;
+    bool m_sqlite;
+};
+
 // Each entry takes the schema from version N to N + 1. Never edit a shipped
 // step: add a new one.
-const char *const kMigrations[] = {
+const Migration kMigrations[] = {
     // 1: projects, runs, arguments, metrics and their per-run summaries, artifacts
-    R"(
+    { R"(
 CREATE TABLE projects (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -83,9 +116,9 @@ CREATE TABLE artifacts (
     size INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
     PRIMARY KEY (run, path));
-)",
+)" },
     // 2: promoted artifacts (provenance of the project's assets/)
-    R"(
+    { R"(
 CREATE TABLE promotions (
     run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     asset_path TEXT NOT NULL,
@@ -94,38 +127,67 @@ CREATE TABLE promotions (
     time_us INTEGER NOT NULL);
 CREATE INDEX promotions_asset ON promotions(asset_path);
 CREATE INDEX runs_status ON runs(status);
-)",
+)" },
     // 3: what the snapshot recorded about the project's own git repository,
     // and the files left out of it for their size
-    R"(
+    { R"(
 ALTER TABLE runs ADD COLUMN git_commit TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN git_dirty INTEGER NOT NULL DEFAULT -1;
 ALTER TABLE runs ADD COLUMN left_out TEXT NOT NULL DEFAULT '';
-)",
+)" },
     // 4: tags a user gives runs
-    R"(
+    { R"(
 CREATE TABLE run_tags (
     run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     tag TEXT NOT NULL,
     PRIMARY KEY (run, tag));
 CREATE INDEX run_tags_tag ON run_tags(tag);
-)",
+)" },
     // 5: the process that owns a run (the window or `runbench run`), so that a
     // run whose owner died can be told from one still going
-    R"(
+    { R"(
 ALTER TABLE runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE runs ADD COLUMN owner_started TEXT NOT NULL DEFAULT '';
-)",
+)" },
     // 6: when the run's process (runbench-launch) started, so that a run still
     // going after its owner died can be re-adopted by its pid
-    R"(
+    { R"(
 ALTER TABLE runs ADD COLUMN pid_started TEXT NOT NULL DEFAULT '';
-)",
+)" },
     // 7: links a script left in ./outputs are recorded with their target,
     // never followed
-    R"(
+    { R"(
 ALTER TABLE artifacts ADD COLUMN link_target TEXT NOT NULL DEFAULT '';
+)" },
+    // 8: a project is who it says it is (the id in its project.ini), not
+    // where it is: projects keyed by that id, their path and host only
+    // remembered (histories keyed by path get "path:<root>", adopted on first
+    // use); owners write a heartbeat while their runs go on. SQLite cannot
+    // drop the old UNIQUE (root): the table is rebuilt (foreign keys off).
+    { R"(
+CREATE TABLE projects_by_id (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    root TEXT NOT NULL,
+    host TEXT NOT NULL DEFAULT '',
+    experiment_id TEXT NOT NULL,
+    created_us INTEGER NOT NULL);
+INSERT INTO projects_by_id (id, uuid, name, root, experiment_id, created_us)
+    SELECT id, 'path:' || root, name, root, experiment_id, created_us FROM projects;
+DROP TABLE projects;
+ALTER TABLE projects_by_id RENAME TO projects;
+ALTER TABLE runs ADD COLUMN heartbeat_us INTEGER NOT NULL DEFAULT 0;
 )",
+      R"(
+ALTER TABLE projects DROP CONSTRAINT IF EXISTS projects_root_key;
+ALTER TABLE projects ADD COLUMN uuid TEXT;
+UPDATE projects SET uuid = 'path:' || root;
+ALTER TABLE projects ALTER COLUMN uuid SET NOT NULL;
+ALTER TABLE projects ADD CONSTRAINT projects_uuid_key UNIQUE (uuid);
+ALTER TABLE projects ADD COLUMN host TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN heartbeat_us BIGINT NOT NULL DEFAULT 0;
+)" },
 };
 
 } // namespace
@@ -181,15 +243,18 @@ bool StoreConnection::migrate(int targetVersion)
             return fail(tr("Could not copy the run history to %1 before upgrading it: %2")
                             .arg(QDir::toNativeSeparators(backup), q.lastError().text()));
     }
+    const ForeignKeysOff keysOff(m_db, m_dialect == Dialect::SQLite);
     if (!begin())
         return false;
     // Another process may have migrated while we waited for the lock.
     for (int v = schemaVersion(); v < targetVersion; ++v) {
-        const QStringList statements = QString::fromUtf8(kMigrations[v]).split(QLatin1Char(';'));
+        const Migration &step = kMigrations[v];
+        const bool own = m_dialect == Dialect::PostgreSQL && step.postgresql;
+        const QStringList statements = QString::fromUtf8(own ? step.postgresql : step.sql).split(QLatin1Char(';'));
         for (const QString &statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;
-            if (!execSql(portable(statement))) {
+            if (!execSql(own ? statement : portable(statement))) {
                 const QString why = m_lastError;
                 rollback();
                 return fail(tr("Upgrading the run history to schema %1 failed: %2").arg(v + 1).arg(why));

@@ -40,7 +40,7 @@ int main(int argc, char **argv)
     {
         RunStore store;
         store.open(project.databasePath());
-        store.useProject(project.name(), project.root());
+        store.useProject(project);
     }
     {
         // the history, written in one transaction

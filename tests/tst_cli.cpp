@@ -387,7 +387,7 @@ void TestCli::exportCopiesTheHistory()
     QVERIFY(exported.err.contains(QStringLiteral("counts of every table match")));
     RunStore store;
     QVERIFY(store.open(copy));
-    QVERIFY(store.useProject(QStringLiteral("Export"), root));
+    QVERIFY(store.useProject(Project(root)));
     QCOMPARE(store.runs().size(), 2);
     QCOMPARE(store.series(store.findRun(QStringLiteral("last"))->id, QStringLiteral("loss")).size(), 2);
     // Again into the same file: refused, nothing doubled.

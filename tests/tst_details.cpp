@@ -211,7 +211,7 @@ void TestDetails::nameDescriptionAndHidden()
     QCOMPARE(saved.first().first().toString(), QString());
     RunStore store;
     QVERIFY(store.open(Project(m_root).databasePath()));
-    QVERIFY(store.useProject(Project(m_root).name(), Project(m_root).root()));
+    QVERIFY(store.useProject(Project(m_root)));
     const auto run = store.findRun(runId);
     QCOMPARE(run->name, QStringLiteral("baseline"));
     QCOMPARE(run->description, QStringLiteral("no tuning"));
@@ -265,7 +265,7 @@ void TestDetails::millionPointSeriesAndBigLogFillIn()
     {
         RunStore store;
         QVERIFY(store.open(project.databasePath()));
-        QVERIFY(store.useProject(project.name(), project.root()));
+        QVERIFY(store.useProject(project));
         const auto run = store.findRun(runId);
         QHash<QString, MetricSummary> sums;
         MetricRecord series { QStringLiteral("loss"), MetricKind::List, {}, {}, 0 };

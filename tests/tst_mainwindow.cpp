@@ -195,7 +195,7 @@ void TestMainWindow::sampleRunTwiceInParallel()
 
     RunStore store;
     QVERIFY(store.open(Project(root).databasePath()));
-    QVERIFY(store.useProject(QStringLiteral("IrisDemo"), Project(root).root()));
+    QVERIFY(store.useProject(Project(root)));
     const QVector<RunRecord> runs = store.runs();
     QCOMPARE(runs.size(), 2);
     QCOMPARE(runs.at(0).arguments, QStringList { QStringLiteral("0.01") });
@@ -390,7 +390,7 @@ void TestMainWindow::undoRestoreFromTheEditMenu()
     QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo edited\n"));
     RunStore store;
     QVERIFY(store.open(Project(root).databasePath()));
-    QVERIFY(store.useProject(Project(root).name(), Project(root).root()));
+    QVERIFY(store.useProject(Project(root)));
     SnapshotStore snapshots { Project(root) };
     QVERIFY(snapshots.open(false));
     QVERIFY(snapshots.restore(store.findRun(QStringLiteral("last"))->commitId, true));

@@ -127,7 +127,7 @@ bool TestRecovery::startAndKillOwner(int exitCode, RunRecord *run, QPair<qint64,
 RunRecord TestRecovery::lastRun()
 {
     RunStore store;
-    if (!store.open(Project(m_root).databasePath()) || !store.useProject(QStringLiteral("Recovery"), m_root))
+    if (!store.open(Project(m_root).databasePath()) || !store.useProject(Project(m_root)))
         return {};
     return store.findRun(QStringLiteral("last")).value_or(RunRecord());
 }
@@ -145,7 +145,7 @@ QVector<double> TestRecovery::steps(qint64 run)
 QPair<qint64, QString> TestRecovery::launcherOf(qint64 run)
 {
     RunStore store;
-    if (!store.open(Project(m_root).databasePath()) || !store.useProject(QStringLiteral("Recovery"), m_root))
+    if (!store.open(Project(m_root).databasePath()) || !store.useProject(Project(m_root)))
         return {};
     for (const RunStore::Owner &o : store.activeRunOwners())
         if (o.run == run)
@@ -306,7 +306,7 @@ void TestRecovery::concurrentWritersLoseNothing()
 
     RunStore store;
     QVERIFY(store.open(Project(m_root).databasePath()));
-    QVERIFY(store.useProject(QStringLiteral("Recovery"), m_root));
+    QVERIFY(store.useProject(Project(m_root)));
     const QVector<RunRecord> runs = store.runs();
     QCOMPARE(runs.size(), 3 * runsPerWriter);
     QSet<int> numbers;
@@ -395,7 +395,7 @@ void TestRecovery::hostilePathsAreRefused()
     // as text), never followed or copied, and removed from the run folder.
     RunStore store;
     QVERIFY(store.open(Project(m_root).databasePath()));
-    QVERIFY(store.useProject(QStringLiteral("Recovery"), m_root));
+    QVERIFY(store.useProject(Project(m_root)));
     const QVector<ArtifactRecord> all = store.artifacts(store.findRun(runId)->id);
     QStringList paths;
     QVector<ArtifactRecord> artifacts; // the files

@@ -191,7 +191,7 @@ void TestRunJob::missingScriptRecordsNothing()
     RunJob job(Project(m_root), &m_store);
     QVERIFY(!job.submit(QStringLiteral("nope.py"), {}));
     QVERIFY(job.errorString().contains(QStringLiteral("does not exist")));
-    QVERIFY(m_store.useProject(QStringLiteral("x"), m_root));
+    QVERIFY(m_store.useProject(Project(m_root)));
     QVERIFY(m_store.runs().isEmpty());
 }
 
@@ -203,7 +203,7 @@ void TestRunJob::missingInterpreterRecordsNothing()
     QVERIFY(!job.submit(QStringLiteral("train.py"), {}));
     QVERIFY2(job.errorString().contains(QStringLiteral("python-that-is-not-installed")), qPrintable(job.errorString()));
     QVERIFY(job.errorString().contains(QStringLiteral("interpreters/py")));
-    QVERIFY(m_store.useProject(QStringLiteral("x"), m_root));
+    QVERIFY(m_store.useProject(Project(m_root)));
     QVERIFY(m_store.runs().isEmpty());
 }
 

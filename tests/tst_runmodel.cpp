@@ -207,7 +207,7 @@ void TestRunModel::loaderFollowsTheStore()
     QVERIFY(project.ensureDataDir(&error));
     RunStore writer;
     QVERIFY(writer.open(project.databasePath()));
-    QVERIFY(writer.useProject(project.name(), project.root()));
+    QVERIFY(writer.useProject(project));
     const auto first = writer.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {});
     QHash<QString, MetricSummary> sums;
     QVERIFY(writer.appendMetrics(first->id, { { QStringLiteral("Accuracy"), MetricKind::Number, { 0.5 }, {}, 0 } },

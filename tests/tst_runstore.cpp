@@ -96,15 +96,16 @@ void TestRunStore::migratesOldSchemaAndKeepsABackup()
         RunStore v1;
         QVERIFY(v1.open(m_db, 1));
         QCOMPARE(v1.schemaVersion(), 1);
-        QVERIFY(v1.useProject(QStringLiteral("P"), QStringLiteral("/p")));
     }
     {
-        // a run as version 1 wrote it
+        // a project (known by its path) and its run as version 1 wrote them
         QSqlDatabase db = rawConnection(QStringLiteral("v1"));
         QVERIFY(db.open());
         QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO projects (name, root, experiment_id, created_us) "
+                                      "VALUES ('P', '/p', 'e-1', 1)")));
         QVERIFY(q.exec(QStringLiteral("INSERT INTO runs (project_id, run_id, run_number, script, status, created_us) "
-                                      "VALUES (1, 'P_1', 1, 'a.py', 'Completed', 1)")));
+                                      "SELECT id, 'P_1', 1, 'a.py', 'Completed', 1 FROM projects")));
         q.finish();
         db.close();
     }
@@ -112,9 +113,20 @@ void TestRunStore::migratesOldSchemaAndKeepsABackup()
     RunStore store;
     QVERIFY2(store.open(m_db), qPrintable(store.lastError()));
     QCOMPARE(store.schemaVersion(), RunStore::latestSchemaVersion());
-    QVERIFY(store.useProject(QStringLiteral("P"), QStringLiteral("/p")));
+    // the history kept by path is adopted by the project's id, once
+    const QString id = QStringLiteral("1b4e28ba-2fa1-11d2-883f-0016d3cca427");
+    QVERIFY2(store.useProject(id, QStringLiteral("P"), QStringLiteral("/p"), QStringLiteral("h")),
+             qPrintable(store.lastError()));
     QCOMPARE(store.runs().size(), 1); // data kept
+    QCOMPARE(store.experimentId(), QStringLiteral("e-1"));
     QCOMPARE(store.runs().first().gitDirty, -1); // new columns have their defaults
+    // another project now at that path does not take it over
+    QVERIFY2(store.useProject(QStringLiteral("2c5f39cb-3fb2-42e3-994f-1127e4ddb538"), QStringLiteral("Q"),
+                              QStringLiteral("/p"), QStringLiteral("h")),
+             qPrintable(store.lastError()));
+    QCOMPARE(store.runs().size(), 0);
+    QVERIFY(store.useProject(id, QStringLiteral("P"), QStringLiteral("/p"), QStringLiteral("h")));
+    QCOMPARE(store.runs().size(), 1);
     if (m_server)
         return; // a server's backups are its administrator's
     const QString backup = m_db + QStringLiteral(".bak-v1");
