@@ -6,6 +6,7 @@
 #include "joblistmodel.h"
 #include "jobpanel.h"
 #include "jobqueue.h"
+#include "projectcopy.h"
 #include "projectdashboard.h"
 #include "runcompareview.h"
 #include "rundashboard.h"
@@ -31,6 +32,8 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -120,6 +123,7 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("The run history cannot be read: %1").arg(error));
     });
     connect(m_history, &RunHistoryLoader::damaged, this, &MainWindow::historyDamaged);
+    connect(m_history, &RunHistoryLoader::projectSeen, m_dashboard, &ProjectDashboard::setLastSeen);
     connect(m_history, &RunHistoryLoader::backupRestored, this, [this](const QString &keptAs) {
         statusBar()->showMessage(
             tr("The backup was opened; the damaged file is kept as %1.").arg(QDir::toNativeSeparators(keptAs)));
@@ -155,6 +159,8 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open project…"), this, &MainWindow::openProjectDialog, QKeySequence::Open);
     file->addAction(tr("&New project from sample…"), this, &MainWindow::newProjectFromSample);
+    QAction *saveCopy = file->addAction(tr("Save a &copy as a new project…"), this, &MainWindow::saveCopyDialog);
+    saveCopy->setObjectName(QStringLiteral("saveCopyAction"));
     m_recentMenu = file->addMenu(tr("&Recent projects"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close, QKeySequence::Quit);
@@ -269,6 +275,68 @@ void MainWindow::newProjectFromSample()
         openProject(folder);
     });
     dialog->open();
+}
+
+void MainWindow::saveCopyDialog()
+{
+    auto *dialog
+        = new QFileDialog(this, tr("Save a copy as a new project"), m_project.root() + QStringLiteral("-copy"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setLabelText(QFileDialog::Accept, tr("Save copy"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::saveCopyAs);
+    dialog->open();
+}
+
+void MainWindow::saveCopyAs(const QString &destination)
+{
+    auto *progress = new QProgressDialog(tr("Copying the project to %1…").arg(QDir::toNativeSeparators(destination)),
+                                         QString(), 0, 1000, this);
+    progress->setObjectName(QStringLiteral("saveCopyProgress"));
+    progress->setWindowTitle(tr("Save a copy as a new project"));
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<QProgressDialog> bar = progress;
+    const Project source = m_project;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, bar, destination] {
+        watcher->deleteLater();
+        if (bar)
+            bar->close();
+        const QString error = watcher->result();
+        if (!error.isEmpty()) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Save a copy as a new project"), error,
+                                        QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        } else {
+            statusBar()->showMessage(tr("Saved a copy of %1 as the new project %2, with a history of its own.")
+                                         .arg(m_project.name(), QDir::toNativeSeparators(destination)));
+            auto *box = new QMessageBox(QMessageBox::Information, tr("Save a copy as a new project"),
+                                        tr("The copy is a new project with an empty history. Open it now?"),
+                                        QMessageBox::Open | QMessageBox::Close, this);
+            box->setObjectName(QStringLiteral("copySavedMessage"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            connect(box->button(QMessageBox::Open), &QAbstractButton::clicked, this,
+                    [this, destination] { openProject(destination); });
+            box->open();
+        }
+        Q_EMIT projectCopied(destination, error);
+    });
+    // Progress reaches the dialog through the watcher, which lives on this
+    // thread until the copy has ended.
+    watcher->setFuture(QtConcurrent::run([source, destination, watcher, bar]() {
+        QString error;
+        ProjectCopy::copy(source, destination, &error, [watcher, bar](qint64 done, qint64 total) {
+            const int value = total > 0 ? int(done * 1000 / total) : 1000;
+            QMetaObject::invokeMethod(watcher, [bar, value] {
+                if (bar)
+                    bar->setValue(value);
+            });
+        });
+        return error;
+    }));
 }
 
 void MainWindow::runRequested(const QString &script, const QStringList &arguments)

@@ -49,11 +49,18 @@ public:
     RunCompareView *runCompare() const { return m_runCompare; }
     // Edit → Undo last restore.
     void undoRestore();
+    // File → Save a Copy as a New Project: copies the project's files (not
+    // its history) to destination, off the GUI thread with a progress
+    // dialog, the copy getting a new id; projectCopied() tells how it went.
+    void saveCopyAs(const QString &destination);
     RunModel *runModel() const { return m_runs; }
     JobPanel *jobPanel() const { return m_jobPanel; }
 
     // "Runbench 0.1.0", Qt, KSyntaxHighlighting, libgit2, SQLite versions.
     static QString versionReport();
+
+Q_SIGNALS:
+    void projectCopied(const QString &destination, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +73,7 @@ private:
     void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
     void openProjectDialog();
     void newProjectFromSample();
+    void saveCopyDialog();
     void updateRecentMenu();
     void askBeforeClosing();
     void about();

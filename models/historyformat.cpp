@@ -126,7 +126,7 @@ QJsonObject runObject(const RunDetails &d)
     o.insert(QStringLiteral("duration"), textOrNull(duration(r.durationUs())));
     o.insert(QStringLiteral("end_time_utc"), textOrNull(utcTime(r.endUs)));
     o.insert(QStringLiteral("experiment_id"), r.experimentId);
-    o.insert(QStringLiteral("heartbeat_enabled"), false);
+    o.insert(QStringLiteral("heartbeat_enabled"), true); // owners write heartbeats (RunRecord::heartbeatUs)
     o.insert(QStringLiteral("hidden"), r.hidden);
     o.insert(QStringLiteral("name"), textOrNull(r.name));
     o.insert(QStringLiteral("parent_run_id"), QJsonValue());

@@ -13,7 +13,7 @@
 LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
 {
     Result result;
-    const QString host = RunStore::hostName();
+    const QString host = Project::hostName();
     const QVector<RunStore::Owner> owners = store->activeRunOwners();
     for (const RunStore::Owner &owner : owners) {
         if (owner.host != host || owner.pid <= 0)

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QSysInfo>
 #include <QUrl>
 #include <QUuid>
 
@@ -114,6 +115,18 @@ void Project::setMaxParallelRuns(int runs) const
 {
     QSettings ini(iniPath(), QSettings::IniFormat);
     ini.setValue(QStringLiteral("project/max_parallel_runs"), qMax(1, runs));
+}
+
+void Project::setLostAfterSeconds(int seconds) const
+{
+    QSettings ini(iniPath(), QSettings::IniFormat);
+    ini.setValue(QStringLiteral("runs/lost_after_seconds"), qMax(1, seconds));
+}
+
+QString Project::hostName()
+{
+    const QString configured = qEnvironmentVariable("RUNBENCH_HOST");
+    return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
 }
 
 bool Project::setHistoryServer(const QString &url, const QString &artifactRoot, QString *error) const

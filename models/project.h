@@ -75,6 +75,11 @@ public:
     // A run whose owner (window, `runbench run`) has not written a heartbeat
     // for this long reads as Lost on every machine: [runs] lost_after_seconds.
     int lostAfterSeconds() const;
+    void setLostAfterSeconds(int seconds) const;
+    // This machine's name in run histories: $RUNBENCH_HOST, else the host
+    // name. Runs and projects remember it; only a run's own host checks its
+    // processes.
+    static QString hostName();
 
     // Creates .runbench/ and its sub folders, and a project.ini with the
     // defaults and an id when there is none. Fails, creating nothing, when

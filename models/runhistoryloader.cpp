@@ -67,6 +67,7 @@ Q_SIGNALS:
     void failed(int generation, const QString &error);
     void damaged(int generation, const QString &error, const QString &backup, const QDateTime &backupTime);
     void backupRestored(int generation, const QString &damagedKeptAs);
+    void projectSeen(int generation, const QString &lastRoot, const QString &lastHost);
 
 private:
     bool ensureOpen()
@@ -86,6 +87,7 @@ private:
             m_timer->stop();
             return false;
         }
+        Q_EMIT projectSeen(m_generation, store->lastSeenRoot(), store->lastSeenHost());
         m_store = std::move(store);
         return true;
     }
@@ -207,6 +209,11 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
         if (generation == m_generation)
             Q_EMIT backupRestored(keptAs);
     });
+    connect(m_worker, &HistoryWorker::projectSeen, this,
+            [this](int generation, const QString &root, const QString &host) {
+                if (generation == m_generation)
+                    Q_EMIT projectSeen(root, host);
+            });
     m_thread->start();
 }
 

@@ -33,6 +33,9 @@ Q_SIGNALS:
     // The history file is damaged; backup is the newest copy ("" if none).
     void damaged(const QString &error, const QString &backup, const QDateTime &backupTime);
     void backupRestored(const QString &damagedKeptAs);
+    // Where the history had last seen the project before this window opened
+    // it: its folder and host then (another clone, or before a move).
+    void projectSeen(const QString &lastRoot, const QString &lastHost);
 
 private:
     RunModel *m_model;

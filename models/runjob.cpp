@@ -145,7 +145,7 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         return false;
     }
     const auto record
-        = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments, userName(), RunStore::hostName());
+        = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments, userName(), Project::hostName());
     if (!record) {
         m_error = m_store->lastError();
         return false;

@@ -65,8 +65,6 @@ public:
     QString experimentId() const { return m_experimentId; }
     QString lastSeenRoot() const { return m_lastSeenRoot; }
     QString lastSeenHost() const { return m_lastSeenHost; }
-    // This machine's name in the history: $RUNBENCH_HOST, else the host name.
-    static QString hostName();
     // A run whose owner's heartbeat is older than this reads as Lost.
     void setLostAfter(qint64 microseconds) { m_lostAfterUs = microseconds; }
     // The owner of these runs is alive: their heartbeat is now.

@@ -3,6 +3,7 @@
 
 #include "storevalues.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -31,6 +32,58 @@ qint64 RunStore::keyId(const QString &name)
     return id;
 }
 
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("RunStore", text); }
+
+// Points go in as multi-row INSERTs: one round trip per this many points
+// instead of one per point (a server is a network hop away).
+constexpr int kRowsPerInsert = 256;
+
+struct Point
+{
+    qint64 key;
+    qint64 step;
+    QVariant num;
+    QVariant txt;
+    double time;
+};
+
+// PostgreSQL takes a whole column as one array value: many points in one
+// statement, parsed once by the server.
+constexpr int kPointsPerArrayInsert = 20000;
+
+QString arrayNumber(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("NULL");
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+    return QString::number(v, 'g', 17);
+}
+
+QString arrayText(const QVariant &v)
+{
+    if (v.isNull())
+        return QStringLiteral("NULL");
+    QString text = v.toString();
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+QString insertPoints(int rows)
+{
+    QStringList values;
+    values.reserve(rows);
+    for (int i = 0; i < rows; ++i)
+        values.append(QStringLiteral("(?, ?, ?, ?, ?, ?)"));
+    return QStringLiteral("INSERT INTO metrics (run, key, step, num, txt, time) VALUES ")
+        + values.join(QStringLiteral(", "));
+}
+
+} // namespace
+
 bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, QHash<QString, MetricSummary> *summaries,
                              qint64 newOffset, int skippedLines, const QString &lastSkipReason)
 {
@@ -38,11 +91,11 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, Q
         return false;
     QHash<QString, MetricSummary> updated = *summaries;
     QSet<QString> touched;
-    QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO metrics (run, key, step, num, txt, time) VALUES (?, ?, ?, ?, ?, ?)"));
     const double now = double(nowUs()) / 1e6;
     const QVariant nullText; // binds NULL
     bool ok = true;
+    QVector<Point> points;
+    points.reserve(records.size());
     for (const MetricRecord &record : records) {
         const qint64 key = keyId(record.name);
         if (key == 0) {
@@ -63,30 +116,65 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, Q
         }
         touched.insert(record.name);
         const double time = record.time > 0 ? record.time : now;
-        auto addPoint = [&](double num, const QString &text) {
-            insert.bindValue(0, run);
-            insert.bindValue(1, key);
-            insert.bindValue(2, s.count);
-            insert.bindValue(3, numberValue(num));
-            insert.bindValue(4, text.isNull() ? nullText : QVariant(text));
-            insert.bindValue(5, time);
-            ++s.count;
-            return exec(insert);
-        };
         if (record.kind == MetricKind::Text) {
             s.lastText = record.text;
             s.last = std::numeric_limits<double>::quiet_NaN();
-            ok = addPoint(std::numeric_limits<double>::quiet_NaN(), record.text);
+            points.append(
+                { key, s.count++, QVariant(), record.text.isNull() ? nullText : QVariant(record.text), time });
         } else {
             for (double v : record.numbers) {
                 addToSummary(&s, v);
-                ok = addPoint(v, std::isnan(v) ? QStringLiteral("NaN") : QString());
-                if (!ok)
-                    break;
+                points.append({ key, s.count++, numberValue(v),
+                                std::isnan(v) ? QVariant(QStringLiteral("NaN")) : nullText, time });
             }
         }
-        if (!ok)
-            break;
+    }
+    if (ok && dialect() == Dialect::PostgreSQL) {
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral(
+            "INSERT INTO metrics (run, key, step, num, txt, time) SELECT ?, k, s, n, t, tm FROM "
+            "unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS DOUBLE PRECISION[]), CAST(? AS TEXT[]), "
+            "CAST(? AS DOUBLE PRECISION[])) AS u(k, s, n, t, tm)"));
+        for (int at = 0; ok && at < points.size(); at += kPointsPerArrayInsert) {
+            const int rows = int(qMin<qsizetype>(kPointsPerArrayInsert, points.size() - at));
+            QStringList keys, steps, nums, texts, times;
+            for (int i = at; i < at + rows; ++i) {
+                const Point &p = points.at(i);
+                keys.append(QString::number(p.key));
+                steps.append(QString::number(p.step));
+                nums.append(p.num.isNull() ? QStringLiteral("NULL") : arrayNumber(p.num.toDouble()));
+                texts.append(arrayText(p.txt));
+                times.append(arrayNumber(p.time));
+            }
+            insert.bindValue(0, run);
+            int column = 1;
+            for (const QStringList *list : { &keys, &steps, &nums, &texts, &times })
+                insert.bindValue(column++, QLatin1Char('{') + list->join(QLatin1Char(',')) + QLatin1Char('}'));
+            ok = exec(insert);
+        }
+        points.clear();
+    }
+    // Full statements of kRowsPerInsert points, then one for the rest.
+    QSqlQuery full(m_db);
+    if (ok && points.size() >= kRowsPerInsert)
+        full.prepare(insertPoints(kRowsPerInsert));
+    for (int at = 0; ok && at < points.size();) {
+        const int rows = int(qMin<qsizetype>(kRowsPerInsert, points.size() - at));
+        QSqlQuery rest(m_db);
+        if (rows < kRowsPerInsert)
+            rest.prepare(insertPoints(rows));
+        QSqlQuery &insert = rows == kRowsPerInsert ? full : rest;
+        for (int i = 0; i < rows; ++i) {
+            const Point &p = points.at(at + i);
+            insert.bindValue(i * 6, run);
+            insert.bindValue(i * 6 + 1, p.key);
+            insert.bindValue(i * 6 + 2, p.step);
+            insert.bindValue(i * 6 + 3, p.num);
+            insert.bindValue(i * 6 + 4, p.txt);
+            insert.bindValue(i * 6 + 5, p.time);
+        }
+        ok = exec(insert);
+        at += rows;
     }
     if (ok) {
         QSqlQuery upsert(m_db);
@@ -123,7 +211,8 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, Q
         offset.addBindValue(textValue(lastSkipReason));
         offset.addBindValue(textValue(lastSkipReason));
         offset.addBindValue(run);
-        ok = exec(offset);
+        // no such run: its points are not kept either
+        ok = exec(offset) && (offset.numRowsAffected() == 1 || fail(tr("The run %1 is not in the history.").arg(run)));
     }
     if (!ok || !commit()) {
         const QString why = lastError();

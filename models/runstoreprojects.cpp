@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSysInfo>
 #include <QUuid>
 
 using namespace StoreValues;
@@ -64,12 +63,6 @@ bool RunStore::claimRun(const Owner &owner)
     return exec(q) && q.numRowsAffected() == 1;
 }
 
-QString RunStore::hostName()
-{
-    const QString configured = qEnvironmentVariable("RUNBENCH_HOST");
-    return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
-}
-
 bool RunStore::useProject(const Project &project)
 {
     QString error;
@@ -77,14 +70,14 @@ bool RunStore::useProject(const Project &project)
     if (id.isEmpty())
         return fail(error);
     m_lostAfterUs = qint64(project.lostAfterSeconds()) * 1000000;
-    return useProject(id, project.name(), project.root(), hostName());
+    return useProject(id, project.name(), project.root(), Project::hostName());
 }
 
 bool RunStore::useProject(const QString &name, const QString &root)
 {
     // Known only by its path: an id of its own, derived from that path.
     const QUuid id = QUuid::createUuidV5(QUuid(QStringLiteral("{6f7c3c1e-52c4-4a87-9d43-6d3c1f0b2a10}")), root);
-    return useProject(id.toString(QUuid::WithoutBraces), name, root, hostName());
+    return useProject(id.toString(QUuid::WithoutBraces), name, root, Project::hostName());
 }
 
 namespace {

@@ -188,6 +188,15 @@ ALTER TABLE projects ADD CONSTRAINT projects_uuid_key UNIQUE (uuid);
 ALTER TABLE projects ADD COLUMN host TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN heartbeat_us BIGINT NOT NULL DEFAULT 0;
 )" },
+    // 9: on PostgreSQL, metric points lose their foreign keys: checked row by
+    // row by triggers, they cost two thirds of the ingest time. Runs and
+    // metric names are never deleted, and the store writes a run's points in
+    // the transaction that updates that run (see appendMetrics()). SQLite's
+    // checks are cheap and stay.
+    { "", R"(
+ALTER TABLE metrics DROP CONSTRAINT IF EXISTS metrics_run_fkey;
+ALTER TABLE metrics DROP CONSTRAINT IF EXISTS metrics_key_fkey;
+)" },
 };
 
 } // namespace
@@ -198,11 +207,26 @@ int StoreConnection::schemaVersion()
 {
     QSqlQuery q(m_db);
     if (m_dialect == Dialect::PostgreSQL) {
-        // PostgreSQL has no user_version: a one-row table keeps it.
-        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")))
+        // PostgreSQL has no user_version: a one-row table keeps it. It is
+        // created under the store's lock: two programs opening a new database
+        // at once would otherwise collide creating it.
+        if (!q.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) || !q.next()) {
+            failQuery(q.lastError());
             return -1;
+        }
+        if (!q.value(0).toBool()) {
+            q.finish();
+            if (!begin()
+                || !execSql(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"))
+                || !commit()) {
+                rollback();
+                return -1;
+            }
+        }
         if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
             return q.value(0).toInt();
+        if (!q.isActive())
+            failQuery(q.lastError());
         return q.isActive() ? 0 : -1;
     }
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())

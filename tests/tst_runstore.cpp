@@ -20,6 +20,8 @@ private Q_SLOTS:
     void init();
     void createsSchemaInWalMode();
     void migratesOldSchemaAndKeepsABackup();
+    void pathKeyedHistoryFollowsAMovedFolder();
+    void projectsAreKeptApartByIdNotPath();
     void refusesNewerSchema();
     void corruptFileGivesClearError();
     void runNumbersAndLookup();
@@ -134,6 +136,79 @@ void TestRunStore::migratesOldSchemaAndKeepsABackup()
     RunStore old;
     QVERIFY(old.open(backup, 1)); // the backup is still the old schema
     QCOMPARE(old.schemaVersion(), 1);
+}
+
+// A history written before projects had ids, then the folder was moved: the
+// project's own file holds one project, which the moved project adopts. On a
+// server (many projects) only the project at the recorded path may.
+void TestRunStore::pathKeyedHistoryFollowsAMovedFolder()
+{
+    {
+        RunStore v7;
+        QVERIFY(v7.open(m_db, 7));
+    }
+    {
+        QSqlDatabase db = rawConnection(QStringLiteral("v7"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO projects (name, root, experiment_id, created_us) "
+                                      "VALUES ('Iris', '/home/kim/iris', 'e-7', 1)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO runs (project_id, run_id, run_number, script, status, created_us) "
+                                      "SELECT id, 'Iris_1', 1, 'train.py', 'Completed', 1 FROM projects")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v7"));
+    RunStore store;
+    QVERIFY2(store.open(m_db), qPrintable(store.lastError()));
+    const QString id = QStringLiteral("9b2f6c1d-3e4a-4b5c-8d7e-6f5a4b3c2d1e");
+    if (m_server) {
+        // a server holds many projects: one at another path is a stranger
+        QVERIFY(store.useProject(QStringLiteral("4d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a0f"), QStringLiteral("Iris"),
+                                 QStringLiteral("/home/lee/iris"), QStringLiteral("lee-pc")));
+        QCOMPARE(store.runs().size(), 0);
+        QVERIFY(
+            store.useProject(id, QStringLiteral("Iris"), QStringLiteral("/home/kim/iris"), QStringLiteral("kim-pc")));
+    } else {
+        QVERIFY2(store.useProject(id, QStringLiteral("Iris"), QStringLiteral("/home/kim/projects/iris-renamed"),
+                                  QStringLiteral("kim-pc")),
+                 qPrintable(store.lastError()));
+    }
+    QCOMPARE(store.runs().size(), 1);
+    QCOMPARE(store.runs().first().runId, QStringLiteral("Iris_1"));
+    QCOMPARE(store.experimentId(), QStringLiteral("e-7"));
+    // adopted once: the id is the key from now on, whatever the path
+    RunStore again;
+    QVERIFY(again.open(m_db));
+    QVERIFY(again.useProject(id, QStringLiteral("Iris"), QStringLiteral("/mnt/elsewhere"), QStringLiteral("x")));
+    QCOMPARE(again.runs().size(), 1);
+    QCOMPARE(again.lastSeenHost(), QStringLiteral("kim-pc"));
+}
+
+// Two projects with one path (two machines, or one folder reused) never
+// share runs; one project at two paths (clones) always does.
+void TestRunStore::projectsAreKeptApartByIdNotPath()
+{
+    const QString alice = QStringLiteral("0e3c5a7b-1d2f-4e6a-9b8c-7d6e5f4a3b2c");
+    const QString bob = QStringLiteral("1f4d6b8c-2e3a-4f7b-8c9d-0e1f2a3b4c5d");
+    RunStore a;
+    QVERIFY(a.open(m_db));
+    QVERIFY(a.useProject(alice, QStringLiteral("P"), QStringLiteral("/home/user/project"), QStringLiteral("one")));
+    QVERIFY(a.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, QStringLiteral("one")));
+    RunStore b;
+    QVERIFY(b.open(m_db));
+    QVERIFY(b.useProject(bob, QStringLiteral("P"), QStringLiteral("/home/user/project"), QStringLiteral("two")));
+    QCOMPARE(b.runs().size(), 0);
+    QVERIFY(b.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, QStringLiteral("two")));
+    QCOMPARE(b.runs().first().number, 1);
+    RunStore clone;
+    QVERIFY(clone.open(m_db));
+    QVERIFY(clone.useProject(alice, QStringLiteral("P"), QStringLiteral("/srv/clone"), QStringLiteral("three")));
+    QCOMPARE(clone.runs().size(), 1);
+    QVERIFY(clone.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, QStringLiteral("three")));
+    QCOMPARE(a.runs().size(), 2);
+    QCOMPARE(a.runs().first().number, 2);
+    QCOMPARE(clone.lastSeenRoot(), QStringLiteral("/home/user/project"));
 }
 
 void TestRunStore::refusesNewerSchema()

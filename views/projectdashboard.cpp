@@ -123,9 +123,17 @@ ProjectDashboard::ProjectDashboard(QWidget *parent)
     setEnabled(false);
 }
 
+void ProjectDashboard::setLastSeen(const QString &root, const QString &host)
+{
+    m_lastSeenRoot = root;
+    m_lastSeenHost = host;
+}
+
 void ProjectDashboard::setProject(const Project &project)
 {
     m_project = project;
+    m_lastSeenRoot.clear();
+    m_lastSeenHost.clear();
     setEnabled(project.isValid());
     const QModelIndex root = m_files->setRootPath(project.root());
     m_tree->setRootIndex(m_visibleFiles->mapFromSource(root));
@@ -244,6 +252,7 @@ void ProjectDashboard::run()
 void ProjectDashboard::editSettings()
 {
     auto *dialog = new ProjectSettingsDialog(m_project, this);
+    dialog->setLastSeen(m_lastSeenRoot, m_lastSeenHost);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this] {
         scanScripts();

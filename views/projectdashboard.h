@@ -26,6 +26,9 @@ public:
 
     void setProject(const Project &project);
     Project project() const { return m_project; }
+    // Where the run history last saw this project before (shown in Project
+    // settings): another clone's folder and host, or the folder before a move.
+    void setLastSeen(const QString &root, const QString &host);
 
     QString currentScript() const;
     void selectScript(const QString &relativePath);
@@ -57,4 +60,6 @@ private:
     QPushButton *m_runButton;
     CodeViewer *m_viewer;
     int m_scanGeneration = 0;
+    QString m_lastSeenRoot;
+    QString m_lastSeenHost;
 };

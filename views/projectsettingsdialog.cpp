@@ -1,6 +1,7 @@
 #include "projectsettingsdialog.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,8 +19,20 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     , m_maxParallel(new QSpinBox(this))
     , m_server(new QLineEdit(project.historyServer(), this))
     , m_artifactRoot(new QLineEdit(project.artifactRoot(), this))
+    , m_lostAfter(new QSpinBox(this))
+    , m_lastSeen(new QLabel(this))
     , m_error(new QLabel(this))
 {
+    m_lostAfter->setObjectName(QStringLiteral("lostAfterSeconds"));
+    m_lostAfter->setRange(10, 7 * 24 * 3600);
+    m_lostAfter->setValue(project.lostAfterSeconds());
+    m_lostAfter->setSuffix(tr(" s"));
+    m_lostAfter->setToolTip(tr("A run whose window or terminal has not been heard of for this long shows as Lost on "
+                               "every machine, until its own machine opens the project again."));
+    m_lastSeen->setObjectName(QStringLiteral("projectIdentity"));
+    m_lastSeen->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lastSeen->setWordWrap(true);
+    setLastSeen(QString(), QString());
     m_server->setObjectName(QStringLiteral("historyServer"));
     m_server->setPlaceholderText(tr("empty: the project's own file; or postgresql://user@host:5432/database"));
     m_artifactRoot->setObjectName(QStringLiteral("artifactRoot"));
@@ -70,6 +83,8 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     form->addRow(tr("Runs at once"), m_maxParallel);
     form->addRow(tr("Run history server"), m_server);
     form->addRow(tr("Shared run folders"), m_artifactRoot);
+    form->addRow(tr("Lost after silence of"), m_lostAfter);
+    form->addRow(tr("Project"), m_lastSeen);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Interpreters"), this));
     layout->addWidget(m_interpreters);
@@ -79,6 +94,16 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     resize(620, 440);
+}
+
+void ProjectSettingsDialog::setLastSeen(const QString &root, const QString &host)
+{
+    QString text = tr("id %1 (in project.ini: every copy with this id shares one history)")
+                       .arg(m_project.id().isEmpty() ? tr("not given yet") : m_project.id());
+    if (!root.isEmpty() && (root != m_project.root() || host != Project::hostName()))
+        text
+            += QLatin1Char('\n') + tr("Its history last saw it at %1 on %2.").arg(QDir::toNativeSeparators(root), host);
+    m_lastSeen->setText(text);
 }
 
 void ProjectSettingsDialog::addRow(const QString &extension, const QString &command)
@@ -110,5 +135,6 @@ void ProjectSettingsDialog::accept()
     }
     m_project.setInterpreters(interpreters);
     m_project.setMaxParallelRuns(m_maxParallel->value());
+    m_project.setLostAfterSeconds(m_lostAfter->value());
     QDialog::accept();
 }
