@@ -109,11 +109,16 @@ bool RunStore::useProject(const QString &projectId, const QString &name, const Q
                 return false;
             found = legacy.next();
         }
+        const qint64 legacyId = found ? legacy.value(0).toLongLong() : 0;
+        // No read stays open across a write: under WAL, SQLite cannot turn a
+        // reader into a writer once someone else has written since.
+        q.finish();
+        legacy.finish();
         if (found) {
             QSqlQuery adopt(m_db);
             adopt.prepare(QStringLiteral("UPDATE projects SET uuid = ? WHERE id = ? AND uuid LIKE ?"));
             adopt.addBindValue(projectId);
-            adopt.addBindValue(legacy.value(0).toLongLong());
+            adopt.addBindValue(legacyId);
             adopt.addBindValue(kLegacyPrefix + QLatin1Char('%'));
             if (!exec(adopt))
                 return false;
@@ -137,6 +142,7 @@ bool RunStore::useProject(const QString &projectId, const QString &name, const Q
     m_experimentId = q.value(1).toString();
     m_lastSeenRoot = q.value(2).toString();
     m_lastSeenHost = q.value(3).toString();
+    q.finish();
     if (m_lastSeenRoot != root || m_lastSeenHost != host) {
         // Only remembered: where the project was last opened, and on which host.
         QSqlQuery seen(m_db);

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void undoRestoreFromTheEditMenu();
     void damagedHistoryOffersTheBackup();
     void settingsPointTheProjectAtAServer();
+    void movedProjectShowsWhereItWasAndKeepsItsRuns();
+    void saveACopyAsANewProject();
 
 private:
     QString makeProject(const QByteArray &ini = {});
@@ -430,7 +432,8 @@ void TestMainWindow::damagedHistoryOffersTheBackup()
     QVERIFY(open);
     QTest::mouseClick(open, Qt::LeftButton);
     // The backup's one run is shown; the damaged file is kept beside it.
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->rowCount(), 1, 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->runModel()->rowCount() == 1,
+                              qPrintable(m_window->statusBar()->currentMessage()), 10000);
     QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("damaged")));
     const QStringList kept = QFileInfo(db).dir().entryList({ QFileInfo(db).fileName() + QStringLiteral(".damaged-*") });
     QCOMPARE(kept.size(), 1);
@@ -474,6 +477,82 @@ void TestMainWindow::settingsPointTheProjectAtAServer()
     QCOMPARE(project.historyLocation(), unreachable);
     QCOMPARE(project.runsDir(), m_dir->path() + QStringLiteral("/team/runs"));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QStringLiteral("cannot be read")), 15000);
+}
+
+// The folder is renamed between two runs: the window lists both, and
+// Project settings say who the project is and where its history saw it.
+void TestMainWindow::movedProjectShowsWhereItWasAndKeepsItsRuns()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo one\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("step.sh"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 30000);
+    // the window is closed, the folder renamed, the window opened on it
+    m_window.reset();
+    const QString moved = m_dir->path() + QStringLiteral("/renamed");
+    QVERIFY(QDir().rename(root, moved));
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->openProject(moved));
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->runModel()->rowCount() == 1,
+                              qPrintable(m_window->statusBar()->currentMessage()), 10000);
+    clickFile(m_window.get(), QStringLiteral("step.sh"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 30000); // this window's job
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->rowCount(), 2, 30000);
+
+    QTest::mouseClick(m_window->dashboard()->findChild<QToolButton *>(), Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<QDialog *>(QStringLiteral("projectSettingsDialog"))), 5000);
+    const QString identity = dialog->findChild<QLabel *>(QStringLiteral("projectIdentity"))->text();
+    QVERIFY2(identity.contains(Project(moved).id()), qPrintable(identity));
+    QVERIFY2(identity.contains(QDir::toNativeSeparators(root)), qPrintable(identity)); // where it was before
+    auto *lostAfter = dialog->findChild<QSpinBox *>(QStringLiteral("lostAfterSeconds"));
+    QCOMPARE(lostAfter->value(), 120);
+    lostAfter->selectAll();
+    QTest::keyClicks(lostAfter, QStringLiteral("300"));
+    screenshot(dialog, QStringLiteral("project-settings.png"));
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_COMPARE(Project(moved).lostAfterSeconds(), 300);
+}
+
+// File → Save a copy as a new project: the copy has the files, a new id and
+// an empty history; the window offers to open it.
+void TestMainWindow::saveACopyAsANewProject()
+{
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo one\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("step.sh"));
+    clickRun(m_window.get());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 30000);
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("saveCopyAction"));
+    QVERIFY(action && action->isEnabled());
+
+    const QString copy = m_dir->path() + QStringLiteral("/fork");
+    QSignalSpy copied(m_window.get(), &MainWindow::projectCopied);
+    m_window->saveCopyAs(copy);
+    QVERIFY(copied.wait(30000));
+    QCOMPARE(copied.at(0).at(1).toString(), QString());
+    QCOMPARE(readFile(copy + QStringLiteral("/step.sh")), QByteArray("echo one\n"));
+    QVERIFY(!Project(copy).id().isEmpty());
+    QVERIFY(Project(copy).id() != Project(root).id());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>(QStringLiteral("copySavedMessage"))), 5000);
+    QTest::mouseClick(box->button(QMessageBox::Open), Qt::LeftButton);
+    QTRY_COMPARE(m_window->project().root(), copy);
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("fork — Runbench"));
+    QTest::qWait(300);
+    QCOMPARE(m_window->runModel()->rowCount(), 0); // a history of its own
+
+    // Over an existing folder: a clear sentence, nothing written.
+    copied.clear();
+    m_window->saveCopyAs(root);
+    QVERIFY(copied.wait(30000));
+    QVERIFY(copied.at(0).at(1).toString().contains(QStringLiteral("already exists")));
 }
 
 QTEST_MAIN(TestMainWindow)

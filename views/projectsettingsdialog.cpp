@@ -83,7 +83,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     form->addRow(tr("Runs at once"), m_maxParallel);
     form->addRow(tr("Run history server"), m_server);
     form->addRow(tr("Shared run folders"), m_artifactRoot);
-    form->addRow(tr("Lost after silence of"), m_lostAfter);
+    form->addRow(tr("Silent runs are Lost after"), m_lostAfter);
     form->addRow(tr("Project"), m_lastSeen);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Interpreters"), this));
