@@ -156,7 +156,8 @@ bool SnapshotStore::updateIndex(QStringList *leftOut, QString *treeId)
                 if (rc != 0 && rc != GIT_ENOTFOUND
                     && ::access(QFile::encodeName(info.filePath()).constData(), R_OK) != 0) {
                     // Unreadable: listed with the reason, the snapshot goes on.
-                    leftOut->append(tr("%1 (unreadable: %2)").arg(rel, QString::fromLocal8Bit(std::strerror(errno))));
+                    leftOut->append(
+                        QStringLiteral("%1 (unreadable: %2)").arg(rel, QString::fromLocal8Bit(std::strerror(errno))));
                     git_index_remove_bypath(raw, path);
                     rc = 0;
                 }

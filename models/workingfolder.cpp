@@ -12,12 +12,8 @@
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("WorkingFolder", text, disambiguation, n);
-}
-
-// More than this many entries are summed up in one line.
+// More than this many entries are summed up in one line. The entries are
+// data (stored with the run, printed in its JSON), never translated.
 constexpr int kMaxListed = 1000;
 
 QByteArray native(const QString &path) { return QFile::encodeName(path); }
@@ -45,7 +41,7 @@ public:
     WorkingFolder::Result result()
     {
         if (m_unlisted > 0)
-            m_result.leftOut.append(tr("… and %n more", nullptr, m_unlisted));
+            m_result.leftOut.append(QStringLiteral("… and %1 more").arg(m_unlisted));
         return m_result;
     }
 
@@ -61,7 +57,9 @@ private:
     {
         if (::symlink(native(target).constData(), native(m_work + QLatin1Char('/') + rel).constData()) == 0)
             return true;
-        m_result.error = tr("Cannot link %1 into the run's working folder: %2").arg(rel, systemError(errno));
+        m_result.error
+            = QCoreApplication::translate("WorkingFolder", "Cannot link %1 into the run's working folder: %2")
+                  .arg(rel, systemError(errno));
         return false;
     }
     bool entry(const QString &rel, const struct stat &st);
@@ -77,7 +75,7 @@ bool Linker::walk(const QString &relDir)
     const QString absDir = relDir.isEmpty() ? m_root : m_root + QLatin1Char('/') + relDir;
     DIR *dir = ::opendir(native(absDir).constData());
     if (!dir) {
-        leaveOut(tr("%1/ (unreadable: %2)").arg(relDir, systemError(errno)));
+        leaveOut(QStringLiteral("%1/ (unreadable: %2)").arg(relDir, systemError(errno)));
         return true;
     }
     QStringList names;
@@ -117,7 +115,7 @@ bool Linker::entry(const QString &rel, const struct stat &st)
         if (!inCheckout && !symlinkTo(WorkingFolder::linkTargetFor(m_root, rel, linkTarget), rel))
             return false;
         if (out)
-            leaveOut(tr("%1 -> %2").arg(rel, linkTarget));
+            leaveOut(QStringLiteral("%1 -> %2").arg(rel, linkTarget));
         else if (!inCheckout)
             leaveOut(rel);
         return true;
@@ -140,7 +138,7 @@ bool Linker::entry(const QString &rel, const struct stat &st)
         return true;
     if (S_ISREG(st.st_mode)) {
         if (::access(native(source).constData(), R_OK) != 0) {
-            leaveOut(tr("%1 (unreadable: %2)").arg(rel, systemError(errno)));
+            leaveOut(QStringLiteral("%1 (unreadable: %2)").arg(rel, systemError(errno)));
         } else {
             leaveOut(rel);
         }
@@ -151,7 +149,7 @@ bool Linker::entry(const QString &rel, const struct stat &st)
         return symlinkTo(source, rel);
     }
     // FIFOs, sockets, devices: shown, never opened.
-    leaveOut(tr("%1 (special file)").arg(rel));
+    leaveOut(QStringLiteral("%1 (special file)").arg(rel));
     return symlinkTo(source, rel);
 }
 

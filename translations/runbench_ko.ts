@@ -27,6 +27,10 @@
         <source>%1 would be written outside %2; stopped.</source>
         <translation>%1이(가) %2 밖에 쓰이게 되어 중단했습니다.</translation>
     </message>
+    <message>
+        <source>Cannot create the link %1.</source>
+        <translation>링크 %1을(를) 만들 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -885,6 +889,30 @@ SQLite %5</translation>
         <source>Runbench — a workbench for tracked data-science runs.</source>
         <translation>Runbench — 추적되는 데이터 과학 실행을 위한 워크벤치.</translation>
     </message>
+    <message>
+        <source>Save a &amp;copy as a new project…</source>
+        <translation>새 프로젝트로 사본 저장(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save a copy as a new project</source>
+        <translation>새 프로젝트로 사본 저장</translation>
+    </message>
+    <message>
+        <source>Save copy</source>
+        <translation>사본 저장</translation>
+    </message>
+    <message>
+        <source>Copying the project to %1…</source>
+        <translation>프로젝트를 %1(으)로 복사하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved a copy of %1 as the new project %2, with a history of its own.</source>
+        <translation>%1의 사본을 새 프로젝트 %2(으)로 저장했습니다. 실행 기록은 따로 갖습니다.</translation>
+    </message>
+    <message>
+        <source>The copy is a new project with an empty history. Open it now?</source>
+        <translation>사본은 실행 기록이 비어 있는 새 프로젝트입니다. 지금 열까요?</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1049,6 +1077,41 @@ SQLite %5</translation>
         <source>Passwords are never stored in project.ini: leave it out of the URL and put it in ~/.pgpass, or in PGPASSWORD.</source>
         <translation>암호는 project.ini에 저장하지 않습니다. URL에서 빼고 ~/.pgpass나 PGPASSWORD에 넣으세요.</translation>
     </message>
+    <message>
+        <source>%1, line %2: the project id “%3” is not a UUID (like 1b4e28ba-2fa1-11d2-883f-0016d3cca427). Correct it, or delete the line to give the project a new id and a history of its own; nothing was written meanwhile.</source>
+        <translation>%1, %2번째 줄: 프로젝트 ID “%3”은(는) UUID(예: 1b4e28ba-2fa1-11d2-883f-0016d3cca427)가 아닙니다. 고치거나, 그 줄을 지워 프로젝트에 새 ID와 별도의 실행 기록을 주십시오. 그동안 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program.</source>
+        <translation>%1은(는) 다른 프로그램이 잠그고 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectCopy</name>
+    <message>
+        <source>The project folder %1 does not exist.</source>
+        <translation>프로젝트 폴더 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is inside the project; choose a folder outside it.</source>
+        <translation>%1은(는) 프로젝트 안에 있습니다. 프로젝트 밖의 폴더를 고르십시오.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not an empty folder; nothing was copied.</source>
+        <translation>%1이(가) 이미 있고 빈 폴더가 아닙니다. 아무것도 복사하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>%1을(를) %2(으)로 복사할 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDashboard</name>
@@ -1138,6 +1201,34 @@ SQLite %5</translation>
     <message>
         <source>Shared run folders</source>
         <translation>공유 실행 폴더</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>A run whose window or terminal has not been heard of for this long shows as Lost on every machine, until its own machine opens the project again.</source>
+        <translation>실행한 창이나 터미널에서 이만큼 소식이 없는 실행은 모든 컴퓨터에서 유실로 표시되며, 그 실행의 컴퓨터가 프로젝트를 다시 열 때까지 그렇습니다.</translation>
+    </message>
+    <message>
+        <source>Silent runs are Lost after</source>
+        <translation>소식 없는 실행을 유실로 볼 시간</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <source>id %1 (in project.ini: every copy with this id shares one history)</source>
+        <translation>ID %1 (project.ini에 있음: 이 ID를 가진 모든 사본이 하나의 실행 기록을 함께 씁니다)</translation>
+    </message>
+    <message>
+        <source>not given yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>Its history last saw it at %1 on %2.</source>
+        <translation>실행 기록이 마지막으로 본 위치: %2의 %1.</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1371,10 @@ SQLite %5</translation>
     <message>
         <source>(missing from the run folder)</source>
         <translation>(실행 폴더에 없음)</translation>
+    </message>
+    <message>
+        <source>link → %1</source>
+        <translation>링크 → %1</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1737,14 @@ Arguments: %5
         <source>Run %1 was not restored: %2</source>
         <translation>실행 %1을(를) 복원하지 못했습니다: %2</translation>
     </message>
+    <message>
+        <source>%1  → %2 (link)</source>
+        <translation>%1  → %2 (링크)</translation>
+    </message>
+    <message>
+        <source>The run left a link to %1 here. Runbench records the link and never follows it: what it points to is not part of the run.</source>
+        <translation>실행이 여기에 %1(으)로 가는 링크를 남겼습니다. Runbench는 링크만 기록하고 따라가지 않습니다. 링크가 가리키는 것은 실행의 일부가 아닙니다.</translation>
+    </message>
 </context>
 <context>
     <name>RunFilter</name>
@@ -1830,54 +1933,6 @@ Arguments: %5
 <context>
     <name>RunStore</name>
     <message>
-        <source>Cannot open the run history %1: %2</source>
-        <translation>실행 기록 %1을(를) 열 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>The run history %1 cannot be read (%2). It may be damaged.</source>
-        <translation>실행 기록 %1을(를) 읽을 수 없습니다(%2). 손상되었을 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Could not write the backup %1.</source>
-        <translation>백업 %1을(를) 쓸 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Could not move the damaged run history %1 aside.</source>
-        <translation>손상된 실행 기록 %1을(를) 옆으로 옮길 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Could not copy the backup %1 to %2.</source>
-        <translation>백업 %1을(를) %2(으)로 복사할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>The run history %1 could not be written: the disk may be full or a file size limit was reached (%2).</source>
-        <translation>실행 기록 %1에 쓸 수 없습니다. 디스크가 가득 찼거나 파일 크기 제한에 도달했을 수 있습니다(%2).</translation>
-    </message>
-    <message>
-        <source>The run history %1 is damaged (%2).</source>
-        <translation>실행 기록 %1이(가) 손상되었습니다(%2).</translation>
-    </message>
-    <message>
-        <source>The run history could not be updated: %1</source>
-        <translation>실행 기록을 갱신할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>The run history %1 cannot be read: %2</source>
-        <translation>실행 기록 %1을(를) 읽을 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>The run history %1 was written by a newer Runbench (schema %2; this version reads up to %3). Update Runbench to open it.</source>
-        <translation>실행 기록 %1은(는) 더 새로운 Runbench가 썼습니다(스키마 %2, 이 버전은 %3까지 읽음). 열려면 Runbench를 업데이트하세요.</translation>
-    </message>
-    <message>
-        <source>Could not copy the run history to %1 before upgrading it: %2</source>
-        <translation>업그레이드하기 전에 실행 기록을 %1(으)로 복사할 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>Upgrading the run history to schema %1 failed: %2</source>
-        <translation>실행 기록을 스키마 %1(으)로 업그레이드하지 못했습니다: %2</translation>
-    </message>
-    <message>
         <source>The project could not be recorded in the run history.</source>
         <translation>프로젝트를 실행 기록에 기록할 수 없습니다.</translation>
     </message>
@@ -1886,16 +1941,24 @@ Arguments: %5
         <translation>실행 기록에서 선택된 프로젝트가 없습니다.</translation>
     </message>
     <message>
-        <source>Runbench cannot reach PostgreSQL: the Qt PostgreSQL driver (QPSQL) is not installed.</source>
-        <translation>Runbench가 PostgreSQL에 연결할 수 없습니다. Qt PostgreSQL 드라이버(QPSQL)가 설치되어 있지 않습니다.</translation>
-    </message>
-    <message>
         <source>%1 already has runs of this project; a history is exported only into one without them.</source>
         <translation>%1에는 이미 이 프로젝트의 실행이 있습니다. 실행 기록은 이 프로젝트의 실행이 없는 곳으로만 내보낼 수 있습니다.</translation>
     </message>
     <message>
         <source>The export is incomplete: %1 has %2 rows of %3 here and %4 there.</source>
         <translation>내보내기가 완전하지 않습니다. %3 테이블의 행이 여기에는 %2개, %1에는 %4개입니다.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from %1 since %2: the machine that ran it is down, or cannot reach the history. It reads as running again once that machine opens the project.</source>
+        <translation>%2 이후 %1에서 하트비트가 없습니다. 실행한 컴퓨터가 꺼졌거나 실행 기록에 닿을 수 없습니다. 그 컴퓨터가 프로젝트를 열면 다시 실행 중으로 보입니다.</translation>
+    </message>
+    <message>
+        <source>its host</source>
+        <translation>실행한 컴퓨터</translation>
+    </message>
+    <message>
+        <source>The run %1 is not in the history.</source>
+        <translation>실행 %1이(가) 실행 기록에 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2077,68 @@ Arguments: %5
     <message>
         <source>Cannot record the snapshot of run %1: %2</source>
         <translation>실행 %1의 스냅숏을 기록할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StoreConnection</name>
+    <message>
+        <source>Cannot open the run history %1: %2</source>
+        <translation>실행 기록 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The run history %1 cannot be read (%2). It may be damaged.</source>
+        <translation>실행 기록 %1을(를) 읽을 수 없습니다(%2). 손상되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Runbench cannot reach PostgreSQL: the Qt PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation>Runbench가 PostgreSQL에 연결할 수 없습니다. Qt PostgreSQL 드라이버(QPSQL)가 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Could not write the backup %1.</source>
+        <translation>백업 %1을(를) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not move the damaged run history %1 aside.</source>
+        <translation>손상된 실행 기록 %1을(를) 옆으로 옮길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not copy the backup %1 to %2.</source>
+        <translation>백업 %1을(를) %2(으)로 복사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The run history %1 could not be written: the disk may be full or a file size limit was reached (%2).</source>
+        <translation>실행 기록 %1에 쓸 수 없습니다. 디스크가 가득 찼거나 파일 크기 제한에 도달했을 수 있습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The run history %1 is damaged (%2).</source>
+        <translation>실행 기록 %1이(가) 손상되었습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The run history could not be updated: %1</source>
+        <translation>실행 기록을 갱신할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The run history %1 cannot be read: %2</source>
+        <translation>실행 기록 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The run history %1 was written by a newer Runbench (schema %2; this version reads up to %3). Update Runbench to open it.</source>
+        <translation>실행 기록 %1은(는) 더 새로운 Runbench가 썼습니다(스키마 %2, 이 버전은 %3까지 읽음). 열려면 Runbench를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>Could not copy the run history to %1 before upgrading it: %2</source>
+        <translation>업그레이드하기 전에 실행 기록을 %1(으)로 복사할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Upgrading the run history to schema %1 failed: %2</source>
+        <translation>실행 기록을 스키마 %1(으)로 업그레이드하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingFolder</name>
+    <message>
+        <source>Cannot link %1 into the run&apos;s working folder: %2</source>
+        <translation>%1을(를) 실행의 작업 폴더에 연결할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
