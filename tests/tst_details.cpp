@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cleanup();
     void showsFieldsValuesSeriesOutputsAndLog();
     void missingArtifactIsAPlaceholder();
+    void outputLinkIsShownNotFollowed();
     void downloadWritesTheOutputs();
     void restoreAsksThenWritesAndCanBeUndone();
     void runWithoutMetrics();
@@ -132,6 +133,25 @@ void TestDetails::missingArtifactIsAPlaceholder()
     QVERIFY(loaded.wait(10000));
     selectOutput(QStringLiteral("notes.txt"));
     QVERIFY2(m_view->previewText().contains(QStringLiteral("is missing")), qPrintable(m_view->previewText()));
+}
+
+// A link the script left in ./outputs: listed with its target, and neither
+// previewed nor opened through.
+void TestDetails::outputLinkIsShownNotFollowed()
+{
+    QVERIFY(writeFile(m_root + QStringLiteral("/leak.sh"),
+                      "mkdir -p outputs\nln -s /etc/passwd outputs/passwd\necho ok > outputs/ok.txt\n"));
+    const QString runId = runTracked(m_root, QStringLiteral("leak.sh"));
+    QVERIFY(!runId.isEmpty());
+    QSignalSpy loaded(m_view.get(), &RunDetailsView::loaded);
+    m_view->showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    auto *list = m_view->findChild<QListWidget *>(QStringLiteral("detailsOutputs"));
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(1)->text(), QStringLiteral("outputs/passwd  → /etc/passwd (link)"));
+    selectOutput(QStringLiteral("passwd"));
+    QVERIFY2(m_view->previewText().contains(QStringLiteral("never follows it")), qPrintable(m_view->previewText()));
+    QVERIFY(!m_view->previewText().contains(QStringLiteral("root:")));
 }
 
 void TestDetails::downloadWritesTheOutputs()
