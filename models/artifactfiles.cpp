@@ -1,5 +1,7 @@
 #include "artifactfiles.h"
 
+#include "fileentries.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -8,15 +10,6 @@
 #include <QFileInfo>
 
 #include <unistd.h>
-
-namespace {
-QByteArray readLink(const QString &path)
-{
-    QByteArray buffer(4096, Qt::Uninitialized);
-    const ssize_t n = ::readlink(QFile::encodeName(path).constData(), buffer.data(), size_t(buffer.size()));
-    return n < 0 ? QByteArray() : buffer.left(int(n));
-}
-} // namespace
 
 QString ArtifactFiles::sha256(const QString &filePath)
 {
@@ -48,7 +41,8 @@ QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, co
                     continue;
                 QDir().mkpath(QFileInfo(dst).absolutePath());
                 if (info.isSymLink()) // the link itself, never what it points to
-                    (void)!::symlink(readLink(src).constData(), QFile::encodeName(dst).constData());
+                    (void)!::symlink(QFile::encodeName(FileEntries::readLink(src)).constData(),
+                                     QFile::encodeName(dst).constData());
                 else
                     QFile::copy(src, dst);
             }
@@ -65,9 +59,9 @@ QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, co
         if (info.isSymLink()) {
             // Recorded as a link, its target as text; the link itself is
             // removed so that nothing reading the run folder follows it.
-            const QByteArray target = readLink(path);
+            const QString target = FileEntries::readLink(path);
             links.append(path);
-            result.append({ rel, 0, QString(), target.isEmpty() ? QStringLiteral("?") : QFile::decodeName(target) });
+            result.append({ rel, 0, QString(), target.isEmpty() ? QStringLiteral("?") : target });
             continue;
         }
         if (!info.isFile())

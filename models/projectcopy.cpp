@@ -1,5 +1,6 @@
 #include "projectcopy.h"
 
+#include "fileentries.h"
 #include "workingfolder.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,18 +30,11 @@ struct Entry
 void list(const QString &root, const QString &relDir, QVector<Entry> *entries)
 {
     const QString absDir = relDir.isEmpty() ? root : root + QLatin1Char('/') + relDir;
-    DIR *dir = ::opendir(QFile::encodeName(absDir).constData());
-    if (!dir)
-        return;
     QStringList names;
-    while (const dirent *e = ::readdir(dir)) {
-        const QString name = QFile::decodeName(e->d_name);
-        if (name != QLatin1String(".") && name != QLatin1String("..")
-            && !(relDir.isEmpty() && name == QLatin1String(".runbench")))
-            names.append(name);
-    }
-    ::closedir(dir);
-    names.sort();
+    if (!FileEntries::list(absDir, &names))
+        return;
+    if (relDir.isEmpty())
+        names.removeAll(QStringLiteral(".runbench"));
     for (const QString &name : qAsConst(names)) {
         const QString rel = relDir.isEmpty() ? name : relDir + QLatin1Char('/') + name;
         struct stat st;
@@ -126,10 +119,8 @@ bool ProjectCopy::copy(const Project &source, const QString &destination, QStrin
         if (S_ISDIR(e.mode)) {
             ok = QDir().mkpath(to);
         } else if (S_ISLNK(e.mode)) {
-            QByteArray buffer(4096, Qt::Uninitialized);
-            const ssize_t n = ::readlink(QFile::encodeName(from).constData(), buffer.data(), size_t(buffer.size()));
-            const QString linkTarget = n < 0 ? QString() : QFile::decodeName(buffer.left(int(n)));
-            ok = n >= 0
+            const QString linkTarget = FileEntries::readLink(from);
+            ok = !linkTarget.isEmpty()
                 && ::symlink(QFile::encodeName(WorkingFolder::linkTargetFor(root, e.rel, linkTarget)).constData(),
                              QFile::encodeName(to).constData())
                     == 0;

@@ -87,7 +87,7 @@ private:
             m_timer->stop();
             return false;
         }
-        Q_EMIT projectSeen(m_generation, store->lastSeenRoot(), store->lastSeenHost());
+        Q_EMIT projectSeen(m_generation, store->previousRoot(), store->previousHost());
         m_store = std::move(store);
         return true;
     }

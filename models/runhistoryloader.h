@@ -33,8 +33,8 @@ Q_SIGNALS:
     // The history file is damaged; backup is the newest copy ("" if none).
     void damaged(const QString &error, const QString &backup, const QDateTime &backupTime);
     void backupRestored(const QString &damagedKeptAs);
-    // Where the history had last seen the project before this window opened
-    // it: its folder and host then (another clone, or before a move).
+    // Where the history saw the project before its current place: another
+    // clone's folder and host, or the folder before a move ("" if none).
     void projectSeen(const QString &lastRoot, const QString &lastHost);
 
 private:

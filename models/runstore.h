@@ -51,8 +51,9 @@ public:
     // its project.ini, written there on first use): created in the store on
     // first use, or adopted from a history kept by path (before projects had
     // ids) — the one recorded at this root, or, in a SQLite file, its only
-    // project (the folder was moved). The path and host are only remembered
-    // (lastSeenRoot/Host: where it was opened before). Also takes the
+    // project (the folder was moved). The path and host are only remembered,
+    // with the place before them (previousRoot/Host: another clone, or the
+    // folder before a move; "" when there was none). Also takes the
     // project's limit for silent runs (see RunRecord::stale). A malformed id
     // in project.ini fails with a sentence naming the file and line, and
     // nothing is written.
@@ -63,8 +64,8 @@ public:
     bool useProject(const QString &name, const QString &root);
     qint64 projectId() const { return m_projectId; }
     QString experimentId() const { return m_experimentId; }
-    QString lastSeenRoot() const { return m_lastSeenRoot; }
-    QString lastSeenHost() const { return m_lastSeenHost; }
+    QString previousRoot() const { return m_previousRoot; }
+    QString previousHost() const { return m_previousHost; }
     // A run whose owner's heartbeat is older than this reads as Lost.
     void setLostAfter(qint64 microseconds) { m_lostAfterUs = microseconds; }
     // The owner of these runs is alive: their heartbeat is now.
@@ -142,8 +143,8 @@ private:
 
     qint64 m_projectId = 0;
     QString m_experimentId;
-    QString m_lastSeenRoot;
-    QString m_lastSeenHost;
+    QString m_previousRoot;
+    QString m_previousHost;
     qint64 m_lostAfterUs = 120 * 1000000LL;
     QHash<QString, qint64> m_keyIds;
 };

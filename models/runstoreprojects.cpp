@@ -88,7 +88,8 @@ bool RunStore::useProject(const QString &projectId, const QString &name, const Q
 {
     m_projectId = 0;
     auto select = [this](QSqlQuery &q, const QString &where, const QVariant &value) {
-        q.prepare(QStringLiteral("SELECT id, experiment_id, root, host FROM projects WHERE ") + where);
+        q.prepare(QStringLiteral("SELECT id, experiment_id, root, host, prev_root, prev_host FROM projects WHERE ")
+                  + where);
         q.addBindValue(value);
         return exec(q);
     };
@@ -140,17 +141,24 @@ bool RunStore::useProject(const QString &projectId, const QString &name, const Q
     }
     m_projectId = q.value(0).toLongLong();
     m_experimentId = q.value(1).toString();
-    m_lastSeenRoot = q.value(2).toString();
-    m_lastSeenHost = q.value(3).toString();
+    const QString seenRoot = q.value(2).toString();
+    const QString seenHost = q.value(3).toString();
+    m_previousRoot = q.value(4).toString();
+    m_previousHost = q.value(5).toString();
     q.finish();
-    if (m_lastSeenRoot != root || m_lastSeenHost != host) {
-        // Only remembered: where the project was last opened, and on which host.
+    if (seenRoot != root || seenHost != host) {
+        // Only remembered: where the project is opened now, and where before.
+        m_previousRoot = seenRoot;
+        m_previousHost = seenHost;
         QSqlQuery seen(m_db);
-        seen.prepare(QStringLiteral("UPDATE projects SET root = ?, host = ?, name = ? WHERE id = ?"));
+        seen.prepare(QStringLiteral("UPDATE projects SET prev_root = root, prev_host = host, root = ?, host = ?, "
+                                    "name = ? WHERE id = ? AND root = ? AND host = ?"));
         seen.addBindValue(textValue(root));
         seen.addBindValue(textValue(host));
         seen.addBindValue(textValue(name));
         seen.addBindValue(m_projectId);
+        seen.addBindValue(textValue(seenRoot));
+        seen.addBindValue(textValue(seenHost));
         if (!exec(seen))
             return false;
     }

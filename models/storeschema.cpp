@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QVariant>
 
 namespace {
 
@@ -161,8 +162,8 @@ ALTER TABLE artifacts ADD COLUMN link_target TEXT NOT NULL DEFAULT '';
 )" },
     // 8: a project is who it says it is (the id in its project.ini), not
     // where it is: projects keyed by that id, their path and host only
-    // remembered (histories keyed by path get "path:<root>", adopted on first
-    // use); owners write a heartbeat while their runs go on. SQLite cannot
+    // remembered, with the place before (histories keyed by path get
+    // "path:<root>", adopted on first use); owners write a heartbeat while their runs go on. SQLite cannot
     // drop the old UNIQUE (root): the table is rebuilt (foreign keys off).
     { R"(
 CREATE TABLE projects_by_id (
@@ -171,6 +172,8 @@ CREATE TABLE projects_by_id (
     name TEXT NOT NULL,
     root TEXT NOT NULL,
     host TEXT NOT NULL DEFAULT '',
+    prev_root TEXT NOT NULL DEFAULT '',
+    prev_host TEXT NOT NULL DEFAULT '',
     experiment_id TEXT NOT NULL,
     created_us INTEGER NOT NULL);
 INSERT INTO projects_by_id (id, uuid, name, root, experiment_id, created_us)
@@ -186,6 +189,8 @@ UPDATE projects SET uuid = 'path:' || root;
 ALTER TABLE projects ALTER COLUMN uuid SET NOT NULL;
 ALTER TABLE projects ADD CONSTRAINT projects_uuid_key UNIQUE (uuid);
 ALTER TABLE projects ADD COLUMN host TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN prev_root TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN prev_host TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN heartbeat_us BIGINT NOT NULL DEFAULT 0;
 )" },
     // 9: on PostgreSQL, metric points lose their foreign keys: checked row by

@@ -1,12 +1,13 @@
 #include "workingfolder.h"
 
+#include "fileentries.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 
 #include <cerrno>
 #include <cstring>
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,13 +20,6 @@ constexpr int kMaxListed = 1000;
 QByteArray native(const QString &path) { return QFile::encodeName(path); }
 
 bool lstatPath(const QString &path, struct stat *st) { return ::lstat(native(path).constData(), st) == 0; }
-
-QString readLink(const QString &path)
-{
-    QByteArray buffer(4096, Qt::Uninitialized);
-    const ssize_t n = ::readlink(native(path).constData(), buffer.data(), size_t(buffer.size()));
-    return n < 0 ? QString() : QFile::decodeName(buffer.left(int(n)));
-}
 
 QString systemError(int error) { return QString::fromLocal8Bit(std::strerror(error)); }
 
@@ -73,24 +67,17 @@ private:
 bool Linker::walk(const QString &relDir)
 {
     const QString absDir = relDir.isEmpty() ? m_root : m_root + QLatin1Char('/') + relDir;
-    DIR *dir = ::opendir(native(absDir).constData());
-    if (!dir) {
+    QStringList names;
+    if (!FileEntries::list(absDir, &names)) {
         leaveOut(QStringLiteral("%1/ (unreadable: %2)").arg(relDir, systemError(errno)));
         return true;
     }
-    QStringList names;
-    while (const dirent *e = ::readdir(dir)) {
-        const QString name = QFile::decodeName(e->d_name);
-        if (name == QLatin1String(".") || name == QLatin1String(".."))
-            continue;
-        if (name == QLatin1String(".git"))
-            continue;
-        if (relDir.isEmpty() && (name == QLatin1String(".runbench") || name == QLatin1String("outputs")))
-            continue;
-        names.append(name);
+    // .git stays the project's own; .runbench/ and outputs/ are the run's.
+    names.removeAll(QStringLiteral(".git"));
+    if (relDir.isEmpty()) {
+        names.removeAll(QStringLiteral(".runbench"));
+        names.removeAll(QStringLiteral("outputs"));
     }
-    ::closedir(dir);
-    names.sort();
     for (const QString &name : qAsConst(names)) {
         const QString rel = relDir.isEmpty() ? name : relDir + QLatin1Char('/') + name;
         struct stat st;
@@ -110,7 +97,7 @@ bool Linker::entry(const QString &rel, const struct stat &st)
     const bool inCheckout = lstatPath(target, &there);
 
     if (S_ISLNK(st.st_mode)) {
-        const QString linkTarget = readLink(source);
+        const QString linkTarget = FileEntries::readLink(source);
         const bool out = WorkingFolder::leavesProject(m_root, rel, linkTarget);
         if (!inCheckout && !symlinkTo(WorkingFolder::linkTargetFor(m_root, rel, linkTarget), rel))
             return false;

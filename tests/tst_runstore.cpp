@@ -182,7 +182,7 @@ void TestRunStore::pathKeyedHistoryFollowsAMovedFolder()
     QVERIFY(again.open(m_db));
     QVERIFY(again.useProject(id, QStringLiteral("Iris"), QStringLiteral("/mnt/elsewhere"), QStringLiteral("x")));
     QCOMPARE(again.runs().size(), 1);
-    QCOMPARE(again.lastSeenHost(), QStringLiteral("kim-pc"));
+    QCOMPARE(again.previousHost(), QStringLiteral("kim-pc"));
 }
 
 // Two projects with one path (two machines, or one folder reused) never
@@ -208,7 +208,7 @@ void TestRunStore::projectsAreKeptApartByIdNotPath()
     QVERIFY(clone.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, QStringLiteral("three")));
     QCOMPARE(a.runs().size(), 2);
     QCOMPARE(a.runs().first().number, 2);
-    QCOMPARE(clone.lastSeenRoot(), QStringLiteral("/home/user/project"));
+    QCOMPARE(clone.previousRoot(), QStringLiteral("/home/user/project"));
 }
 
 void TestRunStore::refusesNewerSchema()

@@ -128,6 +128,7 @@ void TestTeam::movedAndRenamedProjectKeepsItsHistory()
     QString from = first;
     for (const QString &root : { renamed, moved }) {
         QVERIFY(QDir().rename(from, root));
+        const QString before = from;
         from = root;
         const QJsonArray runs = history(root);
         QCOMPARE(runs.size(), expected);
@@ -147,7 +148,7 @@ void TestTeam::movedAndRenamedProjectKeepsItsHistory()
         RunStore store;
         QVERIFY(store.open(Project(root).databasePath()));
         QVERIFY(store.useProject(Project(root)));
-        QCOMPARE(store.lastSeenRoot(), root); // remembered, not the key
+        QCOMPARE(store.previousRoot(), before); // remembered, not the key
     }
 }
 

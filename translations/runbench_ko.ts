@@ -1227,8 +1227,8 @@ SQLite %5</translation>
         <translation>아직 없음</translation>
     </message>
     <message>
-        <source>Its history last saw it at %1 on %2.</source>
-        <translation>실행 기록이 마지막으로 본 위치: %2의 %1.</translation>
+        <source>Before, its history saw it at %1 on %2.</source>
+        <translation>이전에는 실행 기록이 %2의 %1에서 이 프로젝트를 보았습니다.</translation>
     </message>
 </context>
 <context>

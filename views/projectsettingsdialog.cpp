@@ -100,9 +100,9 @@ void ProjectSettingsDialog::setLastSeen(const QString &root, const QString &host
 {
     QString text = tr("id %1 (in project.ini: every copy with this id shares one history)")
                        .arg(m_project.id().isEmpty() ? tr("not given yet") : m_project.id());
-    if (!root.isEmpty() && (root != m_project.root() || host != Project::hostName()))
-        text
-            += QLatin1Char('\n') + tr("Its history last saw it at %1 on %2.").arg(QDir::toNativeSeparators(root), host);
+    if (!root.isEmpty()) // another clone, or the folder before a move
+        text += QLatin1Char('\n')
+            + tr("Before, its history saw it at %1 on %2.").arg(QDir::toNativeSeparators(root), host);
     m_lastSeen->setText(text);
 }
 
