@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -24,4 +26,17 @@ inline QByteArray readFile(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Reads a process's standard output until text appears or msecs pass.
+inline bool waitForOutput(QProcess *process, const QByteArray &text, int msecs = 30000)
+{
+    QByteArray out;
+    QElapsedTimer clock;
+    clock.start();
+    while (!out.contains(text) && clock.elapsed() < msecs) {
+        process->waitForReadyRead(500);
+        out += process->readAllStandardOutput();
+    }
+    return out.contains(text);
 }

@@ -240,14 +240,7 @@ void TestCli::ctrlCCancelsTheRun()
     p.setWorkingDirectory(m_scratch);
     p.start(QStringLiteral(RUNBENCH_BINARY), { QStringLiteral("run"), QStringLiteral("long.sh") });
     QVERIFY(p.waitForStarted());
-    QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (!out.contains("started") && t.elapsed() < 30000) {
-        p.waitForReadyRead(1000);
-        out += p.readAllStandardOutput();
-    }
-    QVERIFY(out.contains("started"));
+    QVERIFY(waitForOutput(&p, "started"));
     ::kill(pid_t(p.processId()), SIGINT);
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 130);

@@ -63,6 +63,8 @@ private:
     void typeArguments(MainWindow *window, const QString &text);
     void clickRun(MainWindow *window);
     int statusOfRow(MainWindow *window, int row);
+    // A project with one script, opened in the window and run once to its end.
+    QString projectRunOnce(const QString &script, const QByteArray &content);
     void screenshot(QWidget *widget, const QString &name);
 
     QTemporaryDir m_home;
@@ -155,6 +157,20 @@ void TestMainWindow::clickRun(MainWindow *window)
 int TestMainWindow::statusOfRow(MainWindow *window, int row)
 {
     return window->jobModel()->index(row, 0).data(JobListModel::StatusRole).toInt();
+}
+
+QString TestMainWindow::projectRunOnce(const QString &script, const QByteArray &content)
+{
+    const QString root = makeProject();
+    if (!writeFile(root + QLatin1Char('/') + script, content) || !m_window->openProject(root))
+        return {};
+    clickFile(m_window.get(), script);
+    clickRun(m_window.get());
+    QElapsedTimer clock;
+    clock.start();
+    while (statusOfRow(m_window.get(), 0) != int(RunStatus::Completed) && clock.elapsed() < 30000)
+        QTest::qWait(50);
+    return statusOfRow(m_window.get(), 0) == int(RunStatus::Completed) ? root : QString();
 }
 
 void TestMainWindow::sampleRunTwiceInParallel()
@@ -383,12 +399,8 @@ void TestMainWindow::sampleProjectCopies()
 
 void TestMainWindow::undoRestoreFromTheEditMenu()
 {
-    const QString root = makeProject();
-    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo one\n"));
-    QVERIFY(m_window->openProject(root));
-    clickFile(m_window.get(), QStringLiteral("step.sh"));
-    clickRun(m_window.get());
-    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 30000);
+    const QString root = projectRunOnce(QStringLiteral("step.sh"), "echo one\n");
+    QVERIFY(!root.isEmpty());
     QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo edited\n"));
     RunStore store;
     QVERIFY(store.open(Project(root).databasePath()));
@@ -483,12 +495,8 @@ void TestMainWindow::settingsPointTheProjectAtAServer()
 // Project settings say who the project is and where its history saw it.
 void TestMainWindow::movedProjectShowsWhereItWasAndKeepsItsRuns()
 {
-    const QString root = makeProject();
-    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo one\n"));
-    QVERIFY(m_window->openProject(root));
-    clickFile(m_window.get(), QStringLiteral("step.sh"));
-    clickRun(m_window.get());
-    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 30000);
+    const QString root = projectRunOnce(QStringLiteral("step.sh"), "echo one\n");
+    QVERIFY(!root.isEmpty());
     // the window is closed, the folder renamed, the window opened on it
     m_window.reset();
     const QString moved = m_dir->path() + QStringLiteral("/renamed");
@@ -523,12 +531,8 @@ void TestMainWindow::movedProjectShowsWhereItWasAndKeepsItsRuns()
 // an empty history; the window offers to open it.
 void TestMainWindow::saveACopyAsANewProject()
 {
-    const QString root = makeProject();
-    QVERIFY(writeFile(root + QStringLiteral("/step.sh"), "echo one\n"));
-    QVERIFY(m_window->openProject(root));
-    clickFile(m_window.get(), QStringLiteral("step.sh"));
-    clickRun(m_window.get());
-    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Completed), 30000);
+    const QString root = projectRunOnce(QStringLiteral("step.sh"), "echo one\n");
+    QVERIFY(!root.isEmpty());
     auto *action = m_window->findChild<QAction *>(QStringLiteral("saveCopyAction"));
     QVERIFY(action && action->isEnabled());
 

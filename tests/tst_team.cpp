@@ -336,14 +336,7 @@ void TestTeam::silentRunIsLostElsewhereUntilItsHostAdoptsIt()
 
     QProcess owner;
     runbench({ QStringLiteral("run"), QStringLiteral("wait.sh") }, aliceRoot, QStringLiteral("alice"), &owner);
-    QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (!out.contains("started") && t.elapsed() < 60000) {
-        owner.waitForReadyRead(500);
-        out += owner.readAllStandardOutput();
-    }
-    QVERIFY(out.contains("started"));
+    QVERIFY(waitForOutput(&owner, "started", 60000));
     auto last = [&](const QString &root, const QString &host) {
         const Result r = runbench({ QStringLiteral("history"), QStringLiteral("last") }, root, host);
         return QJsonDocument::fromJson(r.out.toUtf8()).object();
