@@ -1230,6 +1230,10 @@ SQLite %5</translation>
         <source>Before, its history saw it at %1 on %2.</source>
         <translation>이전에는 실행 기록이 %2의 %1에서 이 프로젝트를 보았습니다.</translation>
     </message>
+    <message>
+        <source>Before, its history saw it at %1.</source>
+        <translation>이전에는 실행 기록이 %1에서 이 프로젝트를 보았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>PythonClient</name>

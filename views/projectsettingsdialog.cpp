@@ -102,7 +102,9 @@ void ProjectSettingsDialog::setLastSeen(const QString &root, const QString &host
                        .arg(m_project.id().isEmpty() ? tr("not given yet") : m_project.id());
     if (!root.isEmpty()) // another clone, or the folder before a move
         text += QLatin1Char('\n')
-            + tr("Before, its history saw it at %1 on %2.").arg(QDir::toNativeSeparators(root), host);
+            + (host.isEmpty()
+                   ? tr("Before, its history saw it at %1.").arg(QDir::toNativeSeparators(root))
+                   : tr("Before, its history saw it at %1 on %2.").arg(QDir::toNativeSeparators(root), host));
     m_lastSeen->setText(text);
 }
 
