@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <csignal>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void logOutsideARunPrints();
     void restoreAndDiffFromTheCommandLine();
     void runSeesDataAndAnEmptyInput();
+    void unreadableFileIsListedAndTheRunGoesOn();
     void exportCopiesTheHistory();
 
 private:
@@ -356,6 +358,57 @@ void TestCli::runSeesDataAndAnEmptyInput()
     QCOMPARE(restore.exitCode, 1);
     QVERIFY2(restore.err.contains(QStringLiteral("outside the folder")), qPrintable(restore.err));
     QCOMPARE(readFile(root + QStringLiteral("/shared-data")), QByteArray("a file now\n"));
+}
+
+// A file the user cannot read (someone else's, mode 000): listed as left
+// out with the reason, and the run goes on. Root reads everything, so as
+// root the commands run as nobody (setpriv).
+void TestCli::unreadableFileIsListedAndTheRunGoesOn()
+{
+    QTemporaryDir dir;
+    QVERIFY(QFile::setPermissions(dir.path(),
+                                  QFile::permissions(dir.path()) | QFileDevice::ExeOther | QFileDevice::ReadOther));
+    const QString root = dir.path() + QStringLiteral("/project");
+    QVERIFY(writeFile(root + QStringLiteral("/a.sh"), "cat secret.txt > /dev/null 2>&1 || echo cannot-read\n"));
+    QVERIFY(writeFile(root + QStringLiteral("/secret.txt"), "secret\n"));
+    QStringList prefix;
+    if (::geteuid() == 0) {
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        if (setpriv.isEmpty())
+            QSKIP("setpriv (util-linux) is needed to run as another user than root");
+        prefix = QStringList { setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                               QStringLiteral("--clear-groups") };
+        for (const QString &path : { root, root + QStringLiteral("/a.sh") })
+            QCOMPARE(::chown(QFile::encodeName(path).constData(), 65534, 65534), 0);
+    }
+    QVERIFY(QFile::setPermissions(root + QStringLiteral("/secret.txt"), QFileDevice::Permissions()));
+    auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.setWorkingDirectory(root);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), dir.path());
+        p.setProcessEnvironment(env);
+        const QStringList command = prefix + QStringList { QStringLiteral(RUNBENCH_BINARY) } + args;
+        p.start(command.first(), command.mid(1));
+        Result r;
+        if (p.waitForFinished(60000)) {
+            r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            r.out = QString::fromUtf8(p.readAllStandardOutput());
+            r.err = QString::fromUtf8(p.readAllStandardError());
+        }
+        return r;
+    };
+    if (run({ QStringLiteral("--version") }).exitCode != 0)
+        QSKIP("The build tree cannot be reached by the user nobody here.");
+    const Result r = run({ QStringLiteral("run"), QStringLiteral("a.sh") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QStringLiteral("cannot-read")));
+    const QJsonObject last
+        = QJsonDocument::fromJson(run({ QStringLiteral("history"), QStringLiteral("last") }).out.toUtf8()).object();
+    const QJsonArray leftOut
+        = last.value(QStringLiteral("properties")).toObject().value(QStringLiteral("LeftOutFiles")).toArray();
+    QVERIFY2(leftOut.contains(QStringLiteral("secret.txt (unreadable: Permission denied)")),
+             QJsonDocument(leftOut).toJson().constData());
 }
 
 // `history export` into a file (the server's case is the store suite's,
