@@ -40,3 +40,31 @@ inline bool waitForOutput(QProcess *process, const QByteArray &text, int msecs =
     }
     return out.contains(text);
 }
+
+// How a command ended: exit code (-1 if it crashed or did not end in time)
+// and what it printed.
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs program with args in dir, with env (the process's own when empty),
+// and waits for its end.
+inline Result runCommand(const QString &program, const QStringList &args, const QString &dir,
+                         const QProcessEnvironment &env = QProcessEnvironment())
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
+    p.start(program, args);
+    Result r;
+    if (!p.waitForFinished(180000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}

@@ -13,13 +13,6 @@
 #include <csignal>
 #include <unistd.h>
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -51,16 +44,7 @@ private:
 
 Result TestCli::runbench(const QStringList &args, const QString &dir)
 {
-    QProcess p;
-    p.setWorkingDirectory(dir.isEmpty() ? m_iris : dir);
-    p.start(QStringLiteral(RUNBENCH_BINARY), args);
-    Result r;
-    if (!p.waitForFinished(180000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runCommand(QStringLiteral(RUNBENCH_BINARY), args, dir.isEmpty() ? m_iris : dir);
 }
 
 QJsonObject TestCli::lastRun(const QString &dir)
@@ -382,21 +366,11 @@ void TestCli::unreadableFileIsListedAndTheRunGoesOn()
             QCOMPARE(::chown(QFile::encodeName(path).constData(), 65534, 65534), 0);
     }
     QVERIFY(QFile::setPermissions(root + QStringLiteral("/secret.txt"), QFileDevice::Permissions()));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), dir.path());
     auto run = [&](const QStringList &args) {
-        QProcess p;
-        p.setWorkingDirectory(root);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), dir.path());
-        p.setProcessEnvironment(env);
         const QStringList command = prefix + QStringList { QStringLiteral(RUNBENCH_BINARY) } + args;
-        p.start(command.first(), command.mid(1));
-        Result r;
-        if (p.waitForFinished(60000)) {
-            r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-            r.out = QString::fromUtf8(p.readAllStandardOutput());
-            r.err = QString::fromUtf8(p.readAllStandardError());
-        }
-        return r;
+        return runCommand(command.first(), command.mid(1), root, env);
     };
     if (run({ QStringLiteral("--version") }).exitCode != 0)
         QSKIP("The build tree cannot be reached by the user nobody here.");

@@ -27,13 +27,6 @@ QString hostOf(const QJsonValue &run)
     return run.toObject().value(QStringLiteral("properties")).toObject().value(QStringLiteral("Host")).toString();
 }
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 } // namespace
 
 class TestTeam : public QObject
@@ -74,24 +67,16 @@ void TestTeam::cleanupTestCase() { m_server.reset(); }
 
 Result TestTeam::runbench(const QStringList &args, const QString &dir, const QString &host, QProcess *started)
 {
-    QProcess local;
-    QProcess &p = started ? *started : local;
-    p.setWorkingDirectory(dir);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("RUNBENCH_DATABASE_URL"));
     if (!host.isEmpty())
         env.insert(QStringLiteral("RUNBENCH_HOST"), host);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(RUNBENCH_BINARY), args);
-    Result r;
-    if (started)
-        return r;
-    if (!p.waitForFinished(180000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    if (!started)
+        return runCommand(QStringLiteral(RUNBENCH_BINARY), args, dir, env);
+    started->setWorkingDirectory(dir);
+    started->setProcessEnvironment(env);
+    started->start(QStringLiteral(RUNBENCH_BINARY), args);
+    return {};
 }
 
 QJsonArray TestTeam::history(const QString &dir, const QString &host)
@@ -230,7 +215,7 @@ void TestTeam::twoClonesShareOneServerHistory()
     const QString settings = QStringLiteral("[store]\nurl=%1\nartifact_root=%2\n").arg(url, shared);
     const QString id = QStringLiteral("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
     const QStringList roots { m_tmp.path() + QStringLiteral("/clones/alice/iris"),
-                              m_tmp.path() + QStringLiteral("/clones/bob/work/iris") };
+                              m_tmp.path() + QStringLiteral("/clones/bob/code/iris") };
     for (const QString &root : roots) {
         writeProject(root, id, settings);
         QVERIFY(writeFile(root + QStringLiteral("/train.sh"),
