@@ -328,8 +328,12 @@ void MainWindow::saveCopyAs(const QString &destination)
     // thread until the copy has ended.
     watcher->setFuture(QtConcurrent::run([source, destination, watcher, bar]() {
         QString error;
-        ProjectCopy::copy(source, destination, &error, [watcher, bar](qint64 done, qint64 total) {
+        int shown = -1; // one event per step the bar shows, not one per file
+        ProjectCopy::copy(source, destination, &error, [watcher, bar, &shown](qint64 done, qint64 total) {
             const int value = total > 0 ? int(done * 1000 / total) : 1000;
+            if (value == shown)
+                return;
+            shown = value;
             QMetaObject::invokeMethod(watcher, [bar, value] {
                 if (bar)
                     bar->setValue(value);

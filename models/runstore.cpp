@@ -365,15 +365,11 @@ QVector<RunRecord> RunStore::runs()
 QVector<RunRecord> RunStore::runsAfter(qint64 afterId, const QVector<qint64> &ids)
 {
     QVector<RunRecord> result;
-    QStringList placeholders;
-    for (int i = 0; i < ids.size(); ++i)
-        placeholders.append(QStringLiteral("?"));
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral("WHERE r.project_id = ? AND (r.id > ?")
-              + (ids.isEmpty()
-                     ? QString()
-                     : QStringLiteral(" OR r.id IN (") + placeholders.join(QLatin1Char(',')) + QLatin1Char(')'))
+              + (ids.isEmpty() ? QString()
+                               : QStringLiteral(" OR r.id IN (") + placeholders(int(ids.size())) + QLatin1Char(')'))
               + QStringLiteral(") ORDER BY r.id"));
     q.addBindValue(m_projectId);
     q.addBindValue(afterId);

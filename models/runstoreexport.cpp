@@ -39,14 +39,6 @@ const CopiedTable kRunRows[] = {
     { "run_tags", "tag", false },
 };
 
-QString placeholders(int n)
-{
-    QStringList marks;
-    for (int i = 0; i < n; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 QHash<QString, qint64> RunStore::projectRowCounts()

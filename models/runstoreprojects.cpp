@@ -169,11 +169,8 @@ bool RunStore::heartbeat(const QVector<qint64> &runs)
 {
     if (runs.isEmpty())
         return true;
-    QStringList marks;
-    for (int i = 0; i < runs.size(); ++i)
-        marks.append(QStringLiteral("?"));
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET heartbeat_us = ? WHERE id IN (%1)").arg(marks.join(QLatin1Char(','))));
+    q.prepare(QStringLiteral("UPDATE runs SET heartbeat_us = ? WHERE id IN (%1)").arg(placeholders(int(runs.size()))));
     q.addBindValue(nowUs());
     for (qint64 run : runs)
         q.addBindValue(run);

@@ -1,6 +1,16 @@
 #include "storevalues.h"
 
+#include <QStringList>
+
 namespace StoreValues {
+
+QString placeholders(int n)
+{
+    QStringList marks;
+    for (int i = 0; i < n; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
+}
 
 QString kindName(MetricKind kind)
 {

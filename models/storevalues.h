@@ -25,6 +25,9 @@ inline double readNumber(const QVariant &v)
     return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
 }
 
+// "?, ?, ?": n placeholders for a statement's values or an IN (…) list.
+QString placeholders(int n);
+
 QString kindName(MetricKind kind);
 MetricKind kindFromName(const QString &name);
 
