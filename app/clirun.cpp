@@ -6,6 +6,7 @@
 #include "lostruns.h"
 #include "metricline.h"
 #include "project.h"
+#include "regularfile.h"
 #include "runjob.h"
 #include "runstore.h"
 
@@ -192,9 +193,10 @@ int logCommand(const QStringList &arguments)
         printOut(QStringLiteral("[runbench] %1 = %2\n").arg(pos.at(0), valueText));
         return 0;
     }
-    QFile file(metricsFile);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        printErr(tr("runbench log: cannot write %1: %2\n").arg(metricsFile, file.errorString()));
+    QFile file;
+    QString error;
+    if (!RegularFile::open(file, metricsFile, RegularFile::Mode::Append, &error)) {
+        printErr(tr("runbench log: %1\n").arg(error));
         return 1;
     }
     line += '\n';

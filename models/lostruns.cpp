@@ -2,6 +2,7 @@
 
 #include "artifactfiles.h"
 #include "metricsingester.h"
+#include "regularfile.h"
 #include "runjob.h"
 
 #include <QCoreApplication>
@@ -39,10 +40,10 @@ LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
                 QDir(workDir).removeRecursively();
         }
         RunJob::Ending ending = RunJob::readEnding(RunJob::statusPath(project, run->runId), run->script);
-        QFile recordError(RunJob::recordErrorPath(project, run->runId));
-        if (ending.known && !ingested && recordError.open(QIODevice::ReadOnly)) {
+        const QByteArray recordError = RegularFile::read(RunJob::recordErrorPath(project, run->runId), 64 * 1024);
+        if (ending.known && !ingested && !recordError.isEmpty()) {
             ending.status = RunStatus::Failed;
-            ending.error = QString::fromUtf8(recordError.readAll());
+            ending.error = QString::fromUtf8(recordError);
         }
         const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
         // The launcher wrote its status file when the script ended.

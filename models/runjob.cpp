@@ -4,6 +4,7 @@
 #include "artifactfiles.h"
 #include "metricsingester.h"
 #include "pythonclient.h"
+#include "regularfile.h"
 #include "runstore.h"
 #include "snapshotstore.h"
 #include "workingfolder.h"
@@ -113,7 +114,7 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
     }
     if (relative.startsWith(QLatin1String("../"))) {
         m_error = tr("The script %1 is outside the project %2: only the project's own files are tracked.")
-                      .arg(script, QDir::toNativeSeparators(m_project.root()));
+                      .arg(QDir::toNativeSeparators(info.absoluteFilePath()), QDir::toNativeSeparators(m_project.root()));
         return false;
     }
     m_command = m_project.interpreterFor(relative);
@@ -259,10 +260,11 @@ void RunJob::startProcess()
                    .arg(QDir::toNativeSeparators(QCoreApplication::applicationDirPath())));
         return;
     }
-    QFile create(logPath());
-    m_log.setFileName(logPath());
-    if (!create.open(QIODevice::WriteOnly | QIODevice::Append) || !m_log.open(QIODevice::ReadOnly)) {
-        finish(RunStatus::Failed, 1, tr("Cannot write the driver log %1.").arg(logPath()));
+    QFile create;
+    QString error;
+    if (!RegularFile::open(create, logPath(), RegularFile::Mode::Append, &error)
+        || !RegularFile::open(m_log, logPath(), RegularFile::Mode::Read, &error)) {
+        finish(RunStatus::Failed, 1, tr("Cannot write the driver log: %1").arg(error));
         return;
     }
     m_logOffset = m_log.size();
@@ -304,7 +306,10 @@ void RunJob::startProcess()
     }
     arguments += m_record.arguments;
     m_command = QStringList { program } + arguments;
-    m_process->start(launcher, QStringList { statusPath(m_project, m_record.runId) } + m_command);
+    m_process->start(launcher,
+                     QStringList { QStringLiteral("--grace"), QString::number(m_graceMs),
+                                   statusPath(m_project, m_record.runId) }
+                         + m_command);
 }
 
 void RunJob::readOutput()
@@ -338,8 +343,7 @@ bool RunJob::adopt(const RunRecord &record, const QString &processStarted)
         return false;
     m_adopted = true;
     m_ingester = std::make_unique<MetricsIngester>(m_store, m_record.id, metricsPath());
-    m_log.setFileName(logPath());
-    if (m_log.open(QIODevice::ReadOnly))
+    if (RegularFile::open(m_log, logPath(), RegularFile::Mode::Read))
         m_logOffset = qMax<qint64>(0, m_log.size() - 64 * 1024); // the tail of what came before
     m_pollTimer->start();
     m_store->heartbeat({ m_record.id }); // read as it is again at once
@@ -380,10 +384,8 @@ QString RunJob::launcherPath()
 RunJob::Ending RunJob::readEnding(const QString &statusPath, const QString &program)
 {
     Ending ending;
-    QFile file(statusPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return ending;
-    const QString line = QString::fromUtf8(file.readLine()).trimmed();
+    const QByteArray text = RegularFile::read(statusPath, 4096);
+    const QString line = QString::fromUtf8(text.left(text.indexOf('\n'))).trimmed();
     const int space = int(line.indexOf(QLatin1Char(' ')));
     const QString kind = line.left(space);
     const QString rest = space < 0 ? QString() : line.mid(space + 1);
@@ -434,8 +436,9 @@ void RunJob::poll(bool finalPoll)
         m_recordError = m_ingester->lastError();
         qWarning("%s", qPrintable(m_recordError));
         // Also on disk, in case the end cannot be written to the store either.
-        QFile note(recordErrorPath(m_project, m_record.runId));
-        if (note.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        QFile note;
+        if (RegularFile::open(note, recordErrorPath(m_project, m_record.runId), RegularFile::Mode::Append)
+            && note.resize(0))
             note.write(m_recordError.toUtf8());
     }
     if (m_ingester->storedRecords() != before)
@@ -458,17 +461,24 @@ void RunJob::cancel()
     }
     if (m_adopted) {
         signalAdopted(SIGTERM);
-        QTimer::singleShot(m_graceMs, this, [this] { signalAdopted(SIGKILL); });
+        QTimer::singleShot(launcherGraceMs(), this, [this] { signalAdopted(SIGKILL); });
         return;
     }
     if (m_process && m_process->state() != QProcess::NotRunning) {
         m_process->terminate();
         QPointer<QProcess> process = m_process;
-        QTimer::singleShot(m_graceMs, this, [process] {
+        QTimer::singleShot(launcherGraceMs(), this, [process] {
             if (process && process->state() != QProcess::NotRunning)
                 process->kill();
         });
     }
+}
+
+int RunJob::launcherGraceMs() const
+{
+    // The launcher itself stops the script and what it started after the
+    // grace period; it is killed only if it has not ended well after that.
+    return m_graceMs + 2000;
 }
 
 void RunJob::processError(QProcess::ProcessError error)
@@ -517,8 +527,11 @@ void RunJob::finish(RunStatus status, int exitCode, QString error)
         status = RunStatus::Failed;
         exitCode = exitCode == 0 ? 1 : exitCode;
         m_exitCode = exitCode;
-        error = (error.isEmpty() ? QString() : error + QLatin1Char(' ')) + m_recordError + QLatin1Char(' ')
-            + tr("Every logged value is still in %1.").arg(QDir::toNativeSeparators(metricsPath()));
+        error = (error.isEmpty() ? QString() : error + QLatin1Char(' ')) + m_recordError;
+        const QFileInfo metrics(metricsPath());
+        if (metrics.isFile() && !metrics.isSymLink())
+            error += QLatin1Char(' ')
+                + tr("Every logged value is still in %1.").arg(QDir::toNativeSeparators(metricsPath()));
         m_error = error;
     }
     if (m_record.id == 0) {
@@ -535,8 +548,7 @@ void RunJob::finish(RunStatus status, int exitCode, QString error)
         m_record.exitCode = exitCode;
         m_record.error = error;
         if (!m_store->setArtifacts(m_record.id, watcher->result())
-            || !m_store->setRunFinished(m_record.id, status, status == RunStatus::Canceled ? -1 : exitCode,
-                                        m_record.endUs, error, m_record.startUs))
+            || !m_store->setRunFinished(m_record.id, status, exitCode, m_record.endUs, error, m_record.startUs))
             m_error = tr("The end of the run could not be recorded: %1").arg(m_store->lastError());
         setStatus(status);
         Q_EMIT finished();

@@ -41,7 +41,8 @@ public:
     // start time as recorded) still runs: tails its metrics and log again and
     // records its end. False if that process is gone.
     bool adopt(const RunRecord &record, const QString &processStarted);
-    // Asks the script to stop (SIGTERM), and kills it after the grace period.
+    // Asks the script and everything it started to stop (SIGTERM to the
+    // launcher, which signals the whole tree), killed after the grace period.
     void cancel();
 
     // How a run's process ended, from the status file runbench-launch writes
@@ -73,6 +74,8 @@ public:
     qint64 ingestedRecords() const;
     int skippedLines() const;
 
+    // How long a canceled script, and what a script leaves running when it
+    // ends, get to end by themselves before they are killed.
     void setGracePeriod(int msecs) { m_graceMs = msecs; }
     void setPollInterval(int msecs);
 
@@ -93,6 +96,7 @@ private:
     void startProcess();
     void readOutput();
     void poll(bool finalPoll);
+    int launcherGraceMs() const;
     void signalAdopted(int sig);
     void processFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void processError(QProcess::ProcessError error);

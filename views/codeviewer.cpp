@@ -1,5 +1,7 @@
 #include "codeviewer.h"
 
+#include "regularfile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -95,9 +97,10 @@ void CodeViewer::showFile(const QString &path, qint64 maxBytes, bool fromEnd)
         Q_EMIT fileShown(path);
     });
     watcher->setFuture(QtConcurrent::run([path, maxBytes, fromEnd]() -> QString {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return tr("(%1 cannot be read: %2)").arg(path, file.errorString());
+        QFile file;
+        QString error;
+        if (!RegularFile::open(file, path, RegularFile::Mode::ReadThroughLinks, &error))
+            return QLatin1Char('(') + error + QLatin1Char(')');
         const qint64 size = file.size();
         QString notice;
         if (size > maxBytes) {
