@@ -3,6 +3,7 @@
 #include <QFile>
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 bool FileEntries::list(const QString &folder, QStringList *names)
@@ -19,6 +20,29 @@ bool FileEntries::list(const QString &folder, QStringList *names)
     names->sort();
     return true;
 }
+
+unsigned FileEntries::umask()
+{
+    // /proc tells the mask without the set-and-restore of umask(2), which
+    // would race with other threads creating files.
+    static const unsigned mask = [] {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (status.open(QIODevice::ReadOnly))
+            for (const QByteArray &line : status.readAll().split('\n'))
+                if (line.startsWith("Umask:")) {
+                    bool ok = false;
+                    const unsigned value = line.mid(6).trimmed().toUInt(&ok, 8);
+                    if (ok)
+                        return value;
+                }
+        const mode_t old = ::umask(022);
+        ::umask(old);
+        return unsigned(old);
+    }();
+    return mask;
+}
+
+unsigned FileEntries::defaultMode(bool executable) { return (executable ? 0777u : 0666u) & ~umask(); }
 
 QString FileEntries::readLink(const QString &path)
 {

@@ -15,4 +15,11 @@ bool list(const QString &folder, QStringList *names);
 // path is not a link.
 QString readLink(const QString &path);
 
+// The process's file creation mask (read without changing it).
+unsigned umask();
+
+// The permission bits a file gets when created with the default mode
+// (0666, or 0777 for an executable) under the process's mask.
+unsigned defaultMode(bool executable);
+
 } // namespace FileEntries

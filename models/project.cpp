@@ -4,11 +4,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QSysInfo>
 #include <QUrl>
 #include <QUuid>
+
+#include <sys/stat.h>
 
 namespace {
 const auto kDataDirName = QStringLiteral(".runbench");
@@ -195,6 +198,21 @@ qint64 Project::snapshotFileSizeLimit() const
     return qint64((ok && mb > 0 ? mb : 50.0) * 1024 * 1024);
 }
 
+unsigned Project::privateFolderMode() const
+{
+    struct stat project;
+    if (::stat(QFile::encodeName(m_root).constData(), &project) != 0 || !(project.st_mode & S_IRGRP))
+        return 0700;
+    return 0700 | (unsigned(project.st_mode) & 0070);
+}
+
+bool Project::makePrivateFolder(const QString &path) const
+{
+    if (QFileInfo(path).isDir())
+        return true; // as the user left it
+    return QDir().mkpath(path) && ::chmod(QFile::encodeName(path).constData(), mode_t(privateFolderMode())) == 0;
+}
+
 bool Project::ensureDataDir(QString *error) const
 {
     QString why;
@@ -205,7 +223,7 @@ bool Project::ensureDataDir(QString *error) const
     }
     const QStringList dirs { dataDir(), runsDir(), sharedDir(), dataDir() + QStringLiteral("/working") };
     for (const QString &d : dirs) {
-        if (!QDir().mkpath(d)) {
+        if (!makePrivateFolder(d)) {
             if (error)
                 *error = QCoreApplication::translate("Project", "Cannot create the folder %1.")
                              .arg(QDir::toNativeSeparators(d));

@@ -84,6 +84,12 @@ public:
     // Creates .runbench/ and its sub folders, and a project.ini with the
     // defaults and an id when there is none. Fails, creating nothing, when
     // project.ini holds a malformed id.
+    // Runbench's folders hold copies of every file of the project, private
+    // ones included: only the owner reads them (0700), or also the project's
+    // group when the project folder is readable by it; never others.
+    unsigned privateFolderMode() const;
+    // Creates path with that mode; an existing folder is left as it is.
+    bool makePrivateFolder(const QString &path) const;
     bool ensureDataDir(QString *error) const;
 
 private:

@@ -3,18 +3,21 @@
 // to stay inside the folder before anything is written.
 #include "snapshotstore.h"
 
+#include "fileentries.h"
 #include "gitutil.h"
 #include "workingfolder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
 #include <QSaveFile>
 #include <QSet>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -125,7 +128,8 @@ std::optional<SnapshotStore::RestorePlan> SnapshotStore::plan(git_tree *current,
 }
 
 // Checks (checkOnly) or writes the plan's files from target under root.
-bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QString &root, bool checkOnly)
+bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QString &root, bool checkOnly,
+                          const QHash<QString, unsigned> &modes, Links links)
 {
     WalkState state;
     if (git_tree_walk(target, GIT_TREEWALK_PRE, collectEntry, &state) != 0 || !state.badPath.isEmpty())
@@ -158,6 +162,21 @@ bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QStri
         }
         return true;
     };
+    // A folder the snapshot has as a file or link (a link that a restore
+    // replaced by a folder, undone) is fine when the plan deletes everything
+    // in it: it is gone, empty, before anything is written.
+    auto emptiedByRemoval = [&](const QString &path) {
+        QDirIterator it(rootPath + QLatin1Char('/') + path,
+                        QDir::Files | QDir::AllDirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString rel = it.next().mid(rootPath.size() + 1);
+            const QFileInfo info = it.fileInfo();
+            if ((!info.isDir() || info.isSymLink()) && !removing.contains(rel))
+                return false;
+        }
+        return true;
+    };
     const QStringList writes = plan.overwrite + plan.create;
     for (const QString &path : writes) {
         const auto it = entries.constFind(path);
@@ -166,9 +185,9 @@ bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QStri
         if (!checkParents(path))
             return false;
         if (QFileInfo(rootPath + QLatin1Char('/') + path).isDir()
-            && !QFileInfo(rootPath + QLatin1Char('/') + path).isSymLink())
+            && !QFileInfo(rootPath + QLatin1Char('/') + path).isSymLink() && !emptiedByRemoval(path))
             return fail(tr("%1 is a folder where the snapshot has a file; nothing was written.").arg(path));
-        if (it->mode == GIT_FILEMODE_LINK) {
+        if (it->mode == GIT_FILEMODE_LINK && links == Links::InsideOnly) {
             git_blob *blob = nullptr;
             if (git_blob_lookup(&blob, m_repo, &it->id) != 0)
                 return fail(tr("The snapshot's object for %1 is missing: %2").arg(path, Git::lastError()));
@@ -222,25 +241,27 @@ bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QStri
         }
         if (QFileInfo(file).isSymLink())
             QFile::remove(file); // replace the link itself, never its target
+        else if (QFileInfo(file).isDir())
+            QDir(file).removeRecursively(); // emptied by the plan (checked above)
+        // The file's own mode (a private key stays 0600), set before any
+        // content is written; the default for files recorded with none.
+        const unsigned mode
+            = modes.value(path, FileEntries::defaultMode(e.mode == GIT_FILEMODE_BLOB_EXECUTABLE));
         QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size() || !out.commit())
+        if (!out.open(QIODevice::WriteOnly) || ::fchmod(out.handle(), mode_t(mode)) != 0
+            || out.write(content) != content.size() || !out.commit())
             return fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file), out.errorString()));
-        QFileDevice::Permissions perms = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
-            | QFileDevice::WriteUser | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-        if (e.mode == GIT_FILEMODE_BLOB_EXECUTABLE)
-            perms |= QFileDevice::ExeOwner | QFileDevice::ExeUser | QFileDevice::ExeGroup | QFileDevice::ExeOther;
-        QFile::setPermissions(file, perms);
     }
     return true;
 }
 
 // The project's files as they are now, as a tree (in the snapshots'
 // repository, with no commit).
-std::unique_ptr<git_tree, SnapshotStore::TreeDeleter> SnapshotStore::currentTree()
+std::unique_ptr<git_tree, SnapshotStore::TreeDeleter> SnapshotStore::currentTree(QString *modes)
 {
     QStringList leftOut;
     QString treeId;
-    if (!updateIndex(&leftOut, &treeId))
+    if (!updateIndex(&leftOut, &treeId, modes))
         return nullptr;
     git_oid oid;
     git_tree *tree = nullptr;
@@ -275,7 +296,8 @@ bool SnapshotStore::checkout(const QString &commitId, const QString &targetDir)
         else
             files.create.append(e.path);
     }
-    if (!apply(tree.get(), files, targetDir, true) || !apply(tree.get(), files, targetDir, false))
+    const QHash<QString, unsigned> modes = modesOf(commitId);
+    if (!apply(tree.get(), files, targetDir, true) || !apply(tree.get(), files, targetDir, false, modes))
         return false;
     for (const Entry &e : qAsConst(links)) {
         git_blob *blob = nullptr;
@@ -326,7 +348,8 @@ bool SnapshotStore::restore(const QString &commitId, bool force, RestorePlan *do
     Git::Tree target = Git::treeOfCommit(m_repo, commitId);
     if (!target)
         return fail(tr("The snapshot %1 is not in the snapshots repository.").arg(commitId));
-    auto currentOwner = currentTree();
+    QString currentModes;
+    auto currentOwner = currentTree(&currentModes);
     if (!currentOwner)
         return false;
     git_tree *current = currentOwner.get();
@@ -350,7 +373,9 @@ bool SnapshotStore::restore(const QString &commitId, bool force, RestorePlan *do
         parentOwner.reset(parent);
     const git_commit *parents[] = { parent };
     git_oid point;
-    const QString message = QStringLiteral("Restore point before restoring %1").arg(commitId);
+    QString message = QStringLiteral("Restore point before restoring %1").arg(commitId);
+    if (!currentModes.isEmpty())
+        message += QStringLiteral("\n\n") + currentModes;
     if (git_commit_create(&point, m_repo, nullptr, sig, sig, nullptr, message.toUtf8().constData(), current,
                           parent ? 1 : 0, parents)
         != 0)
@@ -360,7 +385,7 @@ bool SnapshotStore::restore(const QString &commitId, bool force, RestorePlan *do
     if (git_reference_create(&ref, m_repo, refName.toUtf8().constData(), &point, 0, "runbench restore point") != 0)
         return fail(tr("Cannot save a restore point: %1").arg(Git::lastError()));
     git_reference_free(ref);
-    if (!apply(target.get(), *p, m_project.root(), false))
+    if (!apply(target.get(), *p, m_project.root(), false, modesOf(commitId)))
         return false;
     git_oid targetCommit;
     git_oid_fromstrn(&targetCommit, commitId.toLatin1().constData(), size_t(commitId.size()));
@@ -393,8 +418,12 @@ bool SnapshotStore::undoRestore(RestorePlan *done)
         auto current = currentTree();
         if (!current)
             return false;
+        // The project as it was, links included wherever they pointed: undo
+        // writes links, never through them.
         auto p = plan(current.get(), target.get());
-        if (!p || !apply(target.get(), *p, m_project.root(), true) || !apply(target.get(), *p, m_project.root(), false))
+        const QHash<QString, unsigned> modes = modesOf(commitId);
+        if (!p || !apply(target.get(), *p, m_project.root(), true, modes, Links::AsRecorded)
+            || !apply(target.get(), *p, m_project.root(), false, modes, Links::AsRecorded))
             return false;
         git_reference *ref = nullptr;
         if (git_reference_lookup(&ref, m_repo, points.last().toUtf8().constData()) == 0) {

@@ -1,5 +1,6 @@
 #include "snapshotstore.h"
 
+#include "fileentries.h"
 #include "gitutil.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@
 #include <QThread>
 
 #include <cerrno>
+#include <sys/stat.h>
 #include <cstring>
 #include <unistd.h>
 
@@ -80,7 +82,7 @@ bool SnapshotStore::open(bool create)
         if (rc == 0 || !create)
             break;
         if (!QFileInfo::exists(path + QStringLiteral("/config")))
-            rc = git_repository_init(&m_repo, native.constData(), 1);
+            rc = m_project.makePrivateFolder(path) ? git_repository_init(&m_repo, native.constData(), 1) : -1;
         if (rc != 0)
             QThread::msleep(50);
     }
@@ -113,7 +115,66 @@ bool SnapshotStore::writeExcludes(bool *changed)
     return out.open(QIODevice::WriteOnly) && out.write(text) == text.size() && out.commit();
 }
 
-bool SnapshotStore::updateIndex(QStringList *leftOut, QString *treeId)
+namespace {
+const char kModesTrailer[] = "Runbench-Modes: ";
+} // namespace
+
+QString SnapshotStore::modesTrailer(git_index *index)
+{
+    QByteArray records; // "mode path\0" per file whose mode is not the default
+    const size_t count = git_index_entrycount(index);
+    const QByteArray root = QFile::encodeName(m_project.root()) + '/';
+    for (size_t i = 0; i < count; ++i) {
+        const git_index_entry *entry = git_index_get_byindex(index, i);
+        if (entry->mode != GIT_FILEMODE_BLOB && entry->mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+            continue;
+        struct stat st;
+        if (::lstat((root + entry->path).constData(), &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        const unsigned mode = unsigned(st.st_mode) & 07777u;
+        if (mode != FileEntries::defaultMode(entry->mode == GIT_FILEMODE_BLOB_EXECUTABLE))
+            records += QByteArray::number(mode, 8) + ' ' + entry->path + '\0';
+    }
+    if (records.isEmpty())
+        return {};
+    git_oid blob;
+    if (git_blob_create_from_buffer(&blob, m_repo, records.constData(), size_t(records.size())) != 0)
+        return {};
+    return QLatin1String(kModesTrailer) + Git::oidString(&blob);
+}
+
+QHash<QString, unsigned> SnapshotStore::modesOf(const QString &commitId)
+{
+    QHash<QString, unsigned> modes;
+    git_oid oid;
+    git_commit *commit = nullptr;
+    if (git_oid_fromstrn(&oid, commitId.toLatin1().constData(), size_t(commitId.size())) != 0
+        || git_commit_lookup_prefix(&commit, m_repo, &oid, size_t(commitId.size())) != 0)
+        return modes;
+    Git::Commit commitOwner(commit);
+    const QByteArray message = git_commit_message(commit);
+    const int at = int(message.lastIndexOf(QByteArray("\n") + kModesTrailer));
+    if (at < 0)
+        return modes;
+    const QByteArray id = message.mid(at + 1 + int(sizeof kModesTrailer) - 1, GIT_OID_HEXSZ);
+    git_oid blobId;
+    git_blob *blob = nullptr;
+    if (git_oid_fromstrn(&blobId, id.constData(), size_t(id.size())) != 0
+        || git_blob_lookup(&blob, m_repo, &blobId) != 0)
+        return modes;
+    Git::Blob blobOwner(blob);
+    const QByteArray records(static_cast<const char *>(git_blob_rawcontent(blob)), int(git_blob_rawsize(blob)));
+    for (const QByteArray &record : records.split('\0')) {
+        const int space = int(record.indexOf(' '));
+        bool ok = false;
+        const unsigned mode = record.left(space).toUInt(&ok, 8);
+        if (space > 0 && ok)
+            modes.insert(QString::fromUtf8(record.mid(space + 1)), mode & 07777u);
+    }
+    return modes;
+}
+
+bool SnapshotStore::updateIndex(QStringList *leftOut, QString *treeId, QString *modes)
 {
     bool excludesChanged = false;
     if (!writeExcludes(&excludesChanged))
@@ -192,6 +253,8 @@ bool SnapshotStore::updateIndex(QStringList *leftOut, QString *treeId)
     if (retryLocked([&] { return git_index_write(raw); }) != 0)
         return fail(tr("Cannot save the snapshot index: %1").arg(Git::lastError()));
     *treeId = Git::oidString(&tree);
+    if (modes)
+        *modes = modesTrailer(raw);
     return true;
 }
 
@@ -256,11 +319,12 @@ std::optional<SnapshotStore::Snapshot> SnapshotStore::snapshot(const QString &ru
     QMutexLocker locker(Git::projectMutex(m_project.root()));
     Snapshot result;
     QString treeId;
-    if (!updateIndex(&result.leftOut, &treeId))
+    QString modes;
+    if (!updateIndex(&result.leftOut, &treeId, &modes))
         return std::nullopt;
     QString error;
     result.commitId = commitTree(
-        m_repo, treeId, latestSnapshot(), message,
+        m_repo, treeId, latestSnapshot(), modes.isEmpty() ? message : message + QStringLiteral("\n\n") + modes,
         { QStringLiteral("refs/runs/") + runId, QLatin1String(kLatestRef), QLatin1String(kBaselineRef) }, &error);
     if (result.commitId.isEmpty()) {
         fail(tr("Cannot record the snapshot of run %1: %2").arg(runId, error));

@@ -2,6 +2,7 @@
 
 #include "project.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -11,6 +12,7 @@
 
 struct git_repository;
 struct git_tree;
+struct git_index;
 extern "C" void git_tree_free(git_tree *tree);
 
 // The code snapshots of a project: a bare git repository at
@@ -89,14 +91,21 @@ public:
 private:
     bool fail(const QString &message);
     bool writeExcludes(bool *changed);
-    bool updateIndex(QStringList *leftOut, QString *treeId);
+    bool updateIndex(QStringList *leftOut, QString *treeId, QString *modesTrailer);
+    // Git keeps only "executable or not"; the exact permission bits of files
+    // whose mode is not the default (a private key's 0600) are a blob named
+    // in a trailer of the commit's message, read back on checkout and restore.
+    QString modesTrailer(git_index *index);
+    QHash<QString, unsigned> modesOf(const QString &commitId);
     struct TreeDeleter
     {
         void operator()(git_tree *tree) const { git_tree_free(tree); }
     };
-    std::unique_ptr<git_tree, TreeDeleter> currentTree();
+    std::unique_ptr<git_tree, TreeDeleter> currentTree(QString *modes = nullptr);
     std::optional<RestorePlan> plan(git_tree *current, git_tree *target);
-    bool apply(git_tree *target, const RestorePlan &plan, const QString &root, bool checkOnly);
+    enum class Links { InsideOnly, AsRecorded };
+    bool apply(git_tree *target, const RestorePlan &plan, const QString &root, bool checkOnly,
+               const QHash<QString, unsigned> &modes = {}, Links links = Links::InsideOnly);
     QString latestSnapshot() const;
 
     Project m_project;

@@ -110,6 +110,12 @@ bool Linker::entry(const QString &rel, const struct stat &st)
     if (S_ISDIR(st.st_mode)) {
         if (inCheckout)
             return !S_ISDIR(there.st_mode) || walk(rel);
+        // A folder the user cannot read: linked as it is (the script meets
+        // the same permission), listed with the reason.
+        if (::access(native(source).constData(), R_OK | X_OK) != 0) {
+            leaveOut(QStringLiteral("%1/ (unreadable: %2)").arg(rel, systemError(errno)));
+            return symlinkTo(source, rel);
+        }
         // Nothing of this folder was recorded: an empty folder is made,
         // anything else is linked whole (an ignored data/ is one link).
         if (QDir(source).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
