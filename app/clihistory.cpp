@@ -49,7 +49,10 @@ int prepare(Context *ctx, const QString &command, const QStringList &arguments, 
     p.addHelpOption();
     addProjectOption(&p);
     p.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-                  tr("Output format: json, table or csv."),
+                  tr("Output format: json, table or csv. In JSON, a logged value named like a run field "
+                     "(status, name, run_id…) is under \"metrics\", and infinities and NaN are the strings "
+                     "\"Infinity\", \"-Infinity\" and \"NaN\". Table and CSV cells show control and "
+                     "bidirectional characters as escapes (\\n, \\u202e)."),
                   QStringLiteral("format") });
     if (addOptions)
         addOptions(&p);
@@ -176,10 +179,12 @@ int list(const QStringList &arguments)
                runs.end());
     const auto summaries = ctx.store.allSummaries();
     if (ctx.output == Output::Json) {
+        const auto artifacts = ctx.store.allArtifacts();
         QJsonArray array;
         for (const RunRecord &r : qAsConst(runs)) {
             HistoryFormat::RunDetails d;
             d.run = r;
+            d.attachments = ArtifactFiles::attachments(ctx.project.runDir(r.runId), artifacts.value(r.id));
             d.summaries = summaries.value(r.id);
             std::sort(d.summaries.begin(), d.summaries.end(),
                       [](const MetricSummary &a, const MetricSummary &b) { return a.key < b.key; });

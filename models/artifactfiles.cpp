@@ -1,6 +1,7 @@
 #include "artifactfiles.h"
 
 #include "fileentries.h"
+#include "regularfile.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -13,8 +14,8 @@
 
 QString ArtifactFiles::sha256(const QString &filePath)
 {
-    QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    if (!RegularFile::open(file, filePath, RegularFile::Mode::Read))
         return {};
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&file))
@@ -136,7 +137,13 @@ QStringList ArtifactFiles::download(const QString &runDir, const QVector<Artifac
             return {};
         }
         const QString target = destination + QLatin1Char('/') + a.path.mid(prefix.size());
-        if (QFileInfo(target).isSymLink() || (QFileInfo::exists(target) && !overwrite)) {
+        if (QFileInfo(target).isSymLink()) {
+            *error = tr("%1 is a link; Runbench never writes through one, even when overwriting. Remove the link "
+                        "first; nothing was copied.")
+                         .arg(QDir::toNativeSeparators(target));
+            return {};
+        }
+        if (QFileInfo::exists(target) && !overwrite) {
             *error = tr("%1 exists; nothing was copied.").arg(QDir::toNativeSeparators(target));
             return {};
         }

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -65,7 +66,25 @@ QString number(double v)
 
 namespace {
 
-QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
+// JSON has no infinities or NaN; they are written as the strings
+// "Infinity", "-Infinity" and "NaN", never as null ("no value").
+QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(number(v)); }
+
+// The run's own fields in its JSON object: a logged value of one of these
+// names goes under "metrics" instead, so that it never hides the field.
+bool isRunField(const QString &name)
+{
+    static const QSet<QString> fields {
+        QStringLiteral("attachments"),   QStringLiteral("created_utc"),     QStringLiteral("description"),
+        QStringLiteral("duration"),      QStringLiteral("end_time_utc"),    QStringLiteral("experiment_id"),
+        QStringLiteral("heartbeat_enabled"), QStringLiteral("hidden"),      QStringLiteral("name"),
+        QStringLiteral("parent_run_id"), QStringLiteral("properties"),      QStringLiteral("run_id"),
+        QStringLiteral("run_number"),    QStringLiteral("script_name"),     QStringLiteral("start_time_utc"),
+        QStringLiteral("status"),        QStringLiteral("target"),          QStringLiteral("user_id"),
+        QStringLiteral("metrics"),
+    };
+    return fields.contains(name);
+}
 
 QJsonValue summaryValue(const MetricSummary &s, const QVector<MetricPoint> &points)
 {
@@ -117,8 +136,11 @@ QString cellText(const MetricSummary &s, bool fullPrecision)
 QJsonObject runObject(const RunDetails &d)
 {
     QJsonObject o;
+    QJsonObject colliding;
     for (const MetricSummary &s : d.summaries)
-        o.insert(s.key, summaryValue(s, d.series.value(s.key)));
+        (isRunField(s.key) ? colliding : o).insert(s.key, summaryValue(s, d.series.value(s.key)));
+    if (!colliding.isEmpty())
+        o.insert(QStringLiteral("metrics"), colliding);
     const RunRecord &r = d.run;
     o.insert(QStringLiteral("attachments"), d.attachments.join(QStringLiteral(", ")));
     o.insert(QStringLiteral("created_utc"), utcTime(r.createdUs));
@@ -148,6 +170,12 @@ QJsonObject runObject(const RunDetails &d)
     properties.insert(QStringLiteral("SkippedMetricLines"), r.skippedLines);
     if (!r.lastSkipReason.isEmpty())
         properties.insert(QStringLiteral("LastSkipReason"), r.lastSkipReason);
+    if (!r.skipReasons.isEmpty()) {
+        QJsonObject reasons;
+        for (auto it = r.skipReasons.cbegin(); it != r.skipReasons.cend(); ++it)
+            reasons.insert(it.key(), it.value());
+        properties.insert(QStringLiteral("SkipReasons"), reasons);
+    }
     if (!d.promotions.isEmpty()) {
         QJsonArray promotions;
         for (const PromotionRecord &p : d.promotions) {
@@ -182,7 +210,14 @@ Table runTable(const QVector<RunRecord> &runs, const QHash<qint64, QVector<Metri
     std::sort(keys.begin(), keys.end(),
               [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     Table t;
-    t.headers = keys;
+    // A logged value named like a run column is shown as "metrics.NAME".
+    static const QStringList runColumns { QStringLiteral("Duration"), QStringLiteral("Run_id"),
+                                          QStringLiteral("Script_name"), QStringLiteral("Start_time_utc"),
+                                          QStringLiteral("Status") };
+    for (const QString &key : qAsConst(keys))
+        t.headers.append(runColumns.contains(key, Qt::CaseInsensitive) || key.startsWith(QLatin1String("metrics."))
+                             ? QStringLiteral("metrics.") + key
+                             : key);
     t.aligns = QVector<Align>(keys.size(), Align::Decimal);
     t.headers << QStringLiteral("Duration") << QStringLiteral("Run_id") << QStringLiteral("Script_name")
               << QStringLiteral("Start_time_utc") << QStringLiteral("Status");
@@ -203,6 +238,16 @@ Table runTable(const QVector<RunRecord> &runs, const QHash<qint64, QVector<Metri
 
 namespace {
 
+// Control characters (a newline splits a table line) and bidirectional
+// controls (U+202E turns the rest of a terminal line around) as visible
+// escapes: "\n", "\t", "\u202e".
+bool needsEscape(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0) || u == 0x061c || u == 0x200e || u == 0x200f
+        || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+}
+
 bool looksNumeric(const QString &s)
 {
     bool ok = false;
@@ -212,8 +257,44 @@ bool looksNumeric(const QString &s)
 
 } // namespace
 
-QString toText(const Table &table)
+QString visible(const QString &text)
 {
+    if (std::none_of(text.cbegin(), text.cend(), needsEscape))
+        return text;
+    QString out;
+    for (const QChar c : text) {
+        if (!needsEscape(c))
+            out += c;
+        else if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else if (c == QLatin1Char('\r'))
+            out += QStringLiteral("\\r");
+        else if (c == QLatin1Char('\t'))
+            out += QStringLiteral("\\t");
+        else
+            out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
+    }
+    return out;
+}
+
+namespace {
+
+Table visibleTable(const Table &table)
+{
+    Table t = table;
+    for (QString &h : t.headers)
+        h = visible(h);
+    for (QStringList &row : t.rows)
+        for (QString &cell : row)
+            cell = visible(cell);
+    return t;
+}
+
+} // namespace
+
+QString toText(const Table &source)
+{
+    const Table table = visibleTable(source);
     const int columns = table.headers.size();
     QVector<QStringList> cells = table.rows;
     QVector<int> widths(columns);
@@ -264,8 +345,9 @@ QString toText(const Table &table)
     return out;
 }
 
-QString toCsv(const Table &table)
+QString toCsv(const Table &source)
 {
+    const Table table = visibleTable(source);
     auto quote = [](const QString &v) {
         if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('\n'))
             && !v.contains(QLatin1Char('\r')))

@@ -53,8 +53,13 @@ struct Table
 Table runTable(const QVector<RunRecord> &runs, const QHash<qint64, QVector<MetricSummary>> &summaries,
                bool fullPrecision = false);
 
+// Text with control and bidirectional characters written as visible
+// escapes ("\n", "\u202e"), so that a value cannot break or reorder a line.
+QString visible(const QString &text);
+
 // Plain text with two spaces between columns, a dashed rule under the
-// headers, numbers aligned on their decimal point.
+// headers, numbers aligned on their decimal point. Table and CSV cells pass
+// through visible().
 QString toText(const Table &table);
 // RFC 4180 CSV with a header row.
 QString toCsv(const Table &table);

@@ -1,9 +1,12 @@
 #include "metricsingester.h"
 
+#include "regularfile.h"
+
 #include "runstore.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstring>
 
@@ -21,6 +24,7 @@ MetricsIngester::MetricsIngester(RunStore *store, qint64 run, const QString &met
         m_offset = record->metricsOffset;
         m_skippedLines = record->skippedLines;
         m_lastSkipReason = record->lastSkipReason;
+        m_skipReasons = m_committedSkipReasons = record->skipReasons;
     }
     m_summaries = store->summaries(run);
 }
@@ -41,6 +45,7 @@ void MetricsIngester::takeLine(const char *data, qsizetype size)
     } else {
         ++m_pendingSkipped;
         m_pendingSkipReason = why;
+        ++m_skipReasons[why];
     }
 }
 
@@ -49,13 +54,15 @@ void MetricsIngester::skipLongLine()
     ++m_pendingSkipped;
     m_pendingSkipReason
         = QCoreApplication::translate("MetricsIngester", "A line is longer than %1 bytes.").arg(MaxLineBytes);
+    ++m_skipReasons[m_pendingSkipReason];
 }
 
 bool MetricsIngester::flush(qint64 offset)
 {
     if (m_pending.isEmpty() && m_pendingSkipped == 0 && offset == m_offset)
         return true;
-    if (!m_store->appendMetrics(m_run, m_pending, &m_summaries, offset, m_pendingSkipped, m_pendingSkipReason)) {
+    if (!m_store->appendMetrics(m_run, m_pending, &m_summaries, offset, m_pendingSkipped, m_pendingSkipReason,
+                                m_pendingSkipped > 0 ? m_skipReasons : QMap<QString, int>())) {
         m_lastError = m_store->lastError();
         return false;
     }
@@ -63,6 +70,7 @@ bool MetricsIngester::flush(qint64 offset)
     m_skippedLines += m_pendingSkipped;
     if (!m_pendingSkipReason.isEmpty())
         m_lastSkipReason = m_pendingSkipReason;
+    m_committedSkipReasons = m_skipReasons;
     m_pending.clear();
     m_pendingSkipped = 0;
     m_pendingSkipReason.clear();
@@ -72,14 +80,11 @@ bool MetricsIngester::flush(qint64 offset)
 
 bool MetricsIngester::poll(bool finalPoll)
 {
-    QFile file(m_path);
-    if (!file.exists())
+    if (!QFileInfo::exists(m_path) && !QFileInfo(m_path).isSymLink())
         return true;
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_lastError
-            = QCoreApplication::translate("MetricsIngester", "Cannot read %1: %2").arg(m_path, file.errorString());
+    QFile file;
+    if (!RegularFile::open(file, m_path, RegularFile::Mode::Read, &m_lastError))
         return false;
-    }
     if (file.size() < m_offset) {
         m_lastError = QCoreApplication::translate("MetricsIngester",
                                                   "%1 is shorter than what was already stored from it; "
@@ -89,6 +94,12 @@ bool MetricsIngester::poll(bool finalPoll)
     }
     if (!file.seek(m_offset))
         return false;
+    // Everything after the committed offset is read (again, after a refused
+    // batch): nothing of an earlier attempt is kept.
+    m_pending.clear();
+    m_pendingSkipped = 0;
+    m_pendingSkipReason.clear();
+    m_skipReasons = m_committedSkipReasons;
 
     qint64 pos = m_offset; // file position of buffer[0]
     QByteArray buffer;

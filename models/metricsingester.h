@@ -29,6 +29,7 @@ public:
     qint64 storedRecords() const { return m_storedRecords; }
     int skippedLines() const { return m_skippedLines; }
     QString lastSkipReason() const { return m_lastSkipReason; }
+    QMap<QString, int> skipReasons() const { return m_skipReasons; }
     QString lastError() const { return m_lastError; }
 
 private:
@@ -45,6 +46,8 @@ private:
     int m_pendingSkipped = 0; // not yet committed
     QString m_lastSkipReason;
     QString m_pendingSkipReason;
+    QMap<QString, int> m_skipReasons; // committed and pending
+    QMap<QString, int> m_committedSkipReasons;
     QString m_lastError;
     QVector<MetricRecord> m_pending;
     QHash<QString, MetricSummary> m_summaries;

@@ -55,3 +55,27 @@ QVariant MetricSummary::lastValue() const
     }
     return last;
 }
+
+QString encodeSkipReasons(const QMap<QString, int> &reasons)
+{
+    QStringList lines;
+    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it) {
+        QString reason = it.key();
+        reason.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        lines.append(QString::number(it.value()) + QLatin1Char('\t') + reason);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QMap<QString, int> decodeSkipReasons(const QString &text)
+{
+    QMap<QString, int> reasons;
+    for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const int tab = int(line.indexOf(QLatin1Char('\t')));
+        bool ok = false;
+        const int count = line.left(tab).toInt(&ok);
+        if (tab > 0 && ok)
+            reasons[line.mid(tab + 1)] += count;
+    }
+    return reasons;
+}

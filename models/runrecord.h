@@ -2,6 +2,7 @@
 
 #include "metricline.h"
 
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -16,6 +17,11 @@ QString runStatusName(RunStatus status); // "Completed", as stored and printed
 QString runStatusText(RunStatus status); // the same, translated for people
 RunStatus runStatusFromName(const QString &name); // unknown names give Lost
 bool isFinished(RunStatus status);
+
+// Why malformed metric lines were skipped, with counts, as stored: one
+// "count<TAB>reason" line per reason.
+QString encodeSkipReasons(const QMap<QString, int> &reasons);
+QMap<QString, int> decodeSkipReasons(const QString &text);
 
 struct RunRecord
 {
@@ -46,6 +52,7 @@ struct RunRecord
     qint64 metricsOffset = 0; // bytes of metrics.jsonl already ingested
     int skippedLines = 0; // malformed metric lines skipped
     QString lastSkipReason;
+    QMap<QString, int> skipReasons; // every reason, with how many lines it skipped
     // When the run's owner last said it is alive (every few seconds while the
     // run goes on). An unfinished run silent for longer than the project's
     // limit reads as Lost with stale set; its real status is kept in the

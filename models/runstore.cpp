@@ -163,7 +163,7 @@ const auto kRunColumns = QStringLiteral(
     "r.id, r.run_id, r.run_number, p.experiment_id, r.script, r.status, r.created_us, r.start_us, "
     "r.end_us, r.exit_code, r.error, r.name, r.description, r.hidden, r.user_name, r.host, r.pid, "
     "r.target, r.commit_id, r.metrics_offset, r.skipped_lines, r.last_skip_reason, r.git_commit, r.git_dirty, "
-    "r.left_out, r.heartbeat_us "
+    "r.left_out, r.heartbeat_us, r.skip_reasons "
     "FROM runs r JOIN projects p ON p.id = r.project_id ");
 }
 
@@ -196,6 +196,7 @@ RunRecord RunStore::readRun(const QSqlQuery &q)
     r.gitDirty = q.value(23).toInt();
     r.leftOut = q.value(24).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     r.heartbeatUs = q.value(25).toLongLong();
+    r.skipReasons = decodeSkipReasons(q.value(26).toString());
     if (!isFinished(r.status) && r.heartbeatUs > 0 && nowUs() - r.heartbeatUs > m_lostAfterUs) {
         // Its owner has not been heard of for too long (its host is down or
         // cut off): Lost to everyone, until that host takes the run up again.

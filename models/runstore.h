@@ -104,7 +104,8 @@ public:
     // after them in one transaction. summaries holds the run's current
     // summaries (loaded with summaries()) and is updated only on success.
     bool appendMetrics(qint64 run, const QVector<MetricRecord> &records, QHash<QString, MetricSummary> *summaries,
-                       qint64 newOffset, int skippedLines, const QString &lastSkipReason);
+                       qint64 newOffset, int skippedLines, const QString &lastSkipReason,
+                       const QMap<QString, int> &skipReasons = {});
     QHash<QString, MetricSummary> summaries(qint64 run);
     QHash<qint64, QVector<MetricSummary>> allSummaries();
     QHash<qint64, QVector<MetricSummary>> summariesOf(const QVector<qint64> &runs);
@@ -113,6 +114,7 @@ public:
 
     bool setArtifacts(qint64 run, const QVector<ArtifactRecord> &artifacts);
     QVector<ArtifactRecord> artifacts(qint64 run);
+    QHash<qint64, QVector<ArtifactRecord>> allArtifacts(); // of every run of the project, in one query
     bool addPromotion(qint64 run, const PromotionRecord &promotion);
     QVector<PromotionRecord> promotions(qint64 run);
 

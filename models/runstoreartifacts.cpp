@@ -34,6 +34,21 @@ QVector<ArtifactRecord> RunStore::artifacts(qint64 run)
     return result;
 }
 
+QHash<qint64, QVector<ArtifactRecord>> RunStore::allArtifacts()
+{
+    QHash<qint64, QVector<ArtifactRecord>> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT a.run, a.path, a.size, a.sha256, a.link_target FROM artifacts a "
+                             "JOIN runs r ON r.id = a.run WHERE r.project_id = ? ORDER BY a.run, a.path"));
+    q.addBindValue(m_projectId);
+    if (exec(q))
+        while (q.next())
+            result[q.value(0).toLongLong()].append(
+                { q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString(), q.value(4).toString() });
+    return result;
+}
+
 bool RunStore::addPromotion(qint64 run, const PromotionRecord &p)
 {
     QSqlQuery q(m_db);

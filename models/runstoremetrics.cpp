@@ -85,7 +85,8 @@ QString insertPoints(int rows)
 } // namespace
 
 bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, QHash<QString, MetricSummary> *summaries,
-                             qint64 newOffset, int skippedLines, const QString &lastSkipReason)
+                             qint64 newOffset, int skippedLines, const QString &lastSkipReason,
+                             const QMap<QString, int> &skipReasons)
 {
     if (!begin())
         return false;
@@ -205,11 +206,15 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, Q
         QSqlQuery offset(m_db);
         offset.prepare(
             QStringLiteral("UPDATE runs SET metrics_offset = ?, skipped_lines = skipped_lines + ?, "
-                           "last_skip_reason = CASE WHEN ? = '' THEN last_skip_reason ELSE ? END WHERE id = ?"));
+                           "last_skip_reason = CASE WHEN ? = '' THEN last_skip_reason ELSE ? END, "
+                           "skip_reasons = CASE WHEN ? = '' THEN skip_reasons ELSE ? END WHERE id = ?"));
         offset.addBindValue(newOffset);
         offset.addBindValue(skippedLines);
         offset.addBindValue(textValue(lastSkipReason));
         offset.addBindValue(textValue(lastSkipReason));
+        const QString reasons = encodeSkipReasons(skipReasons);
+        offset.addBindValue(textValue(reasons));
+        offset.addBindValue(textValue(reasons));
         offset.addBindValue(run);
         // no such run: its points are not kept either
         ok = exec(offset) && (offset.numRowsAffected() == 1 || fail(tr("The run %1 is not in the history.").arg(run)));

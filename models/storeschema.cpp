@@ -202,6 +202,18 @@ ALTER TABLE runs ADD COLUMN heartbeat_us BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE metrics DROP CONSTRAINT IF EXISTS metrics_run_fkey;
 ALTER TABLE metrics DROP CONSTRAINT IF EXISTS metrics_key_fkey;
 )" },
+    // 10: every reason a malformed metric line was skipped, with its count
+    // ("count<TAB>reason" lines), not only the last one
+    { R"(
+ALTER TABLE runs ADD COLUMN skip_reasons TEXT NOT NULL DEFAULT '';
+UPDATE runs SET skip_reasons = skipped_lines || char(9) || last_skip_reason
+    WHERE skipped_lines > 0 AND last_skip_reason <> '';
+)",
+      R"(
+ALTER TABLE runs ADD COLUMN skip_reasons TEXT NOT NULL DEFAULT '';
+UPDATE runs SET skip_reasons = skipped_lines || chr(9) || last_skip_reason
+    WHERE skipped_lines > 0 AND last_skip_reason <> '';
+)" },
 };
 
 } // namespace

@@ -313,8 +313,15 @@ void RunDetailsView::fillOverview()
         add(tr("Git commit"), r.gitCommit + (r.gitDirty == 1 ? tr(" (with uncommitted changes)") : QString()));
     if (!r.leftOut.isEmpty())
         add(tr("Left out of the snapshot"), r.leftOut.join(QStringLiteral(", ")));
-    if (r.skippedLines > 0)
-        add(tr("Malformed metric lines skipped"), QStringLiteral("%1 (%2)").arg(r.skippedLines).arg(r.lastSkipReason));
+    if (r.skippedLines > 0) {
+        QStringList reasons;
+        for (auto it = r.skipReasons.cbegin(); it != r.skipReasons.cend(); ++it)
+            reasons.append(tr("%1 × %2").arg(it.value()).arg(it.key()));
+        if (reasons.isEmpty()) // recorded before every reason was kept
+            reasons.append(r.lastSkipReason);
+        add(tr("Malformed metric lines skipped"),
+            QStringLiteral("%1 (%2)").arg(r.skippedLines).arg(reasons.join(QStringLiteral("; "))));
+    }
     for (const PromotionRecord &p : m_details.promotions)
         add(tr("Promoted"), tr("%1 → %2").arg(p.artifactPath, p.assetPath));
     if (m_details.metrics.isEmpty()) {
