@@ -16,6 +16,8 @@ private Q_SLOTS:
     void runObjectShape();
     void tableAlignsNumbers();
     void csvQuotes();
+    void controlAndBidiCharactersAreVisible();
+    void metricNamedLikeAFieldGoesUnderMetrics();
 };
 
 void TestHistoryFormat::duration()
@@ -87,7 +89,7 @@ void TestHistoryFormat::runObjectShape()
     const QJsonArray loss = o.value(QStringLiteral("loss")).toArray();
     QCOMPARE(loss.size(), 3);
     QCOMPARE(loss.at(1).toDouble(), 2.0);
-    QVERIFY(loss.at(2).isNull()); // NaN has no JSON form
+    QCOMPARE(loss.at(2).toString(), QStringLiteral("NaN")); // a string: null would read as "no value"
     QCOMPARE(o.value(QStringLiteral("duration")).toString(), QStringLiteral("0:00:04.892389"));
     QCOMPARE(o.value(QStringLiteral("run_number")).toInt(), 8);
     QCOMPARE(o.value(QStringLiteral("target")).toString(), QStringLiteral("local"));
@@ -130,6 +132,42 @@ void TestHistoryFormat::csvQuotes()
     t.headers = QStringList { QStringLiteral("a"), QStringLiteral("b") };
     t.rows = { QStringList { QStringLiteral("x,y"), QStringLiteral("say \"hi\"") } };
     QCOMPARE(HistoryFormat::toCsv(t), QStringLiteral("a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n"));
+}
+
+void TestHistoryFormat::controlAndBidiCharactersAreVisible()
+{
+    QCOMPARE(HistoryFormat::visible(QStringLiteral("plain ünïcode")), QStringLiteral("plain ünïcode"));
+    QCOMPARE(HistoryFormat::visible(QStringLiteral("a\nb\tc\r")), QStringLiteral("a\\nb\\tc\\r"));
+    QCOMPARE(HistoryFormat::visible(QStringLiteral("x") + QChar(0x202e) + QStringLiteral("y") + QChar(0x2066)),
+             QStringLiteral("x\\u202ey\\u2066"));
+    QCOMPARE(HistoryFormat::visible(QString(QChar(0x1b)) + QStringLiteral("[31m")), QStringLiteral("\\u001b[31m"));
+    HistoryFormat::Table t;
+    t.headers = QStringList { QStringLiteral("two\nlines") };
+    t.aligns = { HistoryFormat::Align::Left };
+    t.rows = { QStringList { QStringLiteral("a\u202eb") } };
+    QCOMPARE(HistoryFormat::toText(t), QStringLiteral("two\\nlines\n----------\na\\u202eb\n"));
+    QCOMPARE(HistoryFormat::toCsv(t), QStringLiteral("two\\nlines\r\na\\u202eb\r\n"));
+}
+
+void TestHistoryFormat::metricNamedLikeAFieldGoesUnderMetrics()
+{
+    HistoryFormat::RunDetails d;
+    d.run.runId = QStringLiteral("P_1");
+    d.run.status = RunStatus::Failed;
+    MetricSummary status;
+    status.key = QStringLiteral("status");
+    status.kind = MetricKind::Number;
+    status.count = 1;
+    status.last = 7;
+    MetricSummary inf = status;
+    inf.key = QStringLiteral("gain");
+    inf.last = -std::numeric_limits<double>::infinity();
+    d.summaries = { inf, status };
+    const QJsonObject o = HistoryFormat::runObject(d);
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("Failed"));
+    QCOMPARE(o.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("status")).toInt(), 7);
+    QCOMPARE(o.value(QStringLiteral("gain")).toString(), QStringLiteral("-Infinity"));
+    QVERIFY(!o.value(QStringLiteral("metrics")).toObject().contains(QStringLiteral("gain")));
 }
 
 void TestHistoryFormat::localTimeFollowsTheLanguage()

@@ -334,7 +334,8 @@ void TestRunStore::metricsAndSummaries()
     MetricRecord list { QStringLiteral("all values"), MetricKind::List, { 5, 6, 7 }, {}, 0 };
     MetricRecord note { QStringLiteral("note"), MetricKind::Text, {}, QStringLiteral("정확도"), 0 };
     MetricRecord flag { QStringLiteral("ok"), MetricKind::Bool, { 1 }, {}, 0 };
-    QVERIFY(store.appendMetrics(run->id, { acc, list }, &sums, 100, 1, QStringLiteral("bad line")));
+    QVERIFY(store.appendMetrics(run->id, { acc, list }, &sums, 100, 1, QStringLiteral("bad line"),
+                                { { QStringLiteral("bad line"), 1 }, { QStringLiteral("other\treason"), 2 } }));
     QVERIFY(store.appendMetrics(run->id, { acc2, nan, note, flag }, &sums, 250, 0, QString()));
 
     const auto fresh = store.summaries(run->id);
@@ -362,6 +363,10 @@ void TestRunStore::metricsAndSummaries()
     QCOMPARE(r->metricsOffset, 250);
     QCOMPARE(r->skippedLines, 1);
     QCOMPARE(r->lastSkipReason, QStringLiteral("bad line"));
+    // every reason with its count, a tab in a reason included
+    QCOMPARE(r->skipReasons.value(QStringLiteral("bad line")), 1);
+    QCOMPARE(r->skipReasons.value(QStringLiteral("other\treason")), 2);
+    QCOMPARE(r->skipReasons.size(), 2);
     QCOMPARE(store.allSummaries().value(run->id).size(), 4);
     QCOMPARE(store.metricKeys(),
              (QStringList { QStringLiteral("Accuracy"), QStringLiteral("all values"), QStringLiteral("note"),

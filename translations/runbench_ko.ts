@@ -31,6 +31,10 @@
         <source>Cannot create the link %1.</source>
         <translation>링크 %1을(를) 만들 수 없습니다.</translation>
     </message>
+    <message>
+        <source>%1 is a link; Runbench never writes through one, even when overwriting. Remove the link first; nothing was copied.</source>
+        <translation>%1은(는) 링크입니다. Runbench는 덮어쓸 때에도 링크를 통해 쓰지 않습니다. 링크를 먼저 지우세요. 아무것도 복사하지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -69,10 +73,6 @@ Every command takes -h for its own help.
 
 모든 명령은 -h로 자체 도움말을 보여 줍니다.
 </translation>
-    </message>
-    <message>
-        <source>Output format: json, table or csv.</source>
-        <translation>출력 형식: json, table 또는 csv.</translation>
     </message>
     <message>
         <source>runbench: unknown output format “%1”; use json, table or csv.
@@ -423,12 +423,6 @@ runbench: 실행을 취소하는 중…
 </translation>
     </message>
     <message>
-        <source>runbench log: cannot write %1: %2
-</source>
-        <translation>runbench log: %1에 쓸 수 없습니다: %2
-</translation>
-    </message>
-    <message>
         <source>runbench: there is no backup of it; the runs&apos; folders in %1 keep their logs, metrics and outputs.
 </source>
         <translation>runbench: 백업이 없습니다. %1에 있는 각 실행의 폴더에는 로그, 메트릭, 출력이 남아 있습니다.
@@ -510,13 +504,13 @@ Options for all: -o json|table|csv, --project DIR, -h.
         <source>runbench: exported %1 of %2 runs</source>
         <translation>runbench: 실행 %2개 중 %1개 내보냄</translation>
     </message>
+    <message>
+        <source>Output format: json, table or csv. In JSON, a logged value named like a run field (status, name, run_id…) is under &quot;metrics&quot;, and infinities and NaN are the strings &quot;Infinity&quot;, &quot;-Infinity&quot; and &quot;NaN&quot;. Table and CSV cells show control and bidirectional characters as escapes (\n, \u202e).</source>
+        <translation>출력 형식: json, table 또는 csv. JSON에서 실행 필드와 이름이 같은 기록 값(status, name, run_id…)은 &quot;metrics&quot; 아래에 있고, 무한대와 NaN은 문자열 &quot;Infinity&quot;, &quot;-Infinity&quot;, &quot;NaN&quot;으로 씁니다. table과 csv 칸은 제어 문자와 양방향 문자를 이스케이프(\n, \u202e)로 보여 줍니다.</translation>
+    </message>
 </context>
 <context>
     <name>CodeViewer</name>
-    <message>
-        <source>(%1 cannot be read: %2)</source>
-        <translation>(%1을(를) 읽을 수 없습니다: %2)</translation>
-    </message>
     <message>
         <source>(showing %1 of %2 bytes)</source>
         <translation>(%2바이트 중 %1바이트 표시)</translation>
@@ -1051,10 +1045,6 @@ SQLite %5</translation>
         <translation>한 줄이 %1바이트보다 깁니다.</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
-    </message>
-    <message>
         <source>%1 is shorter than what was already stored from it; it was replaced or cut, and is not read again.</source>
         <translation>%1이(가) 이미 저장한 부분보다 짧습니다. 파일이 교체되었거나 잘렸으므로 다시 읽지 않습니다.</translation>
     </message>
@@ -1240,6 +1230,49 @@ SQLite %5</translation>
     <message>
         <source>Cannot write the logging client to %1.</source>
         <translation>로깅 클라이언트를 %1에 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RegularFile</name>
+    <message>
+        <source>%1 is a link, not a regular file; Runbench does not follow it.</source>
+        <translation>%1은(는) 일반 파일이 아니라 링크입니다. Runbench는 링크를 따라가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>%1을(를) 열 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a regular file; Runbench does not open it.</source>
+        <translation>%1은(는) 일반 파일이 아니라 %2입니다. Runbench는 열지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot examine %1.</source>
+        <translation>%1을(를) 확인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>소켓</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>a link</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>특수 파일</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1782,10 @@ Arguments: %5
         <source>The run left a link to %1 here. Runbench records the link and never follows it: what it points to is not part of the run.</source>
         <translation>실행이 여기에 %1(으)로 가는 링크를 남겼습니다. Runbench는 링크만 기록하고 따라가지 않습니다. 링크가 가리키는 것은 실행의 일부가 아닙니다.</translation>
     </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
 </context>
 <context>
     <name>RunFilter</name>
@@ -1828,10 +1865,6 @@ Arguments: %5
         <translation>모든 스크립트를 시작하는 runbench-launch를 %1 옆에서 찾을 수 없습니다. Runbench를 다시 설치하세요.</translation>
     </message>
     <message>
-        <source>Cannot write the driver log %1.</source>
-        <translation>드라이버 로그 %1에 쓸 수 없습니다.</translation>
-    </message>
-    <message>
         <source>The script exited with code %1.</source>
         <translation>스크립트가 코드 %1(으)로 종료되었습니다.</translation>
     </message>
@@ -1858,6 +1891,10 @@ Arguments: %5
     <message>
         <source>The end of the run could not be recorded: %1</source>
         <translation>실행의 종료를 기록할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the driver log: %1</source>
+        <translation>드라이버 로그를 쓸 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
