@@ -234,11 +234,21 @@ int main(int argc, char *argv[])
     for (int sig : { SIGTERM, SIGHUP, SIGINT, SIGCHLD })
         sigaddset(&handled, sig);
     ::sigprocmask(SIG_BLOCK, &handled, &unblocked);
+    // SIGHUP or SIGINT ignored by whoever started this (nohup, a background
+    // job) stays ignored here and in the script. SIGTERM is how a run is
+    // canceled: always handled.
+    std::set<int> ignored;
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
-    for (int sig : { SIGTERM, SIGHUP, SIGINT })
-        ::sigaction(sig, &action, nullptr);
+    for (int sig : { SIGTERM, SIGHUP, SIGINT }) {
+        struct sigaction old = {};
+        ::sigaction(sig, nullptr, &old);
+        if (sig != SIGTERM && old.sa_handler == SIG_IGN)
+            ignored.insert(sig);
+        else
+            ::sigaction(sig, &action, nullptr);
+    }
     action.sa_handler = onChild;
     ::sigaction(SIGCHLD, &action, nullptr);
     // The workbench reads the script's output from the log file this process
@@ -263,7 +273,8 @@ int main(int argc, char *argv[])
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         // The script gets the default handling and mask a workbench may have changed.
         for (int sig : { SIGXFSZ, SIGPIPE, SIGTERM, SIGHUP, SIGINT, SIGCHLD })
-            ::signal(sig, SIG_DFL);
+            if (!ignored.count(sig))
+                ::signal(sig, SIG_DFL);
         ::sigprocmask(SIG_SETMASK, &unblocked, nullptr);
         if (::getppid() != parent)
             ::_exit(127); // the launcher died before prctl took effect

@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <functional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,6 +69,8 @@ private:
     Result runbench(const QStringList &args, const QString &dir, const QStringList &asUser = {});
     QJsonObject lastRun(const QString &dir, const QStringList &asUser = {});
     QString newProject(const QString &name);
+    void interruptWhenReady(const QString &root, const QStringList &runArgs, int sig,
+                            const std::function<void()> &whileRunning = {});
     QStringList nobody(const QStringList &ownedPaths);
 
     QTemporaryDir m_tmp;
@@ -110,6 +113,26 @@ QStringList TestHostile::nobody(const QStringList &ownedPaths)
     }
     return { setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
              QStringLiteral("--clear-groups") };
+}
+
+// Starts `runbench run ARGS` in root, sends sig once the script printed
+// "ready", and checks the command and the run ended as canceled (130).
+void TestHostile::interruptWhenReady(const QString &root, const QStringList &runArgs, int sig,
+                                     const std::function<void()> &whileRunning)
+{
+    QProcess run;
+    run.setWorkingDirectory(root);
+    run.start(QStringLiteral(RUNBENCH_BINARY), QStringList { QStringLiteral("run") } + runArgs);
+    QVERIFY(run.waitForStarted());
+    QVERIFY(waitForOutput(&run, "ready"));
+    if (whileRunning)
+        whileRunning();
+    ::kill(pid_t(run.processId()), sig);
+    QVERIFY2(run.waitForFinished(60000), "runbench run did not end");
+    QCOMPARE(run.exitCode(), 130);
+    const QJsonObject last = lastRun(root);
+    QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("Canceled"));
+    QCOMPARE(last.value(QStringLiteral("properties")).toObject().value(QStringLiteral("ExitCode")).toInt(), 130);
 }
 
 void TestHostile::initTestCase()
@@ -175,17 +198,7 @@ void TestHostile::sigtermEndsRunbenchRun()
                       "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n" // the script ignores it
                       "print('ready', flush=True)\n"
                       "time.sleep(600)\n"));
-    QProcess run;
-    run.setWorkingDirectory(root);
-    run.start(QStringLiteral(RUNBENCH_BINARY), { QStringLiteral("run"), QStringLiteral("wait.py") });
-    QVERIFY(run.waitForStarted());
-    QVERIFY(waitForOutput(&run, "ready"));
-    ::kill(pid_t(run.processId()), SIGTERM);
-    QVERIFY2(run.waitForFinished(60000), "runbench run did not end on SIGTERM");
-    QCOMPARE(run.exitCode(), 130);
-    const QJsonObject last = lastRun(root);
-    QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("Canceled"));
-    QCOMPARE(last.value(QStringLiteral("properties")).toObject().value(QStringLiteral("ExitCode")).toInt(), 130);
+    interruptWhenReady(root, { QStringLiteral("wait.py") }, SIGTERM);
 }
 
 // Ctrl-C of runbench run: the script, a child in its group, one in a new
@@ -209,23 +222,17 @@ void TestHostile::cancelStopsTheWholeProcessTree()
                       "time.sleep(1)\n"
                       "print('ready', flush=True)\n"
                       "time.sleep(600)\n"));
-    QProcess run;
-    run.setWorkingDirectory(root);
-    run.start(QStringLiteral(RUNBENCH_BINARY), { QStringLiteral("run"), QStringLiteral("spawn.py"), pids });
-    QVERIFY(run.waitForStarted());
-    QVERIFY(waitForOutput(&run, "ready"));
-    const QList<qint64> started = pidsIn(pids);
+    QList<qint64> started;
+    interruptWhenReady(root, { QStringLiteral("spawn.py"), pids }, SIGINT, [&] {
+        started = pidsIn(pids);
+        for (qint64 pid : started)
+            QVERIFY2(alive(pid), qPrintable(QString::number(pid)));
+    });
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(started.size(), 4);
     for (qint64 pid : started)
-        QVERIFY2(alive(pid), qPrintable(QString::number(pid)));
-    ::kill(pid_t(run.processId()), SIGINT);
-    QVERIFY(run.waitForFinished(60000));
-    QCOMPARE(run.exitCode(), 130);
-    for (qint64 pid : started)
         QVERIFY2(!alive(pid), qPrintable(QStringLiteral("process %1 outlived its canceled run").arg(pid)));
-    const QJsonObject last = lastRun(root);
-    QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("Canceled"));
-    QCOMPARE(last.value(QStringLiteral("properties")).toObject().value(QStringLiteral("ExitCode")).toInt(), 130);
 }
 
 // A script that starts a background child and exits: the run ends once the
