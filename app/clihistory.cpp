@@ -222,6 +222,60 @@ int info(const QStringList &arguments, bool last)
     return showRun(&ctx, pos.first());
 }
 
+int edit(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(
+        &ctx, QStringLiteral("edit"), arguments,
+        tr("Changes a run's name, description, tags or whether it is hidden, in one step; open windows show "
+           "the change within a second. Prints the run as `info` does."),
+        Output::Json, [](QCommandLineParser *p) {
+            p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
+            p->addOption({ QStringLiteral("name"), tr("The run's name (\"\" clears it)."), tr("text") });
+            p->addOption({ QStringLiteral("description"), tr("The run's description."), tr("text") });
+            p->addOption({ QStringLiteral("tag"), tr("Add a tag (repeatable)."), tr("tag") });
+            p->addOption({ QStringLiteral("untag"), tr("Remove a tag (repeatable)."), tr("tag") });
+            p->addOption({ QStringLiteral("hidden"), tr("Hide the run (true) or show it again (false)."),
+                           QStringLiteral("true|false") });
+        });
+    if (rc >= 0)
+        return rc;
+    const QStringList pos = ctx.parser.positionalArguments();
+    if (pos.size() != 1) {
+        printErr(tr("runbench history edit: usage: runbench history edit RUN [--name N] [--description D] "
+                    "[--tag T] [--untag T] [--hidden true|false]\n"));
+        return 2;
+    }
+    RunEdit change;
+    if (ctx.parser.isSet(QStringLiteral("name")))
+        change.name = ctx.parser.value(QStringLiteral("name"));
+    if (ctx.parser.isSet(QStringLiteral("description")))
+        change.description = ctx.parser.value(QStringLiteral("description"));
+    change.addTags = ctx.parser.values(QStringLiteral("tag"));
+    change.removeTags = ctx.parser.values(QStringLiteral("untag"));
+    if (ctx.parser.isSet(QStringLiteral("hidden"))) {
+        const QString hidden = ctx.parser.value(QStringLiteral("hidden")).toLower();
+        if (hidden != QLatin1String("true") && hidden != QLatin1String("false")) {
+            printErr(tr("runbench history edit: --hidden takes true or false, not “%1”.\n").arg(hidden));
+            return 2;
+        }
+        change.hidden = hidden == QLatin1String("true");
+    }
+    if (change.isEmpty()) {
+        printErr(tr("runbench history edit: nothing to change; give --name, --description, --tag, --untag or "
+                    "--hidden.\n"));
+        return 2;
+    }
+    const auto run = findRun(&ctx, pos.first());
+    if (!run)
+        return 1;
+    if (!ctx.store.editRun(run->id, change)) {
+        printErr(QStringLiteral("runbench: %1\n").arg(ctx.store.lastError()));
+        return 1;
+    }
+    return showRun(&ctx, run->runId);
+}
+
 int compare(const QStringList &arguments)
 {
     Context ctx;
@@ -659,6 +713,8 @@ QString historyUsage()
               "  list                 the project's runs, newest first\n"
               "  last                 the most recent run\n"
               "  info RUN             one run (run id or number)\n"
+              "  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]\n"
+              "                       rename, describe, tag or hide a run\n"
               "  compare A B [C]      two or three runs side by side\n"
               "  download RUN -d DIR  copy a run's ./outputs files into DIR\n"
               "  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin\n"
@@ -684,6 +740,8 @@ int historyCommand(const QStringList &arguments)
         return info(rest, false);
     if (sub == QLatin1String("compare"))
         return compare(rest);
+    if (sub == QLatin1String("edit"))
+        return edit(rest);
     if (sub == QLatin1String("download"))
         return download(rest);
     if (sub == QLatin1String("promote"))

@@ -107,10 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runDashboard, &RunDashboard::detailsRequested, this, &MainWindow::showDetails);
     connect(m_runDetails, &RunDetailsView::rerunRequested, this, &MainWindow::runRequested);
     // a renamed or hidden run changes in the shared model at once
-    connect(m_runDetails, &RunDetailsView::infoSaved, this, [this](const QString &error) {
-        if (error.isEmpty())
-            m_runs->upsertRuns({ { m_runDetails->details().run, m_runDetails->details().metrics } });
-    });
+    m_runDetails->setHistory(m_history);
     connect(m_runDetails, &RunDetailsView::restored, this,
             [this](bool, const QString &message) { statusBar()->showMessage(message, 15000); });
     auto compare = [this](const QStringList &runIds) {

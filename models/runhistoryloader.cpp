@@ -24,7 +24,7 @@ public:
         m_store.reset();
         m_maxId = 0;
         m_active.clear();
-        m_version = -1;
+        m_since = -1;
         if (!m_timer) {
             m_timer = new QTimer(this);
             connect(m_timer, &QTimer::timeout, this, &HistoryWorker::poll);
@@ -54,6 +54,19 @@ public:
             m_timer->setInterval(msecs);
     }
 
+    // One transaction for the whole edit; the model has it at once, every
+    // other window at its next poll (through the change mark).
+    void edit(qint64 run, const RunEdit &edit)
+    {
+        if (!ensureOpen()) {
+            Q_EMIT edited(m_generation, run, tr("The run history is not open."));
+            return;
+        }
+        const bool ok = m_store->editRun(run, edit);
+        Q_EMIT edited(m_generation, run, ok ? QString() : m_store->lastError());
+        poll();
+    }
+
     void stop()
     {
         delete m_timer;
@@ -68,6 +81,7 @@ Q_SIGNALS:
     void damaged(int generation, const QString &error, const QString &backup, const QDateTime &backupTime);
     void backupRestored(int generation, const QString &damagedKeptAs);
     void projectSeen(int generation, const QString &lastRoot, const QString &lastHost);
+    void edited(int generation, qint64 run, const QString &error);
 
 private:
     bool ensureOpen()
@@ -118,7 +132,8 @@ private:
                 Q_EMIT loaded(m_generation, {}, clock.elapsed());
             return;
         }
-        m_version = m_store->dataVersion();
+        // Whatever changes while the pages are read is read again at the next poll.
+        m_since = m_store->changeMark();
         const int generation = m_generation;
         bool first = true;
         for (;;) {
@@ -145,16 +160,25 @@ private:
                 fullLoad();
             return;
         }
+        // The runs anyone changed since the last look: new ones, progress,
+        // ends, and edits from the command line or another window.
+        const RunStore::Changes changes = m_store->runsChangedSince(m_since);
+        QVector<RunRecord> runs = changes.runs;
+        m_since = changes.next;
         // Unfinished runs are read again now and then even when nobody wrote:
         // a run whose owner fell silent turns Lost by the clock alone.
-        const bool recheck = !m_active.isEmpty() && ++m_quietPolls * m_interval >= 10000;
-        const qint64 version = m_store->dataVersion();
-        if (version == m_version && !recheck)
-            return;
-        m_version = version;
-        m_quietPolls = 0;
-        const QVector<qint64> active(m_active.cbegin(), m_active.cend());
-        const QVector<RunRecord> runs = m_store->runsAfter(m_maxId, active);
+        if (!m_active.isEmpty() && ++m_quietPolls * m_interval >= 10000) {
+            m_quietPolls = 0;
+            QSet<qint64> seen;
+            for (const RunRecord &r : qAsConst(runs))
+                seen.insert(r.id);
+            QVector<qint64> active;
+            for (qint64 id : qAsConst(m_active))
+                if (!seen.contains(id))
+                    active.append(id);
+            if (!active.isEmpty())
+                runs += m_store->runsAfter(m_maxId, active);
+        }
         if (runs.isEmpty())
             return;
         QVector<qint64> ids;
@@ -169,7 +193,7 @@ private:
     QTimer *m_timer = nullptr;
     int m_interval = 500;
     int m_quietPolls = 0;
-    qint64 m_version = -1;
+    qint64 m_since = -1; // the store's change mark: what changed from here on is not read yet
     qint64 m_maxId = 0;
     QSet<qint64> m_active;
 };
@@ -209,6 +233,10 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
         if (generation == m_generation)
             Q_EMIT backupRestored(keptAs);
     });
+    connect(m_worker, &HistoryWorker::edited, this, [this](int generation, qint64 run, const QString &error) {
+        if (generation == m_generation)
+            Q_EMIT runEdited(run, error);
+    });
     connect(m_worker, &HistoryWorker::projectSeen, this,
             [this](int generation, const QString &root, const QString &host) {
                 if (generation == m_generation)
@@ -237,6 +265,12 @@ void RunHistoryLoader::setProject(const Project &project)
     const int generation = ++m_generation;
     HistoryWorker *worker = m_worker;
     QMetaObject::invokeMethod(worker, [worker, project, generation] { worker->load(project, generation); });
+}
+
+void RunHistoryLoader::editRun(qint64 run, const RunEdit &edit)
+{
+    HistoryWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, run, edit] { worker->edit(run, edit); });
 }
 
 void RunHistoryLoader::setPollInterval(int msecs)

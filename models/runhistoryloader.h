@@ -1,6 +1,7 @@
 #pragma once
 
 #include "project.h"
+#include "runedit.h"
 #include "runmodel.h"
 
 #include <QDateTime>
@@ -11,8 +12,9 @@ class QThread;
 
 // Keeps a RunModel in step with a project's run history, reading the store
 // on a thread of its own: the first load fills the model, then it notices
-// every commit to the database (by this window's runs or by `runbench run`
-// in a terminal) and sends only the runs that changed.
+// every change to a run (this window's runs, `runbench run` in a terminal,
+// an edit from the command line or another machine) by the store's change
+// marks and updates only the runs that changed.
 class RunHistoryLoader : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,10 @@ public:
 
     void setProject(const Project &project);
     void setPollInterval(int msecs);
+    // Changes a run's name, description, tags and hidden flag in one
+    // transaction on the history's thread; runEdited() tells how it went,
+    // and the model has the change as soon as it is written.
+    void editRun(qint64 run, const RunEdit &edit);
     // After damaged(): moves the damaged file aside, puts the backup in its
     // place and loads it (backupRestored(), or failed()).
     void restoreBackup(const QString &backup);
@@ -36,6 +42,7 @@ Q_SIGNALS:
     // Where the history saw the project before its current place: another
     // clone's folder and host, or the folder before a move ("" if none).
     void projectSeen(const QString &lastRoot, const QString &lastHost);
+    void runEdited(qint64 run, const QString &error); // error is "" when saved
 
 private:
     RunModel *m_model;

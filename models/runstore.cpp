@@ -147,17 +147,6 @@ bool RunStore::setRunFinished(qint64 run, RunStatus status, int exitCode, qint64
     return exec(q);
 }
 
-bool RunStore::setRunInfo(qint64 run, const QString &name, const QString &description, bool hidden)
-{
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET name = ?, description = ?, hidden = ? WHERE id = ?"));
-    q.addBindValue(textValue(name));
-    q.addBindValue(textValue(description));
-    q.addBindValue(hidden ? 1 : 0);
-    q.addBindValue(run);
-    return exec(q);
-}
-
 namespace {
 const auto kRunColumns = QStringLiteral(
     "r.id, r.run_id, r.run_number, p.experiment_id, r.script, r.status, r.created_us, r.start_us, "
@@ -258,17 +247,6 @@ bool RunStore::replaceRunRows(qint64 run, const QString &table, const QString &i
         return false;
     }
     return true;
-}
-
-bool RunStore::setTags(qint64 run, const QStringList &tags)
-{
-    QStringList clean;
-    for (const QString &tag : tags)
-        if (!tag.trimmed().isEmpty() && !clean.contains(tag.trimmed()))
-            clean.append(tag.trimmed());
-    return replaceRunRows(run, QStringLiteral("run_tags"),
-                          QStringLiteral("INSERT INTO run_tags (run, tag) VALUES (?, ?)"), int(clean.size()),
-                          [&clean](QSqlQuery &q, int i) { q.bindValue(1, clean.at(i)); });
 }
 
 void RunStore::readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId)
@@ -385,6 +363,111 @@ QVector<RunRecord> RunStore::runsAfter(qint64 afterId, const QVector<qint64> &id
         r.tags = readTags(r.id);
     }
     return result;
+}
+
+qint64 RunStore::changeMark()
+{
+    QSqlQuery q(m_db);
+    if (dialect() == Dialect::PostgreSQL)
+        // Transactions older than the oldest one still running have all
+        // ended: their stamps are visible to whoever reads now.
+        return q.exec(QStringLiteral("SELECT txid_snapshot_xmin(txid_current_snapshot())")) && q.next()
+            ? q.value(0).toLongLong()
+            : -1;
+    // SQLite's writers take turns: the next stamp is the counter's next value.
+    return q.exec(QStringLiteral("SELECT value + 1 FROM change_counter WHERE id = 1")) && q.next()
+        ? q.value(0).toLongLong()
+        : -1;
+}
+
+RunStore::Changes RunStore::runsChangedSince(qint64 since)
+{
+    Changes changes;
+    // The mark and the rows from one snapshot of the history.
+    if (!execSql(dialect() == Dialect::PostgreSQL ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                                  : QStringLiteral("BEGIN")))
+        return changes;
+    changes.next = changeMark();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kRunColumns
+              + QStringLiteral("WHERE r.project_id = ? AND r.changed >= ? ORDER BY r.id"));
+    q.addBindValue(m_projectId);
+    q.addBindValue(since);
+    changes.ok = changes.next >= 0 && exec(q);
+    if (changes.ok) {
+        while (q.next())
+            changes.runs.append(readRun(q));
+        for (RunRecord &r : changes.runs) {
+            r.arguments = readArguments(r.id);
+            r.tags = readTags(r.id);
+        }
+    }
+    q.finish();
+    commit();
+    if (!changes.ok)
+        changes.next = since;
+    return changes;
+}
+
+bool RunStore::editRun(qint64 run, const RunEdit &edit)
+{
+    if (edit.isEmpty())
+        return true;
+    if (!begin())
+        return false;
+    QStringList sets;
+    QVariantList values;
+    if (edit.name) {
+        sets << QStringLiteral("name = ?");
+        values << textValue(edit.name->trimmed());
+    }
+    if (edit.description) {
+        sets << QStringLiteral("description = ?");
+        values << textValue(*edit.description);
+    }
+    if (edit.hidden) {
+        sets << QStringLiteral("hidden = ?");
+        values << (*edit.hidden ? 1 : 0);
+    }
+    // The row is always written: its change stamp tells every reader.
+    sets << QStringLiteral("id = id");
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET ") + sets.join(QStringLiteral(", "))
+              + QStringLiteral(" WHERE id = ? AND project_id = ?"));
+    for (const QVariant &v : qAsConst(values))
+        q.addBindValue(v);
+    q.addBindValue(run);
+    q.addBindValue(m_projectId);
+    bool ok = exec(q) && (q.numRowsAffected() == 1 || fail(tr("The run %1 is not in the history.").arg(run)));
+    if (ok && (edit.tags || !edit.addTags.isEmpty() || !edit.removeTags.isEmpty())) {
+        QStringList tags = edit.tags ? *edit.tags : readTags(run);
+        tags += edit.addTags;
+        QStringList clean;
+        for (const QString &tag : qAsConst(tags)) {
+            const QString t = tag.trimmed();
+            if (!t.isEmpty() && !clean.contains(t) && !edit.removeTags.contains(t))
+                clean.append(t);
+        }
+        QSqlQuery del(m_db);
+        del.prepare(QStringLiteral("DELETE FROM run_tags WHERE run = ?"));
+        del.addBindValue(run);
+        ok = exec(del);
+        QSqlQuery ins(m_db);
+        ins.prepare(QStringLiteral("INSERT INTO run_tags (run, tag) VALUES (?, ?)"));
+        for (int i = 0; ok && i < clean.size(); ++i) {
+            ins.bindValue(0, run);
+            ins.bindValue(1, clean.at(i));
+            ok = exec(ins);
+        }
+    }
+    if (!ok || !commit()) {
+        const QString why = lastError();
+        rollback();
+        fail(why);
+        return false;
+    }
+    return true;
 }
 
 QVector<RunRecord> RunStore::runsPage(qint64 afterId, int limit)

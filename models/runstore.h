@@ -1,6 +1,7 @@
 #pragma once
 
 #include "project.h"
+#include "runedit.h"
 #include "runrecord.h"
 #include "storeconnection.h"
 
@@ -84,8 +85,6 @@ public:
     // before its process started); 0 leaves it as it is.
     bool setRunFinished(qint64 run, RunStatus status, int exitCode, qint64 endUs, const QString &error,
                         qint64 startUs = 0);
-    bool setRunInfo(qint64 run, const QString &name, const QString &description, bool hidden);
-    bool setTags(qint64 run, const QStringList &tags);
 
     std::optional<RunRecord> run(qint64 id);
     // A run by its run id, its number ("7") or "last".
@@ -94,6 +93,21 @@ public:
     // Runs with a row id above afterId, or one of ids: what changed since a
     // reader last looked (new runs, and those it saw still active).
     QVector<RunRecord> runsAfter(qint64 afterId, const QVector<qint64> &ids);
+
+    // Every write to a run (its row or its tags) stamps it with a change
+    // mark, in the writing transaction, on both engines (schema 11). A
+    // reader takes changeMark() before it reads, then asks for what changed
+    // since: every change made after changeMark() returned is included.
+    qint64 changeMark();
+    struct Changes
+    {
+        QVector<RunRecord> runs; // with arguments and tags, oldest first
+        qint64 next = 0; // the mark for the next call
+        bool ok = false;
+    };
+    Changes runsChangedSince(qint64 since);
+    // Name, description, hidden and tags of a run, in one transaction.
+    bool editRun(qint64 run, const RunEdit &edit);
     // Up to limit runs with a row id above afterId, oldest first, with their
     // arguments; and the summaries of the runs with ids in [firstId, lastId].
     QVector<RunRecord> runsPage(qint64 afterId, int limit);

@@ -286,16 +286,3 @@ void StoreConnection::rollback()
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
-qint64 StoreConnection::dataVersion()
-{
-    QSqlQuery q(m_db);
-    if (m_dialect == Dialect::PostgreSQL)
-        // Rows written by anyone, as the server's statistics count them (they
-        // follow commits within about a second).
-        return q.exec(QStringLiteral("SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM "
-                                     "pg_stat_all_tables WHERE schemaname = current_schema()"))
-                && q.next()
-            ? q.value(0).toLongLong()
-            : -1;
-    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
-}

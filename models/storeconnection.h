@@ -61,8 +61,6 @@ public:
     ErrorKind lastErrorKind() const { return m_lastErrorKind; }
     QString path() const { return m_path; }
     int schemaVersion();
-    // Changes whenever another connection commits to the database.
-    qint64 dataVersion();
 
 protected:
     // Called when the connection closes, for what a subclass keeps about it.

@@ -214,7 +214,86 @@ ALTER TABLE runs ADD COLUMN skip_reasons TEXT NOT NULL DEFAULT '';
 UPDATE runs SET skip_reasons = skipped_lines || chr(9) || last_skip_reason
     WHERE skipped_lines > 0 AND last_skip_reason <> '';
 )" },
+    // 11: a real change counter. Every write to a run's row (or its tags)
+    // stamps the row with "changed", inside the writing transaction, so a
+    // reader asks for the runs changed since it last looked (see
+    // RunStore::runsChangedSince()). SQLite's writers take turns: a counter
+    // row bumped by triggers. PostgreSQL's commit in any order: the row gets
+    // the writing transaction's id, and readers use the oldest transaction
+    // still running as their mark.
+    { R"(
+CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+INSERT INTO change_counter (id, value) SELECT 1, COALESCE(MAX(id), 0) + 1 FROM runs;
+ALTER TABLE runs ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
+UPDATE runs SET changed = id;
+CREATE INDEX runs_changed ON runs(project_id, changed);
+CREATE TRIGGER runs_changed_insert AFTER INSERT ON runs BEGIN
+    UPDATE change_counter SET value = value + 1 WHERE id = 1;
+    UPDATE runs SET changed = (SELECT value FROM change_counter WHERE id = 1) WHERE id = NEW.id;
+END;
+CREATE TRIGGER runs_changed_update AFTER UPDATE ON runs WHEN NEW.changed = OLD.changed BEGIN
+    UPDATE change_counter SET value = value + 1 WHERE id = 1;
+    UPDATE runs SET changed = (SELECT value FROM change_counter WHERE id = 1) WHERE id = NEW.id;
+END;
+CREATE TRIGGER run_tags_changed_insert AFTER INSERT ON run_tags BEGIN
+    UPDATE runs SET changed = changed WHERE id = NEW.run;
+END;
+CREATE TRIGGER run_tags_changed_delete AFTER DELETE ON run_tags BEGIN
+    UPDATE runs SET changed = changed WHERE id = OLD.run;
+END;
+)",
+      R"(
+ALTER TABLE runs ADD COLUMN changed BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX runs_changed ON runs(project_id, changed);
+CREATE FUNCTION runbench_run_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.changed := txid_current();
+    RETURN NEW;
+END $$;
+CREATE TRIGGER runs_changed BEFORE INSERT OR UPDATE ON runs
+    FOR EACH ROW EXECUTE PROCEDURE runbench_run_changed();
+CREATE FUNCTION runbench_tags_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        UPDATE runs SET changed = 0 WHERE id = OLD.run;
+    ELSE
+        UPDATE runs SET changed = 0 WHERE id = NEW.run;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER run_tags_changed AFTER INSERT OR DELETE ON run_tags
+    FOR EACH ROW EXECUTE PROCEDURE runbench_tags_changed();
+)" },
 };
+
+// A migration's statements: split at a ';' ending a line, except inside a
+// trigger's BEGIN … END or a function body between $$.
+QStringList splitStatements(const QString &sql)
+{
+    QStringList statements;
+    QString current;
+    int depth = 0;
+    bool dollar = false;
+    for (const QString &line : sql.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (line.count(QStringLiteral("$$")) % 2 == 1)
+            dollar = !dollar;
+        if (trimmed.endsWith(QLatin1String(" BEGIN")) || trimmed == QLatin1String("BEGIN"))
+            ++depth;
+        else if (!dollar && depth > 0 && trimmed.startsWith(QLatin1String("END")))
+            --depth;
+        current += line + QLatin1Char('\n');
+        if (!dollar && depth == 0 && trimmed.endsWith(QLatin1Char(';'))) {
+            current = current.trimmed();
+            current.chop(1);
+            statements.append(current);
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current);
+    return statements;
+}
 
 } // namespace
 
@@ -291,7 +370,7 @@ bool StoreConnection::migrate(int targetVersion)
     for (int v = schemaVersion(); v < targetVersion; ++v) {
         const Migration &step = kMigrations[v];
         const bool own = m_dialect == Dialect::PostgreSQL && step.postgresql;
-        const QStringList statements = QString::fromUtf8(own ? step.postgresql : step.sql).split(QLatin1Char(';'));
+        const QStringList statements = splitStatements(QString::fromUtf8(own ? step.postgresql : step.sql));
         for (const QString &statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;

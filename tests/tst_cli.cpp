@@ -72,7 +72,7 @@ void TestCli::helpOnEveryCommand_data()
     QTest::newRow("log") << QStringList { QStringLiteral("log"), QStringLiteral("-h") } << QStringLiteral("NAME");
     QTest::newRow("history") << QStringList { QStringLiteral("history"), QStringLiteral("-h") }
                              << QStringLiteral("promote");
-    for (const char *sub : { "list", "last", "info", "compare", "download", "promote" })
+    for (const char *sub : { "list", "last", "info", "edit", "compare", "download", "promote" })
         QTest::newRow(sub) << QStringList { QStringLiteral("history"), QLatin1String(sub), QStringLiteral("-h") }
                            << QStringLiteral("--output");
 }

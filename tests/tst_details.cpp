@@ -5,6 +5,8 @@
 #include "rundetailsview.h"
 #include "runfilter.h"
 #include "runhelper.h"
+#include "runhistoryloader.h"
+#include "runmodel.h"
 #include "runjob.h"
 #include "runstore.h"
 #include "snapshotstore.h"
@@ -225,10 +227,27 @@ void TestDetails::nameDescriptionAndHidden()
     QTest::keyClicks(m_view->findChild<QLineEdit *>(QStringLiteral("runTags")), QStringLiteral("baseline, cpu"));
     QTest::mouseClick(m_view->findChild<QCheckBox *>(QStringLiteral("runHidden")), Qt::LeftButton);
     QVERIFY(save->isEnabled());
+    // Without the history's editor there is nothing to save through.
     QSignalSpy saved(m_view.get(), &RunDetailsView::infoSaved);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(saved.size(), 1);
+    QVERIFY(saved.first().first().toString().contains(QStringLiteral("no run history")));
+    saved.clear();
+    // The window's model and its loader: the edit is one transaction on the
+    // history's thread, and the model has it when it is saved.
+    RunModel model;
+    RunHistoryLoader history(&model);
+    QSignalSpy historyLoaded(&history, &RunHistoryLoader::loaded);
+    history.setProject(Project(m_root));
+    QVERIFY(historyLoaded.wait(10000));
+    m_view->setHistory(&history);
     QTest::mouseClick(save, Qt::LeftButton);
     QVERIFY(saved.wait(10000));
     QCOMPARE(saved.first().first().toString(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(model.run(model.rowOfRunId(runId)).name, QStringLiteral("baseline"), 5000);
+    QCOMPARE(model.run(model.rowOfRunId(runId)).tags, (QStringList { QStringLiteral("baseline"), QStringLiteral("cpu") }));
+    QVERIFY(model.run(model.rowOfRunId(runId)).hidden);
+    m_view->setHistory(nullptr);
     RunStore store;
     QVERIFY(store.open(Project(m_root).databasePath()));
     QVERIFY(store.useProject(Project(m_root)));

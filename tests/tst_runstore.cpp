@@ -30,7 +30,7 @@ private Q_SLOTS:
     void failedBatchLeavesNothingBehind();
     void artifactsAndPromotions();
     void exportRoundTripsExactly();
-    void dataVersionSeesOtherWriters();
+    void changesSeenByOtherReaders();
 
 private:
     // A connection of the engine's own driver to the test's database, for
@@ -509,8 +509,12 @@ void TestRunStore::exportRoundTripsExactly()
                                       { QStringLiteral("big.bin") }));
         QVERIFY(source.setRunFinished(run->id, i == 1 ? RunStatus::Failed : RunStatus::Completed, i, 5000 + i,
                                       i == 1 ? QStringLiteral("The script exited with code 1.") : QString()));
-        QVERIFY(source.setRunInfo(run->id, QStringLiteral("run %1").arg(i), QStringLiteral("tried %1").arg(i), i == 2));
-        QVERIFY(source.setTags(run->id, { QStringLiteral("tuned"), QStringLiteral("gpu-%1").arg(i) }));
+        RunEdit edit;
+        edit.name = QStringLiteral("run %1").arg(i);
+        edit.description = QStringLiteral("tried %1").arg(i);
+        edit.hidden = i == 2;
+        edit.tags = QStringList { QStringLiteral("tuned"), QStringLiteral("gpu-%1").arg(i) };
+        QVERIFY(source.editRun(run->id, edit));
         QVERIFY(source.setArtifacts(
             run->id,
             { { QStringLiteral("outputs/model.pkl"), 1234 + i, QString(64, QLatin1Char('a')), QString() },
@@ -547,22 +551,54 @@ void TestRunStore::exportRoundTripsExactly()
     QCOMPARE(back.projectRowCounts(), source.projectRowCounts());
 }
 
-// Another connection's commit changes what dataVersion() returns, which is
-// how a window notices other programs' runs (on a server: other machines').
-void TestRunStore::dataVersionSeesOtherWriters()
+// Every write another connection makes to a run — created, renamed,
+// tagged, hidden, its metrics or status — is in the next runsChangedSince()
+// of a reader, once, and nothing else is: what keeps every window current
+// (on a server: other machines' edits too).
+void TestRunStore::changesSeenByOtherReaders()
 {
     RunStore reader;
     QVERIFY(reader.open(m_db));
     QVERIFY(reader.useProject(QStringLiteral("P"), QStringLiteral("/p")));
-    const qint64 before = reader.dataVersion();
-    QVERIFY(before >= 0);
+    qint64 mark = reader.changeMark();
+    QVERIFY(mark >= 0);
     RunStore writer;
     QVERIFY(writer.open(m_db));
     QVERIFY(writer.useProject(QStringLiteral("P"), QStringLiteral("/p")));
-    QVERIFY(writer.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {}));
-    // A server's statistics follow within about a second.
-    QTRY_VERIFY_WITH_TIMEOUT(reader.dataVersion() != before, 10000);
-    QCOMPARE(reader.runs().size(), 1);
+    const auto a = writer.createRun(QStringLiteral("P"), QStringLiteral("a.py"), {}, {}, {});
+    const auto b = writer.createRun(QStringLiteral("P"), QStringLiteral("b.py"), {}, {}, {});
+    QVERIFY(a && b);
+    auto changed = [&] {
+        const RunStore::Changes c = reader.runsChangedSince(mark);
+        mark = c.next;
+        QStringList scripts;
+        for (const RunRecord &r : c.runs)
+            scripts << r.script + QLatin1Char(':') + r.name + QLatin1Char(':') + r.tags.join(QLatin1Char('+'));
+        return c.ok ? scripts.join(QLatin1Char(' ')) : QStringLiteral("failed: ") + reader.lastError();
+    };
+    QCOMPARE(changed(), QStringLiteral("a.py:: b.py::"));
+    QCOMPARE(changed(), QString()); // nothing since
+
+    RunEdit edit;
+    edit.name = QStringLiteral("baseline");
+    edit.addTags = QStringList { QStringLiteral("cpu"), QStringLiteral("fast") };
+    QVERIFY(writer.editRun(a->id, edit));
+    QCOMPARE(changed(), QStringLiteral("a.py:baseline:cpu+fast"));
+    RunEdit untag;
+    untag.removeTags = QStringList { QStringLiteral("fast") };
+    untag.hidden = true;
+    QVERIFY(writer.editRun(b->id, untag));
+    QVERIFY(writer.editRun(a->id, untag));
+    QCOMPARE(changed(), QStringLiteral("a.py:baseline:cpu b.py::"));
+    QVERIFY(reader.run(b->id)->hidden);
+
+    QHash<QString, MetricSummary> sums;
+    MetricRecord loss { QStringLiteral("loss"), MetricKind::Number, { 0.5 }, {}, 0 };
+    QVERIFY(writer.appendMetrics(b->id, { loss }, &sums, 10, 0, {}));
+    QVERIFY(writer.setRunFinished(a->id, RunStatus::Completed, 0, 1, {}));
+    QCOMPARE(changed(), QStringLiteral("a.py:baseline:cpu b.py::"));
+    QVERIFY(!writer.editRun(a->id + 1000, edit)); // no such run: refused, nothing written
+    QCOMPARE(changed(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestRunStore)

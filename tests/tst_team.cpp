@@ -7,6 +7,8 @@
 #include "pgserver.h"
 #include "project.h"
 #include "projectcopy.h"
+#include "runhistoryloader.h"
+#include "runmodel.h"
 #include "runstore.h"
 #include "testutil.h"
 
@@ -43,6 +45,8 @@ private Q_SLOTS:
     void differentProjectsAtOnePathStayApart();
     void silentRunIsLostElsewhereUntilItsHostAdoptsIt();
     void sixteenRunsLogToOneServerAtOnce();
+    void editsReachAnOpenHistory_data();
+    void editsReachAnOpenHistory();
 
 private:
     Result runbench(const QStringList &args, const QString &dir, const QString &host = QString(),
@@ -84,6 +88,75 @@ QJsonArray TestTeam::history(const QString &dir, const QString &host)
     const Result r = runbench(
         { QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("json") }, dir, host);
     return QJsonDocument::fromJson(r.out.toUtf8()).array();
+}
+
+void TestTeam::editsReachAnOpenHistory_data()
+{
+    QTest::addColumn<bool>("server");
+    QTest::newRow("sqlite") << false;
+    QTest::newRow("postgresql") << true;
+}
+
+// A history open in a window (its RunModel, kept by a RunHistoryLoader) shows
+// a rename, tags and hiding made by `runbench history edit` elsewhere — on a
+// server, from another clone on another host — without reopening anything.
+void TestTeam::editsReachAnOpenHistory()
+{
+    QFETCH(bool, server);
+    if (server && !m_server)
+        QSKIP(qPrintable(m_serverError));
+    const QString base = m_tmp.path() + (server ? QStringLiteral("/edits-pg") : QStringLiteral("/edits-sqlite"));
+    const QString id = server ? QStringLiteral("9b2d7c1e-0c1a-4a53-8f6e-2a7d3c9e1f40")
+                              : QStringLiteral("9b2d7c1e-0c1a-4a53-8f6e-2a7d3c9e1f41");
+    QString settings;
+    if (server) {
+        QString error;
+        const QString url = m_server->createDatabase(QStringLiteral("edits"), &error);
+        QVERIFY2(!url.isEmpty(), qPrintable(error));
+        settings = QStringLiteral("[store]\nurl=%1\nartifact_root=%2\n").arg(url, base + QStringLiteral("/runs"));
+    }
+    const QString window = base + QStringLiteral("/alice/iris");
+    const QString other = server ? base + QStringLiteral("/bob/iris") : window;
+    for (const QString &root : { window, other }) {
+        writeProject(root, id, settings);
+        QVERIFY(writeFile(root + QStringLiteral("/train.sh"), "echo trained\n"));
+    }
+    QCOMPARE(runbench({ QStringLiteral("run"), QStringLiteral("-q"), QStringLiteral("train.sh") }, window).exitCode, 0);
+
+    RunModel model;
+    RunHistoryLoader history(&model);
+    QSignalSpy loaded(&history, &RunHistoryLoader::loaded);
+    history.setProject(Project(window));
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.run(0).name, QString());
+
+    const Result edit = runbench({ QStringLiteral("history"), QStringLiteral("edit"), QStringLiteral("1"),
+                                   QStringLiteral("--name"), QStringLiteral("baseline"), QStringLiteral("--tag"),
+                                   QStringLiteral("gpu"), QStringLiteral("--description"), QStringLiteral("first try") },
+                                 other, server ? QStringLiteral("bob-pc") : QString());
+    QVERIFY2(edit.exitCode == 0, qPrintable(edit.err));
+    QCOMPARE(QJsonDocument::fromJson(edit.out.toUtf8()).object().value(QStringLiteral("name")).toString(),
+             QStringLiteral("baseline"));
+    // The loader looks twice a second; a generous limit for a loaded machine.
+    QTRY_COMPARE_WITH_TIMEOUT(model.run(0).name, QStringLiteral("baseline"), 10000);
+    QCOMPARE(model.run(0).tags, QStringList { QStringLiteral("gpu") });
+    QCOMPARE(model.run(0).description, QStringLiteral("first try"));
+
+    const Result hide = runbench({ QStringLiteral("history"), QStringLiteral("edit"), QStringLiteral("1"),
+                                   QStringLiteral("--hidden"), QStringLiteral("true"), QStringLiteral("--untag"),
+                                   QStringLiteral("gpu") },
+                                 other, server ? QStringLiteral("bob-pc") : QString());
+    QVERIFY2(hide.exitCode == 0, qPrintable(hide.err));
+    QTRY_VERIFY_WITH_TIMEOUT(model.run(0).hidden, 10000);
+    QCOMPARE(model.run(0).tags, QStringList());
+    QCOMPARE(model.rowCount(), 1); // updated in place, not added again
+
+    const Result bad = runbench({ QStringLiteral("history"), QStringLiteral("edit"), QStringLiteral("1"),
+                                  QStringLiteral("--hidden"), QStringLiteral("maybe") },
+                                other, server ? QStringLiteral("bob-pc") : QString());
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(QStringLiteral("true or false")));
 }
 
 void TestTeam::writeProject(const QString &root, const QString &id, const QString &extra)

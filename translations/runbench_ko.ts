@@ -467,12 +467,72 @@ runbench: 실행 %1개, 메트릭 값 %2개, 아티팩트 기록 %3개를 %4(으
 </translation>
     </message>
     <message>
+        <source>runbench: exported %1 of %2 runs</source>
+        <translation>runbench: 실행 %2개 중 %1개 내보냄</translation>
+    </message>
+    <message>
+        <source>Output format: json, table or csv. In JSON, a logged value named like a run field (status, name, run_id…) is under &quot;metrics&quot;, and infinities and NaN are the strings &quot;Infinity&quot;, &quot;-Infinity&quot; and &quot;NaN&quot;. Table and CSV cells show control and bidirectional characters as escapes (\n, \u202e).</source>
+        <translation>출력 형식: json, table 또는 csv. JSON에서 실행 필드와 이름이 같은 기록 값(status, name, run_id…)은 &quot;metrics&quot; 아래에 있고, 무한대와 NaN은 문자열 &quot;Infinity&quot;, &quot;-Infinity&quot;, &quot;NaN&quot;으로 씁니다. table과 csv 칸은 제어 문자와 양방향 문자를 이스케이프(\n, \u202e)로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Changes a run&apos;s name, description, tags or whether it is hidden, in one step; open windows show the change within a second. Prints the run as `info` does.</source>
+        <translation>실행의 이름, 설명, 태그, 숨김 여부를 한 번에 바꿉니다. 열린 창은 1초 안에 바뀐 내용을 보여 줍니다. 실행을 `info`처럼 출력합니다.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s name (&quot;&quot; clears it).</source>
+        <translation>실행 이름(&quot;&quot; 이면 지움).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>The run&apos;s description.</source>
+        <translation>실행 설명.</translation>
+    </message>
+    <message>
+        <source>Add a tag (repeatable).</source>
+        <translation>태그 추가(여러 번 가능).</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Remove a tag (repeatable).</source>
+        <translation>태그 제거(여러 번 가능).</translation>
+    </message>
+    <message>
+        <source>Hide the run (true) or show it again (false).</source>
+        <translation>실행 숨기기(true) 또는 다시 보이기(false).</translation>
+    </message>
+    <message>
+        <source>runbench history edit: usage: runbench history edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
+</source>
+        <translation>runbench history edit: 사용법: runbench history edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
+</translation>
+    </message>
+    <message>
+        <source>runbench history edit: --hidden takes true or false, not “%1”.
+</source>
+        <translation>runbench history edit: --hidden에는 “%1”이 아니라 true 또는 false를 주세요.
+</translation>
+    </message>
+    <message>
+        <source>runbench history edit: nothing to change; give --name, --description, --tag, --untag or --hidden.
+</source>
+        <translation>runbench history edit: 바꿀 것이 없습니다. --name, --description, --tag, --untag 또는 --hidden을 주세요.
+</translation>
+    </message>
+    <message>
         <source>Usage: runbench history COMMAND [options]
 
 Commands:
   list                 the project&apos;s runs, newest first
   last                 the most recent run
   info RUN             one run (run id or number)
+  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
+                       rename, describe, tag or hide a run
   compare A B [C]      two or three runs side by side
   download RUN -d DIR  copy a run&apos;s ./outputs files into DIR
   promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin
@@ -489,6 +549,8 @@ Options for all: -o json|table|csv, --project DIR, -h.
   list                 프로젝트의 실행, 최신순
   last                 가장 최근 실행
   info RUN             실행 하나(실행 ID 또는 번호)
+  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
+                       실행 이름 바꾸기, 설명, 태그, 숨기기
   compare A B [C]      실행 2~3개를 나란히
   download RUN -d DIR  실행의 ./outputs 파일을 DIR로 복사
   promote RUN ARTIFACT --name NAME   아티팩트를 assets/로 복사하고 출처 기록
@@ -499,14 +561,6 @@ Options for all: -o json|table|csv, --project DIR, -h.
 
 공통 옵션: -o json|table|csv, --project DIR, -h.
 </translation>
-    </message>
-    <message>
-        <source>runbench: exported %1 of %2 runs</source>
-        <translation>runbench: 실행 %2개 중 %1개 내보냄</translation>
-    </message>
-    <message>
-        <source>Output format: json, table or csv. In JSON, a logged value named like a run field (status, name, run_id…) is under &quot;metrics&quot;, and infinities and NaN are the strings &quot;Infinity&quot;, &quot;-Infinity&quot; and &quot;NaN&quot;. Table and CSV cells show control and bidirectional characters as escapes (\n, \u202e).</source>
-        <translation>출력 형식: json, table 또는 csv. JSON에서 실행 필드와 이름이 같은 기록 값(status, name, run_id…)은 &quot;metrics&quot; 아래에 있고, 무한대와 NaN은 문자열 &quot;Infinity&quot;, &quot;-Infinity&quot;, &quot;NaN&quot;으로 씁니다. table과 csv 칸은 제어 문자와 양방향 문자를 이스케이프(\n, \u202e)로 보여 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -556,6 +610,13 @@ Options for all: -o json|table|csv, --project DIR, -h.
     <message>
         <source>%1 h %2 min</source>
         <translation>%1시간 %2분</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWorker</name>
+    <message>
+        <source>The run history is not open.</source>
+        <translation>실행 기록이 열려 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1846,10 @@ Arguments: %5
     <message>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Not saved: no run history is open.</source>
+        <translation>저장하지 않음: 열린 실행 기록이 없습니다.</translation>
     </message>
 </context>
 <context>

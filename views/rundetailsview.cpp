@@ -5,7 +5,7 @@
 #include "codeviewer.h"
 #include "historyformat.h"
 #include "metricchart.h"
-#include "runstore.h"
+#include "runhistoryloader.h"
 #include "snapshotstore.h"
 
 #include <QCheckBox>
@@ -184,13 +184,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     for (QLineEdit *edit : { m_name, m_description, m_tags })
         connect(edit, &QLineEdit::textEdited, this, [this] { m_saveInfo->setEnabled(true); });
     connect(m_hidden, &QCheckBox::clicked, this, [this] { m_saveInfo->setEnabled(true); });
-    connect(m_saveInfo, &QPushButton::clicked, this, [this] {
-        QStringList tags;
-        for (const QString &t : m_tags->text().split(QLatin1Char(',')))
-            if (!t.trimmed().isEmpty())
-                tags.append(t.trimmed());
-        saveInfo(m_name->text(), m_description->text(), m_hidden->isChecked(), tags);
-    });
+    connect(m_saveInfo, &QPushButton::clicked, this, &RunDetailsView::saveInfo);
     auto *overviewPage = new QWidget(this);
     auto *info = new QHBoxLayout;
     info->addWidget(new QLabel(tr("Name"), this));
@@ -498,20 +492,22 @@ void RunDetailsView::downloadTo(const QString &folder)
     }));
 }
 
-void RunDetailsView::saveInfo(const QString &name, const QString &description, bool hidden, const QStringList &tags)
+void RunDetailsView::setHistory(RunHistoryLoader *history)
 {
-    const Project project = m_project;
-    const qint64 id = m_details.run.id;
-    m_saveInfo->setEnabled(false);
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, name, description, hidden, tags] {
-        watcher->deleteLater();
-        const QString error = watcher->result();
+    if (m_history)
+        m_history->disconnect(this);
+    m_history = history;
+    if (!history)
+        return;
+    connect(history, &RunHistoryLoader::runEdited, this, [this](qint64 run, const QString &error) {
+        if (run != m_savingRun)
+            return; // another view's edit
+        m_savingRun = 0;
         if (error.isEmpty()) {
-            m_details.run.name = name;
-            m_details.run.description = description;
-            m_details.run.hidden = hidden;
-            m_details.run.tags = tags;
+            m_details.run.name = m_name->text().trimmed();
+            m_details.run.description = m_description->text();
+            m_details.run.hidden = m_hidden->isChecked();
+            m_details.run.tags = tagsTyped();
             m_message->setText(tr("Saved."));
         } else {
             m_message->setText(tr("Not saved: %1").arg(error));
@@ -519,13 +515,32 @@ void RunDetailsView::saveInfo(const QString &name, const QString &description, b
         }
         Q_EMIT infoSaved(error);
     });
-    watcher->setFuture(QtConcurrent::run([project, id, name, description, hidden, tags]() -> QString {
-        RunStore store;
-        if (!store.open(project.historyLocation()) || !store.setRunInfo(id, name, description, hidden)
-            || !store.setTags(id, tags))
-            return store.lastError();
-        return QString();
-    }));
+}
+
+QStringList RunDetailsView::tagsTyped() const
+{
+    QStringList tags;
+    for (const QString &tag : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!tag.trimmed().isEmpty() && !tags.contains(tag.trimmed()))
+            tags.append(tag.trimmed());
+    return tags;
+}
+
+void RunDetailsView::saveInfo()
+{
+    if (!m_history || m_details.run.id == 0) {
+        m_message->setText(tr("Not saved: no run history is open."));
+        Q_EMIT infoSaved(m_message->text());
+        return;
+    }
+    RunEdit edit;
+    edit.name = m_name->text();
+    edit.description = m_description->text();
+    edit.hidden = m_hidden->isChecked();
+    edit.tags = tagsTyped();
+    m_saveInfo->setEnabled(false);
+    m_savingRun = m_details.run.id;
+    m_history->editRun(m_details.run.id, edit);
 }
 
 void RunDetailsView::restore()

@@ -21,6 +21,8 @@ class QVBoxLayout;
 // charts, its output files with a preview, and its driver log; Download,
 // Restore (with a confirmation listing what changes; undone from the Edit
 // menu) and Rerun. Everything is read and written off the GUI thread.
+class RunHistoryLoader;
+
 class RunDetailsView : public QWidget
 {
     Q_OBJECT
@@ -35,8 +37,11 @@ public:
     // What the buttons do once the user has chosen.
     void downloadTo(const QString &folder);
     void restore(); // asks first
-    // Saves the run's name, description and whether it is hidden.
-    void saveInfo(const QString &name, const QString &description, bool hidden, const QStringList &tags);
+    // Edits go through the history's editor (one transaction, on its
+    // thread); without one the view cannot save.
+    void setHistory(RunHistoryLoader *history);
+    // Saves the name, description, tags and hidden flag as typed.
+    void saveInfo();
 
     QString previewText() const; // for tests: what the preview shows
     bool previewHasImage() const;
@@ -70,6 +75,9 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_description;
     QLineEdit *m_tags;
+    RunHistoryLoader *m_history = nullptr;
+    qint64 m_savingRun = 0; // the run whose edit is on its way
+    QStringList tagsTyped() const;
     QPushButton *m_compareWith;
     QCheckBox *m_hidden;
     QPushButton *m_saveInfo;
