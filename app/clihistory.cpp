@@ -19,6 +19,7 @@
 #include <QLocale>
 
 #include <functional>
+#include <utility>
 
 namespace Cli {
 
@@ -93,7 +94,7 @@ HistoryFormat::RunDetails details(Context *ctx, const RunRecord &run)
     const auto summaries = ctx->store.summaries(run.id);
     QStringList keys = summaries.keys();
     keys.sort();
-    for (const QString &key : qAsConst(keys)) {
+    for (const QString &key : std::as_const(keys)) {
         const MetricSummary &s = summaries[key];
         d.summaries.append(s);
         if ((s.count > 1 || s.kind == MetricKind::List) && s.count <= HistoryFormat::MaxSeriesInJson)
@@ -181,7 +182,7 @@ int list(const QStringList &arguments)
     if (ctx.output == Output::Json) {
         const auto artifacts = ctx.store.allArtifacts();
         QJsonArray array;
-        for (const RunRecord &r : qAsConst(runs)) {
+        for (const RunRecord &r : std::as_const(runs)) {
             HistoryFormat::RunDetails d;
             d.run = r;
             d.attachments = ArtifactFiles::attachments(ctx.project.runDir(r.runId), artifacts.value(r.id));
@@ -309,7 +310,7 @@ int compare(const QStringList &arguments)
         objects.append(o);
     }
     QStringList fields;
-    for (const QJsonObject &o : qAsConst(objects))
+    for (const QJsonObject &o : std::as_const(objects))
         for (const QString &k : o.keys())
             if (!fields.contains(k))
                 fields.append(k);
@@ -322,20 +323,20 @@ int compare(const QStringList &arguments)
                               QStringLiteral("description"), QStringLiteral("hidden"),
                               QStringLiteral("user_id") };
     QStringList metrics;
-    for (const QString &f : qAsConst(fields))
+    for (const QString &f : std::as_const(fields))
         if (!order.contains(f))
             metrics.append(f);
     const QStringList rows = order + metrics;
 
     if (ctx.output == Output::Json) {
         QJsonArray runIds;
-        for (const QJsonObject &o : qAsConst(objects))
+        for (const QJsonObject &o : std::as_const(objects))
             runIds.append(o.value(QStringLiteral("run_id")));
         QJsonArray rowArray;
         for (const QString &f : rows) {
             QJsonArray values;
             bool same = true;
-            for (const QJsonObject &o : qAsConst(objects)) {
+            for (const QJsonObject &o : std::as_const(objects)) {
                 values.append(o.value(f));
                 same = same && o.value(f) == objects.first().value(f);
             }
@@ -354,14 +355,14 @@ int compare(const QStringList &arguments)
     HistoryFormat::Table t;
     t.headers << QString() << tr("Field");
     t.aligns << HistoryFormat::Align::Left << HistoryFormat::Align::Left;
-    for (const QJsonObject &o : qAsConst(objects)) {
+    for (const QJsonObject &o : std::as_const(objects)) {
         t.headers << tr("Run %1").arg(o.value(QStringLiteral("run_number")).toInt());
         t.aligns << HistoryFormat::Align::Left;
     }
     for (const QString &f : rows) {
         QStringList cells;
         bool same = true;
-        for (const QJsonObject &o : qAsConst(objects)) {
+        for (const QJsonObject &o : std::as_const(objects)) {
             cells << valueText(o.value(f));
             same = same && o.value(f) == objects.first().value(f);
         }
@@ -637,7 +638,7 @@ int diff(const QStringList &arguments)
     }
     if (ctx.output == Output::Json) {
         QJsonArray list;
-        for (const auto &f : qAsConst(files)) {
+        for (const auto &f : std::as_const(files)) {
             QJsonObject o;
             o.insert(QStringLiteral("path"), f.path);
             o.insert(QStringLiteral("status"), QString(f.status));

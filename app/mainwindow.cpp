@@ -42,6 +42,8 @@
 #include <QTreeWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace {
 constexpr int kMaxRecent = 8;
 const auto kRecentKey = QStringLiteral("recentProjects");
@@ -187,7 +189,7 @@ void MainWindow::createMenus()
     const QString current = QSettings().value(QStringLiteral("language")).toString();
     QStringList codes { QString() };
     codes += Translations::available();
-    for (const QString &code : qAsConst(codes)) {
+    for (const QString &code : std::as_const(codes)) {
         QAction *action = languages->addAction(code.isEmpty() ? tr("System language") : Translations::nativeName(code));
         action->setCheckable(true);
         action->setChecked(code == current);

@@ -12,6 +12,8 @@
 
 #include <unistd.h>
 
+#include <utility>
+
 QString ArtifactFiles::sha256(const QString &filePath)
 {
     QFile file;
@@ -69,7 +71,7 @@ QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, co
             continue;
         result.append({ rel, info.size(), sha256(path), QString() });
     }
-    for (const QString &link : qAsConst(links))
+    for (const QString &link : std::as_const(links))
         QFile::remove(link);
     std::sort(result.begin(), result.end(),
               [](const ArtifactRecord &a, const ArtifactRecord &b) { return a.path < b.path; });

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace HistoryFormat {
 
@@ -214,7 +215,7 @@ Table runTable(const QVector<RunRecord> &runs, const QHash<qint64, QVector<Metri
     static const QStringList runColumns { QStringLiteral("Duration"), QStringLiteral("Run_id"),
                                           QStringLiteral("Script_name"), QStringLiteral("Start_time_utc"),
                                           QStringLiteral("Status") };
-    for (const QString &key : qAsConst(keys))
+    for (const QString &key : std::as_const(keys))
         t.headers.append(runColumns.contains(key, Qt::CaseInsensitive) || key.startsWith(QLatin1String("metrics."))
                              ? QStringLiteral("metrics.") + key
                              : key);
@@ -225,7 +226,7 @@ Table runTable(const QVector<RunRecord> &runs, const QHash<qint64, QVector<Metri
     for (const RunRecord &r : runs) {
         QStringList row;
         const QVector<MetricSummary> sums = summaries.value(r.id);
-        for (const QString &key : qAsConst(keys)) {
+        for (const QString &key : std::as_const(keys)) {
             const auto it
                 = std::find_if(sums.cbegin(), sums.cend(), [&key](const MetricSummary &s) { return s.key == key; });
             row.append(it == sums.cend() ? QString() : cellText(*it, fullPrecision));
@@ -303,7 +304,7 @@ QString toText(const Table &source)
             // Pad numbers so that their decimal points line up.
             int intWidth = 0;
             int fracWidth = 0;
-            for (const QStringList &row : qAsConst(cells)) {
+            for (const QStringList &row : std::as_const(cells)) {
                 const QString &v = row.at(c);
                 if (!looksNumeric(v))
                     continue;
@@ -321,7 +322,7 @@ QString toText(const Table &source)
             }
         }
         widths[c] = int(table.headers.at(c).size());
-        for (const QStringList &row : qAsConst(cells))
+        for (const QStringList &row : std::as_const(cells))
             widths[c] = std::max(widths[c], int(row.at(c).size()));
     }
     auto line = [&](const QStringList &values) {
@@ -340,7 +341,7 @@ QString toText(const Table &source)
     for (int c = 0; c < columns; ++c)
         rule.append(QString(widths[c], QLatin1Char('-')));
     out += rule.join(QStringLiteral("  ")) + QLatin1Char('\n');
-    for (const QStringList &row : qAsConst(cells))
+    for (const QStringList &row : std::as_const(cells))
         out += line(row);
     return out;
 }

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <utility>
 
 // Lives on the queue's thread: owns the store connection and the RunJobs.
 class JobWorker : public QObject
@@ -78,6 +79,13 @@ public:
     // ended, or re-adopted while their process still runs.
     void open(const Project &project)
     {
+        int adoptedRuns = 0;
+        struct Opened
+        {
+            JobWorker *worker;
+            const int &count;
+            ~Opened() { Q_EMIT worker->opened(count); }
+        } opened { this, adoptedRuns };
         if (!project.hasHistory())
             return;
         RunStore *store = storeFor(project);
@@ -100,6 +108,7 @@ public:
             }
             const int key = m_nextAdoptedKey--;
             track(key, job);
+            ++adoptedRuns;
             Q_EMIT adopted(key, job->record());
         }
     }
@@ -107,7 +116,7 @@ public:
     void shutDown()
     {
         // The window is going away: stop what still runs.
-        for (RunJob *job : qAsConst(m_jobs))
+        for (RunJob *job : std::as_const(m_jobs))
             job->cancel();
         qDeleteAll(m_jobs);
         m_jobs.clear();
@@ -118,6 +127,7 @@ Q_SIGNALS:
     void rejected(int key, const QString &error);
     void created(int key, const RunRecord &record);
     void adopted(int key, const RunRecord &record);
+    void opened(int adoptedRuns);
     void statusChanged(int key, RunStatus status);
     void output(int key, const QByteArray &data);
     void metricsIngested(int key);
@@ -182,6 +192,7 @@ JobQueue::JobQueue(QObject *parent)
         Q_EMIT jobStatusChanged(key, record.status);
         Q_EMIT jobAdopted(key, record);
     });
+    connect(m_worker, &JobWorker::opened, this, &JobQueue::projectOpened);
     connect(m_worker, &JobWorker::statusChanged, this, &JobQueue::jobStatusChanged);
     connect(m_worker, &JobWorker::output, this, &JobQueue::jobOutput);
     connect(m_worker, &JobWorker::metricsIngested, this, &JobQueue::jobMetricsIngested);
@@ -234,7 +245,7 @@ void JobQueue::cancel(int key)
 
 void JobQueue::cancelAll()
 {
-    for (int key : qAsConst(m_active))
+    for (int key : std::as_const(m_active))
         cancel(key);
 }
 

@@ -43,6 +43,9 @@ Q_SIGNALS:
     void jobRejected(int key, const QString &error);
     void jobCreated(int key, const RunRecord &record);
     void jobAdopted(int key, const RunRecord &record);
+    // setProject() has looked at the runs left unfinished: ended them, or
+    // adopted adoptedRuns of them (after their jobAdopted()).
+    void projectOpened(int adoptedRuns);
     void jobStatusChanged(int key, RunStatus status);
     void jobOutput(int key, const QByteArray &data);
     void jobMetricsIngested(int key);

@@ -1,7 +1,6 @@
 #include "metricsingester.h"
 
 #include "regularfile.h"
-
 #include "runstore.h"
 
 #include <QCoreApplication>

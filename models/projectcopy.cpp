@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,7 +36,7 @@ void list(const QString &root, const QString &relDir, QVector<Entry> *entries)
         return;
     if (relDir.isEmpty())
         names.removeAll(QStringLiteral(".runbench"));
-    for (const QString &name : qAsConst(names)) {
+    for (const QString &name : std::as_const(names)) {
         const QString rel = relDir.isEmpty() ? name : relDir + QLatin1Char('/') + name;
         struct stat st;
         if (::lstat(QFile::encodeName(root + QLatin1Char('/') + rel).constData(), &st) != 0)
@@ -104,7 +105,7 @@ bool ProjectCopy::copy(const Project &source, const QString &destination, QStrin
     QVector<Entry> entries;
     list(root, QString(), &entries);
     qint64 total = 0;
-    for (const Entry &e : qAsConst(entries))
+    for (const Entry &e : std::as_const(entries))
         if (S_ISREG(e.mode))
             total += e.size;
     qint64 done = 0;
@@ -112,7 +113,7 @@ bool ProjectCopy::copy(const Project &source, const QString &destination, QStrin
         *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(target));
         return false;
     }
-    for (const Entry &e : qAsConst(entries)) {
+    for (const Entry &e : std::as_const(entries)) {
         const QString from = root + QLatin1Char('/') + e.rel;
         const QString to = target + QLatin1Char('/') + e.rel;
         bool ok = true;

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <utility>
 
 RunDetails RunDetails::load(const Project &project, const QString &runId)
 {
@@ -25,7 +26,7 @@ RunDetails RunDetails::load(const Project &project, const QString &runId)
         d.metrics.append(s);
     std::sort(d.metrics.begin(), d.metrics.end(),
               [](const MetricSummary &a, const MetricSummary &b) { return a.key < b.key; });
-    for (const MetricSummary &s : qAsConst(d.metrics))
+    for (const MetricSummary &s : std::as_const(d.metrics))
         if ((s.count > 1 || s.kind == MetricKind::List) && s.kind != MetricKind::Text)
             d.series.insert(s.key, store.series(run->id, s.key));
     d.artifacts = store.artifacts(run->id);

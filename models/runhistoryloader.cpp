@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 Q_DECLARE_METATYPE(QVector<RunModel::Row>)
 
@@ -170,10 +171,10 @@ private:
         if (!m_active.isEmpty() && ++m_quietPolls * m_interval >= 10000) {
             m_quietPolls = 0;
             QSet<qint64> seen;
-            for (const RunRecord &r : qAsConst(runs))
+            for (const RunRecord &r : std::as_const(runs))
                 seen.insert(r.id);
             QVector<qint64> active;
-            for (qint64 id : qAsConst(m_active))
+            for (qint64 id : std::as_const(m_active))
                 if (!seen.contains(id))
                     active.append(id);
             if (!active.isEmpty())

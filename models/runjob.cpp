@@ -21,6 +21,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <utility>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -214,7 +215,7 @@ void RunJob::start()
         // project as the user does, and the run lists what is not recorded.
         const WorkingFolder::Result linked = WorkingFolder::linkLeftOut(project.root(), workDir);
         QStringList leftOut = linked.leftOut;
-        for (const QString &entry : qAsConst(result.snapshot.leftOut))
+        for (const QString &entry : std::as_const(result.snapshot.leftOut))
             if (!leftOut.contains(entry))
                 leftOut.append(entry);
         result.snapshot.leftOut = leftOut;
@@ -375,7 +376,7 @@ QString RunJob::launcherPath()
 #ifdef RUNBENCH_LAUNCHER_BUILD_PATH
     candidates << QStringLiteral(RUNBENCH_LAUNCHER_BUILD_PATH);
 #endif
-    for (const QString &candidate : qAsConst(candidates))
+    for (const QString &candidate : std::as_const(candidates))
         if (QFileInfo(candidate).isExecutable())
             return candidate;
     return {};

@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <utility>
 
 RunModel::RunModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -242,7 +243,7 @@ void RunModel::upsertRuns(const QVector<Row> &rows)
         return;
     const int first = int(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
-    for (const Row &r : qAsConst(fresh)) {
+    for (const Row &r : std::as_const(fresh)) {
         m_rowOfRunId.insert(r.run.runId, int(m_rows.size()));
         m_maxId = qMax(m_maxId, r.run.id);
         m_rows.append(r);

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include <limits>
+#include <utility>
 
 using namespace StoreValues;
 
@@ -435,7 +436,7 @@ bool RunStore::editRun(qint64 run, const RunEdit &edit)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE runs SET ") + sets.join(QStringLiteral(", "))
               + QStringLiteral(" WHERE id = ? AND project_id = ?"));
-    for (const QVariant &v : qAsConst(values))
+    for (const QVariant &v : std::as_const(values))
         q.addBindValue(v);
     q.addBindValue(run);
     q.addBindValue(m_projectId);
@@ -444,7 +445,7 @@ bool RunStore::editRun(qint64 run, const RunEdit &edit)
         QStringList tags = edit.tags ? *edit.tags : readTags(run);
         tags += edit.addTags;
         QStringList clean;
-        for (const QString &tag : qAsConst(tags)) {
+        for (const QString &tag : std::as_const(tags)) {
             const QString t = tag.trimmed();
             if (!t.isEmpty() && !clean.contains(t) && !edit.removeTags.contains(t))
                 clean.append(t);

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include <limits>
+#include <utility>
 
 using namespace StoreValues;
 
@@ -186,7 +187,7 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, Q
                            "last_num = excluded.last_num, last_txt = excluded.last_txt, min_num = excluded.min_num, "
                            "max_num = excluded.max_num, sum_num = excluded.sum_num, "
                            "finite_count = excluded.finite_count"));
-        for (const QString &name : qAsConst(touched)) {
+        for (const QString &name : std::as_const(touched)) {
             const MetricSummary &s = updated[name];
             upsert.bindValue(0, run);
             upsert.bindValue(1, keyId(name));

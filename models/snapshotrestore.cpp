@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <utility>
+
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("SnapshotStore", text); }
@@ -137,7 +139,7 @@ bool SnapshotStore::apply(git_tree *target, const RestorePlan &plan, const QStri
                        "a protected one; nothing was written.")
                         .arg(state.badPath.isEmpty() ? Git::lastError() : state.badPath));
     QHash<QString, Entry> entries;
-    for (const Entry &e : qAsConst(state.files))
+    for (const Entry &e : std::as_const(state.files))
         entries.insert(e.path, e);
     const QString rootPath = QDir(root).canonicalPath().isEmpty() ? QDir::cleanPath(root) : QDir(root).canonicalPath();
     const QSet<QString> removing(plan.remove.cbegin(), plan.remove.cend());
@@ -290,7 +292,7 @@ bool SnapshotStore::checkout(const QString &commitId, const QString &targetDir)
     // link points), so that no file is ever written through one.
     RestorePlan files;
     QVector<Entry> links;
-    for (const Entry &e : qAsConst(state.files)) {
+    for (const Entry &e : std::as_const(state.files)) {
         if (e.mode == GIT_FILEMODE_LINK)
             links.append(e);
         else
@@ -299,7 +301,7 @@ bool SnapshotStore::checkout(const QString &commitId, const QString &targetDir)
     const QHash<QString, unsigned> modes = modesOf(commitId);
     if (!apply(tree.get(), files, targetDir, true) || !apply(tree.get(), files, targetDir, false, modes))
         return false;
-    for (const Entry &e : qAsConst(links)) {
+    for (const Entry &e : std::as_const(links)) {
         git_blob *blob = nullptr;
         if (git_blob_lookup(&blob, m_repo, &e.id) != 0)
             return fail(tr("The snapshot's object for %1 is missing: %2").arg(e.path, Git::lastError()));

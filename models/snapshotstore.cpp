@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <sys/stat.h>
 #include <cstring>
+#include <utility>
 #include <unistd.h>
 
 namespace {
@@ -241,7 +242,7 @@ bool SnapshotStore::updateIndex(QStringList *leftOut, QString *treeId, QString *
         if (ignoreFilesChanged && git_ignore_path_is_ignored(&ignored, m_repo, entry->path) == 0 && ignored)
             drop.append(QString::fromUtf8(entry->path));
     }
-    for (const QString &path : qAsConst(drop)) {
+    for (const QString &path : std::as_const(drop)) {
         git_index_remove_bypath(raw, path.toUtf8().constData());
         if (QFileInfo(m_project.root() + QLatin1Char('/') + path).size() > limit && !leftOut->contains(path))
             leftOut->append(path);

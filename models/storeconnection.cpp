@@ -32,9 +32,12 @@ StoreConnection::~StoreConnection() { close(); }
 
 QString StoreConnection::sqliteVersion()
 {
+    // A connection of its own per call: safe from any thread at once.
+    static QAtomicInteger<int> counter;
+    const QString name = QStringLiteral("runbench-version-%1").arg(counter.fetchAndAddRelaxed(1));
     QString version;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("runbench-version"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(QStringLiteral(":memory:"));
         if (db.open()) {
             QSqlQuery q(db);
@@ -42,8 +45,17 @@ QString StoreConnection::sqliteVersion()
                 version = q.value(0).toString();
         }
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("runbench-version"));
+    QSqlDatabase::removeDatabase(name);
     return version;
+}
+
+bool StoreConnection::sqliteIsRecentEnough(const QString &version)
+{
+    // RETURNING (run numbers, metric keys) needs 3.35.
+    const QStringList parts = version.split(QLatin1Char('.'));
+    const int major = parts.value(0).toInt();
+    const int minor = parts.value(1).toInt();
+    return major > 3 || (major == 3 && minor >= 35);
 }
 
 bool StoreConnection::fail(const QString &message)
@@ -80,6 +92,18 @@ bool StoreConnection::open(const QString &path, int targetVersion)
                      .arg(QDir::toNativeSeparators(path), why.text()));
             m_lastErrorKind = kind;
             return false;
+        }
+    }
+    {
+        QSqlQuery q(m_db);
+        const QString version
+            = q.exec(QStringLiteral("SELECT sqlite_version()")) && q.next() ? q.value(0).toString() : QString();
+        q.finish();
+        if (!sqliteIsRecentEnough(version)) {
+            close();
+            return fail(tr("The SQLite library here is version %1; Runbench needs 3.35 or newer (it uses "
+                           "RETURNING). Install a newer libsqlite3, or keep the history on a PostgreSQL server.")
+                            .arg(version.isEmpty() ? tr("unknown") : version));
         }
     }
     execSql(QStringLiteral("PRAGMA synchronous=NORMAL"));

@@ -23,7 +23,8 @@ public:
 
     static int latestSchemaVersion();
     // The SQLite library's version, as the Qt driver reports it.
-    static QString sqliteVersion();
+    static QString sqliteVersion(); // from any thread
+    static bool sqliteIsRecentEnough(const QString &version); // 3.35 or newer
 
     // Opens (creating if needed) the database at path and migrates its schema
     // to the latest version, copying the file to "<path>.bak-v<N>" first.

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,7 +79,7 @@ bool Linker::walk(const QString &relDir)
         names.removeAll(QStringLiteral(".runbench"));
         names.removeAll(QStringLiteral("outputs"));
     }
-    for (const QString &name : qAsConst(names)) {
+    for (const QString &name : std::as_const(names)) {
         const QString rel = relDir.isEmpty() ? name : relDir + QLatin1Char('/') + name;
         struct stat st;
         if (!lstatPath(m_root + QLatin1Char('/') + rel, &st))

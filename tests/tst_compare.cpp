@@ -58,7 +58,7 @@ void TestCompare::initTestCase()
     m_runs << runTracked(m_root, QStringLiteral("train.sh"), { QStringLiteral("0.9"), QStringLiteral("0.8") });
     QVERIFY(writeFile(m_root + QStringLiteral("/other.sh"), "echo no values\n"));
     m_runs << runTracked(m_root, QStringLiteral("other.sh"), {});
-    for (const QString &r : qAsConst(m_runs))
+    for (const QString &r : std::as_const(m_runs))
         QVERIFY(!r.isEmpty());
     m_view = std::make_unique<RunCompareView>();
     m_view->setProject(Project(m_root));
@@ -180,3 +180,5 @@ void TestCompare::swapARun()
 
 QTEST_MAIN(TestCompare)
 #include "tst_compare.moc"
+
+#include <utility>

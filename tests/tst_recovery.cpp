@@ -19,6 +19,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <utility>
 #include <sys/resource.h>
 
 namespace {
@@ -232,15 +233,21 @@ void TestRecovery::deadOwnerWhoseScriptStillRunsIsReadopted()
     QCOMPARE(adopted.at(0).at(1).value<RunRecord>().id, started.id);
     QCOMPARE(queue.activeCount(), 1);
 
-    // A second workbench opening the project now does not take it over too.
+    // A second workbench opening the project while the run is alive does not
+    // take it over too (its open has happened before the run may end).
     JobQueue second;
     QSignalSpy secondAdopted(&second, &JobQueue::jobAdopted);
+    QSignalSpy secondOpened(&second, &JobQueue::projectOpened);
     second.setProject(Project(m_root));
+    QVERIFY(secondOpened.wait(10000));
+    QCOMPARE(secondOpened.at(0).at(0).toInt(), 0);
+    QCOMPARE(secondAdopted.count(), 0);
+    QCOMPARE(lastRun().status, RunStatus::Running);
 
     QVERIFY(writeFile(m_root + QStringLiteral("/go"), ""));
     // The adopter tails the log again: output written after the owner died.
     QVERIFY(waitFor([&] {
-        for (const auto &args : qAsConst(output))
+        for (const auto &args : std::as_const(output))
             if (args.at(0).toInt() == key && args.at(1).toByteArray().contains("more"))
                 return true;
         return false;
@@ -292,11 +299,11 @@ void TestRecovery::concurrentWritersLoseNothing()
     QVERIFY(allFinished);
     QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(QLatin1Char('\n'))));
     QCOMPARE(rejected.count(), 0);
-    for (const auto &args : qAsConst(finished)) {
+    for (const auto &args : std::as_const(finished)) {
         QCOMPARE(args.at(2).toInt(), 0);
         QVERIFY2(args.at(3).toString().isEmpty(), qPrintable(args.at(3).toString()));
     }
-    for (QProcess *writer : qAsConst(writers)) {
+    for (QProcess *writer : std::as_const(writers)) {
         QVERIFY(writer->waitForFinished(600000));
         const QByteArray errors = writer->readAllStandardError();
         QVERIFY2(writer->exitCode() == 0 && errors.isEmpty(), errors.constData());

@@ -10,6 +10,8 @@
 
 #include <cmath>
 #include <limits>
+#include <thread>
+#include <utility>
 
 class TestRunStore : public QObject
 {
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void artifactsAndPromotions();
     void exportRoundTripsExactly();
     void changesSeenByOtherReaders();
+    void sqliteVersionFromAnyThread();
 
 private:
     // A connection of the engine's own driver to the test's database, for
@@ -425,7 +428,7 @@ QStringList describe(RunStore &store)
     QStringList lines;
     QVector<RunRecord> runs = store.runs();
     std::sort(runs.begin(), runs.end(), [](const RunRecord &a, const RunRecord &b) { return a.number < b.number; });
-    for (const RunRecord &r : qAsConst(runs)) {
+    for (const RunRecord &r : std::as_const(runs)) {
         lines << QStringList { r.runId,
                                QString::number(r.number),
                                r.script,
@@ -455,7 +458,7 @@ QStringList describe(RunStore &store)
         const QHash<QString, MetricSummary> sums = store.summaries(r.id);
         QStringList keys = sums.keys();
         keys.sort();
-        for (const QString &key : qAsConst(keys)) {
+        for (const QString &key : std::as_const(keys)) {
             const MetricSummary m = sums.value(key);
             lines << QStringLiteral("  %1 kind %2 count %3 last %4 '%5' min %6 max %7 sum %8 finite %9")
                          .arg(key)
@@ -599,6 +602,27 @@ void TestRunStore::changesSeenByOtherReaders()
     QCOMPARE(changed(), QStringLiteral("a.py:baseline:cpu b.py::"));
     QVERIFY(!writer.editRun(a->id + 1000, edit)); // no such run: refused, nothing written
     QCOMPARE(changed(), QString());
+}
+
+// The version shown in About, asked from several threads at once; a library
+// older than 3.35 (no RETURNING) is refused by name.
+void TestRunStore::sqliteVersionFromAnyThread()
+{
+    QVector<QString> versions(8);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < versions.size(); ++i)
+        threads.emplace_back([&versions, i] { versions[i] = RunStore::sqliteVersion(); });
+    for (std::thread &t : threads)
+        t.join();
+    QVERIFY(!versions.first().isEmpty());
+    for (const QString &v : std::as_const(versions))
+        QCOMPARE(v, versions.first());
+    QVERIFY(RunStore::sqliteIsRecentEnough(versions.first()));
+    QVERIFY(RunStore::sqliteIsRecentEnough(QStringLiteral("3.35.0")));
+    QVERIFY(RunStore::sqliteIsRecentEnough(QStringLiteral("3.40.1")));
+    QVERIFY(!RunStore::sqliteIsRecentEnough(QStringLiteral("3.34.1")));
+    QVERIFY(!RunStore::sqliteIsRecentEnough(QStringLiteral("3.8.11")));
+    QVERIFY(!RunStore::sqliteIsRecentEnough(QString()));
 }
 
 QTEST_GUILESS_MAIN(TestRunStore)

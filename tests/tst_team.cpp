@@ -309,7 +309,7 @@ void TestTeam::twoClonesShareOneServerHistory()
               QStringLiteral(RUNBENCH_BINARY) });
         loops.append(loop);
     }
-    for (QProcess *loop : qAsConst(loops)) {
+    for (QProcess *loop : std::as_const(loops)) {
         QVERIFY(loop->waitForFinished(180000));
         QVERIFY2(loop->exitCode() == 0, loop->readAllStandardError().constData());
     }
@@ -452,7 +452,7 @@ void TestTeam::sixteenRunsLogToOneServerAtOnce()
                  { url, QStringLiteral("/team/iris"), QStringLiteral("1"), QString::number(points) });
         processes.append(p);
     }
-    for (QProcess *p : qAsConst(processes)) {
+    for (QProcess *p : std::as_const(processes)) {
         QVERIFY(p->waitForFinished(240000));
         QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
     }
@@ -477,3 +477,5 @@ void TestTeam::sixteenRunsLogToOneServerAtOnce()
 
 QTEST_GUILESS_MAIN(TestTeam)
 #include "tst_team.moc"
+
+#include <utility>

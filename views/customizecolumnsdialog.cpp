@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace {
 constexpr int IdRole = Qt::UserRole + 1;
 constexpr int AggregateRole = Qt::UserRole + 2;
@@ -29,7 +31,7 @@ CustomizeColumnsDialog::CustomizeColumnsDialog(const RunModel *model, const QStr
     for (int c = 0; c < model->columnCount(); ++c)
         if (!ids.contains(model->columnId(c)))
             ids.append(model->columnId(c));
-    for (const QString &id : qAsConst(ids)) {
+    for (const QString &id : std::as_const(ids)) {
         const int column = model->columnOfId(id);
         if (column < 0)
             continue;

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
 QT_CHARTS_USE_NAMESPACE
@@ -250,7 +251,7 @@ void MetricChart::addOverlay(const QString &name, const QVector<QPointF> &points
 
 void MetricChart::clearOverlays()
 {
-    for (QLineSeries *s : qAsConst(m_view->overlays)) {
+    for (QLineSeries *s : std::as_const(m_view->overlays)) {
         m_view->chart()->removeSeries(s);
         delete s;
     }
@@ -280,9 +281,9 @@ void MetricChart::updateAxes()
         minY = qMin(minY, y);
         maxY = qMax(maxY, y);
     };
-    for (const Point &p : qAsConst(m_points))
+    for (const Point &p : std::as_const(m_points))
         include(p.x, p.y);
-    for (const QVector<QPointF> &overlay : qAsConst(m_overlayPoints))
+    for (const QVector<QPointF> &overlay : std::as_const(m_overlayPoints))
         for (const QPointF &p : overlay)
             include(p.x(), p.y());
     const double padY = maxY > minY ? (maxY - minY) * 0.08 : (std::abs(maxY) > 0 ? std::abs(maxY) * 0.1 : 1);
@@ -306,7 +307,7 @@ void MetricChart::setHighlightedRun(const QString &runId)
 {
     m_highlighted = runId;
     QVector<QPointF> mark;
-    for (const Point &p : qAsConst(m_points))
+    for (const Point &p : std::as_const(m_points))
         if (!runId.isEmpty() && p.runId == runId && std::isfinite(p.y))
             mark.append(QPointF(p.x, p.y));
     m_view->highlight->replace(mark);

@@ -4,6 +4,7 @@
 #include "codeviewer.h"
 #include "historyformat.h"
 #include "metricchart.h"
+#include "regularfile.h"
 #include "snapshotstore.h"
 
 #include <QCheckBox>
@@ -13,7 +14,9 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -27,6 +30,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -151,7 +155,14 @@ void RunCompareView::showRuns(const QStringList &runIds)
             for (const ArtifactRecord &a : d.artifacts) {
                 if (a.isLink())
                     continue; // never followed
-                const QImage image(d.runDir + QLatin1Char('/') + a.path);
+                // The format is told from the first bytes; only images are decoded.
+                QFile file;
+                if (!RegularFile::open(file, d.runDir + QLatin1Char('/') + a.path, RegularFile::Mode::Read))
+                    continue;
+                QImageReader reader(&file);
+                if (!reader.canRead())
+                    continue;
+                const QImage image = reader.read();
                 if (!image.isNull())
                     images.insert(a.path, image.scaledToWidth(kImageWidth, Qt::SmoothTransformation));
             }
@@ -197,7 +208,7 @@ void RunCompareView::fill(const Loaded &result)
               [&result](int a, int b) { return result.runs.at(a).run.number < result.runs.at(b).run.number; });
     m_runs.clear();
     m_images.clear();
-    for (int i : qAsConst(order)) {
+    for (int i : std::as_const(order)) {
         m_runs.append(result.runs.at(i));
         m_images.append(result.images.value(i));
     }
@@ -207,12 +218,12 @@ void RunCompareView::fill(const Loaded &result)
         m_title->setText(tr("Select two or three runs in the dashboard and press Compare."));
     else {
         QStringList names;
-        for (const RunDetails &d : qAsConst(m_runs))
+        for (const RunDetails &d : std::as_const(m_runs))
             names.append(tr("run %1").arg(d.run.number));
         m_title->setText(tr("Comparing %1").arg(names.join(QStringLiteral(", "))));
     }
     m_swapWhich->clear();
-    for (const RunDetails &d : qAsConst(m_runs))
+    for (const RunDetails &d : std::as_const(m_runs))
         m_swapWhich->addItem(tr("run %1").arg(d.run.number));
     fillValues();
     fillOutputs();
@@ -229,7 +240,7 @@ void RunCompareView::fillValues()
     const int n = int(m_runs.size());
     m_values->setColumnCount(n + 2);
     QStringList headers { QString(), tr("Field") };
-    for (const RunDetails &d : qAsConst(m_runs))
+    for (const RunDetails &d : std::as_const(m_runs))
         headers.append(tr("Run %1").arg(d.run.number));
     m_values->setHorizontalHeaderLabels(headers);
     struct Row
@@ -242,7 +253,7 @@ void RunCompareView::fillValues()
     QVector<Row> rows;
     auto field = [&](const QString &name, const std::function<QString(const RunRecord &)> &get) {
         Row row { name, {}, {}, false };
-        for (const RunDetails &d : qAsConst(m_runs)) {
+        for (const RunDetails &d : std::as_const(m_runs)) {
             row.texts.append(get(d.run));
             row.numbers.append(qQNaN());
         }
@@ -256,14 +267,14 @@ void RunCompareView::fillValues()
     field(tr("Started"), [](const RunRecord &r) { return HistoryFormat::localTime(r.startUs); });
     field(tr("Snapshot"), [](const RunRecord &r) { return r.commitId.left(12); });
     QStringList keys;
-    for (const RunDetails &d : qAsConst(m_runs))
+    for (const RunDetails &d : std::as_const(m_runs))
         for (const MetricSummary &s : d.metrics)
             if (!keys.contains(s.key))
                 keys.append(s.key);
     keys.sort(Qt::CaseInsensitive);
-    for (const QString &key : qAsConst(keys)) {
+    for (const QString &key : std::as_const(keys)) {
         Row row { key, {}, {}, true };
-        for (const RunDetails &d : qAsConst(m_runs)) {
+        for (const RunDetails &d : std::as_const(m_runs)) {
             const auto it = std::find_if(d.metrics.cbegin(), d.metrics.cend(),
                                          [&key](const MetricSummary &s) { return s.key == key; });
             if (it == d.metrics.cend()) {
@@ -377,12 +388,12 @@ void RunCompareView::fillCharts()
     }
     static const QColor palette[] = { QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44) };
     QStringList keys;
-    for (const RunDetails &d : qAsConst(m_runs))
+    for (const RunDetails &d : std::as_const(m_runs))
         for (auto it = d.series.cbegin(); it != d.series.cend(); ++it)
             if (!keys.contains(it.key()))
                 keys.append(it.key());
     keys.sort(Qt::CaseInsensitive);
-    for (const QString &key : qAsConst(keys)) {
+    for (const QString &key : std::as_const(keys)) {
         auto *chart = new MetricChart(m_chartsArea);
         chart->setObjectName(QStringLiteral("overlay:") + key);
         chart->setTitle(key);
@@ -420,7 +431,7 @@ void RunCompareView::fillOutputs()
         delete item;
     }
     QStringList names;
-    for (const RunDetails &d : qAsConst(m_runs))
+    for (const RunDetails &d : std::as_const(m_runs))
         for (const ArtifactRecord &a : d.artifacts)
             if (!names.contains(a.path))
                 names.append(a.path);
@@ -434,7 +445,7 @@ void RunCompareView::fillOutputs()
         m_outputsGrid->addWidget(header, 0, c + 1);
     }
     int row = 1;
-    for (const QString &name : qAsConst(names)) {
+    for (const QString &name : std::as_const(names)) {
         m_outputsGrid->addWidget(new QLabel(name, m_outputsArea), row, 0, Qt::AlignTop);
         for (int c = 0; c < m_runs.size(); ++c) {
             const RunDetails &d = m_runs.at(c);

@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace {
 
@@ -121,7 +122,7 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
         m_compare->setEnabled(n >= 2 && n <= 3);
         const QModelIndex current = m_grid->currentIndex();
         const QString runId = current.isValid() ? current.data(RunModel::RunIdRole).toString() : QString();
-        for (MetricChart *chart : qAsConst(m_charts))
+        for (MetricChart *chart : std::as_const(m_charts))
             chart->setHighlightedRun(runId);
     });
 
@@ -204,7 +205,7 @@ void RunDashboard::updateScripts()
         if (!scripts.contains(m_model->run(r).script))
             scripts.append(m_model->run(r).script);
     scripts.sort();
-    for (const QString &s : qAsConst(scripts))
+    for (const QString &s : std::as_const(scripts))
         if (m_script->findData(s) < 0)
             m_script->addItem(s, s);
 }
@@ -232,7 +233,7 @@ void RunDashboard::rebuildCharts()
     }
     keys.append(QString()); // duration
     bool changedLayout = false;
-    for (const QString &key : qAsConst(keys)) {
+    for (const QString &key : std::as_const(keys)) {
         if (chart(key))
             continue;
         auto *c = new MetricChart(m_chartArea);
@@ -263,7 +264,7 @@ void RunDashboard::rebuildCharts()
         rows.append(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
     std::sort(rows.begin(), rows.end(),
               [this](int a, int b) { return m_model->run(a).number < m_model->run(b).number; });
-    for (MetricChart *c : qAsConst(m_charts)) {
+    for (MetricChart *c : std::as_const(m_charts)) {
         const QString key = c->property("metricKey").toString();
         const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
         const QString label
@@ -271,7 +272,7 @@ void RunDashboard::rebuildCharts()
         c->setTitle(label);
         QVector<MetricChart::Point> points;
         points.reserve(rows.size());
-        for (int row : qAsConst(rows)) {
+        for (int row : std::as_const(rows)) {
             const RunRecord &run = m_model->run(row);
             double y = 0;
             if (key.isEmpty()) {
@@ -293,7 +294,7 @@ void RunDashboard::layoutCharts()
 {
     const int columns = qBound(1, width() / 380, 3);
     m_chartColumns = columns;
-    for (MetricChart *c : qAsConst(m_charts))
+    for (MetricChart *c : std::as_const(m_charts))
         m_chartGrid->removeWidget(c);
     for (int i = 0; i < m_charts.size(); ++i)
         m_chartGrid->addWidget(m_charts.at(i), i / columns, i % columns);
@@ -311,7 +312,7 @@ void RunDashboard::resizeEvent(QResizeEvent *event)
 void RunDashboard::hovered(const QString &runId)
 {
     m_hovered = runId;
-    for (MetricChart *c : qAsConst(m_charts))
+    for (MetricChart *c : std::as_const(m_charts))
         c->setHighlightedRun(runId.isEmpty() ? m_grid->currentIndex().data(RunModel::RunIdRole).toString() : runId);
     m_grid->viewport()->update();
     if (!runId.isEmpty()) {
@@ -447,7 +448,7 @@ QString RunDashboard::gridCsv() const
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
         QStringList row;
         const RunRecord &run = m_model->run(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
-        for (int c : qAsConst(columns)) {
+        for (int c : std::as_const(columns)) {
             // as `runbench history list -o csv` writes them
             if (c == RunModel::DurationField) {
                 row.append(HistoryFormat::duration(run.durationUs()));

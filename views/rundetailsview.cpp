@@ -36,6 +36,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <utility>
 
 namespace {
 
@@ -264,7 +265,7 @@ void RunDetailsView::fill()
     fillOverview();
     fillCharts();
     m_outputs->clear();
-    for (const ArtifactRecord &a : qAsConst(m_details.artifacts))
+    for (const ArtifactRecord &a : std::as_const(m_details.artifacts))
         m_outputs->addItem(a.isLink() ? tr("%1  → %2 (link)").arg(a.path, a.linkTarget)
                                       : QStringLiteral("%1  (%2)").arg(a.path, QLocale().formattedDataSize(a.size)));
     m_noPreview->setText(m_details.artifacts.isEmpty() && haveRun ? tr("The run wrote no files to ./outputs.")
@@ -350,7 +351,7 @@ void RunDetailsView::fillCharts()
     }
     QStringList keys = m_details.series.keys();
     keys.sort();
-    for (const QString &key : qAsConst(keys)) {
+    for (const QString &key : std::as_const(keys)) {
         auto *chart = new MetricChart(m_chartsArea);
         chart->setObjectName(QStringLiteral("series:") + key);
         chart->setTitle(key);
