@@ -1,18 +1,29 @@
 """Behaviour of the Python logging client (runs from ctest)."""
 
+import decimal
+import fractions
 import io
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
+
+try:
+    import numpy
+except ImportError:  # Debian's python3-numpy (.ci/setup installs it)
+    numpy = None
 
 import runbench
 from runbench import Logger, get_logger
 
 
-class TrackedRun(unittest.TestCase):
+class MetricsFile(unittest.TestCase):
+    """A logger writing to a metrics file of its own."""
+
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
         self.path = os.path.join(self.dir.name, "metrics.jsonl")
@@ -26,6 +37,8 @@ class TrackedRun(unittest.TestCase):
         with open(self.path, encoding="utf-8") as f:
             return [json.loads(line) for line in f]
 
+
+class TrackedRun(MetricsFile):
     def test_scalars_and_lists_one_json_line_each(self):
         self.log.log("Regularization Rate", 0.01)
         self.log.log("epochs", 12)
@@ -81,6 +94,116 @@ class TrackedRun(unittest.TestCase):
         self.log.log("s", Scalar())
         self.log.log("a", Array())
         self.assertEqual([g["value"] for g in self.lines()], [2.5, [1, 2]])
+
+
+class TrainingCodeValues(MetricsFile):
+    """What deep-learning code hands log(): never a TypeError for a scalar."""
+
+    @unittest.skipUnless(numpy, "numpy is not installed")
+    def test_numpy_scalars_and_arrays(self):
+        self.log.log("f32", numpy.float32(0.5))
+        self.log.log("i64", numpy.int64(3))
+        self.log.log("zero-d", numpy.array(2.25))  # its tolist() is a float, not a list
+        self.log.log("flag", numpy.bool_(True))
+        self.log.log("curve", numpy.array([0.5, 0.25, 0.125]))
+        self.log.log("ints", numpy.arange(3))
+        got = self.lines()
+        self.assertEqual([g["value"] for g in got], [0.5, 3, 2.25, True, [0.5, 0.25, 0.125], [0, 1, 2]])
+        self.assertIs(got[3]["value"], True)
+        with self.assertRaisesRegex(TypeError, "one-dimensional"):
+            self.log.log("matrix", numpy.zeros((2, 2)))
+
+    def test_library_scalars_by_their_methods(self):
+        class TorchScalar:  # a 0-d tensor: item(), and tolist() gives a number
+            def item(self):
+                return 0.75
+
+            def tolist(self):
+                return 0.75
+
+        class TorchVector:
+            def tolist(self):
+                return [1.0, 2.0]
+
+        class ItemOnly:  # jax/cupy-like: only item()
+            def item(self):
+                return 4
+
+        class EagerTensor:  # tensorflow: numpy() gives a numpy value
+            def __init__(self, value):
+                self.value = value
+
+            def numpy(self):
+                return self.value
+
+        self.log.log("loss", TorchScalar())
+        self.log.log("v", TorchVector())
+        self.log.log("n", ItemOnly())
+        self.log.log("tf", EagerTensor(1.5))
+        self.log.log("tfv", EagerTensor(TorchVector()))
+        self.log.log("dec", decimal.Decimal("0.1"))
+        self.log.log("frac", fractions.Fraction(1, 4))
+        self.assertEqual([g["value"] for g in self.lines()], [0.75, [1.0, 2.0], 4, 1.5, [1.0, 2.0], 0.1, 0.25])
+
+    def test_fork_while_another_thread_holds_the_lock(self):
+        # A worker forked while the main process was logging from a thread
+        # must not deadlock on the inherited lock.
+        self.log._lock.acquire()
+        try:
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    self.log.log("child", 1)
+                finally:
+                    os._exit(0)
+        finally:
+            self.log._lock.release()
+        done = threading.Event()
+        status = []
+
+        def wait():
+            status.append(os.waitpid(pid, 0)[1])
+            done.set()
+
+        threading.Thread(target=wait, daemon=True).start()
+        if not done.wait(20):
+            os.kill(pid, 9)
+            self.fail("the forked child deadlocked on the logger's lock")
+        self.assertEqual(status, [0])
+        self.assertEqual([g["name"] for g in self.lines()], ["child"])
+
+    def test_eight_forked_workers_never_interleave(self):
+        lines_each = 200
+        long_list = list(range(3000))  # lines of about 15 KB, far over any pipe buffer
+
+        def worker(index):
+            for i in range(lines_each):
+                self.log.log("worker %d" % index, long_list if i % 10 == 0 else i)
+
+        context = multiprocessing.get_context("fork")
+        workers = [context.Process(target=worker, args=(n,)) for n in range(8)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(60)
+            self.assertEqual(w.exitcode, 0)
+        got = self.lines()  # every line parses: none was cut into another
+        self.assertEqual(len(got), 8 * lines_each)
+        for n in range(8):
+            mine = [g["value"] for g in got if g["name"] == "worker %d" % n]
+            self.assertEqual(len(mine), lines_each)
+            self.assertEqual(mine[10], long_list)
+
+    def test_get_logger_from_threads_is_one_logger(self):
+        runbench._default = None
+        seen = []
+        threads = [threading.Thread(target=lambda: seen.append(get_logger())) for _ in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(len(seen), 16)
+        self.assertTrue(all(logger is seen[0] for logger in seen))
 
 
 class OutsideARun(unittest.TestCase):

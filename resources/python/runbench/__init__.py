@@ -4,13 +4,15 @@
     log = get_logger()
     log.log("Regularization Rate", 0.01)   # scalar: int, float, bool or str
     log.log("all values", [5, 6, 7])        # list of numbers
+    log.log("loss", loss)                   # a numpy/torch scalar or 1-d array too
 
 Inside a tracked run (RUNBENCH_METRICS_FILE is set) each call appends one
-JSON object per line to that file and flushes it, so the workbench sees the
-value at once. Outside a tracked run the values are printed and the script
+JSON object per line to that file with a single write(), so the workbench
+sees the value at once and lines from forked workers never interleave. Outside a tracked run the values are printed and the script
 carries on.
 """
 
+import decimal
 import json
 import math
 import numbers
@@ -18,78 +20,136 @@ import os
 import sys
 import threading
 import time
+import weakref
 
 __all__ = ["get_logger", "Logger", "MAX_NAME_LENGTH"]
 
 MAX_NAME_LENGTH = 1000
 
 
-def _number(value):
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, numbers.Integral):
-        return int(value)
-    if isinstance(value, numbers.Real):
-        return float(value)
-    # numpy scalars and similar: anything that converts cleanly
+def _scalar(value):
+    """A logged scalar as JSON can hold it: bool, int, float or str.
+
+    Takes what training code hands over without importing any library:
+    numpy scalars and 0-d arrays, torch/jax/tensorflow scalars (through
+    tolist(), numpy() or item()), Decimal and Fraction. None when it is not
+    a scalar."""
+    for _ in range(4):  # tolist() of a 0-d array gives a Python scalar, item() likewise
+        if isinstance(value, (bool, str)):
+            return value
+        if isinstance(value, numbers.Integral):
+            return int(value)
+        if isinstance(value, (numbers.Real, decimal.Decimal)):
+            return float(value)
+        if type(value).__name__ in ("bool_", "bool8") and hasattr(value, "item"):
+            return bool(value.item())  # numpy's bool is no Python bool
+        if hasattr(value, "tolist"):
+            value = value.tolist()
+            if isinstance(value, list):
+                return None
+            continue
+        if hasattr(value, "numpy") and callable(value.numpy):
+            value = value.numpy()
+            continue
+        if hasattr(value, "item") and callable(value.item):
+            value = value.item()
+            continue
+        break
     try:
         return float(value)
     except (TypeError, ValueError):
         return None
 
 
+def _values(value):
+    """The payload of one log() call: a scalar, or a list of numbers for a
+    list, tuple or 1-d array-like. Raises TypeError for anything else."""
+    if isinstance(value, (list, tuple)):
+        items = value
+    else:
+        scalar = _scalar(value)
+        if scalar is not None:
+            return scalar
+        if hasattr(value, "numpy") and callable(value.numpy):
+            value = value.numpy()
+        if not hasattr(value, "tolist"):
+            raise TypeError("cannot log a value of type %s" % type(value).__name__)
+        items = value.tolist()
+        if not isinstance(items, list):
+            raise TypeError("cannot log a value of type %s" % type(value).__name__)
+    payload = []
+    for item in items:
+        number = _scalar(item)
+        if number is None or isinstance(number, (bool, str)):
+            if isinstance(item, (list, tuple)) or hasattr(item, "tolist"):
+                raise TypeError("a logged list must be one-dimensional (a list of numbers)")
+            raise TypeError("a logged list may only hold numbers")
+        payload.append(number)
+    return payload
+
+
+# Every logger, for the child of a fork() (PyTorch DataLoader workers,
+# multiprocessing): the child must not inherit a lock another thread held.
+_loggers = weakref.WeakSet()
+
+
+def _after_fork_in_child():
+    for logger in list(_loggers):
+        logger._lock = threading.Lock()
+    global _default_lock
+    _default_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 class Logger:
-    """Appends metrics to the run's metrics file, or prints them."""
+    """Appends metrics to the run's metrics file, or prints them.
+
+    Each line goes to the file with a single write() on a descriptor opened
+    for appending, without a buffer: lines from several threads or processes
+    (forked workers, multiprocessing) never interleave, however long."""
 
     def __init__(self, path=None, stream=None):
         self._path = path if path is not None else os.environ.get("RUNBENCH_METRICS_FILE")
         self._stream = stream if stream is not None else sys.stdout
-        self._file = None
+        self._fd = None
         self._lock = threading.Lock()
         if self._path:
-            self._file = open(self._path, "a", encoding="utf-8")
+            self._fd = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
+                               0o666)
+        _loggers.add(self)
 
     @property
     def tracked(self):
         """True inside a tracked run."""
-        return self._file is not None
+        return self._fd is not None
 
     def log(self, name, value):
-        """Logs a scalar (int, float, bool, str) or a list of numbers under name."""
+        """Logs a scalar (int, float, bool, str, or a library's scalar) or a
+        list of numbers (a list, tuple or 1-d array) under name."""
         if not isinstance(name, str) or not name.strip():
             raise ValueError("metric name must be a non-empty string")
         if len(name) > MAX_NAME_LENGTH:
             raise ValueError("metric name is longer than %d characters" % MAX_NAME_LENGTH)
-        if isinstance(value, str):
-            payload = value
-        elif isinstance(value, (list, tuple)) or (
-                hasattr(value, "tolist") and not isinstance(value, numbers.Number)):
-            items = value.tolist() if hasattr(value, "tolist") else value
-            payload = []
-            for item in items:
-                number = _number(item)
-                if number is None or isinstance(number, bool):
-                    raise TypeError("a logged list may only hold numbers")
-                payload.append(number)
-        else:
-            payload = _number(value)
-            if payload is None:
-                raise TypeError("cannot log a value of type %s" % type(value).__name__)
+        payload = _values(value)
         record = {"name": name, "value": payload, "time": time.time()}
-        line = json.dumps(record, ensure_ascii=False, allow_nan=True) + "\n"
+        line = (json.dumps(record, ensure_ascii=False, allow_nan=True) + "\n").encode("utf-8")
         with self._lock:
-            if self._file is not None:
-                self._file.write(line)
-                self._file.flush()
+            if self._fd is not None:
+                written = os.write(self._fd, line)
+                while written < len(line):  # only a full disk or a signal cuts a write short
+                    written += os.write(self._fd, line[written:])
             else:
                 self._stream.write("[runbench] %s = %s\n" % (name, _display(payload)))
         return self
 
     def close(self):
         with self._lock:
-            if self._file is not None:
-                self._file.close()
-                self._file = None
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
 
 
 def _display(value):
@@ -99,11 +159,13 @@ def _display(value):
 
 
 _default = None
+_default_lock = threading.Lock()
 
 
 def get_logger():
-    """The process-wide logger of this run."""
+    """The process-wide logger of this run (safe from any thread)."""
     global _default
-    if _default is None:
-        _default = Logger()
-    return _default
+    with _default_lock:
+        if _default is None:
+            _default = Logger()
+        return _default
