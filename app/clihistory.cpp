@@ -4,6 +4,8 @@
 #include "artifactfiles.h"
 #include "historyformat.h"
 #include "project.h"
+#include "runcomparison.h"
+#include "rundetails.h"
 #include "runstore.h"
 #include "snapshotstore.h"
 
@@ -282,7 +284,9 @@ int compare(const QStringList &arguments)
     Context ctx;
     const int rc = prepare(&ctx, QStringLiteral("compare"), arguments,
                            tr("Compares two or three runs side by side: their fields and logged values, "
-                              "row by row. Rows whose values differ are marked with *."),
+                              "row by row, as the compare view does. Rows whose values differ are marked with *; in "
+                              "logged values that differ, the best is marked (best): the highest, or the lowest for "
+                              "losses, errors and times (or as chosen in the compare view)."),
                            Output::Table, [](QCommandLineParser *p) {
                                p->addPositionalArgument(QStringLiteral("runs"), tr("Two or three runs."),
                                                         QStringLiteral("A B [C]"));
@@ -294,56 +298,41 @@ int compare(const QStringList &arguments)
         printErr(tr("runbench history compare: give two or three runs.\n"));
         return 2;
     }
-    QVector<QJsonObject> objects;
+    QVector<RunDetails> runs;
     for (const QString &id : pos) {
         const auto run = findRun(&ctx, id);
         if (!run)
             return 1;
-        QJsonObject o = HistoryFormat::runObject(details(&ctx, *run));
-        for (const char *drop : { "attachments", "created_utc", "experiment_id", "heartbeat_enabled", "parent_run_id",
-                                  "target", "end_time_utc" })
-            o.remove(QLatin1String(drop));
-        const QJsonObject props = o.take(QStringLiteral("properties")).toObject();
-        o.insert(QStringLiteral("arguments"), props.value(QStringLiteral("Arguments")));
-        o.insert(QStringLiteral("commit_id"), props.value(QStringLiteral("CommitId")));
-        o.insert(QStringLiteral("exit_code"), props.value(QStringLiteral("ExitCode")));
-        objects.append(o);
+        RunDetails d = RunDetails::load(ctx.project, run->runId);
+        if (!d.error.isEmpty()) {
+            printErr(QStringLiteral("runbench: %1\n").arg(d.error));
+            return 1;
+        }
+        runs.append(d);
     }
-    QStringList fields;
-    for (const QJsonObject &o : std::as_const(objects))
-        for (const QString &k : o.keys())
-            if (!fields.contains(k))
-                fields.append(k);
-    // run fields first in a fixed order, then the logged values
-    const QStringList order { QStringLiteral("run_id"),      QStringLiteral("run_number"),
-                              QStringLiteral("script_name"), QStringLiteral("arguments"),
-                              QStringLiteral("status"),      QStringLiteral("exit_code"),
-                              QStringLiteral("duration"),    QStringLiteral("start_time_utc"),
-                              QStringLiteral("commit_id"),   QStringLiteral("name"),
-                              QStringLiteral("description"), QStringLiteral("hidden"),
-                              QStringLiteral("user_id") };
-    QStringList metrics;
-    for (const QString &f : std::as_const(fields))
-        if (!order.contains(f))
-            metrics.append(f);
-    const QStringList rows = order + metrics;
-
+    // The same rows, differences and best values as the compare view.
+    const QVector<RunComparison::Row> rows = RunComparison::compare(runs, ctx.project);
     if (ctx.output == Output::Json) {
         QJsonArray runIds;
-        for (const QJsonObject &o : std::as_const(objects))
-            runIds.append(o.value(QStringLiteral("run_id")));
+        for (const RunDetails &d : std::as_const(runs))
+            runIds.append(d.run.runId);
         QJsonArray rowArray;
-        for (const QString &f : rows) {
+        for (const RunComparison::Row &r : rows) {
             QJsonArray values;
-            bool same = true;
-            for (const QJsonObject &o : std::as_const(objects)) {
-                values.append(o.value(f));
-                same = same && o.value(f) == objects.first().value(f);
+            QJsonArray best;
+            for (int c = 0; c < r.values.size(); ++c) {
+                values.append(QJsonValue::fromVariant(r.values.at(c)));
+                best.append(r.best.value(c));
             }
             QJsonObject row;
-            row.insert(QStringLiteral("field"), f);
+            row.insert(QStringLiteral("field"), r.field);
+            row.insert(QStringLiteral("logged"), r.metric);
             row.insert(QStringLiteral("values"), values);
-            row.insert(QStringLiteral("differs"), !same);
+            row.insert(QStringLiteral("differs"), r.differs);
+            if (r.metric) {
+                row.insert(QStringLiteral("best"), best);
+                row.insert(QStringLiteral("lower_is_better"), r.lowerIsBetter);
+            }
             rowArray.append(row);
         }
         QJsonObject result;
@@ -355,18 +344,15 @@ int compare(const QStringList &arguments)
     HistoryFormat::Table t;
     t.headers << QString() << tr("Field");
     t.aligns << HistoryFormat::Align::Left << HistoryFormat::Align::Left;
-    for (const QJsonObject &o : std::as_const(objects)) {
-        t.headers << tr("Run %1").arg(o.value(QStringLiteral("run_number")).toInt());
+    for (const RunDetails &d : std::as_const(runs)) {
+        t.headers << tr("Run %1").arg(d.run.number);
         t.aligns << HistoryFormat::Align::Left;
     }
-    for (const QString &f : rows) {
+    for (const RunComparison::Row &r : rows) {
         QStringList cells;
-        bool same = true;
-        for (const QJsonObject &o : std::as_const(objects)) {
-            cells << valueText(o.value(f));
-            same = same && o.value(f) == objects.first().value(f);
-        }
-        t.rows.append(QStringList { same ? QString() : QStringLiteral("*"), f } + cells);
+        for (int c = 0; c < r.texts.size(); ++c)
+            cells << (r.best.value(c) ? r.texts.at(c) + QStringLiteral(" (best)") : r.texts.at(c));
+        t.rows.append(QStringList { r.differs ? QStringLiteral("*") : QString(), r.field } + cells);
     }
     printTable(t, ctx.output);
     return 0;

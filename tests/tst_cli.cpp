@@ -137,7 +137,7 @@ void TestCli::sampleProjectEndToEnd()
     const Result compare
         = runbench({ QStringLiteral("history"), QStringLiteral("compare"), QStringLiteral("1"), runId });
     QCOMPARE(compare.exitCode, 0);
-    QVERIFY2(QRegularExpression(QStringLiteral("\\n\\* +Regularization Rate +10 +0\\.078125\\n"))
+    QVERIFY2(QRegularExpression(QStringLiteral("\\n\\* +Regularization Rate +10 \\(best\\) +0\\.078125\\n"))
                  .match(compare.out)
                  .hasMatch(),
              qPrintable(compare.out));

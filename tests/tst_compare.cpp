@@ -2,6 +2,7 @@
 #include "codeviewer.h"
 #include "project.h"
 #include "runcompareview.h"
+#include "runcomparison.h"
 #include "runhelper.h"
 #include "runjob.h"
 #include "runstore.h"
@@ -11,6 +12,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -25,6 +29,7 @@ private Q_SLOTS:
     void initTestCase();
     void valuesSideBySideWithBestMarked();
     void differencesOnly();
+    void commandLineMarksTheSameRows();
     void outputsOfTheSameNameSideBySide();
     void codeDiffBetweenSnapshots();
     void lowerIsBetterByName();
@@ -69,6 +74,9 @@ void TestCompare::initTestCase()
     m_view->showRuns(m_runs);
     QVERIFY(loaded.wait(20000));
     QCOMPARE(m_view->runIds(), m_runs);
+    const QString shots = qEnvironmentVariable("RUNBENCH_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        m_view->grab().save(shots + QStringLiteral("/compare.png"));
 }
 
 int TestCompare::rowOf(const QString &field) const
@@ -109,6 +117,33 @@ void TestCompare::differencesOnly()
     QVERIFY(!t->isRowHidden(status));
 }
 
+// `runbench history compare` and the view get their rows from one class:
+// the same rows, the same differences, the same best values.
+void TestCompare::commandLineMarksTheSameRows()
+{
+    const Result r = runCommand(QStringLiteral(RUNBENCH_BINARY),
+                                QStringList { QStringLiteral("history"), QStringLiteral("compare"),
+                                              QStringLiteral("-o"), QStringLiteral("json") }
+                                    + m_runs,
+                                m_root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("rows")).toArray();
+    QTableWidget *t = m_view->valuesTable();
+    QCOMPARE(rows.size(), t->rowCount());
+    int bestMarks = 0;
+    for (int i = 0; i < rows.size(); ++i) {
+        const QJsonObject row = rows.at(i).toObject();
+        QCOMPARE(t->item(i, 1)->data(Qt::UserRole).toString(), row.value(QStringLiteral("field")).toString());
+        QCOMPARE(t->item(i, 0)->data(Qt::UserRole).toBool(), row.value(QStringLiteral("differs")).toBool());
+        const QJsonArray best = row.value(QStringLiteral("best")).toArray();
+        for (int c = 0; c < m_runs.size(); ++c) {
+            QCOMPARE(t->item(i, c + 2)->data(Qt::UserRole).toBool(), best.at(c).toBool());
+            bestMarks += best.at(c).toBool() ? 1 : 0;
+        }
+    }
+    QVERIFY(bestMarks >= 2); // Accuracy and loss at least
+}
+
 void TestCompare::outputsOfTheSameNameSideBySide()
 {
     auto *first = m_view->findChild<QLabel *>(QStringLiteral("output:0:outputs/cm.png"));
@@ -131,10 +166,10 @@ void TestCompare::codeDiffBetweenSnapshots()
 
 void TestCompare::lowerIsBetterByName()
 {
-    QVERIFY(RunCompareView::lowerIsBetter(QStringLiteral("val loss")));
-    QVERIFY(RunCompareView::lowerIsBetter(QStringLiteral("RMSE")));
-    QVERIFY(!RunCompareView::lowerIsBetter(QStringLiteral("Accuracy")));
-    QVERIFY(!RunCompareView::lowerIsBetter(QStringLiteral("Regularization Rate")));
+    QVERIFY(RunComparison::lowerIsBetterByName(QStringLiteral("val loss")));
+    QVERIFY(RunComparison::lowerIsBetterByName(QStringLiteral("RMSE")));
+    QVERIFY(!RunComparison::lowerIsBetterByName(QStringLiteral("Accuracy")));
+    QVERIFY(!RunComparison::lowerIsBetterByName(QStringLiteral("Regularization Rate")));
 }
 
 void TestCompare::directionChosenByTheUser()

@@ -129,10 +129,6 @@ Every command takes -h for its own help.
 </translation>
     </message>
     <message>
-        <source>Compares two or three runs side by side: their fields and logged values, row by row. Rows whose values differ are marked with *.</source>
-        <translation>실행 2개 또는 3개를 나란히 비교합니다. 필드와 기록된 값을 행별로 보여 주며, 값이 다른 행에는 *가 표시됩니다.</translation>
-    </message>
-    <message>
         <source>Two or three runs.</source>
         <translation>실행 2개 또는 3개.</translation>
     </message>
@@ -561,6 +557,10 @@ Options for all: -o json|table|csv, --project DIR, -h.
 
 공통 옵션: -o json|table|csv, --project DIR, -h.
 </translation>
+    </message>
+    <message>
+        <source>Compares two or three runs side by side: their fields and logged values, row by row, as the compare view does. Rows whose values differ are marked with *; in logged values that differ, the best is marked (best): the highest, or the lowest for losses, errors and times (or as chosen in the compare view).</source>
+        <translation>실행 2~3개를 비교 화면처럼 필드와 기록 값을 한 줄씩 나란히 보여 줍니다. 값이 다른 줄에는 *를 붙이고, 값이 다른 기록 값에서는 가장 좋은 값에 (best)를 붙입니다: 가장 큰 값, 손실·오류·시간은 가장 작은 값(또는 비교 화면에서 고른 방향).</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1474,30 @@ SQLite %5</translation>
         <source>link → %1</source>
         <translation>링크 → %1</translation>
     </message>
+    <message>
+        <source>Run number</source>
+        <translation>실행 번호</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>종료 코드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>숨김</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
 </context>
 <context>
     <name>RunDashboard</name>
@@ -2238,6 +2262,14 @@ Arguments: %5
     <message>
         <source>Upgrading the run history to schema %1 failed: %2</source>
         <translation>실행 기록을 스키마 %1(으)로 업그레이드하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The SQLite library here is version %1; Runbench needs 3.35 or newer (it uses RETURNING). Install a newer libsqlite3, or keep the history on a PostgreSQL server.</source>
+        <translation>이 컴퓨터의 SQLite 라이브러리는 %1 버전입니다. Runbench에는 3.35 이상이 필요합니다(RETURNING을 씁니다). 더 새 libsqlite3을 설치하거나 실행 기록을 PostgreSQL 서버에 두세요.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
     </message>
 </context>
 <context>

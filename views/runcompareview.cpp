@@ -5,6 +5,7 @@
 #include "historyformat.h"
 #include "metricchart.h"
 #include "regularfile.h"
+#include "runcomparison.h"
 #include "snapshotstore.h"
 
 #include <QCheckBox>
@@ -121,14 +122,6 @@ QStringList RunCompareView::runIds() const
     return ids;
 }
 
-bool RunCompareView::lowerIsBetter(const QString &metric)
-{
-    static const QRegularExpression lower(
-        QStringLiteral("loss|error|err\\b|rmse|mse|mae|perplexity|time|duration|latency"),
-        QRegularExpression::CaseInsensitiveOption);
-    return lower.match(metric).hasMatch();
-}
-
 void RunCompareView::showRuns(const QStringList &runIds)
 {
     const int generation = ++m_generation;
@@ -243,94 +236,50 @@ void RunCompareView::fillValues()
     for (const RunDetails &d : std::as_const(m_runs))
         headers.append(tr("Run %1").arg(d.run.number));
     m_values->setHorizontalHeaderLabels(headers);
-    struct Row
-    {
-        QString name;
-        QVector<QString> texts;
-        QVector<double> numbers; // NaN where not a number or missing
-        bool metric = false;
+    const QHash<QString, QString> labels {
+        { QStringLiteral("run_id"), tr("Run id") },        { QStringLiteral("run_number"), tr("Run number") },
+        { QStringLiteral("script_name"), tr("Script") },   { QStringLiteral("arguments"), tr("Arguments") },
+        { QStringLiteral("status"), tr("Status") },        { QStringLiteral("exit_code"), tr("Exit code") },
+        { QStringLiteral("duration"), tr("Duration") },    { QStringLiteral("start_time_utc"), tr("Started") },
+        { QStringLiteral("commit_id"), tr("Snapshot") },   { QStringLiteral("name"), tr("Name") },
+        { QStringLiteral("description"), tr("Description") }, { QStringLiteral("hidden"), tr("Hidden") },
+        { QStringLiteral("user_id"), tr("User") },
     };
-    QVector<Row> rows;
-    auto field = [&](const QString &name, const std::function<QString(const RunRecord &)> &get) {
-        Row row { name, {}, {}, false };
-        for (const RunDetails &d : std::as_const(m_runs)) {
-            row.texts.append(get(d.run));
-            row.numbers.append(qQNaN());
-        }
-        rows.append(row);
-    };
-    field(tr("Run id"), [](const RunRecord &r) { return r.runId; });
-    field(tr("Script"), [](const RunRecord &r) { return r.script; });
-    field(tr("Arguments"), [](const RunRecord &r) { return ArgumentLine::join(r.arguments); });
-    field(tr("Status"), [](const RunRecord &r) { return runStatusText(r.status); });
-    field(tr("Duration"), [](const RunRecord &r) { return HistoryFormat::duration(r.durationUs()); });
-    field(tr("Started"), [](const RunRecord &r) { return HistoryFormat::localTime(r.startUs); });
-    field(tr("Snapshot"), [](const RunRecord &r) { return r.commitId.left(12); });
-    QStringList keys;
-    for (const RunDetails &d : std::as_const(m_runs))
-        for (const MetricSummary &s : d.metrics)
-            if (!keys.contains(s.key))
-                keys.append(s.key);
-    keys.sort(Qt::CaseInsensitive);
-    for (const QString &key : std::as_const(keys)) {
-        Row row { key, {}, {}, true };
-        for (const RunDetails &d : std::as_const(m_runs)) {
-            const auto it = std::find_if(d.metrics.cbegin(), d.metrics.cend(),
-                                         [&key](const MetricSummary &s) { return s.key == key; });
-            if (it == d.metrics.cend()) {
-                row.texts.append(QString()); // not logged: empty, never zero
-                row.numbers.append(qQNaN());
-            } else if (it->kind == MetricKind::Text) {
-                row.texts.append(it->lastText);
-                row.numbers.append(qQNaN());
-            } else {
-                row.texts.append(HistoryFormat::number(it->last));
-                row.numbers.append(it->kind == MetricKind::Bool ? qQNaN() : it->last);
-            }
-        }
-        rows.append(row);
-    }
+    const QVector<RunComparison::Row> rows = RunComparison::compare(m_runs, m_project);
     m_values->setRowCount(int(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
-        const Row &row = rows.at(r);
-        bool differs = false;
-        for (const QString &t : row.texts)
-            differs = differs || t != row.texts.first();
-        auto *mark = new QTableWidgetItem(differs ? QStringLiteral("≠") : QString());
-        mark->setData(Qt::UserRole, differs);
+        const RunComparison::Row &row = rows.at(r);
+        auto *mark = new QTableWidgetItem(row.differs ? QStringLiteral("≠") : QString());
+        mark->setData(Qt::UserRole, row.differs);
         m_values->setItem(r, 0, mark);
-        auto *name = new QTableWidgetItem(row.name);
+        auto *name = new QTableWidgetItem(row.metric ? row.field : labels.value(row.field, row.field));
+        name->setData(Qt::UserRole, row.field);
         if (row.metric) {
             QFont bold = name->font();
             bold.setBold(true);
             name->setFont(bold);
+            name->setToolTip(row.lowerIsBetter ? tr("Best: the lowest. Double-click for the highest.")
+                                               : tr("Best: the highest. Double-click for the lowest."));
         }
         m_values->setItem(r, 1, name);
-        // the best value of a metric, when the runs differ
-        int best = -1;
-        const bool lower = isLowerBetter(row.name);
-        if (row.metric && differs) {
-            for (int c = 0; c < row.numbers.size(); ++c) {
-                const double v = row.numbers.at(c);
-                if (!std::isfinite(v))
-                    continue;
-                if (best < 0 || (lower ? v < row.numbers.at(best) : v > row.numbers.at(best)))
-                    best = c;
-            }
-        }
-        if (row.metric)
-            name->setToolTip(lower ? tr("Best: the lowest. Double-click for the highest.")
-                                   : tr("Best: the highest. Double-click for the lowest."));
         for (int c = 0; c < row.texts.size(); ++c) {
-            auto *cell = new QTableWidgetItem(row.texts.at(c));
-            if (differs)
+            // For people: the status in their language, the start in their time.
+            QString text = row.texts.at(c);
+            if (row.field == QLatin1String("status") && !row.metric)
+                text = runStatusText(m_runs.at(c).run.status);
+            else if (row.field == QLatin1String("start_time_utc") && !row.metric)
+                text = HistoryFormat::localTime(m_runs.at(c).run.startUs);
+            else if (row.field == QLatin1String("commit_id") && !row.metric)
+                text = text.left(12);
+            auto *cell = new QTableWidgetItem(text);
+            if (row.differs)
                 cell->setBackground(QColor(255, 236, 179));
-            if (best >= 0 && row.numbers.at(c) == row.numbers.at(best)) { // ties are all best
+            if (row.best.value(c)) {
                 QFont bold = cell->font();
                 bold.setBold(true);
                 cell->setFont(bold);
                 cell->setForeground(QColor(0, 110, 40));
-                cell->setToolTip(lower ? tr("best: the lowest") : tr("best: the highest"));
+                cell->setToolTip(row.lowerIsBetter ? tr("best: the lowest") : tr("best: the highest"));
                 cell->setData(Qt::UserRole, true);
             }
             m_values->setItem(r, c + 2, cell);
@@ -343,27 +292,11 @@ void RunCompareView::fillValues()
     applyDifferencesOnly();
 }
 
-bool RunCompareView::isLowerBetter(const QString &metric) const
-{
-    const QSettings ui(m_project.workbenchSettingsPath(), QSettings::IniFormat);
-    if (ui.value(QStringLiteral("compare/lower_is_better")).toStringList().contains(metric))
-        return true;
-    if (ui.value(QStringLiteral("compare/higher_is_better")).toStringList().contains(metric))
-        return false;
-    return lowerIsBetter(metric);
-}
+bool RunCompareView::isLowerBetter(const QString &metric) const { return RunComparison::lowerIsBetter(m_project, metric); }
 
 void RunCompareView::setLowerIsBetter(const QString &metric, bool lower)
 {
-    QSettings ui(m_project.workbenchSettingsPath(), QSettings::IniFormat);
-    QStringList lowerList = ui.value(QStringLiteral("compare/lower_is_better")).toStringList();
-    QStringList higherList = ui.value(QStringLiteral("compare/higher_is_better")).toStringList();
-    lowerList.removeAll(metric);
-    higherList.removeAll(metric);
-    (lower ? lowerList : higherList).append(metric);
-    ui.setValue(QStringLiteral("compare/lower_is_better"), lowerList);
-    ui.setValue(QStringLiteral("compare/higher_is_better"), higherList);
-    ui.sync();
+    RunComparison::setLowerIsBetter(m_project, metric, lower);
     fillValues();
 }
 

@@ -38,7 +38,6 @@ public:
     QStringList runIds() const;
 
     // The default by name: lower is better for loss, error, rmse, time …
-    static bool lowerIsBetter(const QString &metric);
     // The user's choice for this project, else the default.
     bool isLowerBetter(const QString &metric) const;
     void setLowerIsBetter(const QString &metric, bool lower);
