@@ -1,3 +1,4 @@
+#include "dashboardseries.h"
 #include "runfilter.h"
 #include "runfiltermodel.h"
 #include "runhistoryloader.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void aggregatesOfASeries();
     void sortingPutsMissingValuesLast();
     void loaderFollowsTheStore();
+    void dashboardSeriesMoveARunAtATime();
 };
 
 void TestRunModel::filterSyntax_data()
@@ -246,6 +248,60 @@ void TestRunModel::userAndHostColumns()
     QCOMPARE(model.index(0, RunModel::UserField).data().toString(), QStringLiteral("kim"));
     QCOMPARE(model.index(0, RunModel::HostField).data().toString(), QStringLiteral("gpu-box"));
     QCOMPARE(model.columnOfId(QStringLiteral("field:host")), int(RunModel::HostField));
+}
+
+// The dashboard's series follow the model a run at a time: a run's new
+// value moves only its point, in only its series; a filter reads the shown
+// runs again; hidden and filtered runs have no points.
+void TestRunModel::dashboardSeriesMoveARunAtATime()
+{
+    RunModel model;
+    model.setRuns({ row(1, 1, QStringLiteral("a.py"), RunStatus::Completed, { { QStringLiteral("acc"), 0.5 } }),
+                    row(2, 2, QStringLiteral("a.py"), RunStatus::Completed,
+                        { { QStringLiteral("acc"), 0.7 }, { QStringLiteral("loss"), 0.3 } }),
+                    row(3, 3, QStringLiteral("b.py"), RunStatus::Running, { { QStringLiteral("acc"), 0.1 } }) });
+    RunFilterModel shown(&model);
+    DashboardSeries series(&model, &shown);
+    QCOMPARE(series.keys(), (QStringList { QStringLiteral("acc"), QStringLiteral("loss"), QString() }));
+    auto ys = [&series](const QString &key) {
+        QVector<double> v;
+        for (const DashboardSeries::Point &p : series.points(key))
+            v.append(p.y);
+        return v;
+    };
+    QCOMPARE(ys(QStringLiteral("acc")), (QVector<double> { 0.5, 0.7, 0.1 })); // in run order
+    QCOMPARE(ys(QStringLiteral("loss")), QVector<double> { 0.3 });
+
+    // A poll: run 3 logged more. One row read, one series moved.
+    QSignalSpy moved(&series, &DashboardSeries::seriesChanged);
+    const qint64 before = series.rowsRead();
+    model.upsertRuns({ row(3, 3, QStringLiteral("b.py"), RunStatus::Running, { { QStringLiteral("acc"), 0.2 } }) });
+    QCOMPARE(series.rowsRead() - before, 1);
+    QCOMPARE(moved.size(), 1);
+    QCOMPARE(moved.first().first().toStringList(), QStringList { QStringLiteral("acc") });
+    QCOMPARE(ys(QStringLiteral("acc")), (QVector<double> { 0.5, 0.7, 0.2 }));
+
+    // The same values again: nothing to redraw.
+    moved.clear();
+    model.upsertRuns({ row(3, 3, QStringLiteral("b.py"), RunStatus::Running, { { QStringLiteral("acc"), 0.2 } }) });
+    QCOMPARE(moved.size(), 0);
+
+    // A new run adds its points; "loss" gains one.
+    model.upsertRuns({ row(4, 4, QStringLiteral("a.py"), RunStatus::Completed,
+                           { { QStringLiteral("acc"), 0.9 }, { QStringLiteral("loss"), 0.1 } }) });
+    QCOMPARE(ys(QStringLiteral("loss")), (QVector<double> { 0.3, 0.1 }));
+
+    // A filter shows fewer runs: their points go, and come back with them.
+    QVERIFY(shown.setFilterText(QStringLiteral("script:b.py")));
+    QCOMPARE(ys(QStringLiteral("acc")), QVector<double> { 0.2 });
+    QCOMPARE(series.keys(), (QStringList { QStringLiteral("acc"), QString() })); // no loss shown
+    QVERIFY(shown.setFilterText(QString()));
+    QCOMPARE(ys(QStringLiteral("acc")), (QVector<double> { 0.5, 0.7, 0.2, 0.9 }));
+
+    // An aggregate changes the series it belongs to.
+    model.setAggregate(QStringLiteral("acc"), RunModel::Max);
+    QCOMPARE(ys(QStringLiteral("acc")).size(), 4);
+    QCOMPARE(ys(QString()).size(), 4); // durations of every shown run
 }
 
 QTEST_GUILESS_MAIN(TestRunModel)

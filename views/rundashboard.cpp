@@ -1,6 +1,7 @@
 #include "rundashboard.h"
 
 #include "customizecolumnsdialog.h"
+#include "dashboardseries.h"
 #include "historyformat.h"
 #include "metricchart.h"
 #include "runfiltermodel.h"
@@ -69,7 +70,11 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     , m_chartGrid(new QGridLayout(m_chartArea))
     , m_grid(new QTableView(this))
     , m_rebuild(new QTimer(this))
+    , m_series(new DashboardSeries(model, m_proxy, this))
 {
+    m_chartKeysChanged = true;
+    const QStringList initial = m_series->keys();
+    m_dirtySeries = QSet<QString>(initial.cbegin(), initial.cend());
     m_script->setObjectName(QStringLiteral("dashboardScript"));
     m_script->addItem(tr("All scripts"), QString());
     connect(m_script, qOverload<int>(&QComboBox::currentIndexChanged), this,
@@ -129,19 +134,23 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     m_rebuild->setSingleShot(true);
     m_rebuild->setInterval(30); // many changes at once become one redraw
     connect(m_rebuild, &QTimer::timeout, this, &RunDashboard::rebuildCharts);
-    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
-        connect(m_proxy, signal, m_rebuild, qOverload<>(&QTimer::start));
-    connect(m_proxy, &QAbstractItemModel::dataChanged, m_rebuild, qOverload<>(&QTimer::start));
-    connect(m_proxy, &QAbstractItemModel::modelReset, m_rebuild, qOverload<>(&QTimer::start));
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, m_rebuild, qOverload<>(&QTimer::start));
-    connect(m_model, &QAbstractItemModel::headerDataChanged, m_rebuild, qOverload<>(&QTimer::start));
+    // The series are kept by the model layer, a run at a time; the charts
+    // redraw only the series that moved.
+    connect(m_series, &DashboardSeries::keysChanged, this, [this] {
+        m_chartKeysChanged = true;
+        m_rebuild->start();
+    });
+    connect(m_series, &DashboardSeries::seriesChanged, this, [this](const QStringList &keys) {
+        for (const QString &key : keys)
+            m_dirtySeries.insert(key);
+        m_rebuild->start();
+    });
     connect(m_model, &RunModel::metricKeysChanged, this, [this] {
         updateScripts();
         if (!m_columnsLoaded)
             loadColumns();
         else
             applyColumns(visibleColumnIds()); // new names stay hidden until chosen
-        m_rebuild->start();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_columnsLoaded = false;
@@ -219,71 +228,54 @@ MetricChart *RunDashboard::chart(const QString &key) const
 }
 
 // One chart per logged number (with the grid's aggregate) and the duration,
-// fed from the rows the proxy shows, in run order.
+// showing the series DashboardSeries keeps; only the series that moved are
+// handed to their charts again.
 void RunDashboard::rebuildCharts()
 {
-    QStringList keys;
-    for (const QString &key : m_model->metricKeys()) {
-        bool numeric = false;
-        double ignored = 0;
-        for (int r = 0; r < m_model->rowCount() && !numeric; ++r)
-            numeric = m_model->numericValue(r, key, &ignored);
-        if (numeric)
-            keys.append(key);
-    }
-    keys.append(QString()); // duration
+    const QStringList keys = m_series->keys();
     bool changedLayout = false;
-    for (const QString &key : std::as_const(keys)) {
-        if (chart(key))
-            continue;
-        auto *c = new MetricChart(m_chartArea);
-        c->setProperty("metricKey", key);
-        c->setTooltipProvider([this, c](const MetricChart::Point &p) {
-            const int row = m_model->rowOfRunId(p.runId);
-            if (row < 0)
-                return QString();
-            const RunRecord &run = m_model->run(row);
-            return tr("Run %1 — %2\n%3: %4\nArguments: %5\n%6")
-                .arg(run.number)
-                .arg(run.runId, c->title(), HistoryFormat::number(p.y), run.arguments.join(QLatin1Char(' ')),
-                     runStatusText(run.status));
+    if (m_chartKeysChanged) {
+        m_chartKeysChanged = false;
+        for (const QString &key : keys) {
+            if (chart(key))
+                continue;
+            auto *c = new MetricChart(m_chartArea);
+            c->setProperty("metricKey", key);
+            c->setTooltipProvider([this, c](const MetricChart::Point &p) {
+                const int row = m_model->rowOfRunId(p.runId);
+                if (row < 0)
+                    return QString();
+                const RunRecord &run = m_model->run(row);
+                return tr("Run %1 — %2\n%3: %4\nArguments: %5\n%6")
+                    .arg(run.number)
+                    .arg(run.runId, c->title(), HistoryFormat::number(p.y), run.arguments.join(QLatin1Char(' ')),
+                         runStatusText(run.status));
+            });
+            c->setObjectName(key.isEmpty() ? QStringLiteral("chart:duration") : QStringLiteral("chart:") + key);
+            connect(c, &MetricChart::pointHovered, this, &RunDashboard::hovered);
+            connect(c, &MetricChart::pointClicked, this, &RunDashboard::detailsRequested);
+            m_charts.append(c);
+            m_dirtySeries.insert(key);
+            changedLayout = true;
+        }
+        // duration last, the rest in the order the values appeared
+        std::stable_sort(m_charts.begin(), m_charts.end(), [&keys](MetricChart *a, MetricChart *b) {
+            return keys.indexOf(a->property("metricKey").toString())
+                < keys.indexOf(b->property("metricKey").toString());
         });
-        c->setObjectName(key.isEmpty() ? QStringLiteral("chart:duration") : QStringLiteral("chart:") + key);
-        connect(c, &MetricChart::pointHovered, this, &RunDashboard::hovered);
-        connect(c, &MetricChart::pointClicked, this, &RunDashboard::detailsRequested);
-        m_charts.append(c);
-        changedLayout = true;
     }
-    // duration last, the rest in the order the values appeared
-    std::stable_sort(m_charts.begin(), m_charts.end(), [&keys](MetricChart *a, MetricChart *b) {
-        return keys.indexOf(a->property("metricKey").toString()) < keys.indexOf(b->property("metricKey").toString());
-    });
-    QVector<int> rows;
-    rows.reserve(m_proxy->rowCount());
-    for (int r = 0; r < m_proxy->rowCount(); ++r)
-        rows.append(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
-    std::sort(rows.begin(), rows.end(),
-              [this](int a, int b) { return m_model->run(a).number < m_model->run(b).number; });
+    const QSet<QString> dirty = std::exchange(m_dirtySeries, {});
     for (MetricChart *c : std::as_const(m_charts)) {
         const QString key = c->property("metricKey").toString();
+        if (!dirty.contains(key))
+            continue;
         const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
-        const QString label
-            = key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString();
-        c->setTitle(label);
+        c->setTitle(key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString());
+        const QVector<DashboardSeries::Point> series = m_series->points(key);
         QVector<MetricChart::Point> points;
-        points.reserve(rows.size());
-        for (int row : std::as_const(rows)) {
-            const RunRecord &run = m_model->run(row);
-            double y = 0;
-            if (key.isEmpty()) {
-                if (run.durationUs() < 0)
-                    continue;
-                y = double(run.durationUs()) / 1e6;
-            } else if (!m_model->numericValue(row, key, &y)) {
-                continue;
-            }
-            points.append({ double(run.number), y, run.runId });
-        }
+        points.reserve(series.size());
+        for (const DashboardSeries::Point &p : series)
+            points.append({ p.x, p.y, p.runId });
         c->setPoints(points);
     }
     if (changedLayout)

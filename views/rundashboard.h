@@ -2,6 +2,7 @@
 
 #include "project.h"
 
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -14,6 +15,7 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTimer;
+class DashboardSeries;
 class RunFilterModel;
 class RunModel;
 
@@ -32,6 +34,7 @@ public:
     void setProject(const Project &project);
 
     RunFilterModel *proxy() const { return m_proxy; }
+    DashboardSeries *series() const { return m_series; }
     QTableView *grid() const { return m_grid; }
     QList<MetricChart *> charts() const { return m_charts; }
     MetricChart *chart(const QString &key) const; // "" for the duration chart
@@ -79,6 +82,9 @@ private:
     QList<MetricChart *> m_charts;
     QTableView *m_grid;
     QTimer *m_rebuild;
+    DashboardSeries *m_series;
+    QSet<QString> m_dirtySeries; // series to hand to their charts again
+    bool m_chartKeysChanged = false;
     QString m_hovered;
     int m_chartColumns = 0;
     bool m_columnsLoaded = false;

@@ -1,0 +1,151 @@
+#include "dashboardseries.h"
+
+#include "runmodel.h"
+
+#include <QAbstractProxyModel>
+
+#include <utility>
+
+DashboardSeries::DashboardSeries(RunModel *model, QAbstractProxyModel *shown, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_shown(shown)
+{
+    connect(shown, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        readProxyRows(first, last);
+        publish();
+    });
+    connect(shown, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                for (int r = first; r <= last; ++r) {
+                    const int source = m_shown->mapToSource(m_shown->index(r, 0)).row();
+                    if (source >= 0)
+                        forgetRun(m_model->run(source).runId);
+                }
+            });
+    connect(shown, &QAbstractItemModel::rowsRemoved, this, &DashboardSeries::publish);
+    connect(shown, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                readProxyRows(topLeft.row(), bottomRight.row());
+                publish();
+            });
+    connect(shown, &QAbstractItemModel::modelReset, this, &DashboardSeries::rebuild);
+    // A new order (a sort) changes no chart: points are in run order. The
+    // filter adds and removes rows through the signals above; a layout change
+    // with another number of rows is read anew.
+    connect(shown, &QAbstractItemModel::layoutChanged, this, [this] {
+        if (m_shown->rowCount() != m_numberOfRun.size())
+            rebuild();
+    });
+    // An aggregate changed (Min, Max, Mean of a column): that series anew.
+    connect(model, &QAbstractItemModel::headerDataChanged, this, &DashboardSeries::rebuild);
+    rebuild();
+}
+
+QStringList DashboardSeries::keys() const
+{
+    QStringList keys;
+    for (const QString &key : m_model->metricKeys())
+        if (!m_series.value(key).isEmpty())
+            keys.append(key);
+    keys.append(QString());
+    return keys;
+}
+
+QVector<DashboardSeries::Point> DashboardSeries::points(const QString &key) const
+{
+    const QMap<int, Point> series = m_series.value(key);
+    return QVector<Point>(series.cbegin(), series.cend());
+}
+
+void DashboardSeries::rebuild()
+{
+    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
+        m_dirty.insert(it.key());
+    m_series.clear();
+    m_numberOfRun.clear();
+    m_keysDirty = true;
+    readProxyRows(0, m_shown->rowCount() - 1);
+    publish();
+}
+
+void DashboardSeries::readProxyRows(int first, int last)
+{
+    for (int r = first; r <= last; ++r) {
+        const int source = m_shown->mapToSource(m_shown->index(r, 0)).row();
+        if (source >= 0)
+            readSourceRow(source);
+    }
+}
+
+void DashboardSeries::readSourceRow(int sourceRow)
+{
+    ++m_rowsRead;
+    const RunRecord &run = m_model->run(sourceRow);
+    const int number = run.number;
+    const auto previous = m_numberOfRun.constFind(run.runId);
+    if (previous != m_numberOfRun.constEnd() && *previous != number)
+        forgetRun(run.runId);
+    m_numberOfRun.insert(run.runId, number);
+    QSet<QString> present;
+    for (const QString &key : m_model->metricKeys()) {
+        double y = 0;
+        if (m_model->numericValue(sourceRow, key, &y)) {
+            const Point p { double(number), y, run.runId };
+            setPoint(key, number, &p);
+            present.insert(key);
+        }
+    }
+    // a value that stopped being a number (or a key the run no longer has)
+    for (auto it = m_series.begin(); it != m_series.end(); ++it)
+        if (!it.key().isEmpty() && !present.contains(it.key()) && it->contains(number))
+            setPoint(it.key(), number, nullptr);
+    if (run.durationUs() >= 0) {
+        const Point p { double(number), double(run.durationUs()) / 1e6, run.runId };
+        setPoint(QString(), number, &p);
+    } else {
+        setPoint(QString(), number, nullptr);
+    }
+}
+
+void DashboardSeries::forgetRun(const QString &runId)
+{
+    const auto it = m_numberOfRun.constFind(runId);
+    if (it == m_numberOfRun.constEnd())
+        return;
+    const int number = *it;
+    m_numberOfRun.erase(it);
+    for (auto s = m_series.begin(); s != m_series.end(); ++s)
+        if (s->contains(number))
+            setPoint(s.key(), number, nullptr);
+}
+
+void DashboardSeries::setPoint(const QString &key, int number, const Point *point)
+{
+    QMap<int, Point> &series = m_series[key];
+    const bool wasEmpty = series.isEmpty();
+    if (point) {
+        const auto it = series.constFind(number);
+        if (it != series.constEnd() && it->y == point->y && it->runId == point->runId)
+            return; // unchanged: nothing to redraw
+        series.insert(number, *point);
+    } else if (series.remove(number) == 0) {
+        return;
+    }
+    m_dirty.insert(key);
+    if (wasEmpty != series.isEmpty())
+        m_keysDirty = true;
+}
+
+void DashboardSeries::publish()
+{
+    if (m_keysDirty) {
+        m_keysDirty = false;
+        Q_EMIT keysChanged();
+    }
+    if (m_dirty.isEmpty())
+        return;
+    QStringList keys(m_dirty.cbegin(), m_dirty.cend());
+    m_dirty.clear();
+    Q_EMIT seriesChanged(keys);
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QVector>
+
+class QAbstractProxyModel;
+class RunModel;
+
+// The dashboard's chart series: one per logged number (with the grid's
+// aggregate) and one for the duration (key ""), a point per run the filter
+// shows, in run order. Kept from the models' change signals, incrementally:
+// a changed run moves only its own points, a new run adds its own, a removed
+// one takes them away; only a new filter result or aggregate reads every run
+// again. seriesChanged() names the series that moved, so a view redraws
+// only those.
+class DashboardSeries : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Point
+    {
+        double x = 0; // the run number
+        double y = 0;
+        QString runId;
+    };
+
+    DashboardSeries(RunModel *model, QAbstractProxyModel *shown, QObject *parent = nullptr);
+
+    // The keys that have at least one number, in the model's order, then ""
+    // (the duration).
+    QStringList keys() const;
+    QVector<Point> points(const QString &key) const;
+    // How many run rows were read since the start: what a benchmark counts.
+    qint64 rowsRead() const { return m_rowsRead; }
+
+Q_SIGNALS:
+    void keysChanged();
+    void seriesChanged(const QStringList &keys);
+
+private:
+    void rebuild();
+    void readProxyRows(int first, int last);
+    void readSourceRow(int sourceRow);
+    void forgetRun(const QString &runId);
+    void setPoint(const QString &key, int number, const Point *point);
+    void publish();
+
+    RunModel *m_model;
+    QAbstractProxyModel *m_shown;
+    QHash<QString, QMap<int, Point>> m_series; // key → run number → point
+    QHash<QString, int> m_numberOfRun; // run id → run number, for the runs with points
+    QSet<QString> m_dirty;
+    bool m_keysDirty = false;
+    qint64 m_rowsRead = 0;
+};
