@@ -4,6 +4,7 @@
 #include "artifactfiles.h"
 #include "historyformat.h"
 #include "project.h"
+#include "promotion.h"
 #include "runcomparison.h"
 #include "rundetails.h"
 #include "runstore.h"
@@ -89,23 +90,9 @@ std::optional<RunRecord> findRun(Context *ctx, const QString &idOrNumber)
     return run;
 }
 
-HistoryFormat::RunDetails details(Context *ctx, const RunRecord &run)
+RunDetails details(Context *ctx, const RunRecord &run)
 {
-    HistoryFormat::RunDetails d;
-    d.run = run;
-    const auto summaries = ctx->store.summaries(run.id);
-    QStringList keys = summaries.keys();
-    keys.sort();
-    for (const QString &key : std::as_const(keys)) {
-        const MetricSummary &s = summaries[key];
-        d.summaries.append(s);
-        if ((s.count > 1 || s.kind == MetricKind::List) && s.count <= HistoryFormat::MaxSeriesInJson)
-            d.series.insert(key, ctx->store.series(run.id, key));
-    }
-    const QVector<ArtifactRecord> artifacts = ctx->store.artifacts(run.id);
-    d.attachments = ArtifactFiles::attachments(ctx->project.runDir(run.runId), artifacts);
-    d.promotions = ctx->store.promotions(run.id);
-    return d;
+    return RunDetails::load(&ctx->store, ctx->project, run, HistoryFormat::MaxSeriesInJson);
 }
 
 void printJson(const QJsonValue &value)
@@ -185,11 +172,11 @@ int list(const QStringList &arguments)
         const auto artifacts = ctx.store.allArtifacts();
         QJsonArray array;
         for (const RunRecord &r : std::as_const(runs)) {
-            HistoryFormat::RunDetails d;
+            RunDetails d;
             d.run = r;
             d.attachments = ArtifactFiles::attachments(ctx.project.runDir(r.runId), artifacts.value(r.id));
-            d.summaries = summaries.value(r.id);
-            std::sort(d.summaries.begin(), d.summaries.end(),
+            d.metrics = summaries.value(r.id);
+            std::sort(d.metrics.begin(), d.metrics.end(),
                       [](const MetricSummary &a, const MetricSummary &b) { return a.key < b.key; });
             array.append(HistoryFormat::runObject(d));
         }
@@ -427,52 +414,21 @@ int promote(const QStringList &arguments)
         printErr(tr("runbench history promote: usage: runbench history promote RUN ARTIFACT --name NAME\n"));
         return 2;
     }
-    if (!ArtifactFiles::isSafeRelativePath(name) || name.contains(QLatin1Char('/'))) {
-        printErr(tr("runbench: the asset name “%1” must be a plain file name (no folders, no “..”).\n").arg(name));
-        return 2;
-    }
     const auto run = findRun(&ctx, pos.at(0));
     if (!run)
         return 1;
-    QString artifactPath = pos.at(1);
-    if (!artifactPath.startsWith(QLatin1String("outputs/")))
-        artifactPath.prepend(QStringLiteral("outputs/"));
-    const QVector<ArtifactRecord> artifacts = ctx.store.artifacts(run->id);
-    const auto it = std::find_if(artifacts.cbegin(), artifacts.cend(),
-                                 [&](const ArtifactRecord &a) { return a.path == artifactPath; });
-    if (it == artifacts.cend() || !ArtifactFiles::isSafeRelativePath(artifactPath)) {
-        printErr(tr("runbench: run %1 has no artifact “%2”.\n").arg(run->runId, pos.at(1)));
+    const Promotion::Result result = Promotion::promote(&ctx.store, ctx.project, *run, pos.at(1), name,
+                                                        ctx.parser.isSet(QStringLiteral("force")));
+    switch (result.outcome) {
+    case Promotion::Outcome::Done: break;
+    case Promotion::Outcome::BadName: printErr(QStringLiteral("runbench: %1\n").arg(result.error)); return 2;
+    case Promotion::Outcome::Exists:
+        printErr(QStringLiteral("runbench: %1 %2\n").arg(result.error, tr("Use --force to replace it.")));
         return 1;
-    }
-    const QString assets = ctx.project.assetsDir();
-    if (QFileInfo(assets).isSymLink()) {
-        printErr(tr("runbench: %1 is a symbolic link; promote writes only inside the project.\n")
-                     .arg(QDir::toNativeSeparators(assets)));
-        return 1;
-    }
-    const QString target = assets + QLatin1Char('/') + name;
-    if ((QFileInfo::exists(target) || QFileInfo(target).isSymLink()) && !ctx.parser.isSet(QStringLiteral("force"))) {
-        printErr(tr("runbench: %1 exists; use --force to replace it.\n").arg(QDir::toNativeSeparators(target)));
-        return 1;
-    }
-    QDir().mkpath(assets);
-    QString error;
-    if (!ArtifactFiles::copyVerified(ctx.project.runDir(run->runId) + QLatin1Char('/') + artifactPath, target,
-                                     it->sha256, &error)) {
-        printErr(QStringLiteral("runbench: %1\n").arg(error));
-        return 1;
-    }
-    PromotionRecord p;
-    p.assetPath = QStringLiteral("assets/") + name;
-    p.artifactPath = artifactPath;
-    p.sha256 = it->sha256;
-    p.timeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
-    if (!ctx.store.addPromotion(run->id, p)) {
-        printErr(QStringLiteral("runbench: %1\n").arg(ctx.store.lastError()));
-        return 1;
+    default: printErr(QStringLiteral("runbench: %1\n").arg(result.error)); return 1;
     }
     printErr(tr("runbench: %1 of run %2 promoted to %3 (sha256 %4).\n")
-                 .arg(artifactPath, run->runId, p.assetPath, p.sha256));
+                 .arg(result.record.artifactPath, run->runId, result.record.assetPath, result.record.sha256));
     return 0;
 }
 

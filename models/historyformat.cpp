@@ -138,7 +138,7 @@ QJsonObject runObject(const RunDetails &d)
 {
     QJsonObject o;
     QJsonObject colliding;
-    for (const MetricSummary &s : d.summaries)
+    for (const MetricSummary &s : d.metrics)
         (isRunField(s.key) ? colliding : o).insert(s.key, summaryValue(s, d.series.value(s.key)));
     if (!colliding.isEmpty())
         o.insert(QStringLiteral("metrics"), colliding);

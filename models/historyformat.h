@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rundetails.h"
 #include "runrecord.h"
 
 #include <QHash>
@@ -25,18 +26,10 @@ QString localTime(qint64 microsecondsSinceEpoch);
 // Shortest text that reads back as the same double; "NaN", "Infinity".
 QString number(double value);
 
-struct RunDetails
-{
-    RunRecord run;
-    QVector<MetricSummary> summaries;
-    QHash<QString, QVector<MetricPoint>> series; // for values logged more than once
-    QStringList attachments;
-    QVector<PromotionRecord> promotions;
-};
-
 // Series longer than this print as {"count", "last", "min", "max", "mean"}.
 constexpr int MaxSeriesInJson = 10000;
 
+// A run as the seed's JSON object: its logged values, then its fields.
 QJsonObject runObject(const RunDetails &details);
 
 enum class Align { Left, Right, Decimal };

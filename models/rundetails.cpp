@@ -1,5 +1,6 @@
 #include "rundetails.h"
 
+#include "artifactfiles.h"
 #include "runstore.h"
 
 #include <QCoreApplication>
@@ -20,18 +21,34 @@ RunDetails RunDetails::load(const Project &project, const QString &runId)
         d.error = QCoreApplication::translate("RunDetails", "There is no run %1 in this project.").arg(runId);
         return d;
     }
-    d.run = *run;
-    const auto summaries = store.summaries(run->id);
+    return load(&store, project, *run);
+}
+
+RunDetails RunDetails::load(RunStore *store, const Project &project, const RunRecord &run, qint64 maxSeriesPoints)
+{
+    RunDetails d;
+    d.run = run;
+    const auto summaries = store->summaries(run.id);
     for (const MetricSummary &s : summaries)
         d.metrics.append(s);
     std::sort(d.metrics.begin(), d.metrics.end(),
               [](const MetricSummary &a, const MetricSummary &b) { return a.key < b.key; });
     for (const MetricSummary &s : std::as_const(d.metrics))
-        if ((s.count > 1 || s.kind == MetricKind::List) && s.kind != MetricKind::Text)
-            d.series.insert(s.key, store.series(run->id, s.key));
-    d.artifacts = store.artifacts(run->id);
-    d.promotions = store.promotions(run->id);
-    d.runDir = project.runDir(run->runId);
+        if ((s.count > 1 || s.kind == MetricKind::List) && s.count <= maxSeriesPoints)
+            d.series.insert(s.key, store->series(run.id, s.key));
+    d.artifacts = store->artifacts(run.id);
+    d.promotions = store->promotions(run.id);
+    d.runDir = project.runDir(run.runId);
     d.logPath = d.runDir + QStringLiteral("/driver_log.txt");
+    d.attachments = ArtifactFiles::attachments(d.runDir, d.artifacts);
     return d;
+}
+
+QStringList RunDetails::chartKeys() const
+{
+    QStringList keys;
+    for (const MetricSummary &s : metrics)
+        if (s.kind != MetricKind::Text && series.contains(s.key))
+            keys.append(s.key);
+    return keys; // metrics are sorted by name
 }

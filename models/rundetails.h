@@ -7,18 +7,33 @@
 #include <QString>
 #include <QVector>
 
-// Everything the details view shows of one run, read in one go. load() does
-// file and database I/O: call it off the GUI thread.
+#include <limits>
+
+class RunStore;
+
+// Everything known of one run, read in one go: what the details and compare
+// views show and what `runbench history info` prints. load() does file and
+// database I/O: call it off the GUI thread.
 struct RunDetails
 {
     RunRecord run;
     QVector<MetricSummary> metrics; // sorted by name
-    QHash<QString, QVector<MetricPoint>> series; // values logged more than once, and lists
+    // Every point of the values logged more than once, and of lists (up to
+    // the limit given to load(); longer ones have their summary only).
+    QHash<QString, QVector<MetricPoint>> series;
     QVector<ArtifactRecord> artifacts;
+    QStringList attachments; // driver_log.txt, metrics.jsonl and the outputs, as the JSON lists them
     QVector<PromotionRecord> promotions;
     QString runDir;
     QString logPath;
     QString error; // why nothing could be read
 
+    // The series a chart can draw (numbers and lists, not text), by name.
+    QStringList chartKeys() const;
+
     static RunDetails load(const Project &project, const QString &runId);
+    // With a store already open on the project; series longer than
+    // maxSeriesPoints are left out.
+    static RunDetails load(RunStore *store, const Project &project, const RunRecord &run,
+                           qint64 maxSeriesPoints = std::numeric_limits<qint64>::max());
 };

@@ -39,7 +39,7 @@ void TestHistoryFormat::utcTime()
 
 void TestHistoryFormat::runObjectShape()
 {
-    HistoryFormat::RunDetails d;
+    RunDetails d;
     d.run.runId = QStringLiteral("IrisDemo_1504832281116");
     d.run.number = 8;
     d.run.script = QStringLiteral("iris_sklearn.py");
@@ -60,7 +60,7 @@ void TestHistoryFormat::runObjectShape()
     flag.kind = MetricKind::Bool;
     flag.count = 1;
     flag.last = 1;
-    d.summaries = { acc, series, flag };
+    d.metrics = { acc, series, flag };
     d.series.insert(QStringLiteral("loss"),
                     { { 0, 3.0, {}, 0 }, { 1, 2.0, {}, 0 }, { 2, std::numeric_limits<double>::quiet_NaN(), {}, 0 } });
     const QJsonObject o = HistoryFormat::runObject(d);
@@ -151,7 +151,7 @@ void TestHistoryFormat::controlAndBidiCharactersAreVisible()
 
 void TestHistoryFormat::metricNamedLikeAFieldGoesUnderMetrics()
 {
-    HistoryFormat::RunDetails d;
+    RunDetails d;
     d.run.runId = QStringLiteral("P_1");
     d.run.status = RunStatus::Failed;
     MetricSummary status;
@@ -162,7 +162,7 @@ void TestHistoryFormat::metricNamedLikeAFieldGoesUnderMetrics()
     MetricSummary inf = status;
     inf.key = QStringLiteral("gain");
     inf.last = -std::numeric_limits<double>::infinity();
-    d.summaries = { inf, status };
+    d.metrics = { inf, status };
     const QJsonObject o = HistoryFormat::runObject(d);
     QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("Failed"));
     QCOMPARE(o.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("status")).toInt(), 7);

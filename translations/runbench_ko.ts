@@ -205,30 +205,6 @@ Every command takes -h for its own help.
 </translation>
     </message>
     <message>
-        <source>runbench: the asset name “%1” must be a plain file name (no folders, no “..”).
-</source>
-        <translation>runbench: 자산 이름 “%1”은(는) 폴더나 “..”가 없는 파일 이름이어야 합니다.
-</translation>
-    </message>
-    <message>
-        <source>runbench: run %1 has no artifact “%2”.
-</source>
-        <translation>runbench: 실행 %1에 아티팩트 “%2”이(가) 없습니다.
-</translation>
-    </message>
-    <message>
-        <source>runbench: %1 is a symbolic link; promote writes only inside the project.
-</source>
-        <translation>runbench: %1은(는) 심볼릭 링크입니다. promote는 프로젝트 안에만 씁니다.
-</translation>
-    </message>
-    <message>
-        <source>runbench: %1 exists; use --force to replace it.
-</source>
-        <translation>runbench: %1이(가) 이미 있습니다. 바꾸려면 --force를 사용하세요.
-</translation>
-    </message>
-    <message>
         <source>runbench: %1 of run %2 promoted to %3 (sha256 %4).
 </source>
         <translation>runbench: 실행 %2의 %1을(를) %3(으)로 승격했습니다(sha256 %4).
@@ -561,6 +537,10 @@ Options for all: -o json|table|csv, --project DIR, -h.
     <message>
         <source>Compares two or three runs side by side: their fields and logged values, row by row, as the compare view does. Rows whose values differ are marked with *; in logged values that differ, the best is marked (best): the highest, or the lowest for losses, errors and times (or as chosen in the compare view).</source>
         <translation>실행 2~3개를 비교 화면처럼 필드와 기록 값을 한 줄씩 나란히 보여 줍니다. 값이 다른 줄에는 *를 붙이고, 값이 다른 기록 값에서는 가장 좋은 값에 (best)를 붙입니다: 가장 큰 값, 손실·오류·시간은 가장 작은 값(또는 비교 화면에서 고른 방향).</translation>
+    </message>
+    <message>
+        <source>Use --force to replace it.</source>
+        <translation>바꾸려면 --force를 쓰세요.</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1264,29 @@ SQLite %5</translation>
     <message>
         <source>Before, its history saw it at %1.</source>
         <translation>이전에는 실행 기록이 %1에서 이 프로젝트를 보았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Promotion</name>
+    <message>
+        <source>The asset name “%1” must be a plain file name (no folders, no “..”).</source>
+        <translation>자산 이름 “%1”은(는) 폴더나 “..” 없는 파일 이름이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no artifact “%2”.</source>
+        <translation>실행 %1에는 아티팩트 “%2”이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; promote writes only inside the project.</source>
+        <translation>%1은(는) 심볼릭 링크입니다. promote는 프로젝트 안에만 씁니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a link; Runbench never writes through one.</source>
+        <translation>%1은(는) 링크입니다. Runbench는 링크를 통해 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 exists.</source>
+        <translation>%1이(가) 이미 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -322,9 +322,9 @@ void RunCompareView::fillCharts()
     static const QColor palette[] = { QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44) };
     QStringList keys;
     for (const RunDetails &d : std::as_const(m_runs))
-        for (auto it = d.series.cbegin(); it != d.series.cend(); ++it)
-            if (!keys.contains(it.key()))
-                keys.append(it.key());
+        for (const QString &key : d.chartKeys())
+            if (!keys.contains(key))
+                keys.append(key);
     keys.sort(Qt::CaseInsensitive);
     for (const QString &key : std::as_const(keys)) {
         auto *chart = new MetricChart(m_chartsArea);

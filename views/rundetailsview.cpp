@@ -349,8 +349,7 @@ void RunDetailsView::fillCharts()
         delete item->widget();
         delete item;
     }
-    QStringList keys = m_details.series.keys();
-    keys.sort();
+    const QStringList keys = m_details.chartKeys();
     for (const QString &key : std::as_const(keys)) {
         auto *chart = new MetricChart(m_chartsArea);
         chart->setObjectName(QStringLiteral("series:") + key);
