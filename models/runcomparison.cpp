@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -137,8 +138,17 @@ QVector<RunComparison::Row> RunComparison::compare(const QVector<RunDetails> &ru
         if (row.metric)
             continue;
         row.best = QVector<bool>(runs.size(), false);
-        for (const QString &t : std::as_const(row.texts))
-            row.differs = row.differs || t != row.texts.first();
+        QStringList compared = row.texts;
+        // Each run's snapshot is a commit of its own: the code differs when
+        // the trees do.
+        if (row.field == QLatin1String("commit_id")
+            && std::all_of(runs.cbegin(), runs.cend(), [](const RunDetails &d) { return !d.codeTree.isEmpty(); })) {
+            compared.clear();
+            for (const RunDetails &d : runs)
+                compared.append(d.codeTree);
+        }
+        for (const QString &t : std::as_const(compared))
+            row.differs = row.differs || t != compared.first();
     }
     return rows;
 }

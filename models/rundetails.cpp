@@ -2,6 +2,7 @@
 
 #include "artifactfiles.h"
 #include "runstore.h"
+#include "snapshotstore.h"
 
 #include <QCoreApplication>
 
@@ -41,6 +42,11 @@ RunDetails RunDetails::load(RunStore *store, const Project &project, const RunRe
     d.runDir = project.runDir(run.runId);
     d.logPath = d.runDir + QStringLiteral("/driver_log.txt");
     d.attachments = ArtifactFiles::attachments(d.runDir, d.artifacts);
+    if (!run.commitId.isEmpty()) {
+        SnapshotStore snapshots(project);
+        if (snapshots.open(false))
+            d.codeTree = snapshots.treeId(run.commitId);
+    }
     return d;
 }
 

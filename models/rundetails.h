@@ -26,6 +26,7 @@ struct RunDetails
     QVector<PromotionRecord> promotions;
     QString runDir;
     QString logPath;
+    QString codeTree; // the snapshot's tree id: the same for runs of the same code ("" if unknown)
     QString error; // why nothing could be read
 
     // The series a chart can draw (numbers and lists, not text), by name.

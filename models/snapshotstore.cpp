@@ -369,6 +369,12 @@ std::optional<SnapshotStore::Snapshot> SnapshotStore::snapshot(const QString &ru
     return result;
 }
 
+QString SnapshotStore::treeId(const QString &commitId)
+{
+    const Git::Tree tree = Git::treeOfCommit(m_repo, commitId);
+    return tree ? Git::oidString(git_tree_id(tree.get())) : QString();
+}
+
 QStringList SnapshotStore::restorePoints() const
 {
     QStringList names;

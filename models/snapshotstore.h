@@ -80,6 +80,8 @@ public:
     // Puts the project back as it was before the latest restore.
     bool undoRestore(RestorePlan *done = nullptr);
     QStringList restorePoints() const;
+    // The id of a snapshot's tree: equal for two runs of the same code.
+    QString treeId(const QString &commitId);
 
     // A unified diff of two snapshots (optionally only some paths), and
     // what changed per file.

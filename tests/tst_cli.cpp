@@ -142,6 +142,11 @@ void TestCli::sampleProjectEndToEnd()
                  .hasMatch(),
              qPrintable(compare.out));
     QVERIFY(QRegularExpression(QStringLiteral("\\n +script_name +iris_sklearn.py")).match(compare.out).hasMatch());
+    // Two snapshots (commits) of the same code: not marked as different.
+    QVERIFY2(QRegularExpression(QStringLiteral("\\n +commit_id +[0-9a-f]{40} +[0-9a-f]{40}\\n"))
+                 .match(compare.out)
+                 .hasMatch(),
+             qPrintable(compare.out));
 
     const Result csv
         = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("csv") });
