@@ -64,6 +64,29 @@ std::pair<QString, QVariant> fieldOf(const RunRecord &r, const QString &field)
     return text(QString());
 }
 
+// The user's "lower is better" choices of a project, read once.
+struct Choices
+{
+    QStringList lower;
+    QStringList higher;
+
+    explicit Choices(const Project &project)
+    {
+        const QSettings ui(project.workbenchSettingsPath(), QSettings::IniFormat);
+        lower = ui.value(QStringLiteral("compare/lower_is_better")).toStringList();
+        higher = ui.value(QStringLiteral("compare/higher_is_better")).toStringList();
+    }
+
+    bool lowerIsBetter(const QString &metric) const
+    {
+        if (lower.contains(metric))
+            return true;
+        if (higher.contains(metric))
+            return false;
+        return RunComparison::lowerIsBetterByName(metric);
+    }
+};
+
 } // namespace
 
 const QStringList &RunComparison::runFields()
@@ -97,11 +120,12 @@ QVector<RunComparison::Row> RunComparison::compare(const QVector<RunDetails> &ru
             if (!keys.contains(s.key))
                 keys.append(s.key);
     keys.sort(Qt::CaseInsensitive);
+    const Choices choices(project);
     for (const QString &key : std::as_const(keys)) {
         Row row;
         row.field = key;
         row.metric = true;
-        row.lowerIsBetter = lowerIsBetter(project, key);
+        row.lowerIsBetter = choices.lowerIsBetter(key);
         QVector<double> numbers;
         for (const RunDetails &d : runs) {
             const auto it = std::find_if(d.metrics.cbegin(), d.metrics.cend(),
@@ -163,22 +187,18 @@ bool RunComparison::lowerIsBetterByName(const QString &metric)
 
 bool RunComparison::lowerIsBetter(const Project &project, const QString &metric)
 {
-    const QSettings ui(project.workbenchSettingsPath(), QSettings::IniFormat);
-    if (ui.value(QStringLiteral("compare/lower_is_better")).toStringList().contains(metric))
-        return true;
-    if (ui.value(QStringLiteral("compare/higher_is_better")).toStringList().contains(metric))
-        return false;
-    return lowerIsBetterByName(metric);
+    return Choices(project).lowerIsBetter(metric);
 }
 
 void RunComparison::setLowerIsBetter(const Project &project, const QString &metric, bool lower)
 {
-    QSettings ui(project.workbenchSettingsPath(), QSettings::IniFormat);
-    QStringList lowerList = ui.value(QStringLiteral("compare/lower_is_better")).toStringList();
-    QStringList higherList = ui.value(QStringLiteral("compare/higher_is_better")).toStringList();
+    const Choices choices(project);
+    QStringList lowerList = choices.lower;
+    QStringList higherList = choices.higher;
     lowerList.removeAll(metric);
     higherList.removeAll(metric);
     (lower ? lowerList : higherList).append(metric);
+    QSettings ui(project.workbenchSettingsPath(), QSettings::IniFormat);
     ui.setValue(QStringLiteral("compare/lower_is_better"), lowerList);
     ui.setValue(QStringLiteral("compare/higher_is_better"), higherList);
     ui.sync();

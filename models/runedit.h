@@ -18,6 +18,16 @@ struct RunEdit
     QStringList addTags; // then these are added
     QStringList removeTags; // and these removed
 
+    // Tags as stored: trimmed, without empty ones or repeats, in order.
+    static QStringList cleanTags(const QStringList &tags)
+    {
+        QStringList clean;
+        for (const QString &tag : tags)
+            if (!tag.trimmed().isEmpty() && !clean.contains(tag.trimmed()))
+                clean.append(tag.trimmed());
+        return clean;
+    }
+
     bool isEmpty() const
     {
         return !name && !description && !hidden && !tags && addTags.isEmpty() && removeTags.isEmpty();

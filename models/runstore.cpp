@@ -442,14 +442,9 @@ bool RunStore::editRun(qint64 run, const RunEdit &edit)
     q.addBindValue(m_projectId);
     bool ok = exec(q) && (q.numRowsAffected() == 1 || fail(tr("The run %1 is not in the history.").arg(run)));
     if (ok && (edit.tags || !edit.addTags.isEmpty() || !edit.removeTags.isEmpty())) {
-        QStringList tags = edit.tags ? *edit.tags : readTags(run);
-        tags += edit.addTags;
-        QStringList clean;
-        for (const QString &tag : std::as_const(tags)) {
-            const QString t = tag.trimmed();
-            if (!t.isEmpty() && !clean.contains(t) && !edit.removeTags.contains(t))
-                clean.append(t);
-        }
+        QStringList clean = RunEdit::cleanTags((edit.tags ? *edit.tags : readTags(run)) + edit.addTags);
+        for (const QString &tag : edit.removeTags)
+            clean.removeAll(tag.trimmed());
         QSqlQuery del(m_db);
         del.prepare(QStringLiteral("DELETE FROM run_tags WHERE run = ?"));
         del.addBindValue(run);

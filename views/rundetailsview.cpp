@@ -519,11 +519,7 @@ void RunDetailsView::setHistory(RunHistoryLoader *history)
 
 QStringList RunDetailsView::tagsTyped() const
 {
-    QStringList tags;
-    for (const QString &tag : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!tag.trimmed().isEmpty() && !tags.contains(tag.trimmed()))
-            tags.append(tag.trimmed());
-    return tags;
+    return RunEdit::cleanTags(m_tags->text().split(QLatin1Char(',')));
 }
 
 void RunDetailsView::saveInfo()
