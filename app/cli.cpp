@@ -2,15 +2,22 @@
 
 #include "lostruns.h"
 #include "project.h"
+#include "runjob.h"
 #include "runstore.h"
+#include "slurm.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSet>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 namespace Cli {
 
@@ -65,8 +72,50 @@ bool openHistory(const Project &project, RunStore *store)
         printBackupAdvice(*store, project);
         return false;
     }
-    LostRuns::examine(store, project);
+    settleClusterRuns(store, project, LostRuns::examine(store, project).cluster);
     return true;
+}
+
+void settleClusterRuns(RunStore *store, const Project &project, const QVector<RunStore::Owner> &owners,
+                       int timeoutMs)
+{
+    if (owners.isEmpty())
+        return;
+    SlurmMonitor monitor;
+    monitor.setInterval(int(project.slurmSettings().pollSeconds * 1000));
+    QEventLoop loop;
+    std::vector<std::unique_ptr<RunJob>> jobs;
+    QSet<RunJob *> waiting;
+    const auto done = [&waiting, &loop](RunJob *job) {
+        if (waiting.remove(job) && waiting.isEmpty())
+            loop.quit();
+    };
+    for (const RunStore::Owner &owner : owners) {
+        auto record = store->run(owner.run);
+        if (!record || !store->claimRun(owner))
+            continue; // someone else watches it now
+        record->status = owner.status;
+        record->stale = false;
+        auto job = std::make_unique<RunJob>(project, store);
+        job->setSlurmMonitor(&monitor);
+        RunJob *j = job.get();
+        QObject::connect(j, &RunJob::finished, &loop, [j, done] { done(j); });
+        QObject::connect(j, &RunJob::schedulerAnswered, &loop, [j, done] {
+            // An ended job records its end first (finished() follows).
+            QTimer::singleShot(0, j, [j, done] {
+                if (j->isOnCluster())
+                    done(j);
+            });
+        });
+        if (j->adopt(*record, owner.runStarted)) {
+            waiting.insert(j);
+            jobs.push_back(std::move(job));
+        }
+    }
+    if (waiting.isEmpty())
+        return;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 void printBackupAdvice(const RunStore &store, const Project &project)

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "runstore.h"
+
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 class Project;
 class QCommandLineParser;
-class RunStore;
 
 // The command line half of the executable (DESIGN.md, "Command line"): no
 // display needed. Each command prints human text on stderr and data on
@@ -25,7 +27,14 @@ void printErr(const QString &text);
 void addProjectOption(QCommandLineParser *parser);
 Project projectFrom(const QCommandLineParser &parser);
 // Opens the project's history; prints why and returns false when it cannot.
+// Runs left unfinished by an owner that is gone are ended, and cluster jobs
+// nobody watches are asked about (see settleClusterRuns()).
 bool openHistory(const Project &project, RunStore *store);
+// Asks the scheduler about cluster runs whose owner is gone: those that
+// ended get their end recorded, the others their current state. Waits for
+// one answer per run (at most timeoutMs); the jobs themselves go on.
+void settleClusterRuns(RunStore *store, const Project &project, const QVector<RunStore::Owner> &owners,
+                       int timeoutMs = 30000);
 // After a store failed to open: if its file is damaged, where the newest
 // backup is (or that there is none).
 void printBackupAdvice(const RunStore &store, const Project &project);

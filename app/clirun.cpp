@@ -19,9 +19,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QSocketNotifier>
+
 #include <cmath>
+#include <csignal>
 #include <cstdio>
+#include <functional>
 #include <limits>
+#include <memory>
+#include <unistd.h>
 
 namespace Cli {
 
@@ -30,6 +36,34 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
     return QCoreApplication::translate("Cli", text, disambiguation, n);
 }
+
+// The answer to "cancel the cluster job or leave it running?", read from
+// standard input without stopping the event loop. An input that ends (not a
+// terminal, or Ctrl-D) cancels, as Ctrl-C does for a local run.
+class ClusterQuestion
+{
+public:
+    bool isAsking() const { return m_notifier != nullptr; }
+    void ask(const std::function<void(bool leave)> &answered)
+    {
+        m_answered = answered;
+        m_notifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this] {
+            char c = 0;
+            const ssize_t got = ::read(STDIN_FILENO, &c, 1);
+            if (got == 1 && (c == ' ' || c == '\t'))
+                return; // the answer comes after
+            const bool leave = got == 1 && (c == 'l' || c == 'L');
+            m_notifier->setEnabled(false);
+            const auto callback = m_answered; // may end this question's life
+            callback(leave);
+        });
+    }
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    std::function<void(bool)> m_answered;
+};
 } // namespace
 
 int runCommand(const QStringList &arguments)
@@ -40,11 +74,19 @@ int runCommand(const QStringList &arguments)
            "./outputs files and code are kept in the project's run history. The output streams "
            "here while it runs; Ctrl-C cancels the run. The exit code is the script's (128 + N "
            "when signal N stopped it, 127 when it could not start, 130 when canceled).\n"
+           "On a Slurm cluster (--target slurm, or [run] target=slurm in project.ini) the run is a "
+           "cluster job: its scheduler's state is printed as it changes, and Ctrl-C asks whether to "
+           "cancel the job or leave it running (exit code 75: the job goes on, and any later "
+           "runbench command or window records how it ends).\n"
            "Everything after SCRIPT is passed to it verbatim, never through a shell."));
     parser.addHelpOption();
     addProjectOption(&parser);
     parser.addOption(
         { { QStringLiteral("q"), QStringLiteral("quiet") }, tr("Do not print the run's id and status lines.") });
+    parser.addOption({ QStringLiteral("target"),
+                       tr("Where the script runs: local or slurm (default: the project's [run] target, %1).")
+                           .arg(QStringLiteral("local")),
+                       tr("target") });
     parser.addPositionalArgument(QStringLiteral("script"), tr("The script to run, relative to the project."));
     parser.addPositionalArgument(QStringLiteral("args"), tr("Arguments for the script."), QStringLiteral("[ARGS…]"));
 
@@ -60,7 +102,7 @@ int runCommand(const QStringList &arguments)
         if (!a.startsWith(QLatin1Char('-')))
             break;
         own.append(a);
-        if ((a == QLatin1String("--project")) && i + 1 < arguments.size())
+        if ((a == QLatin1String("--project") || a == QLatin1String("--target")) && i + 1 < arguments.size())
             own.append(arguments.at(++i));
     }
     int exitCode = 0;
@@ -85,8 +127,10 @@ int runCommand(const QStringList &arguments)
         return 1;
     }
     if (store.useProject(project))
-        LostRuns::examine(&store, project);
+        settleClusterRuns(&store, project, LostRuns::examine(&store, project).cluster);
     RunJob job(project, &store);
+    if (parser.isSet(QStringLiteral("target")))
+        job.setTarget(parser.value(QStringLiteral("target")).trimmed().toLower());
     if (!job.submit(QDir(project.root()).relativeFilePath(scriptPath), scriptArguments)) {
         printErr(QStringLiteral("runbench: %1\n").arg(job.errorString()));
         return job.record().id ? 1 : 2;
@@ -99,10 +143,36 @@ int runCommand(const QStringList &arguments)
 
     QEventLoop loop;
     SignalWatcher interrupts;
-    QObject::connect(&interrupts, &SignalWatcher::interrupted, &job, [&job, quiet] {
+    ClusterQuestion question;
+    bool leftRunning = false;
+    const auto cancel = [&job, quiet] {
         if (!quiet)
             printErr(tr("\nrunbench: canceling the run…\n"));
         job.cancel();
+    };
+    QObject::connect(&interrupts, &SignalWatcher::interrupted, &job, [&](int signalNumber) {
+        // Ctrl-C on a cluster job asks first; a second one, or SIGTERM, cancels.
+        if (signalNumber != SIGINT || !job.isOnCluster() || question.isAsking()) {
+            cancel();
+            return;
+        }
+        printErr(tr("\nrunbench: run %1 is Slurm job %2. Cancel the job (c), or leave it running and return "
+                    "(l)? [c/l] ")
+                     .arg(job.record().runId, job.record().jobId));
+        question.ask([&](bool leave) {
+            if (!leave) {
+                cancel();
+                return;
+            }
+            leftRunning = true;
+            printErr(tr("runbench: Slurm job %1 goes on; “runbench history list” shows how it ends.\n")
+                         .arg(job.record().jobId));
+            loop.quit();
+        });
+    });
+    QObject::connect(&job, &RunJob::schedulerStateChanged, &job, [&job, quiet](const QString &state) {
+        if (!quiet)
+            printErr(tr("runbench: Slurm job %1: %2\n").arg(job.record().jobId, state));
     });
     QObject::connect(&job, &RunJob::outputReceived, &job, [](const QByteArray &data) {
         std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
@@ -112,6 +182,8 @@ int runCommand(const QStringList &arguments)
     job.start();
     if (!isFinished(job.status()) || job.record().id == 0)
         loop.exec();
+    if (leftRunning)
+        return 75;
 
     if (!quiet) {
         const RunRecord r = store.run(job.record().id).value_or(job.record());

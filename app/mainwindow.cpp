@@ -108,6 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_jobPanel, &JobPanel::detailsRequested, this, &MainWindow::showDetails);
     connect(m_runDashboard, &RunDashboard::detailsRequested, this, &MainWindow::showDetails);
     connect(m_runDetails, &RunDetailsView::rerunRequested, this, &MainWindow::runRequested);
+    connect(m_runDetails, &RunDetailsView::cancelRequested, m_queue, &JobQueue::cancelRun);
     // a renamed or hidden run changes in the shared model at once
     m_runDetails->setHistory(m_history);
     connect(m_runDetails, &RunDetailsView::restored, this,
@@ -134,7 +135,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_queue, &JobQueue::jobRejected, this, &MainWindow::jobRejected);
     connect(m_queue, &JobQueue::jobFinished, this, &MainWindow::jobFinished);
-    connect(m_queue, &JobQueue::allJobsFinished, this, [this] {
+    connect(m_queue, &JobQueue::localJobsFinished, this, [this] {
         if (m_closeWhenIdle)
             close();
     });
@@ -402,6 +403,8 @@ void MainWindow::jobFinished(int, const RunRecord &record, int, const QString &e
     default: message = tr("%1 failed: %2").arg(run, error); break;
     }
     statusBar()->showMessage(message, 15000);
+    if (m_runDetails->details().run.id == record.id)
+        m_runDetails->showRun(record.runId); // as it ended
 }
 
 void MainWindow::showDetails(const QString &runId)
@@ -430,12 +433,13 @@ void MainWindow::undoRestore()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_queue->activeCount() > 0 && !m_closeWhenIdle) {
+    // Cluster jobs go on without the window; only the runs here hold it.
+    if (m_queue->localActiveCount() > 0 && !m_closeWhenIdle) {
         event->ignore();
         askBeforeClosing();
         return;
     }
-    if (m_queue->activeCount() > 0) {
+    if (m_queue->localActiveCount() > 0) {
         event->ignore(); // still waiting for the last runs to end
         return;
     }
@@ -447,7 +451,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::askBeforeClosing()
 {
-    const int active = m_queue->activeCount();
+    const int active = m_queue->localActiveCount();
     auto *box = new QMessageBox(QMessageBox::Question, tr("Runs in progress"),
                                 tr("Runs still in progress: %n.", nullptr, active), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("closeWhileRunning"));
@@ -463,7 +467,7 @@ void MainWindow::askBeforeClosing()
     connect(box, &QMessageBox::buttonClicked, this, [this, cancelRuns, wait](QAbstractButton *button) {
         if (button == cancelRuns) {
             m_closeWhenIdle = true;
-            m_queue->cancelAll();
+            m_queue->cancelLocal();
             statusBar()->showMessage(tr("Canceling runs; the window closes when they have stopped."));
         } else if (button == wait) {
             m_closeWhenIdle = true;

@@ -1,4 +1,4 @@
-// runbench-launch [--grace MS] STATUS_FILE PROGRAM [ARGS…]
+// runbench-launch [--grace MS] [--started FILE] STATUS_FILE PROGRAM [ARGS…]
 //
 // Starts PROGRAM with ARGS (never through a shell), waits for it and writes
 // how it ended to STATUS_FILE: "exit N", "signal N" or "error TEXT" (PROGRAM
@@ -6,7 +6,9 @@
 // script outlives the window or `runbench run` that started it: a workbench
 // that comes back re-adopts the run by this process's pid and learns the
 // script's exit status from the file. The script's standard input is
-// /dev/null.
+// /dev/null. With --started, FILE gets "NODE PID" once the script started
+// (NODE: $SLURMD_NODENAME on a Slurm node, else the host name), so a
+// workbench on another machine sees a cluster job's script begin.
 //
 // A run owns its process tree. The script starts in a process group of its
 // own, and this process is a child subreaper: whatever the script starts
@@ -201,17 +203,25 @@ int main(int argc, char *argv[])
 {
     int first = 1;
     long long graceMs = 5000;
-    if (argc > 2 && std::strcmp(argv[1], "--grace") == 0) {
-        graceMs = std::atoll(argv[2]);
-        first = 3;
+    std::string startedPath;
+    while (argc - first > 2) {
+        if (std::strcmp(argv[first], "--grace") == 0)
+            graceMs = std::atoll(argv[first + 1]);
+        else if (std::strcmp(argv[first], "--started") == 0)
+            startedPath = argv[first + 1];
+        else
+            break;
+        first += 2;
     }
     if (argc - first < 2) {
-        std::fprintf(stderr, "usage: runbench-launch [--grace MS] STATUS_FILE PROGRAM [ARGS...]\n");
+        std::fprintf(stderr, "usage: runbench-launch [--grace MS] [--started FILE] STATUS_FILE PROGRAM [ARGS...]\n");
         return 2;
     }
     const std::string statusPath = argv[first];
     char **command = argv + first + 1;
     ::unlink(statusPath.c_str());
+    if (!startedPath.empty())
+        ::unlink(startedPath.c_str());
     // A tracked script reads an empty standard input, whoever started this
     // (the window, `runbench run` in a terminal, a cluster's job): input()
     // and stdin.read() end at once instead of waiting for nobody.
@@ -293,6 +303,17 @@ int main(int argc, char *argv[])
         got = ::read(execPipe[0], &execError, sizeof execError);
     while (got < 0 && errno == EINTR);
     ::close(execPipe[0]);
+    if (!startedPath.empty() && got != ssize_t(sizeof execError)) {
+        std::string node;
+        if (const char *slurmNode = std::getenv("SLURMD_NODENAME"))
+            node = slurmNode;
+        if (node.empty()) {
+            char host[256] = {};
+            if (::gethostname(host, sizeof host - 1) == 0)
+                node = host;
+        }
+        writeStatus(startedPath, node + " " + std::to_string(child));
+    }
 
     int status = 0;
     bool ended = false;

@@ -189,6 +189,13 @@ QJsonObject runObject(const RunDetails &d)
         }
         properties.insert(QStringLiteral("Promotions"), promotions);
     }
+    if (r.target == QLatin1String("slurm")) {
+        properties.insert(QStringLiteral("SlurmJobId"), textOrNull(r.jobId));
+        properties.insert(QStringLiteral("SlurmPartition"), textOrNull(r.partition));
+        properties.insert(QStringLiteral("Node"), textOrNull(r.node));
+        if (!r.schedulerState.isEmpty() && !isFinished(r.status))
+            properties.insert(QStringLiteral("SchedulerState"), r.schedulerState);
+    }
     o.insert(QStringLiteral("properties"), properties);
     o.insert(QStringLiteral("run_id"), r.runId);
     o.insert(QStringLiteral("run_number"), r.number);

@@ -19,6 +19,7 @@ JobListModel::JobListModel(JobQueue *queue, QObject *parent)
     connect(queue, &JobQueue::jobRejected, this, &JobListModel::rejected);
     connect(queue, &JobQueue::jobCreated, this, &JobListModel::created);
     connect(queue, &JobQueue::jobStatusChanged, this, &JobListModel::statusChanged);
+    connect(queue, &JobQueue::jobSchedulerStateChanged, this, &JobListModel::schedulerStateChanged);
     connect(queue, &JobQueue::jobOutput, this, &JobListModel::output);
     connect(queue, &JobQueue::jobFinished, this, &JobListModel::finished);
     m_refresh->setInterval(250);
@@ -76,24 +77,20 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case ErrorRole: return job.error;
     case ExitCodeRole: return job.exitCode;
     case Qt::ToolTipRole:
-        if (index.column() == OutputColumn || index.column() == StatusColumn)
+        if (index.column() == OutputColumn || (index.column() == StatusColumn && !job.error.isEmpty()))
             return job.error.isEmpty() ? QVariant() : QVariant(job.error);
+        if ((index.column() == StatusColumn || index.column() == TargetColumn) && !job.jobId.isEmpty())
+            return tr("Slurm job %1: %2").arg(job.jobId, job.schedulerState);
         return {};
     case Qt::DisplayRole: break;
     default: return {};
     }
     switch (index.column()) {
-    case StatusColumn:
-        if (job.status == Submitting)
-            return tr("Submitting");
-        if (job.status == Rejected)
-            return tr("Not started");
-        if (job.status == int(RunStatus::Failed) && job.exitCode > 0 && job.exitCode < 128)
-            return tr("Failed (exit %1)").arg(job.exitCode);
-        return runStatusText(RunStatus(job.status));
+    case StatusColumn: return statusText(job);
     case RunColumn: return job.number > 0 ? QVariant(job.number) : QVariant();
     case ScriptColumn: return job.script;
     case ArgumentsColumn: return ArgumentLine::join(job.arguments);
+    case TargetColumn: return targetText(job);
     case ElapsedColumn:
         if (job.elapsedMs >= 0)
             return elapsedText(job.elapsedMs);
@@ -101,6 +98,33 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case OutputColumn: return lastLine(job);
     default: return {};
     }
+}
+
+QString JobListModel::statusText(const Job &job)
+{
+    if (job.status == Submitting)
+        return tr("Submitting");
+    if (job.status == Rejected)
+        return tr("Not started");
+    if (job.status == int(RunStatus::Failed) && job.exitCode > 0 && job.exitCode < 128)
+        return tr("Failed (exit %1)").arg(job.exitCode);
+    if (!job.jobId.isEmpty() && job.status == int(RunStatus::Queued)) {
+        // Slurm's reason for the wait: "PENDING (Resources)" → "Resources".
+        const QString &state = job.schedulerState;
+        const int open = int(state.indexOf(QLatin1Char('(')));
+        if (open > 0 && state.endsWith(QLatin1Char(')')))
+            return tr("Queued (%1)").arg(state.mid(open + 1, state.size() - open - 2));
+    }
+    if (!job.node.isEmpty() && job.status == int(RunStatus::Running))
+        return tr("Running on %1").arg(job.node);
+    return runStatusText(RunStatus(job.status));
+}
+
+QString JobListModel::targetText(const Job &job)
+{
+    if (job.target == QLatin1String("slurm"))
+        return job.jobId.isEmpty() ? tr("Slurm") : tr("Slurm job %1").arg(job.jobId);
+    return job.target.isEmpty() ? QString() : tr("This machine");
 }
 
 QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -112,6 +136,7 @@ QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int 
     case RunColumn: return tr("Run");
     case ScriptColumn: return tr("Script");
     case ArgumentsColumn: return tr("Arguments");
+    case TargetColumn: return tr("Target");
     case ElapsedColumn: return tr("Elapsed");
     case OutputColumn: return tr("Output");
     default: return {};
@@ -156,7 +181,23 @@ void JobListModel::created(int key, const RunRecord &record)
     job.number = record.number;
     job.script = record.script;
     job.logPath = m_queue->project().runDir(record.runId) + QStringLiteral("/driver_log.txt");
+    job.target = record.target;
+    job.jobId = record.jobId;
+    job.node = record.node;
+    job.schedulerState = record.schedulerState;
     changed(row, 0, ColumnCount - 1);
+}
+
+void JobListModel::schedulerStateChanged(int key, const RunRecord &record)
+{
+    const int row = rowOfKey(key);
+    if (row < 0)
+        return;
+    Job &job = m_jobs[row];
+    job.jobId = record.jobId;
+    job.node = record.node;
+    job.schedulerState = record.schedulerState;
+    changed(row, StatusColumn, TargetColumn);
 }
 
 void JobListModel::statusChanged(int key, RunStatus status)

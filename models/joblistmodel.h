@@ -19,7 +19,16 @@ class JobListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { StatusColumn, RunColumn, ScriptColumn, ArgumentsColumn, ElapsedColumn, OutputColumn, ColumnCount };
+    enum Column {
+        StatusColumn,
+        RunColumn,
+        ScriptColumn,
+        ArgumentsColumn,
+        TargetColumn,
+        ElapsedColumn,
+        OutputColumn,
+        ColumnCount
+    };
     enum Role {
         KeyRole = Qt::UserRole + 1,
         StatusRole, // RunStatus as int; -1 while the submission is checked, -2 when rejected
@@ -54,6 +63,10 @@ private:
         QString logPath;
         QString error;
         int exitCode = -1;
+        QString target; // "local" or "slurm", once created
+        QString jobId; // on a cluster
+        QString node;
+        QString schedulerState;
         QByteArray tail;
         QElapsedTimer clock;
         qint64 elapsedMs = -1; // frozen at the end
@@ -63,11 +76,14 @@ private:
     void rejected(int key, const QString &error);
     void created(int key, const RunRecord &record);
     void statusChanged(int key, RunStatus status);
+    void schedulerStateChanged(int key, const RunRecord &record);
     void output(int key, const QByteArray &data);
     void finished(int key, const RunRecord &record, int exitCode, const QString &error);
     void refresh();
     void changed(int row, int firstColumn, int lastColumn, const QVector<int> &roles = {});
     QString lastLine(const Job &job) const;
+    static QString statusText(const Job &job);
+    static QString targetText(const Job &job);
 
     JobQueue *m_queue;
     QVector<Job> m_jobs; // newest first

@@ -3,11 +3,13 @@
 #include "lostruns.h"
 #include "runjob.h"
 #include "runstore.h"
+#include "slurm.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
 #include <QPointer>
+#include <QProcess>
 #include <QQueue>
 #include <QThread>
 
@@ -27,7 +29,17 @@ public:
         Project project;
         QString script;
         QStringList arguments;
+        QString target; // "" for the project's
     };
+
+    RunJob *newJob(const Project &project, RunStore *store)
+    {
+        auto *job = new RunJob(project, store, this);
+        job->setGracePeriod(m_graceMs);
+        job->setSlurmMonitor(&m_monitor);
+        m_monitor.setInterval(int(project.slurmSettings().pollSeconds * 1000));
+        return job;
+    }
 
     void submit(const Pending &p)
     {
@@ -36,8 +48,9 @@ public:
             Q_EMIT rejected(p.key, m_lastError);
             return;
         }
-        auto *job = new RunJob(p.project, store, this);
-        job->setGracePeriod(m_graceMs);
+        auto *job = newJob(p.project, store);
+        if (!p.target.isEmpty())
+            job->setTarget(p.target);
         if (!job->submit(p.script, p.arguments)) {
             Q_EMIT rejected(p.key, job->errorString());
             delete job;
@@ -56,6 +69,14 @@ public:
         connect(job, &RunJob::statusChanged, this, [this, key](RunStatus s) { Q_EMIT statusChanged(key, s); });
         connect(job, &RunJob::outputReceived, this, [this, key](const QByteArray &d) { Q_EMIT output(key, d); });
         connect(job, &RunJob::metricsIngested, this, [this, key] { Q_EMIT metricsIngested(key); });
+        connect(job, &RunJob::schedulerStateChanged, this,
+                [this, key, job] { Q_EMIT schedulerStateChanged(key, job->record()); });
+        // A job the cluster accepted waits in the cluster's queue, not here.
+        connect(job, &RunJob::submittedToCluster, this, [this, key, job] {
+            Q_EMIT schedulerStateChanged(key, job->record());
+            if (m_running.remove(key))
+                startWaiting();
+        });
         connect(job, &RunJob::finished, this, [this, key, job] {
             Q_EMIT finished(key, job->record(), job->exitCode(), job->errorString());
             m_jobs.remove(key);
@@ -74,6 +95,28 @@ public:
     }
 
     void setGracePeriod(int msecs) { m_graceMs = msecs; }
+
+    void cancelRun(qint64 runId, const QString &jobId)
+    {
+        for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {
+            if (it.value()->record().id == runId) {
+                cancel(it.key());
+                return;
+            }
+        }
+        if (jobId.isEmpty())
+            return;
+        // Nobody here runs it: the scheduler cancels it; whoever watches
+        // the job (or opens the project next) records the end.
+        auto *scancel = new QProcess(this);
+        scancel->setStandardInputFile(QProcess::nullDevice());
+        connect(scancel, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), scancel, &QObject::deleteLater);
+        connect(scancel, &QProcess::errorOccurred, scancel, [scancel](QProcess::ProcessError error) {
+            if (error == QProcess::FailedToStart)
+                scancel->deleteLater();
+        });
+        scancel->start(QStringLiteral("scancel"), { jobId });
+    }
 
     // Opening a project: runs left unfinished by a workbench that died are
     // ended, or re-adopted while their process still runs.
@@ -96,12 +139,13 @@ public:
         if (!backup.exists() || backup.lastModified().secsTo(QDateTime::currentDateTime()) > 24 * 3600)
             store->writeBackup();
         const LostRuns::Result examined = LostRuns::examine(store, project);
-        for (const RunStore::Owner &owner : examined.alive) {
-            const auto record = store->run(owner.run);
+        for (const RunStore::Owner &owner : examined.alive + examined.cluster) {
+            auto record = store->run(owner.run);
             if (!record || !store->claimRun(owner))
                 continue; // another workbench took it first
-            auto *job = new RunJob(project, store, this);
-            job->setGracePeriod(m_graceMs);
+            record->status = owner.status; // as stored, also when it read as stale
+            record->stale = false;
+            auto *job = newJob(project, store);
             if (!job->adopt(*record, owner.runStarted)) {
                 delete job;
                 continue;
@@ -115,9 +159,11 @@ public:
 
     void shutDown()
     {
-        // The window is going away: stop what still runs.
+        // The window is going away: stop what still runs here. Cluster jobs
+        // go on; the next window (or runbench history list) adopts them.
         for (RunJob *job : std::as_const(m_jobs))
-            job->cancel();
+            if (!job->isOnCluster())
+                job->cancel();
         qDeleteAll(m_jobs);
         m_jobs.clear();
         m_stores.clear();
@@ -131,6 +177,7 @@ Q_SIGNALS:
     void statusChanged(int key, RunStatus status);
     void output(int key, const QByteArray &data);
     void metricsIngested(int key);
+    void schedulerStateChanged(int key, const RunRecord &record);
     void finished(int key, const RunRecord &record, int exitCode, const QString &error);
 
 private:
@@ -168,6 +215,7 @@ private:
     int m_nextAdoptedKey = -1; // adopted runs get keys below zero
     int m_graceMs = 5000;
     QString m_lastError;
+    SlurmMonitor m_monitor { this }; // one squeue for every cluster job
 };
 
 JobQueue::JobQueue(QObject *parent)
@@ -187,6 +235,8 @@ JobQueue::JobQueue(QObject *parent)
     connect(m_worker, &JobWorker::created, this, &JobQueue::jobCreated);
     connect(m_worker, &JobWorker::adopted, this, [this](int key, const RunRecord &record) {
         m_active.insert(key);
+        if (!record.jobId.isEmpty())
+            m_onCluster.insert(key);
         Q_EMIT jobSubmitted(key, record.script, record.arguments);
         Q_EMIT jobCreated(key, record);
         Q_EMIT jobStatusChanged(key, record.status);
@@ -196,6 +246,14 @@ JobQueue::JobQueue(QObject *parent)
     connect(m_worker, &JobWorker::statusChanged, this, &JobQueue::jobStatusChanged);
     connect(m_worker, &JobWorker::output, this, &JobQueue::jobOutput);
     connect(m_worker, &JobWorker::metricsIngested, this, &JobQueue::jobMetricsIngested);
+    connect(m_worker, &JobWorker::schedulerStateChanged, this, [this](int key, const RunRecord &record) {
+        if (!record.jobId.isEmpty() && m_active.contains(key) && !m_onCluster.contains(key)) {
+            m_onCluster.insert(key);
+            if (localActiveCount() == 0)
+                Q_EMIT localJobsFinished();
+        }
+        Q_EMIT jobSchedulerStateChanged(key, record);
+    });
     connect(m_worker, &JobWorker::finished, this,
             [this](int key, const RunRecord &record, int exitCode, const QString &error) {
                 Q_EMIT jobFinished(key, record, exitCode, error);
@@ -226,13 +284,13 @@ void JobQueue::setGracePeriod(int msecs)
     QMetaObject::invokeMethod(worker, [worker, msecs] { worker->setGracePeriod(msecs); });
 }
 
-int JobQueue::submit(const QString &script, const QStringList &arguments)
+int JobQueue::submit(const QString &script, const QStringList &arguments, const QString &target)
 {
     const int key = m_nextKey++;
     m_active.insert(key);
     Q_EMIT jobSubmitted(key, script, arguments);
     JobWorker *worker = m_worker;
-    const JobWorker::Pending pending { key, m_project, script, arguments };
+    const JobWorker::Pending pending { key, m_project, script, arguments, target };
     QMetaObject::invokeMethod(worker, [worker, pending] { worker->submit(pending); });
     return key;
 }
@@ -249,10 +307,28 @@ void JobQueue::cancelAll()
         cancel(key);
 }
 
+void JobQueue::cancelLocal()
+{
+    for (int key : std::as_const(m_active))
+        if (!m_onCluster.contains(key))
+            cancel(key);
+}
+
 void JobQueue::forget(int key)
 {
-    if (m_active.remove(key) && m_active.isEmpty())
+    const bool local = !m_onCluster.remove(key);
+    if (!m_active.remove(key))
+        return;
+    if (local && localActiveCount() == 0)
+        Q_EMIT localJobsFinished();
+    if (m_active.isEmpty())
         Q_EMIT allJobsFinished();
+}
+
+void JobQueue::cancelRun(qint64 runId, const QString &jobId)
+{
+    JobWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, runId, jobId] { worker->cancelRun(runId, jobId); });
 }
 
 #include "jobqueue.moc"

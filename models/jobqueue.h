@@ -12,7 +12,8 @@ class QThread;
 // The runs a window has started, executing on a worker thread of their own:
 // the store writes, the metrics ingest and the processes never touch the
 // GUI thread. Up to the project's max_parallel_runs run at once; the rest
-// wait as Queued. Every call returns at once; results arrive as signals,
+// wait as Queued. A cluster run takes a place only until the scheduler
+// accepted it; its jobs keep running when the window closes. Every call returns at once; results arrive as signals,
 // identified by the key submit() returned.
 class JobQueue : public QObject
 {
@@ -30,11 +31,19 @@ public:
     void setProject(const Project &project);
     Project project() const { return m_project; }
 
-    int submit(const QString &script, const QStringList &arguments);
+    // target: "local", "slurm", or "" for the project's [run] target.
+    int submit(const QString &script, const QStringList &arguments, const QString &target = QString());
     void cancel(int key);
     void cancelAll();
+    void cancelLocal(); // all but the cluster jobs the scheduler accepted
     // Jobs submitted and not yet finished (or rejected).
     int activeCount() const { return m_active.size(); }
+    // Those of them that stop when the window closes: all but the cluster
+    // jobs the scheduler accepted.
+    int localActiveCount() const { return m_active.size() - m_onCluster.size(); }
+    // Cancels a run by its row id: the job of this window that runs it, or,
+    // for a cluster job nobody here runs, the scheduler's job.
+    void cancelRun(qint64 runId, const QString &jobId);
     // Grace period between SIGTERM and SIGKILL on cancel.
     void setGracePeriod(int msecs);
 
@@ -49,8 +58,13 @@ Q_SIGNALS:
     void jobStatusChanged(int key, RunStatus status);
     void jobOutput(int key, const QByteArray &data);
     void jobMetricsIngested(int key);
+    // A cluster job was accepted, or its scheduler says something new about
+    // it: record has its job id, node and schedulerState.
+    void jobSchedulerStateChanged(int key, const RunRecord &record);
     void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
     void allJobsFinished();
+    // localActiveCount() became zero.
+    void localJobsFinished();
 
 private:
     void forget(int key);
@@ -60,4 +74,5 @@ private:
     JobWorker *m_worker;
     int m_nextKey = 1;
     QSet<int> m_active;
+    QSet<int> m_onCluster;
 };

@@ -17,6 +17,16 @@ LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
     const QString host = Project::hostName();
     const QVector<RunStore::Owner> owners = store->activeRunOwners();
     for (const RunStore::Owner &owner : owners) {
+        if (!owner.jobId.isEmpty()) {
+            // The scheduler knows the job wherever its owner was; the owner
+            // is gone when its process is (here) or it went silent (elsewhere).
+            const bool ownerGone = owner.host == host
+                ? owner.pid <= 0 || RunStore::processStartTime(owner.pid) != owner.started
+                : store->run(owner.run).value_or(RunRecord()).stale;
+            if (ownerGone)
+                result.cluster.append(owner);
+            continue;
+        }
         if (owner.host != host || owner.pid <= 0)
             continue; // another machine's run: only its own host can tell
         const QString started = RunStore::processStartTime(owner.pid);

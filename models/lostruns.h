@@ -11,12 +11,15 @@
 // pid and start time) still runs, it is left for the caller to re-adopt;
 // otherwise the rest of its metrics file is ingested, its outputs are kept,
 // and its end is recorded: the status runbench-launch left, or Lost when the
-// launcher was killed too.
+// launcher was killed too. A run on a cluster whose owner is gone (on this
+// host, or silent on any host) is left for the caller too: only the
+// scheduler can tell how it is doing.
 namespace LostRuns {
 struct Result
 {
     int ended = 0; // runs whose end was recorded (Lost or as they ended)
     QVector<RunStore::Owner> alive; // runs still going, for re-adoption
+    QVector<RunStore::Owner> cluster; // cluster jobs nobody watches, to adopt by job id
 };
 Result examine(RunStore *store, const Project &project);
 } // namespace LostRuns

@@ -1,6 +1,7 @@
 #include "project.h"
 
 #include "argumentline.h"
+#include "slurmsettings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -124,6 +125,70 @@ void Project::setLostAfterSeconds(int seconds) const
 {
     QSettings ini(iniPath(), QSettings::IniFormat);
     ini.setValue(QStringLiteral("runs/lost_after_seconds"), qMax(1, seconds));
+}
+
+QString Project::runTarget() const
+{
+    const QString target = value(QStringLiteral("run/target"), QString()).trimmed().toLower();
+    return runTargets().contains(target) ? target : QStringLiteral("local");
+}
+
+void Project::setRunTarget(const QString &target) const
+{
+    QSettings ini(iniPath(), QSettings::IniFormat);
+    ini.setValue(QStringLiteral("run/target"), target);
+}
+
+namespace {
+// A multi-line value: written with "\n" escapes; a hand-written line with
+// commas reads back as QSettings' list, joined again.
+QStringList lines(const QVariant &value)
+{
+    const QString text = value.userType() == QMetaType::QStringList ? value.toStringList().join(QStringLiteral(", "))
+                                                                   : value.toString();
+    QStringList result;
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty())
+            result.append(line.trimmed());
+    return result;
+}
+} // namespace
+
+SlurmSettings Project::slurmSettings() const
+{
+    const QSettings ini(iniPath(), QSettings::IniFormat);
+    SlurmSettings s;
+    s.partition = ini.value(QStringLiteral("slurm/partition")).toString().trimmed();
+    s.timeLimit = ini.value(QStringLiteral("slurm/time")).toString().trimmed();
+    s.cpusPerTask = qMax(0, ini.value(QStringLiteral("slurm/cpus_per_task")).toInt());
+    s.memory = ini.value(QStringLiteral("slurm/mem")).toString().trimmed();
+    s.gres = ini.value(QStringLiteral("slurm/gres")).toString().trimmed();
+    s.extraOptions = lines(ini.value(QStringLiteral("slurm/options")));
+    s.setupLines = lines(ini.value(QStringLiteral("slurm/setup")));
+    bool ok = false;
+    const double poll = ini.value(QStringLiteral("slurm/poll_seconds")).toDouble(&ok);
+    s.pollSeconds = ok && poll > 0 ? qBound(0.05, poll, 600.0) : 2.0;
+    return s;
+}
+
+void Project::setSlurmSettings(const SlurmSettings &s) const
+{
+    QSettings ini(iniPath(), QSettings::IniFormat);
+    ini.beginGroup(QStringLiteral("slurm"));
+    const auto set = [&ini](const QString &key, const QString &value) {
+        if (value.isEmpty())
+            ini.remove(key);
+        else
+            ini.setValue(key, value);
+    };
+    set(QStringLiteral("partition"), s.partition);
+    set(QStringLiteral("time"), s.timeLimit);
+    set(QStringLiteral("cpus_per_task"), s.cpusPerTask > 0 ? QString::number(s.cpusPerTask) : QString());
+    set(QStringLiteral("mem"), s.memory);
+    set(QStringLiteral("gres"), s.gres);
+    set(QStringLiteral("options"), s.extraOptions.join(QLatin1Char('\n')));
+    set(QStringLiteral("setup"), s.setupLines.join(QLatin1Char('\n')));
+    set(QStringLiteral("poll_seconds"), qFuzzyCompare(s.pollSeconds, 2.0) ? QString() : QString::number(s.pollSeconds));
 }
 
 QString Project::hostName()

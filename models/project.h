@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+struct SlurmSettings;
+
 // A user's project folder and its .runbench/ data folder (see DESIGN.md,
 // "The user's project on disk"). Settings come from .runbench/project.ini;
 // every getter has a sensible default so a bare folder is a valid project.
@@ -61,6 +63,13 @@ public:
     bool isRunnable(const QString &relativePath) const;
     bool isRunnable(const QString &relativePath, const QMap<QString, QString> &interpreters) const;
     int maxParallelRuns() const;
+    // Where the Run button runs scripts: "local" (default) or "slurm"
+    // ([run] target), and the sbatch options of the [slurm] group.
+    QString runTarget() const;
+    void setRunTarget(const QString &target) const;
+    SlurmSettings slurmSettings() const;
+    void setSlurmSettings(const SlurmSettings &settings) const;
+    static QStringList runTargets() { return { QStringLiteral("local"), QStringLiteral("slurm") }; }
     QStringList ignorePatterns() const;
     qint64 snapshotFileSizeLimit() const;
 

@@ -6,6 +6,7 @@
 #include "pythonclient.h"
 #include "regularfile.h"
 #include "runstore.h"
+#include "slurm.h"
 #include "snapshotstore.h"
 #include "workingfolder.h"
 
@@ -74,6 +75,8 @@ RunJob::RunJob(const Project &project, RunStore *store, QObject *parent)
     , m_store(store)
     , m_pollTimer(new QTimer(this))
     , m_heartbeatTimer(new QTimer(this))
+    , m_target(project.runTarget())
+    , m_slurm(project.slurmSettings())
 {
     qRegisterMetaType<RunStatus>("RunStatus");
     m_pollTimer->setInterval(250);
@@ -118,6 +121,17 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
                       .arg(QDir::toNativeSeparators(info.absoluteFilePath()), QDir::toNativeSeparators(m_project.root()));
         return false;
     }
+    if (!Project::runTargets().contains(m_target)) {
+        m_error = tr("“%1” is not a target Runbench knows; use one of: %2.")
+                      .arg(m_target, Project::runTargets().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (m_target == QLatin1String("slurm") && QStandardPaths::findExecutable(QStringLiteral("sbatch")).isEmpty()) {
+        m_error = tr("The project runs scripts on a Slurm cluster, but sbatch was not found. Install Slurm's "
+                     "client commands (Debian package slurm-client), or choose the Local target in Project "
+                     "settings.");
+        return false;
+    }
     m_command = m_project.interpreterFor(relative);
     if (m_command.isEmpty()) {
         if (!info.isExecutable()) {
@@ -147,7 +161,8 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         return false;
     }
     const auto record
-        = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments, userName(), Project::hostName());
+        = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments, userName(), Project::hostName(),
+                             m_target);
     if (!record) {
         m_error = m_store->lastError();
         return false;
@@ -185,6 +200,9 @@ void RunJob::start()
     const Project project = m_project;
     const QString workDir = project.workDir(m_record.runId);
     const QString runId = m_record.runId;
+    // A cluster's nodes start the launcher from the project's own folder,
+    // which they see; the installed one may not be there.
+    const QString launcher = m_target == QLatin1String("slurm") ? launcherPath() : QString();
     const QString message = QStringLiteral("Run %1 (number %2): %3 %4")
                                 .arg(runId)
                                 .arg(m_record.number)
@@ -196,7 +214,7 @@ void RunJob::start()
     });
     // Snapshot the project, then check the snapshot out as the working folder,
     // so that what runs is exactly what was recorded.
-    watcher->setFuture(QtConcurrent::run([project, workDir, runId, message]() -> Prepared {
+    watcher->setFuture(QtConcurrent::run([project, workDir, runId, message, launcher]() -> Prepared {
         Prepared result;
         if (QFileInfo::exists(workDir))
             QDir(workDir).removeRecursively();
@@ -223,7 +241,8 @@ void RunJob::start()
             result.error = linked.error;
             return result;
         }
-        PythonClient::install(project.clientDir(), &result.error);
+        if (PythonClient::install(project.clientDir(), &result.error) && !launcher.isEmpty())
+            Slurm::installLauncher(launcher, project, &result.error);
         return result;
     }));
 }
@@ -252,24 +271,21 @@ void RunJob::prepared(const Prepared &result)
     startProcess();
 }
 
-void RunJob::startProcess()
+bool RunJob::openLog()
 {
-    const QString launcher = launcherPath();
-    if (launcher.isEmpty()) {
-        finish(RunStatus::Failed, 127,
-               tr("runbench-launch, which starts every script, was not found next to %1. Reinstall Runbench.")
-                   .arg(QDir::toNativeSeparators(QCoreApplication::applicationDirPath())));
-        return;
-    }
     QFile create;
     QString error;
     if (!RegularFile::open(create, logPath(), RegularFile::Mode::Append, &error)
         || !RegularFile::open(m_log, logPath(), RegularFile::Mode::Read, &error)) {
         finish(RunStatus::Failed, 1, tr("Cannot write the driver log: %1").arg(error));
-        return;
+        return false;
     }
     m_logOffset = m_log.size();
-    const QString workDir = m_project.workDir(m_record.runId);
+    return true;
+}
+
+QProcessEnvironment RunJob::runEnvironment() const
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("RUNBENCH_RUN_ID"), m_record.runId);
     env.insert(QStringLiteral("RUNBENCH_RUN_NUMBER"), QString::number(m_record.number));
@@ -281,9 +297,27 @@ void RunJob::startProcess()
     const QString pythonPath = env.value(QStringLiteral("PYTHONPATH"));
     env.insert(QStringLiteral("PYTHONPATH"),
                pythonPath.isEmpty() ? m_project.clientDir() : m_project.clientDir() + QLatin1Char(':') + pythonPath);
+    return env;
+}
 
+void RunJob::startProcess()
+{
+    if (m_target == QLatin1String("slurm")) {
+        submitToCluster();
+        return;
+    }
+    const QString launcher = launcherPath();
+    if (launcher.isEmpty()) {
+        finish(RunStatus::Failed, 127,
+               tr("runbench-launch, which starts every script, was not found next to %1. Reinstall Runbench.")
+                   .arg(QDir::toNativeSeparators(QCoreApplication::applicationDirPath())));
+        return;
+    }
+    if (!openLog())
+        return;
+    const QString workDir = m_project.workDir(m_record.runId);
     m_process = new QProcess(this);
-    m_process->setProcessEnvironment(env);
+    m_process->setProcessEnvironment(runEnvironment());
     m_process->setWorkingDirectory(workDir);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardInputFile(QProcess::nullDevice()); // input() and stdin.read() end at once
@@ -297,6 +331,15 @@ void RunJob::startProcess()
         setStatus(RunStatus::Running);
         m_pollTimer->start();
     });
+    m_command = fullCommand(workDir);
+    m_process->start(launcher,
+                     QStringList { QStringLiteral("--grace"), QString::number(m_graceMs),
+                                   statusPath(m_project, m_record.runId) }
+                         + m_command);
+}
+
+QStringList RunJob::fullCommand(const QString &workDir) const
+{
     QStringList arguments = m_command.mid(1);
     QString program;
     if (m_command.isEmpty()) {
@@ -305,12 +348,7 @@ void RunJob::startProcess()
         program = m_command.first();
         arguments.append(m_record.script);
     }
-    arguments += m_record.arguments;
-    m_command = QStringList { program } + arguments;
-    m_process->start(launcher,
-                     QStringList { QStringLiteral("--grace"), QString::number(m_graceMs),
-                                   statusPath(m_project, m_record.runId) }
-                         + m_command);
+    return QStringList { program } + arguments + m_record.arguments;
 }
 
 void RunJob::readOutput()
@@ -340,6 +378,8 @@ bool RunJob::adopt(const RunRecord &record, const QString &processStarted)
         m_record.error.clear();
     }
     m_processStarted = processStarted;
+    if (record.target == QLatin1String("slurm"))
+        return adoptClusterRun();
     if (record.pid <= 0 || processStarted.isEmpty() || RunStore::processStartTime(record.pid) != processStarted)
         return false;
     m_adopted = true;
@@ -413,6 +453,8 @@ RunJob::Ending RunJob::readEnding(const QString &statusPath, const QString &prog
 void RunJob::poll(bool finalPoll)
 {
     readOutput();
+    if (!m_jobId.isEmpty() && !finalPoll)
+        pollCluster();
     if (m_adopted && !finalPoll && RunStore::processStartTime(m_record.pid) != m_processStarted) {
         // The adopted run's process has ended: its launcher left the status.
         const Ending ending = readEnding(statusPath(m_project, m_record.runId), m_record.script);
@@ -453,6 +495,10 @@ QString RunJob::recordErrorPath(const Project &project, const QString &runId)
 
 void RunJob::cancel()
 {
+    if (!m_jobId.isEmpty() && !isFinished(m_record.status)) {
+        cancelClusterJob(); // asked again when a scancel failed
+        return;
+    }
     if (m_cancelRequested || isFinished(m_record.status))
         return;
     m_cancelRequested = true;
@@ -513,11 +559,14 @@ void RunJob::finish(RunStatus status, int exitCode, QString error)
     if (m_finishing)
         return;
     m_finishing = true;
+    if (!m_jobId.isEmpty())
+        monitor()->unwatch(m_jobId);
     m_pollTimer->stop();
     m_heartbeatTimer->stop();
     m_exitCode = exitCode;
     m_error = error;
-    m_record.endUs = nowUs();
+    if (m_record.endUs == 0) // an adopted cluster run knows when it ended
+        m_record.endUs = nowUs();
     if (m_record.startUs == 0) // ended before its script started: timed from its preparation
         m_record.startUs = m_preparingUs > 0 ? m_preparingUs : m_record.endUs;
     poll(true);

@@ -2,11 +2,15 @@
 
 #include "project.h"
 #include "runrecord.h"
+#include "slurmsettings.h"
 #include "snapshotstore.h"
 
 #include <QFile>
+#include <QHash>
 #include <QObject>
 #include <QProcess>
+#include <QProcessEnvironment>
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -14,6 +18,10 @@
 class MetricsIngester;
 class QTimer;
 class RunStore;
+class SlurmMonitor;
+namespace Slurm {
+struct JobInfo;
+}
 
 // One tracked run, from submission to its recorded end (DESIGN.md, "A run's
 // life"). It owns the process; nothing here ever waits: copying the project
@@ -22,7 +30,10 @@ class RunStore;
 //
 // The script runs under runbench-launch, with its output going straight to
 // driver_log.txt (tailed from there), so it outlives a workbench that is
-// killed; adopt() takes such a run over again.
+// killed; adopt() takes such a run over again. With the target "slurm" the
+// launcher runs in a cluster job instead of a child process (slurm.h): the
+// job is submitted, watched and canceled through the scheduler's commands,
+// and a job left running when its owner goes away is adopted by job id.
 class RunJob : public QObject
 {
     Q_OBJECT
@@ -35,11 +46,21 @@ public:
     // can be found, then records a Queued run. On false, errorString() says
     // why and nothing was recorded.
     bool submit(const QString &script, const QStringList &arguments);
+    // Where the script runs: "local" (the default is the project's [run]
+    // target) or "slurm". Set before submit().
+    void setTarget(const QString &target) { m_target = target; }
+    QString target() const { return m_target; }
+    // The scheduler watcher cluster runs share (one squeue for all of them);
+    // without one, the job makes its own.
+    void setSlurmMonitor(SlurmMonitor *monitor) { m_monitor = monitor; }
+    // Submitted to a cluster and not ended: it goes on without its owner.
+    bool isOnCluster() const { return !m_jobId.isEmpty() && !m_finishing; }
     // Preparing → Running → Completed/Failed/Canceled, then finished().
     void start();
     // Takes over a Running run whose owner died while its process (pid and
     // start time as recorded) still runs: tails its metrics and log again and
-    // records its end. False if that process is gone.
+    // records its end. False if that process is gone. A cluster run is taken
+    // over by its job id; the scheduler tells how it is doing.
     bool adopt(const RunRecord &record, const QString &processStarted);
     // Asks the script and everything it started to stop (SIGTERM to the
     // launcher, which signals the whole tree), killed after the grace period.
@@ -84,6 +105,13 @@ Q_SIGNALS:
     void outputReceived(const QByteArray &data);
     void metricsIngested();
     void finished();
+    // A cluster job: accepted by the scheduler (it no longer takes a place
+    // among the runs started here at once), what the scheduler says about
+    // it ("PENDING (Resources)", "RUNNING", or why it does not answer), and
+    // that the scheduler answered at all.
+    void submittedToCluster(const QString &jobId);
+    void schedulerStateChanged(const QString &state);
+    void schedulerAnswered();
 
 private:
     void setStatus(RunStatus status);
@@ -94,6 +122,10 @@ private:
     };
     void prepared(const Prepared &result);
     void startProcess();
+    QProcessEnvironment runEnvironment() const;
+    // The interpreter, the script and its arguments, as the launcher starts them.
+    QStringList fullCommand(const QString &workDir) const;
+    bool openLog();
     void readOutput();
     void poll(bool finalPoll);
     int launcherGraceMs() const;
@@ -101,6 +133,17 @@ private:
     void processFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void processError(QProcess::ProcessError error);
     void finish(RunStatus status, int exitCode, QString error);
+    // The cluster side (runjobcluster.cpp).
+    SlurmMonitor *monitor();
+    void submitToCluster();
+    void clusterSubmitted(int exitCode, const QByteArray &output, const QByteArray &errors);
+    void jobsUpdated(const QHash<QString, Slurm::JobInfo> &jobs, const QSet<QString> &forgotten);
+    void schedulerUnreachable(const QString &message);
+    void setSchedulerState(const QString &state, const QString &node = QString());
+    void markClusterRunning(const QString &node, qint64 startUs);
+    void pollCluster();
+    void cancelClusterJob();
+    bool adoptClusterRun();
 
     Project m_project;
     RunStore *m_store;
@@ -121,4 +164,11 @@ private:
     QString m_processStarted; // of an adopted run's process
     bool m_adopted = false;
     std::unique_ptr<MetricsIngester> m_ingester;
+    QString m_target = QStringLiteral("local");
+    SlurmSettings m_slurm;
+    SlurmMonitor *m_monitor = nullptr;
+    bool m_monitorConnected = false;
+    QString m_jobId; // once the scheduler accepted the job
+    bool m_statusFileSeen = false;
+    QProcess *m_scheduler = nullptr; // sbatch or scancel, while it runs
 };

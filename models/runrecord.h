@@ -44,7 +44,11 @@ struct RunRecord
     QString user;
     QString host;
     qint64 pid = 0;
-    QString target = QStringLiteral("local");
+    QString target = QStringLiteral("local"); // or "slurm"
+    QString jobId; // the cluster's job id ("" for local runs)
+    QString partition; // the cluster partition it was submitted to ("" for the default)
+    QString node; // where it ran on the cluster
+    QString schedulerState; // what the scheduler last said: why it waits, or that it does not answer
     QString commitId; // the run's snapshot (.runbench/snapshots.git)
     QString gitCommit; // HEAD of the project's own git repository, if any
     int gitDirty = -1; // its work tree had changes: 1, had none: 0, no repository: -1

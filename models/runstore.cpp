@@ -30,7 +30,8 @@ void RunStore::closed()
 }
 
 std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const QString &script,
-                                             const QStringList &arguments, const QString &user, const QString &host)
+                                             const QStringList &arguments, const QString &user, const QString &host,
+                                             const QString &target)
 {
     if (m_projectId == 0) {
         fail(tr("No project is selected in the run history."));
@@ -58,8 +59,8 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO runs (project_id, run_id, run_number, script, status, created_us, heartbeat_us, user_name, "
-        "host, owner_pid, owner_started) "
-        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? FROM runs WHERE project_id = ? "
+        "host, owner_pid, owner_started, target) "
+        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM runs WHERE project_id = ? "
         "RETURNING id"));
     q.addBindValue(m_projectId);
     q.addBindValue(textValue(runId));
@@ -71,6 +72,7 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     q.addBindValue(textValue(host));
     q.addBindValue(qint64(QCoreApplication::applicationPid()));
     q.addBindValue(textValue(processStartTime(QCoreApplication::applicationPid())));
+    q.addBindValue(textValue(target));
     q.addBindValue(m_projectId);
     if (!exec(q)) {
         rollback();
@@ -119,6 +121,32 @@ bool RunStore::setRunStarted(qint64 run, qint64 pid, qint64 startUs)
     return exec(q);
 }
 
+bool RunStore::setRunSubmitted(qint64 run, const QString &jobId, const QString &partition)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET status = ?, job_id = ?, job_partition = ?, heartbeat_us = ? WHERE id = ?"));
+    q.addBindValue(runStatusName(RunStatus::Queued));
+    q.addBindValue(textValue(jobId));
+    q.addBindValue(textValue(partition));
+    q.addBindValue(nowUs());
+    q.addBindValue(run);
+    return exec(q);
+}
+
+bool RunStore::setRunScheduler(qint64 run, const QString &state, const QString &node, const QString &partition)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET job_state = ?, node = CASE WHEN ? = '' THEN node ELSE ? END, "
+                             "job_partition = CASE WHEN ? = '' THEN job_partition ELSE ? END WHERE id = ?"));
+    q.addBindValue(textValue(state));
+    q.addBindValue(textValue(node));
+    q.addBindValue(textValue(node));
+    q.addBindValue(textValue(partition));
+    q.addBindValue(textValue(partition));
+    q.addBindValue(run);
+    return exec(q);
+}
+
 bool RunStore::setRunSnapshot(qint64 run, const QString &commitId, const QString &gitCommit, int gitDirty,
                               const QStringList &leftOut)
 {
@@ -153,7 +181,7 @@ const auto kRunColumns = QStringLiteral(
     "r.id, r.run_id, r.run_number, p.experiment_id, r.script, r.status, r.created_us, r.start_us, "
     "r.end_us, r.exit_code, r.error, r.name, r.description, r.hidden, r.user_name, r.host, r.pid, "
     "r.target, r.commit_id, r.metrics_offset, r.skipped_lines, r.last_skip_reason, r.git_commit, r.git_dirty, "
-    "r.left_out, r.heartbeat_us, r.skip_reasons "
+    "r.left_out, r.heartbeat_us, r.skip_reasons, r.job_id, r.job_partition, r.node, r.job_state "
     "FROM runs r JOIN projects p ON p.id = r.project_id ");
 }
 
@@ -187,17 +215,25 @@ RunRecord RunStore::readRun(const QSqlQuery &q)
     r.leftOut = q.value(24).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     r.heartbeatUs = q.value(25).toLongLong();
     r.skipReasons = decodeSkipReasons(q.value(26).toString());
+    r.jobId = q.value(27).toString();
+    r.partition = q.value(28).toString();
+    r.node = q.value(29).toString();
+    r.schedulerState = q.value(30).toString();
     if (!isFinished(r.status) && r.heartbeatUs > 0 && nowUs() - r.heartbeatUs > m_lostAfterUs) {
         // Its owner has not been heard of for too long (its host is down or
         // cut off): Lost to everyone, until that host takes the run up again.
         r.status = RunStatus::Lost;
         r.stale = true;
-        if (r.error.isEmpty())
+        const QString since
+            = QDateTime::fromMSecsSinceEpoch(r.heartbeatUs / 1000).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        if (r.error.isEmpty() && !r.jobId.isEmpty())
+            r.error = tr("Nobody has watched cluster job %1 since %2. Opening the project, or “runbench history "
+                         "list”, asks the scheduler about it again.")
+                          .arg(r.jobId, since);
+        else if (r.error.isEmpty())
             r.error = tr("No heartbeat from %1 since %2: the machine that ran it is down, or cannot reach the "
                          "history. It reads as running again once that machine opens the project.")
-                          .arg(r.host.isEmpty() ? tr("its host") : r.host,
-                               QDateTime::fromMSecsSinceEpoch(r.heartbeatUs / 1000)
-                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+                          .arg(r.host.isEmpty() ? tr("its host") : r.host, since);
     }
     return r;
 }

@@ -41,11 +41,13 @@ public:
         RunStatus status;
         qint64 runPid; // the run's own process (runbench-launch), once Running
         QString runStarted;
+        QString jobId; // a cluster run's job ("" for local runs)
     };
     // The owners of the project's runs that have not ended.
     QVector<Owner> activeRunOwners();
-    // Makes this process the owner of a Running run whose owner is still the
-    // one given; false if another process claimed it first.
+    // Makes this process the owner of a Running run (or a Queued cluster
+    // run) whose owner is still the one given; false if another process
+    // claimed it first.
     bool claimRun(const Owner &owner);
 
     // Selects the project every later call is about, by its id (the one in
@@ -75,10 +77,16 @@ public:
     // Creates a Queued run with the next run number of the project; numbers
     // stay unique and dense when several processes create runs at once.
     std::optional<RunRecord> createRun(const QString &runIdPrefix, const QString &script, const QStringList &arguments,
-                                       const QString &user, const QString &host);
+                                       const QString &user, const QString &host,
+                                       const QString &target = QStringLiteral("local"));
     bool setRunStatus(qint64 run, RunStatus status);
     // The run's process started: its pid and start time are kept with it.
     bool setRunStarted(qint64 run, qint64 pid, qint64 startUs);
+    // A cluster run was submitted (Queued again, with its job id), and what
+    // its scheduler says about it since (state text; an empty node or
+    // partition keeps the one recorded).
+    bool setRunSubmitted(qint64 run, const QString &jobId, const QString &partition);
+    bool setRunScheduler(qint64 run, const QString &state, const QString &node, const QString &partition);
     bool setRunSnapshot(qint64 run, const QString &commitId, const QString &gitCommit, int gitDirty,
                         const QStringList &leftOut);
     // startUs is recorded only when the run has no start yet (it ended

@@ -27,7 +27,7 @@ const CopiedTable kExportedRunColumns {
     "run_id, run_number, script, status, created_us, start_us, end_us, exit_code, "
     "error, name, description, hidden, user_name, host, pid, target, commit_id, "
     "metrics_offset, skipped_lines, last_skip_reason, git_commit, git_dirty, left_out, "
-    "owner_pid, owner_started, pid_started, heartbeat_us, skip_reasons",
+    "owner_pid, owner_started, pid_started, heartbeat_us, skip_reasons, job_id, job_partition, node, job_state",
     false
 };
 const CopiedTable kRunRows[] = {

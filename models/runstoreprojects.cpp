@@ -39,14 +39,14 @@ QVector<RunStore::Owner> RunStore::activeRunOwners()
 {
     QVector<Owner> owners;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, host, owner_pid, owner_started, status, pid, pid_started FROM runs "
+    q.prepare(QStringLiteral("SELECT id, host, owner_pid, owner_started, status, pid, pid_started, job_id FROM runs "
                              "WHERE project_id = ? AND status IN ('Queued', 'Preparing', 'Running')"));
     q.addBindValue(m_projectId);
     if (exec(q))
         while (q.next())
             owners.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
                             q.value(3).toString(), runStatusFromName(q.value(4).toString()), q.value(5).toLongLong(),
-                            q.value(6).toString() });
+                            q.value(6).toString(), q.value(7).toString() });
     return owners;
 }
 
@@ -54,7 +54,7 @@ bool RunStore::claimRun(const Owner &owner)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE runs SET owner_pid = ?, owner_started = ? WHERE id = ? AND owner_pid = ? AND "
-                             "owner_started = ? AND status = 'Running'"));
+                             "owner_started = ? AND (status = 'Running' OR (status = 'Queued' AND job_id <> ''))"));
     q.addBindValue(qint64(QCoreApplication::applicationPid()));
     q.addBindValue(textValue(processStartTime(QCoreApplication::applicationPid())));
     q.addBindValue(owner.run);

@@ -264,6 +264,14 @@ END $$;
 CREATE TRIGGER run_tags_changed AFTER INSERT OR DELETE ON run_tags
     FOR EACH ROW EXECUTE PROCEDURE runbench_tags_changed();
 )" },
+    // 12: runs on a cluster: the scheduler's job id, partition and node, and
+    // what the scheduler last said about the job (why it waits)
+    { R"(
+ALTER TABLE runs ADD COLUMN job_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN job_partition TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN node TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN job_state TEXT NOT NULL DEFAULT '';
+)" },
 };
 
 // A migration's statements: split at a ';' ending a line, except inside a

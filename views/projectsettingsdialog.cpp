@@ -1,14 +1,20 @@
 #include "projectsettingsdialog.h"
 
+#include "slurmsettings.h"
+
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -22,6 +28,15 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     , m_lostAfter(new QSpinBox(this))
     , m_lastSeen(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_target(new QComboBox(this))
+    , m_slurm(new QGroupBox(tr("Slurm"), this))
+    , m_partition(new QLineEdit(this))
+    , m_timeLimit(new QLineEdit(this))
+    , m_cpus(new QSpinBox(this))
+    , m_memory(new QLineEdit(this))
+    , m_gres(new QLineEdit(this))
+    , m_sbatchOptions(new QPlainTextEdit(this))
+    , m_setupLines(new QPlainTextEdit(this))
 {
     m_lostAfter->setObjectName(QStringLiteral("lostAfterSeconds"));
     m_lostAfter->setRange(10, 7 * 24 * 3600);
@@ -79,21 +94,94 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     rowButtons->addWidget(add);
     rowButtons->addWidget(remove);
     rowButtons->addStretch();
-    auto *form = new QFormLayout;
-    form->addRow(tr("Runs at once"), m_maxParallel);
-    form->addRow(tr("Run history server"), m_server);
-    form->addRow(tr("Shared run folders"), m_artifactRoot);
-    form->addRow(tr("Silent runs are Lost after"), m_lostAfter);
-    form->addRow(tr("Project"), m_lastSeen);
+    auto *scripts = new QWidget(this);
+    auto *scriptsLayout = new QVBoxLayout(scripts);
+    scriptsLayout->addWidget(new QLabel(tr("Interpreters"), scripts));
+    scriptsLayout->addWidget(m_interpreters);
+    scriptsLayout->addLayout(rowButtons);
+    scriptsLayout->addWidget(hint);
+    auto *scriptsForm = new QFormLayout;
+    scriptsForm->addRow(tr("Runs at once"), m_maxParallel);
+    scriptsLayout->addLayout(scriptsForm);
+
+    auto *history = new QWidget(this);
+    auto *historyForm = new QFormLayout(history);
+    historyForm->addRow(tr("Run history server"), m_server);
+    historyForm->addRow(tr("Shared run folders"), m_artifactRoot);
+    historyForm->addRow(tr("Silent runs are Lost after"), m_lostAfter);
+    historyForm->addRow(tr("Project"), m_lastSeen);
+
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("settingsTabs"));
+    tabs->addTab(scripts, tr("Scripts"));
+    tabs->addTab(targetPage(project), tr("Target"));
+    tabs->addTab(history, tr("History"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Interpreters"), this));
-    layout->addWidget(m_interpreters);
-    layout->addLayout(rowButtons);
-    layout->addWidget(hint);
-    layout->addLayout(form);
+    layout->addWidget(tabs);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(620, 440);
+    resize(660, 480);
+}
+
+QWidget *ProjectSettingsDialog::targetPage(const Project &project)
+{
+    auto *page = new QWidget(this);
+    m_target->setObjectName(QStringLiteral("runTarget"));
+    m_target->addItem(tr("This machine"), QStringLiteral("local"));
+    m_target->addItem(tr("A Slurm cluster"), QStringLiteral("slurm"));
+    m_target->setCurrentIndex(m_target->findData(project.runTarget()));
+    const SlurmSettings s = project.slurmSettings();
+    m_slurm->setObjectName(QStringLiteral("slurmSettings"));
+    m_partition->setObjectName(QStringLiteral("slurmPartition"));
+    m_partition->setText(s.partition);
+    m_partition->setPlaceholderText(tr("the cluster's default"));
+    m_timeLimit->setObjectName(QStringLiteral("slurmTime"));
+    m_timeLimit->setText(s.timeLimit);
+    m_timeLimit->setPlaceholderText(tr("the partition's limit; e.g. 30, 2:00:00 or 1-0"));
+    m_cpus->setObjectName(QStringLiteral("slurmCpus"));
+    m_cpus->setRange(0, 4096);
+    m_cpus->setSpecialValueText(tr("Slurm's default"));
+    m_cpus->setValue(s.cpusPerTask);
+    m_memory->setObjectName(QStringLiteral("slurmMemory"));
+    m_memory->setText(s.memory);
+    m_memory->setPlaceholderText(tr("e.g. 8G"));
+    m_gres->setObjectName(QStringLiteral("slurmGres"));
+    m_gres->setText(s.gres);
+    m_gres->setPlaceholderText(tr("e.g. gpu:1"));
+    m_sbatchOptions->setObjectName(QStringLiteral("slurmOptions"));
+    m_sbatchOptions->setPlainText(s.extraOptions.join(QLatin1Char('\n')));
+    m_sbatchOptions->setPlaceholderText(tr("one option per line, e.g. --qos=high"));
+    m_setupLines->setObjectName(QStringLiteral("slurmSetup"));
+    m_setupLines->setPlainText(s.setupLines.join(QLatin1Char('\n')));
+    m_setupLines->setPlaceholderText(tr("shell lines run on the node first, e.g. module load python/3.11"));
+    for (QPlainTextEdit *edit : { m_sbatchOptions, m_setupLines })
+        edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 5);
+
+    auto *form = new QFormLayout(m_slurm);
+    form->addRow(tr("Partition"), m_partition);
+    form->addRow(tr("Time limit"), m_timeLimit);
+    form->addRow(tr("CPUs per task"), m_cpus);
+    form->addRow(tr("Memory"), m_memory);
+    form->addRow(tr("GPUs and other resources"), m_gres);
+    form->addRow(tr("More sbatch options"), m_sbatchOptions);
+    form->addRow(tr("Set-up lines"), m_setupLines);
+    auto *note = new QLabel(tr("Cluster runs are submitted with sbatch and run in the project folder: it must be on a "
+                               "file system the cluster's nodes see, as must the shared run folders when the "
+                               "project has them. Closing the window leaves cluster runs running; opening the "
+                               "project again picks them up."),
+                            page);
+    note->setWordWrap(true);
+    const auto update = [this] { m_slurm->setEnabled(m_target->currentData().toString() == QLatin1String("slurm")); };
+    connect(m_target, qOverload<int>(&QComboBox::currentIndexChanged), this, update);
+    update();
+    auto *targetForm = new QFormLayout;
+    targetForm->addRow(tr("Run scripts on"), m_target);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(targetForm);
+    layout->addWidget(m_slurm);
+    layout->addWidget(note);
+    layout->addStretch();
+    return page;
 }
 
 void ProjectSettingsDialog::setLastSeen(const QString &root, const QString &host)
@@ -138,5 +226,22 @@ void ProjectSettingsDialog::accept()
     m_project.setInterpreters(interpreters);
     m_project.setMaxParallelRuns(m_maxParallel->value());
     m_project.setLostAfterSeconds(m_lostAfter->value());
+    m_project.setRunTarget(m_target->currentData().toString());
+    SlurmSettings s = m_project.slurmSettings(); // keeps what the dialog does not show
+    s.partition = m_partition->text().trimmed();
+    s.timeLimit = m_timeLimit->text().trimmed();
+    s.cpusPerTask = m_cpus->value();
+    s.memory = m_memory->text().trimmed();
+    s.gres = m_gres->text().trimmed();
+    const auto lines = [](const QPlainTextEdit *edit) {
+        QStringList result;
+        for (const QString &line : edit->toPlainText().split(QLatin1Char('\n')))
+            if (!line.trimmed().isEmpty())
+                result.append(line.trimmed());
+        return result;
+    };
+    s.extraOptions = lines(m_sbatchOptions);
+    s.setupLines = lines(m_setupLines);
+    m_project.setSlurmSettings(s);
     QDialog::accept();
 }

@@ -67,6 +67,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     , m_download(new QPushButton(tr("Download…"), this))
     , m_restore(new QPushButton(tr("Restore…"), this))
     , m_rerun(new QPushButton(tr("Rerun"), this))
+    , m_cancel(new QPushButton(tr("Cancel run"), this))
     , m_tabs(new QTabWidget(this))
     , m_overview(new QTreeWidget(this))
     , m_name(new QLineEdit(this))
@@ -97,8 +98,17 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     m_download->setObjectName(QStringLiteral("downloadOutputs"));
     m_restore->setObjectName(QStringLiteral("restoreRun"));
     m_rerun->setObjectName(QStringLiteral("rerunRun"));
-    for (QPushButton *b : { m_download, m_restore, m_rerun })
+    m_cancel->setObjectName(QStringLiteral("cancelRun"));
+    m_cancel->setToolTip(tr("Stop the run (on a cluster: cancel its job)"));
+    for (QPushButton *b : { m_download, m_restore, m_rerun, m_cancel })
         b->setEnabled(false);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_cancel->setEnabled(false);
+        m_message->setText(m_details.run.jobId.isEmpty()
+                               ? tr("Canceling run %1…").arg(m_details.run.number)
+                               : tr("Canceling Slurm job %1…").arg(m_details.run.jobId));
+        Q_EMIT cancelRequested(m_details.run.id, m_details.run.jobId);
+    });
     m_download->setToolTip(
         tr("Copy the files the run wrote to ./outputs (the selected ones, if several are selected) into a folder"));
     m_restore->setToolTip(tr("Put the project's code back as it was for this run"));
@@ -212,6 +222,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     bar->addWidget(m_restore);
     bar->addWidget(m_compareWith);
     bar->addWidget(m_rerun);
+    bar->addWidget(m_cancel);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(bar);
@@ -254,6 +265,7 @@ void RunDetailsView::fill()
     m_download->setEnabled(haveRun && !m_details.artifacts.isEmpty());
     m_restore->setEnabled(haveRun && !r.commitId.isEmpty());
     m_rerun->setEnabled(haveRun);
+    m_cancel->setEnabled(haveRun && !isFinished(r.status));
     m_name->setText(r.name);
     m_tags->setText(r.tags.join(QStringLiteral(", ")));
     m_description->setText(r.description);
@@ -302,7 +314,15 @@ void RunDetailsView::fillOverview()
         add(tr("Error"), r.error);
     add(tr("User"), r.user);
     add(tr("Host"), r.host);
-    add(tr("Target"), r.target);
+    if (r.target == QLatin1String("slurm")) {
+        add(tr("Target"), r.jobId.isEmpty() ? tr("Slurm (not submitted)") : tr("Slurm job %1").arg(r.jobId));
+        add(tr("Partition"), r.partition);
+        add(tr("Node"), r.node);
+        if (!isFinished(r.status) && !r.schedulerState.isEmpty())
+            add(tr("Scheduler"), r.schedulerState);
+    } else {
+        add(tr("Target"), tr("This machine"));
+    }
     add(tr("Snapshot"), r.commitId);
     if (!r.gitCommit.isEmpty())
         add(tr("Git commit"), r.gitCommit + (r.gitDirty == 1 ? tr(" (with uncommitted changes)") : QString()));

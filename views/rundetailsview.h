@@ -49,6 +49,8 @@ public:
 Q_SIGNALS:
     void loaded(const QString &runId);
     void rerunRequested(const QString &script, const QStringList &arguments);
+    // The run shown is to stop: run is its row id, jobId its cluster job ("" local).
+    void cancelRequested(qint64 run, const QString &jobId);
     void compareRequested(const QStringList &runIds);
     void downloaded(const QStringList &files, const QString &error);
     void restored(bool ok, const QString &message);
@@ -70,6 +72,7 @@ private:
     QPushButton *m_download;
     QPushButton *m_restore;
     QPushButton *m_rerun;
+    QPushButton *m_cancel;
     QTabWidget *m_tabs;
     QTreeWidget *m_overview;
     QLineEdit *m_name;
