@@ -323,12 +323,6 @@ Every command takes -h for its own help.
 </translation>
     </message>
     <message>
-        <source>Runs SCRIPT with ARGS as a tracked run: its arguments, logged metrics, console output, ./outputs files and code are kept in the project&apos;s run history. The output streams here while it runs; Ctrl-C cancels the run. The exit code is the script&apos;s (128 + N when signal N stopped it, 127 when it could not start, 130 when canceled).
-Everything after SCRIPT is passed to it verbatim, never through a shell.</source>
-        <translation>SCRIPT를 ARGS와 함께 추적되는 실행으로 실행합니다. 인수, 기록된 메트릭, 콘솔 출력, ./outputs 파일과 코드가 프로젝트의 실행 기록에 보관됩니다. 실행 중에는 출력이 여기에 표시되고, Ctrl-C로 실행을 취소합니다. 종료 코드는 스크립트의 종료 코드입니다(신호 N으로 중지되면 128 + N, 시작하지 못하면 127, 취소되면 130).
-SCRIPT 뒤의 모든 것은 셸을 거치지 않고 그대로 전달됩니다.</translation>
-    </message>
-    <message>
         <source>Do not print the run&apos;s id and status lines.</source>
         <translation>실행 ID와 상태 줄을 출력하지 않습니다.</translation>
     </message>
@@ -542,6 +536,40 @@ Options for all: -o json|table|csv, --project DIR, -h.
         <source>Use --force to replace it.</source>
         <translation>바꾸려면 --force를 쓰세요.</translation>
     </message>
+    <message>
+        <source>Runs SCRIPT with ARGS as a tracked run: its arguments, logged metrics, console output, ./outputs files and code are kept in the project&apos;s run history. The output streams here while it runs; Ctrl-C cancels the run. The exit code is the script&apos;s (128 + N when signal N stopped it, 127 when it could not start, 130 when canceled).
+On a Slurm cluster (--target slurm, or [run] target=slurm in project.ini) the run is a cluster job: its scheduler&apos;s state is printed as it changes, and Ctrl-C asks whether to cancel the job or leave it running (exit code 75: the job goes on, and any later runbench command or window records how it ends).
+Everything after SCRIPT is passed to it verbatim, never through a shell.</source>
+        <translation>SCRIPT를 ARGS와 함께 추적되는 실행으로 실행합니다. 인수, 기록된 메트릭, 콘솔 출력, ./outputs 파일과 코드가 프로젝트의 실행 기록에 보관됩니다. 실행 중에는 출력이 여기에 표시되고, Ctrl-C로 실행을 취소합니다. 종료 코드는 스크립트의 종료 코드입니다(신호 N으로 중지되면 128 + N, 시작하지 못하면 127, 취소되면 130).
+Slurm 클러스터에서는(--target slurm 또는 project.ini의 [run] target=slurm) 실행이 클러스터 작업이 됩니다. 스케줄러의 상태가 바뀔 때마다 표시되고, Ctrl-C를 누르면 작업을 취소할지 계속 실행되게 둘지 묻습니다(종료 코드 75: 작업은 계속되며, 이후의 runbench 명령이나 창이 작업이 어떻게 끝났는지 기록합니다).
+SCRIPT 뒤의 모든 것은 셸을 거치지 않고 그대로 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>Where the script runs: local or slurm (default: the project&apos;s [run] target, %1).</source>
+        <translation>스크립트를 실행할 곳: local 또는 slurm(기본값: 프로젝트의 [run] target, %1).</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>
+runbench: run %1 is Slurm job %2. Cancel the job (c), or leave it running and return (l)? [c/l] </source>
+        <translation>
+runbench: 실행 %1은(는) Slurm 작업 %2입니다. 작업을 취소할까요(c), 아니면 계속 실행되게 두고 돌아갈까요(l)? [c/l] </translation>
+    </message>
+    <message>
+        <source>runbench: Slurm job %1 goes on; “runbench history list” shows how it ends.
+</source>
+        <translation>runbench: Slurm 작업 %1은(는) 계속 실행됩니다. 어떻게 끝났는지는 “runbench history list”로 볼 수 있습니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench: Slurm job %1: %2
+</source>
+        <translation>runbench: Slurm 작업 %1: %2
+</translation>
+    </message>
 </context>
 <context>
     <name>CodeViewer</name>
@@ -636,6 +664,34 @@ Options for all: -o json|table|csv, --project DIR, -h.
     <message>
         <source>Output</source>
         <translation>출력</translation>
+    </message>
+    <message>
+        <source>Slurm job %1: %2</source>
+        <translation>Slurm 작업 %1: %2</translation>
+    </message>
+    <message>
+        <source>Queued (%1)</source>
+        <translation>대기 중(%1)</translation>
+    </message>
+    <message>
+        <source>Running on %1</source>
+        <translation>%1에서 실행 중</translation>
+    </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>Slurm job %1</source>
+        <translation>Slurm 작업 %1</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>대상</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1321,94 @@ SQLite %5</translation>
         <source>Before, its history saw it at %1.</source>
         <translation>이전에는 실행 기록이 %1에서 이 프로젝트를 보았습니다.</translation>
     </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>Scripts</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>실행 대상</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>A Slurm cluster</source>
+        <translation>Slurm 클러스터</translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s default</source>
+        <translation>클러스터의 기본값</translation>
+    </message>
+    <message>
+        <source>the partition&apos;s limit; e.g. 30, 2:00:00 or 1-0</source>
+        <translation>파티션의 제한; 예: 30, 2:00:00 또는 1-0</translation>
+    </message>
+    <message>
+        <source>Slurm&apos;s default</source>
+        <translation>Slurm 기본값</translation>
+    </message>
+    <message>
+        <source>e.g. 8G</source>
+        <translation>예: 8G</translation>
+    </message>
+    <message>
+        <source>e.g. gpu:1</source>
+        <translation>예: gpu:1</translation>
+    </message>
+    <message>
+        <source>one option per line, e.g. --qos=high</source>
+        <translation>한 줄에 옵션 하나, 예: --qos=high</translation>
+    </message>
+    <message>
+        <source>shell lines run on the node first, e.g. module load python/3.11</source>
+        <translation>노드에서 먼저 실행할 셸 명령, 예: module load python/3.11</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>시간 제한</translation>
+    </message>
+    <message>
+        <source>CPUs per task</source>
+        <translation>작업당 CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>GPUs and other resources</source>
+        <translation>GPU 및 기타 자원</translation>
+    </message>
+    <message>
+        <source>More sbatch options</source>
+        <translation>추가 sbatch 옵션</translation>
+    </message>
+    <message>
+        <source>Set-up lines</source>
+        <translation>준비 명령</translation>
+    </message>
+    <message>
+        <source>Cluster runs are submitted with sbatch and run in the project folder: it must be on a file system the cluster&apos;s nodes see, as must the shared run folders when the project has them. Closing the window leaves cluster runs running; opening the project again picks them up.</source>
+        <translation>클러스터 실행은 sbatch로 제출되어 프로젝트 폴더에서 실행됩니다. 프로젝트 폴더는 클러스터 노드가 볼 수 있는 파일 시스템에 있어야 하며, 공유 실행 폴더가 있다면 그것도 마찬가지입니다. 창을 닫아도 클러스터 실행은 계속되고, 프로젝트를 다시 열면 이어서 추적합니다.</translation>
+    </message>
+    <message>
+        <source>Run scripts on</source>
+        <translation>스크립트 실행 위치</translation>
+    </message>
 </context>
 <context>
     <name>Promotion</name>
@@ -1878,6 +2022,46 @@ Arguments: %5
         <source>Not saved: no run history is open.</source>
         <translation>저장하지 않음: 열린 실행 기록이 없습니다.</translation>
     </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Stop the run (on a cluster: cancel its job)</source>
+        <translation>실행을 중지합니다(클러스터에서는 작업을 취소합니다)</translation>
+    </message>
+    <message>
+        <source>Canceling run %1…</source>
+        <translation>실행 %1을(를) 취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Canceling Slurm job %1…</source>
+        <translation>Slurm 작업 %1을(를) 취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Slurm (not submitted)</source>
+        <translation>Slurm(제출되지 않음)</translation>
+    </message>
+    <message>
+        <source>Slurm job %1</source>
+        <translation>Slurm 작업 %1</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>스케줄러</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>이 컴퓨터</translation>
+    </message>
 </context>
 <context>
     <name>RunFilter</name>
@@ -1988,6 +2172,38 @@ Arguments: %5
         <source>Cannot write the driver log: %1</source>
         <translation>드라이버 로그를 쓸 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>“%1” is not a target Runbench knows; use one of: %2.</source>
+        <translation>“%1”은(는) Runbench가 아는 실행 대상이 아닙니다. 다음 중 하나를 쓰세요: %2.</translation>
+    </message>
+    <message>
+        <source>The project runs scripts on a Slurm cluster, but sbatch was not found. Install Slurm&apos;s client commands (Debian package slurm-client), or choose the Local target in Project settings.</source>
+        <translation>이 프로젝트는 스크립트를 Slurm 클러스터에서 실행하지만 sbatch를 찾을 수 없습니다. Slurm 클라이언트 명령(데비안 패키지 slurm-client)을 설치하거나, 프로젝트 설정에서 이 컴퓨터를 실행 대상으로 고르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write the batch script %1: %2</source>
+        <translation>배치 스크립트 %1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>sbatch could not be started (%1). Install Slurm&apos;s client commands (Debian package slurm-client), or choose the Local target in Project settings.</source>
+        <translation>sbatch를 시작할 수 없습니다(%1). Slurm 클라이언트 명령(데비안 패키지 slurm-client)을 설치하거나, 프로젝트 설정에서 이 컴퓨터를 실행 대상으로 고르세요.</translation>
+    </message>
+    <message>
+        <source>sbatch exited with code %1.</source>
+        <translation>sbatch가 코드 %1(으)로 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Slurm did not accept the job: %1</source>
+        <translation>Slurm이 작업을 받아들이지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cancel failed: %1</source>
+        <translation>취소하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cancel failed: scancel could not be started (%1).</source>
+        <translation>취소하지 못했습니다: scancel을 시작할 수 없습니다(%1).</translation>
+    </message>
 </context>
 <context>
     <name>RunModel</name>
@@ -2093,12 +2309,78 @@ Arguments: %5
         <source>The run %1 is not in the history.</source>
         <translation>실행 %1이(가) 실행 기록에 없습니다.</translation>
     </message>
+    <message>
+        <source>Nobody has watched cluster job %1 since %2. Opening the project, or “runbench history list”, asks the scheduler about it again.</source>
+        <translation>%2 이후로 클러스터 작업 %1을(를) 지켜보는 곳이 없습니다. 프로젝트를 열거나 “runbench history list”를 실행하면 스케줄러에 다시 물어봅니다.</translation>
+    </message>
 </context>
 <context>
     <name>SampleProject</name>
     <message>
         <source>Cannot copy the sample project to %1.</source>
         <translation>샘플 프로젝트를 %1(으)로 복사할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Slurm</name>
+    <message>
+        <source>runbench-launch, which starts every script, cannot be read at %1. Reinstall Runbench.</source>
+        <translation>모든 스크립트를 시작하는 runbench-launch를 %1에서 읽을 수 없습니다. Runbench를 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot copy runbench-launch to %1, where the cluster&apos;s nodes start it.</source>
+        <translation>클러스터 노드가 runbench-launch를 시작하는 위치인 %1(으)로 복사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 failed with exit code %2 before the script ended.</source>
+        <translation>Slurm 작업 %1이(가) 스크립트가 끝나기 전에 종료 코드 %2(으)로 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 was canceled.</source>
+        <translation>Slurm 작업 %1이(가) 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Slurm stopped job %1 at its time limit (%2).</source>
+        <translation>Slurm이 시간 제한에 걸린 작업 %1을(를) 중지했습니다(%2).</translation>
+    </message>
+    <message>
+        <source>Slurm stopped job %1: it ran out of memory (OUT_OF_MEMORY).</source>
+        <translation>Slurm이 작업 %1을(를) 중지했습니다: 메모리가 부족했습니다(OUT_OF_MEMORY).</translation>
+    </message>
+    <message>
+        <source>The node of Slurm job %1 failed (%2); the script&apos;s end is unknown.</source>
+        <translation>Slurm 작업 %1의 노드에 장애가 났습니다(%2). 스크립트가 어떻게 끝났는지 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Slurm ended job %1 as %2.</source>
+        <translation>Slurm이 작업 %1을(를) %2(으)로 끝냈습니다.</translation>
+    </message>
+    <message>
+        <source>Slurm&apos;s reason: %1.</source>
+        <translation>Slurm이 밝힌 이유: %1.</translation>
+    </message>
+    <message>
+        <source>Slurm no longer knows job %1, and its script left no exit status: it never started, or its node could not write to the run folder.</source>
+        <translation>Slurm이 더 이상 작업 %1을(를) 알지 못하고, 스크립트도 종료 상태를 남기지 않았습니다. 시작되지 않았거나, 노드가 실행 폴더에 쓸 수 없었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SlurmMonitor</name>
+    <message>
+        <source>The Slurm scheduler does not answer: %1 gave no reply within %2 seconds.</source>
+        <translation>Slurm 스케줄러가 응답하지 않습니다: %1이(가) %2초 안에 답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was not found: install Slurm&apos;s client commands (Debian package slurm-client), or choose the Local target in Project settings.</source>
+        <translation>%1을(를) 찾을 수 없습니다. Slurm 클라이언트 명령(데비안 패키지 slurm-client)을 설치하거나, 프로젝트 설정에서 이 컴퓨터를 실행 대상으로 고르세요.</translation>
+    </message>
+    <message>
+        <source>The Slurm scheduler did not answer: %1</source>
+        <translation>Slurm 스케줄러가 응답하지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>squeue exited with code %1.</source>
+        <translation>squeue가 코드 %1(으)로 끝났습니다.</translation>
     </message>
 </context>
 <context>
