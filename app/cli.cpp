@@ -114,8 +114,13 @@ void settleClusterRuns(RunStore *store, const Project &project, const QVector<Ru
     }
     if (waiting.isEmpty())
         return;
+    QObject::connect(&monitor, &SlurmMonitor::schedulerUnreachable, &loop, [](const QString &message) {
+        printErr(QStringLiteral("runbench: %1\n").arg(message));
+    });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
+    for (const auto &job : jobs)
+        job->leaveOnCluster(); // those still going: the next command or window looks again
 }
 
 void printBackupAdvice(const RunStore &store, const Project &project)

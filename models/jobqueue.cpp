@@ -161,9 +161,12 @@ public:
     {
         // The window is going away: stop what still runs here. Cluster jobs
         // go on; the next window (or runbench history list) adopts them.
-        for (RunJob *job : std::as_const(m_jobs))
-            if (!job->isOnCluster())
+        for (RunJob *job : std::as_const(m_jobs)) {
+            if (job->isOnCluster())
+                job->leaveOnCluster();
+            else
                 job->cancel();
+        }
         qDeleteAll(m_jobs);
         m_jobs.clear();
         m_stores.clear();

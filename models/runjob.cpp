@@ -202,7 +202,8 @@ void RunJob::start()
     const QString runId = m_record.runId;
     // A cluster's nodes start the launcher from the project's own folder,
     // which they see; the installed one may not be there.
-    const QString launcher = m_target == QLatin1String("slurm") ? launcherPath() : QString();
+    const bool cluster = m_target == QLatin1String("slurm");
+    const QString launcher = cluster ? launcherPath() : QString();
     const QString message = QStringLiteral("Run %1 (number %2): %3 %4")
                                 .arg(runId)
                                 .arg(m_record.number)
@@ -214,7 +215,7 @@ void RunJob::start()
     });
     // Snapshot the project, then check the snapshot out as the working folder,
     // so that what runs is exactly what was recorded.
-    watcher->setFuture(QtConcurrent::run([project, workDir, runId, message, launcher]() -> Prepared {
+    watcher->setFuture(QtConcurrent::run([project, workDir, runId, message, cluster, launcher]() -> Prepared {
         Prepared result;
         if (QFileInfo::exists(workDir))
             QDir(workDir).removeRecursively();
@@ -241,7 +242,7 @@ void RunJob::start()
             result.error = linked.error;
             return result;
         }
-        if (PythonClient::install(project.clientDir(), &result.error) && !launcher.isEmpty())
+        if (PythonClient::install(project.clientDir(), &result.error) && cluster)
             Slurm::installLauncher(launcher, project, &result.error);
         return result;
     }));

@@ -55,6 +55,9 @@ public:
     void setSlurmMonitor(SlurmMonitor *monitor) { m_monitor = monitor; }
     // Submitted to a cluster and not ended: it goes on without its owner.
     bool isOnCluster() const { return !m_jobId.isEmpty() && !m_finishing; }
+    // Stops watching a cluster job, which goes on; whoever opens the
+    // project next adopts it.
+    void leaveOnCluster();
     // Preparing → Running → Completed/Failed/Canceled, then finished().
     void start();
     // Takes over a Running run whose owner died while its process (pid and

@@ -122,6 +122,16 @@ bool RunJob::adoptClusterRun()
     return true;
 }
 
+void RunJob::leaveOnCluster()
+{
+    if (!isOnCluster())
+        return;
+    m_pollTimer->stop();
+    m_heartbeatTimer->stop();
+    monitor()->unwatch(m_jobId);
+    m_store->releaseRun(m_record.id);
+}
+
 void RunJob::setSchedulerState(const QString &state, const QString &node)
 {
     if (state == m_record.schedulerState && (node.isEmpty() || node == m_record.node))
@@ -137,6 +147,10 @@ void RunJob::markClusterRunning(const QString &node, qint64 startUs)
 {
     if (m_record.status == RunStatus::Running)
         return;
+    // The launcher's note is to the millisecond, the scheduler's to the second.
+    const QFileInfo started(m_project.runDir(m_record.runId) + QStringLiteral("/launch_started"));
+    if (started.exists())
+        startUs = started.lastModified().toMSecsSinceEpoch() * 1000;
     m_record.startUs = startUs > 0 ? startUs : QDateTime::currentMSecsSinceEpoch() * 1000;
     m_store->setRunStarted(m_record.id, 0, m_record.startUs);
     setSchedulerState(QStringLiteral("RUNNING"), node);
@@ -150,11 +164,8 @@ void RunJob::pollCluster()
         // The launcher on the node says the script started: sooner than the
         // next question to the scheduler.
         const QString started = QString::fromUtf8(RegularFile::read(runDir + QStringLiteral("/launch_started"), 1024));
-        if (!started.isEmpty()) {
-            const QFileInfo info(runDir + QStringLiteral("/launch_started"));
-            markClusterRunning(started.section(QLatin1Char(' '), 0, 0).trimmed(),
-                               info.lastModified().toMSecsSinceEpoch() * 1000);
-        }
+        if (!started.isEmpty())
+            markClusterRunning(started.section(QLatin1Char(' '), 0, 0).trimmed(), 0);
     }
     if (!m_statusFileSeen && QFileInfo::exists(statusPath(m_project, m_record.runId))) {
         m_statusFileSeen = true; // the script ended: the scheduler soon says how the job did

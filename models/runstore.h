@@ -49,6 +49,9 @@ public:
     // run) whose owner is still the one given; false if another process
     // claimed it first.
     bool claimRun(const Owner &owner);
+    // This process no longer watches the run (a cluster job it leaves
+    // running): the next window or command may adopt it at once.
+    bool releaseRun(qint64 run);
 
     // Selects the project every later call is about, by its id (the one in
     // its project.ini, written there on first use): created in the store on

@@ -63,6 +63,15 @@ bool RunStore::claimRun(const Owner &owner)
     return exec(q) && q.numRowsAffected() == 1;
 }
 
+bool RunStore::releaseRun(qint64 run)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET owner_pid = 0, owner_started = '' WHERE id = ? AND owner_pid = ?"));
+    q.addBindValue(run);
+    q.addBindValue(qint64(QCoreApplication::applicationPid()));
+    return exec(q);
+}
+
 bool RunStore::useProject(const Project &project)
 {
     QString error;

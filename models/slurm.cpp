@@ -82,6 +82,10 @@ QString Slurm::launcherCopyPath(const Project &project) { return project.dataDir
 bool Slurm::installLauncher(const QString &launcher, const Project &project, QString *error)
 {
     const QString target = launcherCopyPath(project);
+    if (launcher.isEmpty()) {
+        *error = tr("runbench-launch, which starts every script, was not found. Reinstall Runbench.");
+        return false;
+    }
     QFile in(launcher);
     if (!in.open(QIODevice::ReadOnly)) {
         *error = tr("runbench-launch, which starts every script, cannot be read at %1. Reinstall Runbench.")

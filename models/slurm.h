@@ -14,7 +14,7 @@
 class QProcess;
 class QTimer;
 
-// Runs on a Slurm cluster (DESIGN.md, "Runs on a cluster"). A run whose
+// Runs on a Slurm cluster (README, "Running on a Slurm cluster"). A run whose
 // target is "slurm" is prepared as a local one (snapshot, working checkout),
 // then submitted with sbatch: the job runs the script under runbench-launch
 // in the working checkout, so the metrics file, driver_log.txt, the launch

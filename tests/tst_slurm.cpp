@@ -6,6 +6,7 @@
 #include "historyformat.h"
 #include "jobqueue.h"
 #include "joblistmodel.h"
+#include "jobpanel.h"
 #include "project.h"
 #include "projectsettingsdialog.h"
 #include "runjob.h"
@@ -25,6 +26,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QtTest>
 
 #include <csignal>
@@ -312,6 +314,12 @@ private Q_SLOTS:
             ->setPlainText(QStringLiteral("--qos=high\n\n--export=A,B\n"));
         dialog.findChild<QPlainTextEdit *>(QStringLiteral("slurmSetup"))
             ->setPlainText(QStringLiteral("module load python/3.11\nsource env/bin/activate"));
+        const QString shots = qEnvironmentVariable("RUNBENCH_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            dialog.findChild<QTabWidget *>(QStringLiteral("settingsTabs"))->setCurrentIndex(1);
+            QTest::qWait(100);
+            dialog.grab().save(shots + QStringLiteral("/slurm-settings.png"));
+        }
         QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QCOMPARE(project.runTarget(), QStringLiteral("slurm"));
         const SlurmSettings s = project.slurmSettings();
@@ -509,6 +517,14 @@ private Q_SLOTS:
                  }),
                  qPrintable(jobs.index(jobs.rowOfKey(second), JobListModel::StatusColumn).data().toString()));
         QCOMPARE(queue.localActiveCount(), 0); // both are the cluster's now
+        const QString shots = qEnvironmentVariable("RUNBENCH_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            JobPanel panel(&jobs);
+            panel.resize(1100, 260);
+            panel.show();
+            QTest::qWait(300);
+            panel.grab().save(shots + QStringLiteral("/slurm-jobs.png"));
+        }
         queue.cancel(second);
         QVERIFY(waitFor([&] { return finished.size() == 1; }));
         QCOMPARE(finished.at(0).at(0).toInt(), second);

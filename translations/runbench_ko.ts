@@ -1238,6 +1238,18 @@ SQLite %5</translation>
         <source>with %1</source>
         <translation>%1(으)로 실행</translation>
     </message>
+    <message>
+        <source>on the Slurm cluster</source>
+        <translation>Slurm 클러스터에서</translation>
+    </message>
+    <message>
+        <source>on the Slurm cluster, partition %1</source>
+        <translation>Slurm 클러스터의 %1 파티션에서</translation>
+    </message>
+    <message>
+        <source>Submit a tracked run to the Slurm cluster (Ctrl+R)</source>
+        <translation>추적되는 실행을 Slurm 클러스터에 제출합니다(Ctrl+R)</translation>
+    </message>
 </context>
 <context>
     <name>ProjectSettingsDialog</name>
@@ -2362,6 +2374,10 @@ Arguments: %5
     <message>
         <source>Slurm no longer knows job %1, and its script left no exit status: it never started, or its node could not write to the run folder.</source>
         <translation>Slurm이 더 이상 작업 %1을(를) 알지 못하고, 스크립트도 종료 상태를 남기지 않았습니다. 시작되지 않았거나, 노드가 실행 폴더에 쓸 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>runbench-launch, which starts every script, was not found. Reinstall Runbench.</source>
+        <translation>모든 스크립트를 시작하는 runbench-launch를 찾을 수 없습니다. Runbench를 다시 설치하세요.</translation>
     </message>
 </context>
 <context>

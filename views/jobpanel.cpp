@@ -77,7 +77,12 @@ JobPanel::JobPanel(JobListModel *model, QWidget *parent)
     m_view->setItemDelegate(new StatusDelegate(m_view));
     m_view->header()->setStretchLastSection(true);
     const QFontMetrics fm = m_view->fontMetrics();
-    m_view->setColumnWidth(JobListModel::StatusColumn, fm.horizontalAdvance(QStringLiteral("Failed (exit 255)")) + 40);
+    // As wide as the longer states (a cluster's reason for the wait, say).
+    const int statusWidth = qMax(fm.horizontalAdvance(JobListModel::tr("Failed (exit %1)").arg(255)),
+                                 fm.horizontalAdvance(JobListModel::tr("Queued (%1)").arg(QStringLiteral("Resources"))));
+    m_view->setColumnWidth(JobListModel::StatusColumn, statusWidth + 40);
+    m_view->setColumnWidth(JobListModel::TargetColumn,
+                           fm.horizontalAdvance(JobListModel::tr("Slurm job %1").arg(1234567)) + 12);
     m_view->setColumnWidth(JobListModel::RunColumn, fm.horizontalAdvance(QStringLiteral("00000")) + 12);
     m_view->setColumnWidth(JobListModel::ScriptColumn, fm.horizontalAdvance(QStringLiteral("iris_sklearn.py__")) + 12);
     m_view->setColumnWidth(JobListModel::ArgumentsColumn, fm.horizontalAdvance(QStringLiteral("0.078125 --long")) + 12);

@@ -4,6 +4,7 @@
 #include "codeviewer.h"
 #include "projectscope.h"
 #include "projectsettingsdialog.h"
+#include "slurmsettings.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -195,8 +196,16 @@ void ProjectDashboard::scriptChanged()
     }
     m_runButton->setEnabled(true);
     const QStringList command = m_project.interpreterFor(script);
-    m_interpreter->setText(command.isEmpty() ? tr("runs as a program")
-                                             : tr("with %1").arg(command.join(QLatin1Char(' '))));
+    QString how = command.isEmpty() ? tr("runs as a program") : tr("with %1").arg(command.join(QLatin1Char(' ')));
+    if (m_project.runTarget() == QLatin1String("slurm")) {
+        const QString partition = m_project.slurmSettings().partition;
+        how += QStringLiteral(" · ")
+            + (partition.isEmpty() ? tr("on the Slurm cluster") : tr("on the Slurm cluster, partition %1").arg(partition));
+        m_runButton->setToolTip(tr("Submit a tracked run to the Slurm cluster (Ctrl+R)"));
+    } else {
+        m_runButton->setToolTip(tr("Start a tracked run (Ctrl+R)"));
+    }
+    m_interpreter->setText(how);
     const QString path = QDir(m_project.root()).filePath(script);
     if (m_viewer->filePath() != path)
         m_viewer->showFile(path);
