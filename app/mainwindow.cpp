@@ -135,6 +135,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_queue, &JobQueue::jobRejected, this, &MainWindow::jobRejected);
     connect(m_queue, &JobQueue::jobFinished, this, &MainWindow::jobFinished);
+    connect(m_queue, &JobQueue::jobSchedulerProblem, this,
+            [this](int, const QString &message) { statusBar()->showMessage(message, 30000); });
     connect(m_queue, &JobQueue::localJobsFinished, this, [this] {
         if (m_closeWhenIdle)
             close();

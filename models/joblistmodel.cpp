@@ -20,6 +20,7 @@ JobListModel::JobListModel(JobQueue *queue, QObject *parent)
     connect(queue, &JobQueue::jobCreated, this, &JobListModel::created);
     connect(queue, &JobQueue::jobStatusChanged, this, &JobListModel::statusChanged);
     connect(queue, &JobQueue::jobSchedulerStateChanged, this, &JobListModel::schedulerStateChanged);
+    connect(queue, &JobQueue::jobSchedulerProblem, this, &JobListModel::schedulerProblem);
     connect(queue, &JobQueue::jobOutput, this, &JobListModel::output);
     connect(queue, &JobQueue::jobFinished, this, &JobListModel::finished);
     m_refresh->setInterval(250);
@@ -54,6 +55,8 @@ QString JobListModel::lastLine(const Job &job) const
 {
     if (job.status == Rejected || (!job.error.isEmpty() && job.status != int(RunStatus::Running)))
         return job.error;
+    if (!job.problem.isEmpty())
+        return job.problem;
     const QList<QByteArray> lines = job.tail.split('\n');
     for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
         const QByteArray line = it->trimmed();
@@ -196,8 +199,19 @@ void JobListModel::schedulerStateChanged(int key, const RunRecord &record)
     Job &job = m_jobs[row];
     job.jobId = record.jobId;
     job.node = record.node;
+    if (record.schedulerState != job.problem)
+        job.problem.clear(); // it answers again
     job.schedulerState = record.schedulerState;
-    changed(row, StatusColumn, TargetColumn);
+    changed(row, StatusColumn, OutputColumn);
+}
+
+void JobListModel::schedulerProblem(int key, const QString &message)
+{
+    const int row = rowOfKey(key);
+    if (row < 0)
+        return;
+    m_jobs[row].problem = message;
+    changed(row, OutputColumn, OutputColumn);
 }
 
 void JobListModel::statusChanged(int key, RunStatus status)

@@ -67,6 +67,7 @@ private:
         QString jobId; // on a cluster
         QString node;
         QString schedulerState;
+        QString problem; // the scheduler does not answer, or refused a cancel
         QByteArray tail;
         QElapsedTimer clock;
         qint64 elapsedMs = -1; // frozen at the end
@@ -77,6 +78,7 @@ private:
     void created(int key, const RunRecord &record);
     void statusChanged(int key, RunStatus status);
     void schedulerStateChanged(int key, const RunRecord &record);
+    void schedulerProblem(int key, const QString &message);
     void output(int key, const QByteArray &data);
     void finished(int key, const RunRecord &record, int exitCode, const QString &error);
     void refresh();

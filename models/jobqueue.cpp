@@ -71,6 +71,8 @@ public:
         connect(job, &RunJob::metricsIngested, this, [this, key] { Q_EMIT metricsIngested(key); });
         connect(job, &RunJob::schedulerStateChanged, this,
                 [this, key, job] { Q_EMIT schedulerStateChanged(key, job->record()); });
+        connect(job, &RunJob::schedulerProblem, this,
+                [this, key](const QString &message) { Q_EMIT schedulerProblem(key, message); });
         // A job the cluster accepted waits in the cluster's queue, not here.
         connect(job, &RunJob::submittedToCluster, this, [this, key, job] {
             Q_EMIT schedulerStateChanged(key, job->record());
@@ -181,6 +183,7 @@ Q_SIGNALS:
     void output(int key, const QByteArray &data);
     void metricsIngested(int key);
     void schedulerStateChanged(int key, const RunRecord &record);
+    void schedulerProblem(int key, const QString &message);
     void finished(int key, const RunRecord &record, int exitCode, const QString &error);
 
 private:
@@ -249,6 +252,7 @@ JobQueue::JobQueue(QObject *parent)
     connect(m_worker, &JobWorker::statusChanged, this, &JobQueue::jobStatusChanged);
     connect(m_worker, &JobWorker::output, this, &JobQueue::jobOutput);
     connect(m_worker, &JobWorker::metricsIngested, this, &JobQueue::jobMetricsIngested);
+    connect(m_worker, &JobWorker::schedulerProblem, this, &JobQueue::jobSchedulerProblem);
     connect(m_worker, &JobWorker::schedulerStateChanged, this, [this](int key, const RunRecord &record) {
         if (!record.jobId.isEmpty() && m_active.contains(key) && !m_onCluster.contains(key)) {
             m_onCluster.insert(key);

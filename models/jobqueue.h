@@ -61,6 +61,9 @@ Q_SIGNALS:
     // A cluster job was accepted, or its scheduler says something new about
     // it: record has its job id, node and schedulerState.
     void jobSchedulerStateChanged(int key, const RunRecord &record);
+    // The cluster's scheduler does not answer about a job, or refused to
+    // cancel it: a sentence. The job stays as it is.
+    void jobSchedulerProblem(int key, const QString &message);
     void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
     void allJobsFinished();
     // localActiveCount() became zero.

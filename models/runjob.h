@@ -115,6 +115,9 @@ Q_SIGNALS:
     void submittedToCluster(const QString &jobId);
     void schedulerStateChanged(const QString &state);
     void schedulerAnswered();
+    // The scheduler does not answer, or refused a cancel: a sentence. The
+    // run stays as it is.
+    void schedulerProblem(const QString &message);
 
 private:
     void setStatus(RunStatus status);
@@ -146,6 +149,7 @@ private:
     void markClusterRunning(const QString &node, qint64 startUs);
     void pollCluster();
     void cancelClusterJob();
+    void cancelFailed(const QString &message);
     bool adoptClusterRun();
 
     Project m_project;

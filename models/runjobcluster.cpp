@@ -218,7 +218,14 @@ void RunJob::schedulerUnreachable(const QString &message)
     if (m_jobId.isEmpty() || m_finishing)
         return;
     setSchedulerState(message); // the run stays as it is
+    Q_EMIT schedulerProblem(message);
     Q_EMIT schedulerAnswered();
+}
+
+void RunJob::cancelFailed(const QString &message)
+{
+    setSchedulerState(message);
+    Q_EMIT schedulerProblem(message);
 }
 
 void RunJob::cancelClusterJob()
@@ -236,14 +243,14 @@ void RunJob::cancelClusterJob()
                 if (status == QProcess::NormalExit && exitCode == 0)
                     monitor()->refreshSoon();
                 else
-                    setSchedulerState(tr("Cancel failed: %1").arg(lastLine(scancel->readAllStandardError())));
+                    cancelFailed(tr("Cancel failed: %1").arg(lastLine(scancel->readAllStandardError())));
             });
     connect(scancel, &QProcess::errorOccurred, this, [this, scancel](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
         scancel->deleteLater();
         m_scheduler = nullptr;
-        setSchedulerState(tr("Cancel failed: scancel could not be started (%1).").arg(scancel->errorString()));
+        cancelFailed(tr("Cancel failed: scancel could not be started (%1).").arg(scancel->errorString()));
     });
     scancel->start(QStringLiteral("scancel"), { m_jobId });
 }

@@ -678,7 +678,9 @@ private Q_SLOTS:
             return;
         const Project project = makeProject(QStringLiteral("down"));
         JobQueue queue;
+        JobListModel jobs(&queue);
         queue.setProject(project);
+        QSignalSpy problems(&queue, &JobQueue::jobSchedulerProblem);
         QSignalSpy states(&queue, &JobQueue::jobSchedulerStateChanged);
         QSignalSpy finished(&queue, &JobQueue::jobFinished);
         const int key = queue.submit(QStringLiteral("wait.py"), {});
@@ -694,6 +696,11 @@ private Q_SLOTS:
         QVERIFY2(states.last().at(1).value<RunRecord>().schedulerState.contains(QLatin1String("Slurm")),
                  qPrintable(states.last().at(1).value<RunRecord>().schedulerState));
         QCOMPARE(states.last().at(0).toInt(), key);
+        QVERIFY(!problems.isEmpty());
+        QCOMPARE(problems.last().at(0).toInt(), key);
+        // The job panel says so where the output goes.
+        QCOMPARE(jobs.index(jobs.rowOfKey(key), JobListModel::OutputColumn).data().toString(),
+                 problems.last().at(1).toString());
         QVERIFY(finished.isEmpty());
         const auto stored = storedRun(project, run.id);
         QCOMPARE(stored->status, RunStatus::Running); // as it is
