@@ -209,6 +209,14 @@ void RunJob::jobsUpdated(const QHash<QString, Slurm::JobInfo> &jobs, const QSet<
         Slurm::Outcome o = Slurm::outcome(job, readEnding(statusPath(m_project, m_record.runId), program));
         if (o.status == RunStatus::Canceled && m_cancelRequested)
             o.error = tr("Canceled by the user.");
+        const bool scriptStarted = QFileInfo::exists(m_project.runDir(m_record.runId) + QStringLiteral("/launch_started"));
+        if (o.status == RunStatus::Failed && !scriptStarted && !statusFile.exists())
+            o.error = tr("Slurm job %1 ended (%2) before the script started%3. Its set-up lines failed, or the node "
+                         "could not start runbench-launch or write to the run folder %4: the project folder must be "
+                         "on a file system the cluster's nodes see. The job's own messages are in driver_log.txt.")
+                          .arg(m_jobId, job.state,
+                               job.node.isEmpty() ? QString() : tr(" on %1").arg(job.node),
+                               QDir::toNativeSeparators(m_project.runDir(m_record.runId)));
         finish(o.status, o.exitCode, o.error);
     }
 }

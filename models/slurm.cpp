@@ -341,23 +341,27 @@ void SlurmMonitor::query()
     connect(p, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this, &SlurmMonitor::squeueFinished);
 }
 
-void SlurmMonitor::squeueFinished()
+SlurmMonitor::Reply SlurmMonitor::takeReply()
 {
     QProcess *p = m_process;
     m_timeout->stop();
     m_process = nullptr;
     p->deleteLater();
-    const QByteArray out = p->readAllStandardOutput();
-    const QByteArray err = p->readAllStandardError();
+    return { p->readAllStandardOutput(), p->readAllStandardError(),
+             p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1 };
+}
+
+void SlurmMonitor::squeueFinished()
+{
+    const Reply r = takeReply();
     // squeue fails when none of the jobs is known any more: that is an answer.
-    const bool noneKnown = err.contains("Invalid job id");
-    if ((p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0) && !noneKnown) {
+    if (r.exitCode != 0 && !r.err.contains("Invalid job id")) {
         failed(tr("The Slurm scheduler did not answer: %1")
-                   .arg(lastLine(err).isEmpty() ? tr("squeue exited with code %1.").arg(p->exitCode())
-                                                : lastLine(err)));
+                   .arg(lastLine(r.err).isEmpty() ? tr("squeue exited with code %1.").arg(r.exitCode)
+                                                  : lastLine(r.err)));
         return;
     }
-    m_answer = Slurm::parseSqueue(out);
+    m_answer = Slurm::parseSqueue(r.out);
     QStringList missing;
     for (const QString &id : std::as_const(m_asked))
         if (!m_answer.contains(id))
@@ -377,16 +381,11 @@ void SlurmMonitor::squeueFinished()
 
 void SlurmMonitor::sacctFinished()
 {
-    QProcess *p = m_process;
-    m_timeout->stop();
-    m_process = nullptr;
-    p->deleteLater();
-    const QByteArray out = p->readAllStandardOutput();
-    const QByteArray err = p->readAllStandardError();
-    const bool ok = p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0;
-    if (!ok && (err + out).contains("accounting storage is disabled"))
+    const Reply r = takeReply();
+    if (r.exitCode != 0 && (r.err + r.out).contains("accounting storage is disabled"))
         m_accounting = false; // asked once: squeue alone from now on
-    const QHash<QString, Slurm::JobInfo> found = ok ? Slurm::parseSacct(out) : QHash<QString, Slurm::JobInfo> {};
+    const QHash<QString, Slurm::JobInfo> found
+        = r.exitCode == 0 ? Slurm::parseSacct(r.out) : QHash<QString, Slurm::JobInfo> {};
     QSet<QString> forgotten;
     for (const QString &id : std::as_const(m_asked)) {
         if (found.contains(id))

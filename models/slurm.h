@@ -105,6 +105,13 @@ Q_SIGNALS:
 
 private:
     void query();
+    struct Reply
+    {
+        QByteArray out;
+        QByteArray err;
+        int exitCode; // -1 when it crashed
+    };
+    Reply takeReply(); // of the command that just finished
     void squeueFinished();
     void sacctFinished();
     QProcess *startCommand(const QString &program, const QStringList &arguments);

@@ -132,7 +132,7 @@ public:
     bool startController(QString *error)
     {
         return run(QStringLiteral("slurmctld"), { QStringLiteral("-f"), confPath() }, error)
-            && waitFor([this] { return output(QStringLiteral("sinfo"), { QStringLiteral("-h") }).contains("debug"); },
+            && waitFor([] { return output(QStringLiteral("sinfo"), { QStringLiteral("-h") }).contains("debug"); },
                        30000, QStringLiteral("slurmctld did not come up"), error);
     }
 

@@ -455,6 +455,27 @@ private Q_SLOTS:
         QCOMPARE(store.summaries(r.id).value(QStringLiteral("step")).count, 3); // logged before it failed
     }
 
+    void aJobWhoseScriptNeverStartsSaysWhy()
+    {
+        if (!clusterNeeded())
+            return;
+        SlurmSettings s;
+        s.setupLines = QStringList { QStringLiteral("echo 'no such module' >&2"), QStringLiteral("exit 3") };
+        const Project project = makeProject(QStringLiteral("nostart"), s);
+        RunStore store;
+        QVERIFY(store.open(project.databasePath()));
+        RunJob job(project, &store);
+        QSignalSpy finished(&job, &RunJob::finished);
+        QVERIFY(job.submit(QStringLiteral("train.py"), {}));
+        job.start();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(job.status(), RunStatus::Failed);
+        QCOMPARE(job.exitCode(), 3);
+        QVERIFY2(job.errorString().contains(QLatin1String("before the script started on ")), qPrintable(job.errorString()));
+        QVERIFY(job.errorString().contains(QLatin1String("file system the cluster's nodes see")));
+        QVERIFY(readFile(job.logPath()).contains("no such module")); // the job's own words
+    }
+
     void hostileArgumentsArriveVerbatim()
     {
         if (!clusterNeeded())

@@ -2216,6 +2216,14 @@ Arguments: %5
         <source>Cancel failed: scancel could not be started (%1).</source>
         <translation>취소하지 못했습니다: scancel을 시작할 수 없습니다(%1).</translation>
     </message>
+    <message>
+        <source>Slurm job %1 ended (%2) before the script started%3. Its set-up lines failed, or the node could not start runbench-launch or write to the run folder %4: the project folder must be on a file system the cluster&apos;s nodes see. The job&apos;s own messages are in driver_log.txt.</source>
+        <translation>Slurm 작업 %1이(가) 스크립트가%3 시작되기 전에 끝났습니다(%2). 준비 명령이 실패했거나, 노드가 runbench-launch를 시작하지 못했거나 실행 폴더 %4에 쓸 수 없었습니다. 프로젝트 폴더는 클러스터 노드가 볼 수 있는 파일 시스템에 있어야 합니다. 작업이 남긴 메시지는 driver_log.txt에 있습니다.</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> %1에서</translation>
+    </message>
 </context>
 <context>
     <name>RunModel</name>
