@@ -182,8 +182,10 @@ int runCommand(const QStringList &arguments)
     job.start();
     if (!isFinished(job.status()) || job.record().id == 0)
         loop.exec();
-    if (leftRunning)
+    if (leftRunning) {
+        job.leaveOnCluster(); // the next window or command adopts it at once
         return 75;
+    }
 
     if (!quiet) {
         const RunRecord r = store.run(job.record().id).value_or(job.record());

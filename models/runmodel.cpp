@@ -32,6 +32,7 @@ QString RunModel::fieldName(Field field)
     case NameField: return tr("Name");
     case UserField: return tr("User");
     case HostField: return tr("Host");
+    case TargetField: return tr("Target");
     case FieldCount: break;
     }
     return {};
@@ -63,7 +64,8 @@ QString RunModel::columnId(int column) const
 {
     if (column < FieldCount) {
         static const char *const ids[]
-            = { "run", "status", "script", "arguments", "duration", "started", "run_id", "name", "user", "host" };
+            = { "run",     "status", "script", "arguments", "duration", "started",
+                "run_id",  "name",   "user",   "host",      "target" };
         return QStringLiteral("field:") + QLatin1String(ids[column]);
     }
     return QStringLiteral("metric:") + keyOfColumn(column);
@@ -136,6 +138,12 @@ QVariant RunModel::fieldData(const RunRecord &run, int field, int role) const
     case NameField: return run.name;
     case UserField: return run.user;
     case HostField: return run.host;
+    case TargetField:
+        if (raw)
+            return run.target;
+        if (run.target != QLatin1String("slurm"))
+            return tr("This machine");
+        return run.jobId.isEmpty() ? tr("Slurm") : tr("Slurm job %1").arg(run.jobId);
     default: return {};
     }
 }

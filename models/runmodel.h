@@ -30,6 +30,7 @@ public:
         NameField,
         UserField, // who ran it and on which machine: a team's server history
         HostField, // holds runs of several (shown through Customize)
+        TargetField, // this machine, or the cluster job that ran it
         FieldCount
     };
     enum Role {

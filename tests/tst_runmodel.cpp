@@ -248,6 +248,18 @@ void TestRunModel::userAndHostColumns()
     QCOMPARE(model.index(0, RunModel::UserField).data().toString(), QStringLiteral("kim"));
     QCOMPARE(model.index(0, RunModel::HostField).data().toString(), QStringLiteral("gpu-box"));
     QCOMPARE(model.columnOfId(QStringLiteral("field:host")), int(RunModel::HostField));
+
+    // Where each ran: this machine, or a cluster job.
+    RunModel::Row cluster = row(2, 2, QStringLiteral("iris.py"), RunStatus::Running, {});
+    cluster.run.target = QStringLiteral("slurm");
+    cluster.run.jobId = QStringLiteral("4711");
+    model.upsertRuns({ cluster });
+    QCOMPARE(model.columnOfId(QStringLiteral("field:target")), int(RunModel::TargetField));
+    QCOMPARE(model.headerData(RunModel::TargetField, Qt::Horizontal).toString(), QStringLiteral("Target"));
+    const int local = model.index(0, 0).data(RunModel::RunNumberRole).toInt() == 1 ? 0 : 1;
+    QCOMPARE(model.index(local, RunModel::TargetField).data().toString(), QStringLiteral("This machine"));
+    QCOMPARE(model.index(1 - local, RunModel::TargetField).data().toString(), QStringLiteral("Slurm job 4711"));
+    QCOMPARE(model.index(1 - local, RunModel::TargetField).data(RunModel::RawRole).toString(), QStringLiteral("slurm"));
 }
 
 // The dashboard's series follow the model a run at a time: a run's new

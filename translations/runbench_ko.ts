@@ -2267,6 +2267,22 @@ Arguments: %5
         <source>Host</source>
         <translation>호스트</translation>
     </message>
+    <message>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>Slurm job %1</source>
+        <translation>Slurm 작업 %1</translation>
+    </message>
 </context>
 <context>
     <name>RunStatus</name>
