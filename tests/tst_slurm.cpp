@@ -435,6 +435,32 @@ private Q_SLOTS:
         QCOMPARE(properties.value(QStringLiteral("Node")).toString(), m_cluster.nodeName());
     }
 
+    // A real project's shape: gitignored data and a link to a dataset
+    // folder outside the project reach the script on the node as they are
+    // here (linked into the working checkout, never copied).
+    void ignoredAndLinkedDataReachTheNode()
+    {
+        if (!clusterNeeded())
+            return;
+        const Project project = makeProject(QStringLiteral("data"));
+        writeFile(project.root() + QStringLiteral("/.gitignore"), "data/\n");
+        writeFile(project.root() + QStringLiteral("/data/train.csv"), "ignored-but-there\n");
+        const QString datasets = m_projects.path() + QStringLiteral("/mnt-datasets");
+        writeFile(datasets + QStringLiteral("/iris.csv"), "linked-dataset\n");
+        QVERIFY(QFile::link(datasets, project.root() + QStringLiteral("/datasets")));
+        writeFile(project.root() + QStringLiteral("/read.py"),
+                  "print(open('data/train.csv').read().strip(), open('datasets/iris.csv').read().strip())\n");
+        RunStore store;
+        QVERIFY(store.open(project.databasePath()));
+        RunJob job(project, &store);
+        QSignalSpy finished(&job, &RunJob::finished);
+        QVERIFY(job.submit(QStringLiteral("read.py"), {}));
+        job.start();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(job.status(), RunStatus::Completed);
+        QVERIFY2(readFile(job.logPath()).contains("ignored-but-there linked-dataset"), readFile(job.logPath()).constData());
+    }
+
     void failingScriptFailsWithItsExitCode()
     {
         if (!clusterNeeded())
