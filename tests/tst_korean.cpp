@@ -2,6 +2,7 @@
 // left in the window's menus, buttons, tabs and headers, and the command
 // line speaks Korean too.
 #include "mainwindow.h"
+#include "projectsettingsdialog.h"
 #include "testutil.h"
 #include "translations.h"
 
@@ -9,13 +10,16 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -27,6 +31,7 @@ private Q_SLOTS:
     void initTestCase();
     void noEnglishInTheWindow();
     void commandLineSpeaksKorean();
+    void settingsDialogSpeaksKoreanUnclipped();
 
 private:
     QStringList englishIn(const QString &where, const QString &text) const;
@@ -51,7 +56,8 @@ QStringList TestKorean::englishIn(const QString &where, const QString &text) con
 {
     static const QStringList kept { QStringLiteral("Runbench"), QStringLiteral("CSV"), QStringLiteral("PNG"),
                                     QStringLiteral("SVG"),      QStringLiteral("Git"), QStringLiteral("ID"),
-                                    QStringLiteral("Ctrl") };
+                                    QStringLiteral("Ctrl"),     QStringLiteral("Slurm"), QStringLiteral("CPU"),
+                                    QStringLiteral("GPU"),      QStringLiteral("sbatch") };
     static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
     QStringList found;
     auto it = word.globalMatch(text);
@@ -128,6 +134,46 @@ void TestKorean::noEnglishInTheWindow()
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     QVERIFY(checked > 20); // the walk did reach the widgets
     QVERIFY(window.menuBar()->actions().first()->text().contains(QStringLiteral("파일")));
+}
+
+// Every tab of Project settings in Korean, every label whole.
+void TestKorean::settingsDialogSpeaksKoreanUnclipped()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.path() + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Korean\n"));
+    ProjectSettingsDialog dialog{ Project(dir.path()) };
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("settingsTabs"));
+    QVERIFY(tabs);
+    QStringList found;
+    int labels = 0;
+    for (int t = 0; t < tabs->count(); ++t) {
+        tabs->setCurrentIndex(t);
+        QCoreApplication::processEvents();
+        found += englishIn(QStringLiteral("tab"), tabs->tabText(t));
+        const QList<QLabel *> all = tabs->currentWidget()->findChildren<QLabel *>();
+        for (QLabel *label : all) {
+            if (!label->isVisible() || label->objectName() == QLatin1String("projectIdentity"))
+                continue; // the project's id and paths are data
+            // Paths and file extensions in examples ("/usr/bin/python3", ".py") are data.
+            static const QRegularExpression paths(QStringLiteral("\\S*[/.]\\w\\S*"));
+            found += englishIn(QStringLiteral("label"), QString(label->text()).remove(paths));
+            if (!label->wordWrap() && label->width() < label->sizeHint().width())
+                found.append(QStringLiteral("clipped: “%1”").arg(label->text()));
+            ++labels;
+        }
+        const QList<QComboBox *> combos = tabs->currentWidget()->findChildren<QComboBox *>();
+        for (QComboBox *combo : combos)
+            for (int i = 0; i < combo->count(); ++i)
+                found += englishIn(QStringLiteral("choice"), combo->itemText(i));
+        const QString shots = qEnvironmentVariable("RUNBENCH_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            dialog.grab().save(shots + QStringLiteral("/settings-ko-%1.png").arg(t));
+    }
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    QVERIFY(labels > 10);
 }
 
 void TestKorean::commandLineSpeaksKorean()
