@@ -7,6 +7,9 @@
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
 
 // Writes a file (creating folders), optionally executable.
 inline bool writeFile(const QString &path, const QByteArray &content, bool executable = false)
@@ -26,6 +29,19 @@ inline QByteArray readFile(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Keeps the event loop going until condition holds (true) or msecs pass.
+inline bool waitFor(const std::function<bool()> &condition, int msecs = 60000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > msecs)
+            return false;
+        QTest::qWait(50);
+    }
+    return true;
 }
 
 // Reads a process's standard output until text appears or msecs pass.

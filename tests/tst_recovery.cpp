@@ -37,18 +37,6 @@ const char kTwoPhaseScript[]
       "while [ ! -e \"$RUNBENCH_PROJECT_DIR/end\" ]; do sleep 0.05; done\n"
       "exit \"$1\"\n";
 
-bool waitFor(const std::function<bool()> &condition, int msecs = 30000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!condition()) {
-        if (t.elapsed() > msecs)
-            return false;
-        QTest::qWait(50);
-    }
-    return true;
-}
-
 // Warnings the runner printed while a test ran (a store error would be one).
 QStringList g_warnings;
 void collectWarnings(QtMsgType type, const QMessageLogContext &, const QString &message)

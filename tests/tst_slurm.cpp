@@ -35,18 +35,6 @@
 
 namespace {
 
-bool waitFor(const std::function<bool()> &condition, int msecs = 60000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!condition()) {
-        if (t.elapsed() > msecs)
-            return false;
-        QTest::qWait(50);
-    }
-    return true;
-}
-
 // Logs step 1..n (one a tenth of a second apart), writes an output and
 // exits with its first argument.
 const char kScript[] = "import json, os, sys, time\n"
