@@ -91,11 +91,9 @@ void settleClusterRuns(RunStore *store, const Project &project, const QVector<Ru
             loop.quit();
     };
     for (const RunStore::Owner &owner : owners) {
-        auto record = store->run(owner.run);
-        if (!record || !store->claimRun(owner))
+        const auto record = LostRuns::claim(store, owner);
+        if (!record)
             continue; // someone else watches it now
-        record->status = owner.status;
-        record->stale = false;
         auto job = std::make_unique<RunJob>(project, store);
         job->setSlurmMonitor(&monitor);
         RunJob *j = job.get();

@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QPointer>
-#include <QProcess>
 #include <QQueue>
 #include <QThread>
 
@@ -110,14 +109,7 @@ public:
             return;
         // Nobody here runs it: the scheduler cancels it; whoever watches
         // the job (or opens the project next) records the end.
-        auto *scancel = new QProcess(this);
-        scancel->setStandardInputFile(QProcess::nullDevice());
-        connect(scancel, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), scancel, &QObject::deleteLater);
-        connect(scancel, &QProcess::errorOccurred, scancel, [scancel](QProcess::ProcessError error) {
-            if (error == QProcess::FailedToStart)
-                scancel->deleteLater();
-        });
-        scancel->start(QStringLiteral("scancel"), { jobId });
+        Slurm::runCommand(this, QStringLiteral("scancel"), { jobId }, [](const Slurm::CommandReply &) { });
     }
 
     // Opening a project: runs left unfinished by a workbench that died are
@@ -142,11 +134,9 @@ public:
             store->writeBackup();
         const LostRuns::Result examined = LostRuns::examine(store, project);
         for (const RunStore::Owner &owner : examined.alive + examined.cluster) {
-            auto record = store->run(owner.run);
-            if (!record || !store->claimRun(owner))
+            const auto record = LostRuns::claim(store, owner);
+            if (!record)
                 continue; // another workbench took it first
-            record->status = owner.status; // as stored, also when it read as stale
-            record->stale = false;
             auto *job = newJob(project, store);
             if (!job->adopt(*record, owner.runStarted)) {
                 delete job;

@@ -11,6 +11,16 @@
 #include <QFile>
 #include <QFileInfo>
 
+std::optional<RunRecord> LostRuns::claim(RunStore *store, const RunStore::Owner &owner)
+{
+    auto record = store->run(owner.run);
+    if (!record || !store->claimRun(owner))
+        return std::nullopt;
+    record->status = owner.status; // as stored, also when it read as stale
+    record->stale = false;
+    return record;
+}
+
 LostRuns::Result LostRuns::examine(RunStore *store, const Project &project)
 {
     Result result;

@@ -5,6 +5,8 @@
 
 #include <QVector>
 
+#include <optional>
+
 // A run's owner (the window or `runbench run` that started it) may be killed
 // before the run ends. When a project is opened again, every unfinished run
 // of this host whose owner is gone is examined: if its process (recorded by
@@ -22,4 +24,8 @@ struct Result
     QVector<RunStore::Owner> cluster; // cluster jobs nobody watches, to adopt by job id
 };
 Result examine(RunStore *store, const Project &project);
+// Makes this process the owner of a run examine() handed back, and returns
+// it as stored, ready for RunJob::adopt(); nothing when another process
+// claimed it first.
+std::optional<RunRecord> claim(RunStore *store, const RunStore::Owner &owner);
 } // namespace LostRuns

@@ -144,13 +144,9 @@ namespace {
 // commas reads back as QSettings' list, joined again.
 QStringList lines(const QVariant &value)
 {
-    const QString text = value.userType() == QMetaType::QStringList ? value.toStringList().join(QStringLiteral(", "))
-                                                                   : value.toString();
-    QStringList result;
-    for (const QString &line : text.split(QLatin1Char('\n')))
-        if (!line.trimmed().isEmpty())
-            result.append(line.trimmed());
-    return result;
+    return SlurmSettings::lines(value.userType() == QMetaType::QStringList
+                                    ? value.toStringList().join(QStringLiteral(", "))
+                                    : value.toString());
 }
 } // namespace
 

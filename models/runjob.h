@@ -20,6 +20,7 @@ class QTimer;
 class RunStore;
 class SlurmMonitor;
 namespace Slurm {
+struct CommandReply;
 struct JobInfo;
 }
 
@@ -142,14 +143,14 @@ private:
     // The cluster side (runjobcluster.cpp).
     SlurmMonitor *monitor();
     void submitToCluster();
-    void clusterSubmitted(int exitCode, const QByteArray &output, const QByteArray &errors);
+    void clusterSubmitted(const Slurm::CommandReply &reply);
     void jobsUpdated(const QHash<QString, Slurm::JobInfo> &jobs, const QSet<QString> &forgotten);
     void schedulerUnreachable(const QString &message);
     void setSchedulerState(const QString &state, const QString &node = QString());
     void markClusterRunning(const QString &node, qint64 startUs);
     void pollCluster();
     void cancelClusterJob();
-    void cancelFailed(const QString &message);
+    void reportProblem(const QString &message); // said to the views; the run stays as it is
     bool adoptClusterRun();
 
     Project m_project;

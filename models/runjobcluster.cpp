@@ -14,16 +14,6 @@
 #include <QSaveFile>
 #include <QTimer>
 
-namespace {
-
-QString lastLine(const QByteArray &text)
-{
-    const QList<QByteArray> lines = text.trimmed().split('\n');
-    return lines.isEmpty() ? QString() : QString::fromLocal8Bit(lines.last().trimmed());
-}
-
-} // namespace
-
 SlurmMonitor *RunJob::monitor()
 {
     if (!m_monitor) {
@@ -57,39 +47,28 @@ void RunJob::submitToCluster()
     env.insert(QStringLiteral("RUNBENCH_GRACE_MS"), QString::number(m_graceMs));
     m_command = fullCommand(workDir);
 
-    m_scheduler = new QProcess(this);
-    m_scheduler->setProcessEnvironment(env);
-    m_scheduler->setWorkingDirectory(runDir);
-    m_scheduler->setStandardInputFile(QProcess::nullDevice());
-    QProcess *sbatch = m_scheduler;
-    connect(sbatch, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
-            [this, sbatch](int exitCode, QProcess::ExitStatus status) {
-                sbatch->deleteLater();
-                m_scheduler = nullptr;
-                clusterSubmitted(status == QProcess::NormalExit ? exitCode : -1, sbatch->readAllStandardOutput(),
-                                 sbatch->readAllStandardError());
-            });
-    connect(sbatch, &QProcess::errorOccurred, this, [this, sbatch](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart)
-            return;
-        sbatch->deleteLater();
-        m_scheduler = nullptr;
+    m_scheduler = Slurm::runCommand(
+        this, QStringLiteral("sbatch"),
+        Slurm::sbatchArguments(m_slurm, m_record.runId, workDir, logPath(), batchPath, m_command),
+        [this](const Slurm::CommandReply &reply) {
+            m_scheduler = nullptr;
+            clusterSubmitted(reply);
+        },
+        env, runDir);
+}
+
+void RunJob::clusterSubmitted(const Slurm::CommandReply &reply)
+{
+    if (!reply.startError.isEmpty()) {
         finish(RunStatus::Failed, 127,
                tr("sbatch could not be started (%1). Install Slurm's client commands (Debian package "
                   "slurm-client), or choose the Local target in Project settings.")
-                   .arg(sbatch->errorString()));
-    });
-    sbatch->start(QStringLiteral("sbatch"),
-                  Slurm::sbatchArguments(m_slurm, m_record.runId, workDir, logPath(), batchPath, m_command));
-}
-
-void RunJob::clusterSubmitted(int exitCode, const QByteArray &output, const QByteArray &errors)
-{
-    const QString jobId = Slurm::parseJobId(output);
-    if (exitCode != 0 || jobId.isEmpty()) {
-        const QString why = lastLine(errors).isEmpty() ? tr("sbatch exited with code %1.").arg(exitCode)
-                                                       : lastLine(errors);
-        finish(RunStatus::Failed, 1, tr("Slurm did not accept the job: %1").arg(why));
+                   .arg(reply.startError));
+        return;
+    }
+    const QString jobId = Slurm::parseJobId(reply.out);
+    if (!reply.ok() || jobId.isEmpty()) {
+        finish(RunStatus::Failed, 1, tr("Slurm did not accept the job: %1").arg(reply.why(QStringLiteral("sbatch"))));
         return;
     }
     m_jobId = jobId;
@@ -225,12 +204,11 @@ void RunJob::schedulerUnreachable(const QString &message)
 {
     if (m_jobId.isEmpty() || m_finishing)
         return;
-    setSchedulerState(message); // the run stays as it is
-    Q_EMIT schedulerProblem(message);
+    reportProblem(message); // the run stays as it is
     Q_EMIT schedulerAnswered();
 }
 
-void RunJob::cancelFailed(const QString &message)
+void RunJob::reportProblem(const QString &message)
 {
     setSchedulerState(message);
     Q_EMIT schedulerProblem(message);
@@ -241,24 +219,12 @@ void RunJob::cancelClusterJob()
     m_cancelRequested = true;
     if (m_scheduler)
         return; // sbatch is still out (canceled once it answers), or scancel is
-    m_scheduler = new QProcess(this);
-    m_scheduler->setStandardInputFile(QProcess::nullDevice());
-    QProcess *scancel = m_scheduler;
-    connect(scancel, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
-            [this, scancel](int exitCode, QProcess::ExitStatus status) {
-                scancel->deleteLater();
-                m_scheduler = nullptr;
-                if (status == QProcess::NormalExit && exitCode == 0)
-                    monitor()->refreshSoon();
-                else
-                    cancelFailed(tr("Cancel failed: %1").arg(lastLine(scancel->readAllStandardError())));
-            });
-    connect(scancel, &QProcess::errorOccurred, this, [this, scancel](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart)
-            return;
-        scancel->deleteLater();
-        m_scheduler = nullptr;
-        cancelFailed(tr("Cancel failed: scancel could not be started (%1).").arg(scancel->errorString()));
-    });
-    scancel->start(QStringLiteral("scancel"), { m_jobId });
+    m_scheduler = Slurm::runCommand(this, QStringLiteral("scancel"), { m_jobId },
+                                    [this](const Slurm::CommandReply &reply) {
+                                        m_scheduler = nullptr;
+                                        if (reply.ok())
+                                            monitor()->refreshSoon();
+                                        else
+                                            reportProblem(tr("Cancel failed: %1").arg(reply.why(QStringLiteral("scancel"))));
+                                    });
 }

@@ -22,13 +22,52 @@ qint64 timeUs(const QString &text)
     return t.isValid() ? t.toMSecsSinceEpoch() * 1000 : 0;
 }
 
-QString lastLine(const QByteArray &text)
+} // namespace
+
+QString Slurm::lastLine(const QByteArray &text)
 {
     const QList<QByteArray> lines = text.trimmed().split('\n');
     return lines.isEmpty() ? QString() : QString::fromLocal8Bit(lines.last().trimmed());
 }
 
-} // namespace
+QString Slurm::CommandReply::why(const QString &program) const
+{
+    if (!startError.isEmpty())
+        return QCoreApplication::translate("Slurm", "%1 could not be started (%2).").arg(program, startError);
+    const QString line = lastLine(err);
+    return line.isEmpty() ? QCoreApplication::translate("Slurm", "%1 exited with code %2.").arg(program).arg(exitCode)
+                          : line;
+}
+
+QProcess *Slurm::runCommand(QObject *context, const QString &program, const QStringList &arguments,
+                            const std::function<void(const CommandReply &)> &done,
+                            const QProcessEnvironment &environment, const QString &workingDirectory)
+{
+    auto *process = new QProcess(context);
+    if (!environment.isEmpty())
+        process->setProcessEnvironment(environment);
+    process->setWorkingDirectory(workingDirectory);
+    process->setStandardInputFile(QProcess::nullDevice());
+    QObject::connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), context,
+                     [process, done](int exitCode, QProcess::ExitStatus status) {
+                         process->deleteLater();
+                         CommandReply reply;
+                         reply.exitCode = status == QProcess::NormalExit ? exitCode : -1;
+                         reply.out = process->readAllStandardOutput();
+                         reply.err = process->readAllStandardError();
+                         done(reply);
+                     });
+    QObject::connect(process, &QProcess::errorOccurred, context, [process, done](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return; // crashes also arrive through finished()
+        process->deleteLater();
+        CommandReply reply;
+        reply.startError = process->errorString();
+        done(reply);
+    });
+    process->start(program, arguments);
+    return process;
+}
 
 bool SlurmSettings::operator==(const SlurmSettings &o) const
 {
@@ -341,24 +380,25 @@ void SlurmMonitor::query()
     connect(p, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this, &SlurmMonitor::squeueFinished);
 }
 
-SlurmMonitor::Reply SlurmMonitor::takeReply()
+Slurm::CommandReply SlurmMonitor::takeReply()
 {
     QProcess *p = m_process;
     m_timeout->stop();
     m_process = nullptr;
     p->deleteLater();
-    return { p->readAllStandardOutput(), p->readAllStandardError(),
-             p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1 };
+    Slurm::CommandReply reply;
+    reply.exitCode = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
+    reply.out = p->readAllStandardOutput();
+    reply.err = p->readAllStandardError();
+    return reply;
 }
 
 void SlurmMonitor::squeueFinished()
 {
-    const Reply r = takeReply();
+    const Slurm::CommandReply r = takeReply();
     // squeue fails when none of the jobs is known any more: that is an answer.
     if (r.exitCode != 0 && !r.err.contains("Invalid job id")) {
-        failed(tr("The Slurm scheduler did not answer: %1")
-                   .arg(lastLine(r.err).isEmpty() ? tr("squeue exited with code %1.").arg(r.exitCode)
-                                                  : lastLine(r.err)));
+        failed(tr("The Slurm scheduler did not answer: %1").arg(r.why(QStringLiteral("squeue"))));
         return;
     }
     m_answer = Slurm::parseSqueue(r.out);
@@ -381,7 +421,7 @@ void SlurmMonitor::squeueFinished()
 
 void SlurmMonitor::sacctFinished()
 {
-    const Reply r = takeReply();
+    const Slurm::CommandReply r = takeReply();
     if (r.exitCode != 0 && (r.err + r.out).contains("accounting storage is disabled"))
         m_accounting = false; // asked once: squeue alone from now on
     const QHash<QString, Slurm::JobInfo> found

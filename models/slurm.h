@@ -7,9 +7,12 @@
 
 #include <QHash>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 class QProcess;
 class QTimer;
@@ -37,6 +40,25 @@ QStringList sbatchArguments(const SlurmSettings &settings, const QString &jobNam
 // brought up to date with the given one.
 QString launcherCopyPath(const Project &project);
 bool installLauncher(const QString &launcher, const Project &project, QString *error);
+// How one of the scheduler's commands ended.
+struct CommandReply
+{
+    int exitCode = -1; // -1 when it crashed or could not start
+    QByteArray out;
+    QByteArray err;
+    QString startError; // why it could not start ("" when it did)
+    bool ok() const { return startError.isEmpty() && exitCode == 0; }
+    // Why it failed, in a sentence: its last line of errors, or what happened.
+    QString why(const QString &program) const;
+};
+// Runs one of the scheduler's commands (sbatch, scancel) without waiting;
+// done gets its reply on context's thread, once it ended or failed to start.
+QProcess *runCommand(QObject *context, const QString &program, const QStringList &arguments,
+                     const std::function<void(const CommandReply &)> &done,
+                     const QProcessEnvironment &environment = QProcessEnvironment(),
+                     const QString &workingDirectory = QString());
+// The last non-empty line of a command's output.
+QString lastLine(const QByteArray &text);
 // The job id sbatch --parsable printed ("1234" or "1234;cluster"), "" if none.
 QString parseJobId(const QByteArray &sbatchOutput);
 
@@ -105,13 +127,7 @@ Q_SIGNALS:
 
 private:
     void query();
-    struct Reply
-    {
-        QByteArray out;
-        QByteArray err;
-        int exitCode; // -1 when it crashed
-    };
-    Reply takeReply(); // of the command that just finished
+    Slurm::CommandReply takeReply(); // of the command that just finished
     void squeueFinished();
     void sacctFinished();
     QProcess *startCommand(const QString &program, const QStringList &arguments);

@@ -16,4 +16,13 @@ struct SlurmSettings
     double pollSeconds = 2; // how often the scheduler is asked about the project's jobs
 
     bool operator==(const SlurmSettings &other) const;
+    // The non-empty lines of a multi-line setting, trimmed.
+    static QStringList lines(const QString &text)
+    {
+        QStringList result;
+        for (const QString &line : text.split(QLatin1Char('\n')))
+            if (!line.trimmed().isEmpty())
+                result.append(line.trimmed());
+        return result;
+    }
 };

@@ -2201,20 +2201,12 @@ Arguments: %5
         <translation>sbatch를 시작할 수 없습니다(%1). Slurm 클라이언트 명령(데비안 패키지 slurm-client)을 설치하거나, 프로젝트 설정에서 이 컴퓨터를 실행 대상으로 고르세요.</translation>
     </message>
     <message>
-        <source>sbatch exited with code %1.</source>
-        <translation>sbatch가 코드 %1(으)로 끝났습니다.</translation>
-    </message>
-    <message>
         <source>Slurm did not accept the job: %1</source>
         <translation>Slurm이 작업을 받아들이지 않았습니다: %1</translation>
     </message>
     <message>
         <source>Cancel failed: %1</source>
         <translation>취소하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <source>Cancel failed: scancel could not be started (%1).</source>
-        <translation>취소하지 못했습니다: scancel을 시작할 수 없습니다(%1).</translation>
     </message>
     <message>
         <source>Slurm job %1 ended (%2) before the script started%3. Its set-up lines failed, or the node could not start runbench-launch or write to the run folder %4: the project folder must be on a file system the cluster&apos;s nodes see. The job&apos;s own messages are in driver_log.txt.</source>
@@ -2403,6 +2395,14 @@ Arguments: %5
         <source>runbench-launch, which starts every script, was not found. Reinstall Runbench.</source>
         <translation>모든 스크립트를 시작하는 runbench-launch를 찾을 수 없습니다. Runbench를 다시 설치하세요.</translation>
     </message>
+    <message>
+        <source>%1 could not be started (%2).</source>
+        <translation>%1을(를) 시작할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2.</source>
+        <translation>%1이(가) 코드 %2(으)로 끝났습니다.</translation>
+    </message>
 </context>
 <context>
     <name>SlurmMonitor</name>
@@ -2417,10 +2417,6 @@ Arguments: %5
     <message>
         <source>The Slurm scheduler did not answer: %1</source>
         <translation>Slurm 스케줄러가 응답하지 않았습니다: %1</translation>
-    </message>
-    <message>
-        <source>squeue exited with code %1.</source>
-        <translation>squeue가 코드 %1(으)로 끝났습니다.</translation>
     </message>
 </context>
 <context>

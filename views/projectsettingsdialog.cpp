@@ -233,15 +233,8 @@ void ProjectSettingsDialog::accept()
     s.cpusPerTask = m_cpus->value();
     s.memory = m_memory->text().trimmed();
     s.gres = m_gres->text().trimmed();
-    const auto lines = [](const QPlainTextEdit *edit) {
-        QStringList result;
-        for (const QString &line : edit->toPlainText().split(QLatin1Char('\n')))
-            if (!line.trimmed().isEmpty())
-                result.append(line.trimmed());
-        return result;
-    };
-    s.extraOptions = lines(m_sbatchOptions);
-    s.setupLines = lines(m_setupLines);
+    s.extraOptions = SlurmSettings::lines(m_sbatchOptions->toPlainText());
+    s.setupLines = SlurmSettings::lines(m_setupLines->toPlainText());
     m_project.setSlurmSettings(s);
     QDialog::accept();
 }
