@@ -58,9 +58,14 @@ Project projectFrom(const QCommandLineParser &parser)
     return Project::locate(QDir::currentPath());
 }
 
-bool openHistory(const Project &project, RunStore *store)
+bool openHistory(const Project &project, RunStore *store, bool create)
 {
-    if (!project.hasHistory()) {
+    QString error;
+    if (create && !project.hasHistory() && !project.ensureDataDir(&error)) {
+        printErr(QStringLiteral("runbench: %1\n").arg(error));
+        return false;
+    }
+    if (!project.hasHistory() && !create) {
         printErr(QCoreApplication::translate("Cli",
                                              "runbench: %1 has no run history yet; start one with "
                                              "“runbench run SCRIPT”.\n")
@@ -76,8 +81,7 @@ bool openHistory(const Project &project, RunStore *store)
     return true;
 }
 
-void settleClusterRuns(RunStore *store, const Project &project, const QVector<RunStore::Owner> &owners,
-                       int timeoutMs)
+void settleClusterRuns(RunStore *store, const Project &project, const QVector<RunStore::Owner> &owners, int timeoutMs)
 {
     if (owners.isEmpty())
         return;
@@ -112,9 +116,8 @@ void settleClusterRuns(RunStore *store, const Project &project, const QVector<Ru
     }
     if (waiting.isEmpty())
         return;
-    QObject::connect(&monitor, &SlurmMonitor::schedulerUnreachable, &loop, [](const QString &message) {
-        printErr(QStringLiteral("runbench: %1\n").arg(message));
-    });
+    QObject::connect(&monitor, &SlurmMonitor::schedulerUnreachable, &loop,
+                     [](const QString &message) { printErr(QStringLiteral("runbench: %1\n").arg(message)); });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
     for (const auto &job : jobs)
@@ -162,8 +165,9 @@ static QString usage()
         "Usage: runbench [PROJECT] [--details RUN] open the workbench window (on a run's details)\n"
         "       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS\n"
         "       runbench log NAME VALUE            log a value from inside a tracked run\n"
+        "                                          (--step N, --param or --tag)\n"
         "       runbench history COMMAND           list, last, info, compare, download, promote,\n"
-        "                                          restore, diff\n"
+        "                                          restore, diff, export, import\n"
         "       runbench --version\n"
         "       --lang ko|en                       the language of messages and the window\n"
         "\n"

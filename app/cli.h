@@ -29,7 +29,9 @@ Project projectFrom(const QCommandLineParser &parser);
 // Opens the project's history; prints why and returns false when it cannot.
 // Runs left unfinished by an owner that is gone are ended, and cluster jobs
 // nobody watches are asked about (see settleClusterRuns()).
-bool openHistory(const Project &project, RunStore *store);
+// Opens the project's history (with create, making it when there is none
+// yet); false after printing why not.
+bool openHistory(const Project &project, RunStore *store, bool create = false);
 // Asks the scheduler about cluster runs whose owner is gone: those that
 // ended get their end recorded, the others their current state. Waits for
 // one answer per run (at most timeoutMs); the jobs themselves go on.

@@ -3,6 +3,7 @@
 
 #include "artifactfiles.h"
 #include "historyformat.h"
+#include "mlflowimport.h"
 #include "project.h"
 #include "promotion.h"
 #include "runcomparison.h"
@@ -46,7 +47,8 @@ struct Context
 // Sets up the parser shared by the history commands and opens the history.
 // Returns -1 to go on, or an exit code.
 int prepare(Context *ctx, const QString &command, const QStringList &arguments, const QString &description,
-            Output defaultOutput, const std::function<void(QCommandLineParser *)> &addOptions = {})
+            Output defaultOutput, const std::function<void(QCommandLineParser *)> &addOptions = {},
+            bool createHistory = false)
 {
     QCommandLineParser &p = ctx->parser;
     p.setApplicationDescription(description);
@@ -78,7 +80,7 @@ int prepare(Context *ctx, const QString &command, const QStringList &arguments, 
         }
     }
     ctx->project = projectFrom(p);
-    return openHistory(ctx->project, &ctx->store) ? -1 : 1;
+    return openHistory(ctx->project, &ctx->store, createHistory) ? -1 : 1;
 }
 
 std::optional<RunRecord> findRun(Context *ctx, const QString &idOrNumber)
@@ -215,19 +217,19 @@ int info(const QStringList &arguments, bool last)
 int edit(const QStringList &arguments)
 {
     Context ctx;
-    const int rc = prepare(
-        &ctx, QStringLiteral("edit"), arguments,
-        tr("Changes a run's name, description, tags or whether it is hidden, in one step; open windows show "
-           "the change within a second. Prints the run as `info` does."),
-        Output::Json, [](QCommandLineParser *p) {
-            p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
-            p->addOption({ QStringLiteral("name"), tr("The run's name (\"\" clears it)."), tr("text") });
-            p->addOption({ QStringLiteral("description"), tr("The run's description."), tr("text") });
-            p->addOption({ QStringLiteral("tag"), tr("Add a tag (repeatable)."), tr("tag") });
-            p->addOption({ QStringLiteral("untag"), tr("Remove a tag (repeatable)."), tr("tag") });
-            p->addOption({ QStringLiteral("hidden"), tr("Hide the run (true) or show it again (false)."),
-                           QStringLiteral("true|false") });
-        });
+    const int rc
+        = prepare(&ctx, QStringLiteral("edit"), arguments,
+                  tr("Changes a run's name, description, tags or whether it is hidden, in one step; open windows show "
+                     "the change within a second. Prints the run as `info` does."),
+                  Output::Json, [](QCommandLineParser *p) {
+                      p->addPositionalArgument(QStringLiteral("run"), tr("Run id or number."));
+                      p->addOption({ QStringLiteral("name"), tr("The run's name (\"\" clears it)."), tr("text") });
+                      p->addOption({ QStringLiteral("description"), tr("The run's description."), tr("text") });
+                      p->addOption({ QStringLiteral("tag"), tr("Add a tag (repeatable)."), tr("tag") });
+                      p->addOption({ QStringLiteral("untag"), tr("Remove a tag (repeatable)."), tr("tag") });
+                      p->addOption({ QStringLiteral("hidden"), tr("Hide the run (true) or show it again (false)."),
+                                     QStringLiteral("true|false") });
+                  });
     if (rc >= 0)
         return rc;
     const QStringList pos = ctx.parser.positionalArguments();
@@ -417,8 +419,8 @@ int promote(const QStringList &arguments)
     const auto run = findRun(&ctx, pos.at(0));
     if (!run)
         return 1;
-    const Promotion::Result result = Promotion::promote(&ctx.store, ctx.project, *run, pos.at(1), name,
-                                                        ctx.parser.isSet(QStringLiteral("force")));
+    const Promotion::Result result
+        = Promotion::promote(&ctx.store, ctx.project, *run, pos.at(1), name, ctx.parser.isSet(QStringLiteral("force")));
     switch (result.outcome) {
     case Promotion::Outcome::Done: break;
     case Promotion::Outcome::BadName: printErr(QStringLiteral("runbench: %1\n").arg(result.error)); return 2;
@@ -648,6 +650,53 @@ int exportHistory(const QStringList &arguments)
     return 0;
 }
 
+// Runs of an MLflow file store (mlruns/) become runs of the project.
+int importHistory(const QStringList &arguments)
+{
+    Context ctx;
+    const int rc = prepare(
+        &ctx, QStringLiteral("import"), arguments,
+        tr("Imports every run of an MLflow file store (an mlruns/ folder) into the project: "
+           "parameters, metrics with every step and time, tags, status, start and end, and "
+           "artifacts (copied into the run's outputs). MLflow's run id is kept as the property "
+           "MlflowRunId: importing the same folder again adds nothing. A damaged run is "
+           "reported and skipped, never half imported."),
+        Output::Table,
+        [](QCommandLineParser *p) {
+            p->addPositionalArgument(QStringLiteral("mlruns"), tr("The MLflow store folder."));
+        },
+        true);
+    if (rc >= 0)
+        return rc;
+    const QStringList pos = ctx.parser.positionalArguments();
+    if (pos.size() != 1) {
+        printErr(tr("runbench history import: usage: runbench history import MLRUNS\n"));
+        return 2;
+    }
+    const MlflowImport::Result result = MlflowImport::importStore(
+        &ctx.store, ctx.project, QFileInfo(pos.first()).absoluteFilePath(), [](int done, int total) {
+            printErr(QLatin1Char('\r') + tr("runbench: %1%").arg(total > 0 ? 100 * done / total : 100));
+        });
+    printErr(QStringLiteral("\n"));
+    if (!result.error.isEmpty()) {
+        printErr(QStringLiteral("runbench: %1\n").arg(result.error));
+        return 1;
+    }
+    for (const QString &note : result.notes)
+        printErr(QStringLiteral("runbench: %1\n").arg(note));
+    for (const MlflowStore::Problem &p : result.problems)
+        printErr(tr("runbench: skipped %1: %2\n").arg(QDir::toNativeSeparators(p.path), p.reason));
+    QStringList counts { tr("%1 imported").arg(result.imported) };
+    if (result.alreadyImported > 0)
+        counts.append(tr("%1 imported before, left as they are").arg(result.alreadyImported));
+    if (result.deletedRuns > 0)
+        counts.append(tr("%1 deleted in MLflow, left out").arg(result.deletedRuns));
+    if (!result.problems.isEmpty())
+        counts.append(tr("%1 damaged, skipped").arg(result.problems.size()));
+    printErr(tr("runbench: MLflow runs: %1; %2 values.\n").arg(counts.join(QStringLiteral(", "))).arg(result.values));
+    return result.problems.isEmpty() ? 0 : 1;
+}
+
 QString historyUsage()
 {
     return tr("Usage: runbench history COMMAND [options]\n"
@@ -665,6 +714,7 @@ QString historyUsage()
               "  restore --undo       undo the latest restore\n"
               "  diff A B [-- PATH…]  the code changes between two runs' snapshots\n"
               "  export --to STORE    copy the history to postgresql://… or sqlite:PATH\n"
+              "  import MLRUNS        import the runs of an MLflow file store (mlruns/ folder)\n"
               "\n"
               "Options for all: -o json|table|csv, --project DIR, -h.\n");
 }
@@ -695,6 +745,8 @@ int historyCommand(const QStringList &arguments)
         return diff(rest);
     if (sub == QLatin1String("export"))
         return exportHistory(rest);
+    if (sub == QLatin1String("import"))
+        return importHistory(rest);
     if (sub.isEmpty() || sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
         printOut(historyUsage());
         return 0;

@@ -234,12 +234,18 @@ int logCommand(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("name"), tr("The metric's name."));
     parser.addPositionalArgument(QStringLiteral("value"), tr("The value."));
+    parser.addOption({ QStringLiteral("step"),
+                       tr("Log the value at this step (an integer; any order). Without it, the value lands after the "
+                          "highest step so far."),
+                       tr("N") });
+    parser.addOption({ QStringLiteral("param"), tr("The value is a parameter of the run (never ranked best).") });
+    parser.addOption({ QStringLiteral("tag"), tr("The value is a tag of the run.") });
     int exitCode = 0;
     if (!parse(&parser, QStringList { QStringLiteral("runbench log") } + arguments, &exitCode))
         return exitCode;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2) {
-        printErr(tr("runbench log: usage: runbench log NAME VALUE\n"));
+        printErr(tr("runbench log: usage: runbench log [--step N] [--param|--tag] NAME VALUE\n"));
         return 2;
     }
     QJsonObject record;
@@ -247,6 +253,26 @@ int logCommand(const QStringList &arguments)
     const QString valueText = pos.at(1);
     const QJsonValue value = parseValue(valueText);
     record.insert(QStringLiteral("value"), value);
+    if (parser.isSet(QStringLiteral("param")) && parser.isSet(QStringLiteral("tag"))) {
+        printErr(tr("runbench log: a value is a parameter or a tag, not both.\n"));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("step"))) {
+        bool ok = false;
+        const qint64 step = parser.value(QStringLiteral("step")).toLongLong(&ok);
+        if (!ok || step > MetricLine::MaxStep || step < -MetricLine::MaxStep) {
+            printErr(
+                tr("runbench log: --step takes an integer, not “%1”.\n").arg(parser.value(QStringLiteral("step"))));
+            return 2;
+        }
+        record.insert(QStringLiteral("step"), double(step));
+    } else if (parser.isSet(QStringLiteral("param")) || parser.isSet(QStringLiteral("tag"))) {
+        record.insert(QStringLiteral("step"), 0); // set again, replaced
+    }
+    if (parser.isSet(QStringLiteral("param")))
+        record.insert(QStringLiteral("kind"), QStringLiteral("param"));
+    else if (parser.isSet(QStringLiteral("tag")))
+        record.insert(QStringLiteral("kind"), QStringLiteral("tag"));
     QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact);
     // QJson has no NaN/Infinity: write them as the Python client does.
     if (value.isDouble() && !std::isfinite(value.toDouble())) {

@@ -6,6 +6,7 @@
 #include "joblistmodel.h"
 #include "jobpanel.h"
 #include "jobqueue.h"
+#include "mlflowimport.h"
 #include "projectcopy.h"
 #include "projectdashboard.h"
 #include "runcompareview.h"
@@ -163,6 +164,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&New project from sample…"), this, &MainWindow::newProjectFromSample);
     QAction *saveCopy = file->addAction(tr("Save a &copy as a new project…"), this, &MainWindow::saveCopyDialog);
     saveCopy->setObjectName(QStringLiteral("saveCopyAction"));
+    QAction *importMlflow = file->addAction(tr("&Import MLflow runs…"), this, &MainWindow::importMlflowDialog);
+    importMlflow->setObjectName(QStringLiteral("importMlflowAction"));
     m_recentMenu = file->addMenu(tr("&Recent projects"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close, QKeySequence::Quit);
@@ -277,6 +280,84 @@ void MainWindow::newProjectFromSample()
         openProject(folder);
     });
     dialog->open();
+}
+
+void MainWindow::importMlflowDialog()
+{
+    auto *dialog = new QFileDialog(this, tr("Import MLflow runs: choose an mlruns folder"), m_project.root());
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setLabelText(QFileDialog::Accept, tr("Import"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::importMlflowRuns);
+    dialog->open();
+}
+
+void MainWindow::importMlflowRuns(const QString &mlrunsDir)
+{
+    auto *progress = new QProgressDialog(
+        tr("Importing the MLflow runs of %1…").arg(QDir::toNativeSeparators(mlrunsDir)), QString(), 0, 1000, this);
+    progress->setObjectName(QStringLiteral("mlflowImportProgress"));
+    progress->setWindowTitle(tr("Import MLflow runs"));
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<QProgressDialog> bar = progress;
+    const Project project = m_project;
+    auto *watcher = new QFutureWatcher<MlflowImport::Result>(this);
+    connect(watcher, &QFutureWatcher<MlflowImport::Result>::finished, this, [this, watcher, bar, mlrunsDir] {
+        watcher->deleteLater();
+        if (bar)
+            bar->close();
+        const MlflowImport::Result result = watcher->result();
+        QString summary;
+        if (!result.error.isEmpty()) {
+            summary = result.error;
+        } else {
+            summary = tr("Imported %1 runs from %2.").arg(result.imported).arg(QDir::toNativeSeparators(mlrunsDir));
+            if (result.alreadyImported > 0)
+                summary += QLatin1Char(' ')
+                    + tr("%1 were imported before and left as they are.").arg(result.alreadyImported);
+            if (result.deletedRuns > 0)
+                summary += QLatin1Char(' ') + tr("%1 deleted in MLflow were left out.").arg(result.deletedRuns);
+        }
+        QStringList details;
+        for (const MlflowStore::Problem &p : result.problems)
+            details.append(tr("Skipped %1: %2").arg(QDir::toNativeSeparators(p.path), p.reason));
+        details += result.notes;
+        if (!result.problems.isEmpty())
+            summary
+                += QLatin1Char(' ') + tr("%1 damaged runs were skipped (see the details).").arg(result.problems.size());
+        auto *box = new QMessageBox(result.error.isEmpty() && result.problems.isEmpty() ? QMessageBox::Information
+                                                                                        : QMessageBox::Warning,
+                                    tr("Import MLflow runs"), summary, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("mlflowImportMessage"));
+        if (!details.isEmpty())
+            box->setDetailedText(details.join(QLatin1Char('\n')));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        statusBar()->showMessage(summary);
+        Q_EMIT mlflowImported(result.imported, int(result.problems.size()), summary);
+    });
+    watcher->setFuture(QtConcurrent::run([project, mlrunsDir, watcher, bar]() {
+        MlflowImport::Result result;
+        RunStore store; // this thread's own connection
+        if (!store.open(project.historyLocation()) || !store.useProject(project)) {
+            result.error = store.lastError();
+            return result;
+        }
+        int shown = -1;
+        result = MlflowImport::importStore(&store, project, mlrunsDir, [watcher, bar, &shown](int done, int total) {
+            const int value = total > 0 ? done * 1000 / total : 1000;
+            if (value == shown)
+                return;
+            shown = value;
+            QMetaObject::invokeMethod(watcher, [bar, value] {
+                if (bar)
+                    bar->setValue(value);
+            });
+        });
+        return result;
+    }));
 }
 
 void MainWindow::saveCopyDialog()

@@ -53,6 +53,10 @@ public:
     // its history) to destination, off the GUI thread with a progress
     // dialog, the copy getting a new id; projectCopied() tells how it went.
     void saveCopyAs(const QString &destination);
+    // File → Import MLflow runs: every run of an MLflow file store becomes
+    // a run of the project, off the GUI thread with a progress dialog;
+    // mlflowImported() tells how it went (a sentence for the user).
+    void importMlflowRuns(const QString &mlrunsDir);
     RunModel *runModel() const { return m_runs; }
     JobPanel *jobPanel() const { return m_jobPanel; }
 
@@ -61,6 +65,7 @@ public:
 
 Q_SIGNALS:
     void projectCopied(const QString &destination, const QString &error);
+    void mlflowImported(int imported, int skipped, const QString &summary);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +79,7 @@ private:
     void openProjectDialog();
     void newProjectFromSample();
     void saveCopyDialog();
+    void importMlflowDialog();
     void updateRecentMenu();
     void askBeforeClosing();
     void about();

@@ -76,13 +76,26 @@ QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJso
 bool isRunField(const QString &name)
 {
     static const QSet<QString> fields {
-        QStringLiteral("attachments"),   QStringLiteral("created_utc"),     QStringLiteral("description"),
-        QStringLiteral("duration"),      QStringLiteral("end_time_utc"),    QStringLiteral("experiment_id"),
-        QStringLiteral("heartbeat_enabled"), QStringLiteral("hidden"),      QStringLiteral("name"),
-        QStringLiteral("parent_run_id"), QStringLiteral("properties"),      QStringLiteral("run_id"),
-        QStringLiteral("run_number"),    QStringLiteral("script_name"),     QStringLiteral("start_time_utc"),
-        QStringLiteral("status"),        QStringLiteral("target"),          QStringLiteral("user_id"),
+        QStringLiteral("attachments"),
+        QStringLiteral("created_utc"),
+        QStringLiteral("description"),
+        QStringLiteral("duration"),
+        QStringLiteral("end_time_utc"),
+        QStringLiteral("experiment_id"),
+        QStringLiteral("heartbeat_enabled"),
+        QStringLiteral("hidden"),
+        QStringLiteral("name"),
+        QStringLiteral("parent_run_id"),
+        QStringLiteral("properties"),
+        QStringLiteral("run_id"),
+        QStringLiteral("run_number"),
+        QStringLiteral("script_name"),
+        QStringLiteral("start_time_utc"),
+        QStringLiteral("status"),
+        QStringLiteral("target"),
+        QStringLiteral("user_id"),
         QStringLiteral("metrics"),
+        QStringLiteral("tags"),
     };
     return fields.contains(name);
 }
@@ -138,10 +151,25 @@ QJsonObject runObject(const RunDetails &d)
 {
     QJsonObject o;
     QJsonObject colliding;
-    for (const MetricSummary &s : d.metrics)
+    QJsonObject tags; // logged as tags: name → text, as MLflow's run tags
+    QStringList parameters;
+    for (const MetricSummary &s : d.metrics) {
+        if (s.role == ValueRole::Tag) {
+            MetricSummary last = s; // a tag set again is replaced
+            last.count = 1;
+            if (last.kind == MetricKind::List)
+                last.kind = MetricKind::Number;
+            tags.insert(s.key, summaryValue(last, {}));
+            continue;
+        }
+        if (s.role == ValueRole::Param)
+            parameters.append(s.key);
         (isRunField(s.key) ? colliding : o).insert(s.key, summaryValue(s, d.series.value(s.key)));
+    }
     if (!colliding.isEmpty())
         o.insert(QStringLiteral("metrics"), colliding);
+    if (!tags.isEmpty())
+        o.insert(QStringLiteral("tags"), tags);
     const RunRecord &r = d.run;
     o.insert(QStringLiteral("attachments"), d.attachments.join(QStringLiteral(", ")));
     o.insert(QStringLiteral("created_utc"), utcTime(r.createdUs));
@@ -152,8 +180,20 @@ QJsonObject runObject(const RunDetails &d)
     o.insert(QStringLiteral("heartbeat_enabled"), true); // owners write heartbeats (RunRecord::heartbeatUs)
     o.insert(QStringLiteral("hidden"), r.hidden);
     o.insert(QStringLiteral("name"), textOrNull(r.name));
-    o.insert(QStringLiteral("parent_run_id"), QJsonValue());
+    o.insert(QStringLiteral("parent_run_id"), textOrNull(r.parentRunId));
     QJsonObject properties;
+    for (auto it = d.properties.cbegin(); it != d.properties.cend(); ++it)
+        properties.insert(it.key(), it.value());
+    if (!parameters.isEmpty())
+        properties.insert(QStringLiteral("Parameters"), QJsonArray::fromStringList(parameters));
+    if (!r.nestedKey.isEmpty())
+        properties.insert(QStringLiteral("NestedRun"), r.nestedKey);
+    if (!d.children.isEmpty()) {
+        QJsonArray children;
+        for (const RunRecord &c : d.children)
+            children.append(c.runId);
+        properties.insert(QStringLiteral("ChildRuns"), children);
+    }
     properties.insert(QStringLiteral("CommitId"), textOrNull(r.commitId));
     if (!r.gitCommit.isEmpty()) {
         properties.insert(QStringLiteral("GitCommit"), r.gitCommit);
@@ -213,8 +253,8 @@ Table runTable(const QVector<RunRecord> &runs, const QHash<qint64, QVector<Metri
     QStringList keys;
     for (const RunRecord &r : runs)
         for (const MetricSummary &s : summaries.value(r.id))
-            if (!keys.contains(s.key))
-                keys.append(s.key);
+            if (!keys.contains(s.key) && !(s.role == ValueRole::Tag && s.key.startsWith(QLatin1String("mlflow."))))
+                keys.append(s.key); // MLflow's own tags (mlflow.source.name, …) are in the JSON only
     std::sort(keys.begin(), keys.end(),
               [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     Table t;

@@ -12,6 +12,22 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("MetricLineReader", text); }
 
+// A nested run's status as stored ("Completed"), from ours or MLflow's
+// names, any case; "" for anything else.
+QString runEventStatus(const QString &status)
+{
+    const QString s = status.toLower();
+    if (s == QLatin1String("running"))
+        return QStringLiteral("Running");
+    if (s == QLatin1String("completed") || s == QLatin1String("finished"))
+        return QStringLiteral("Completed");
+    if (s == QLatin1String("failed"))
+        return QStringLiteral("Failed");
+    if (s == QLatin1String("canceled") || s == QLatin1String("killed"))
+        return QStringLiteral("Canceled");
+    return QString();
+}
+
 // A small strict JSON reader for exactly one object per line. It accepts the
 // non-standard NaN/Infinity literals Python writes, refuses everything else
 // that is not JSON, and never recurses deeper than MetricLine::MaxDepth.
@@ -50,6 +66,36 @@ public:
                 if (!parseValue(out))
                     return fail(error, m_error);
                 haveValue = true;
+            } else if (key == QLatin1String("step")) {
+                double step = 0;
+                if (!parseNumber(&step) || !std::isfinite(step) || step != std::floor(step)
+                    || std::fabs(step) > double(MetricLine::MaxStep))
+                    return fail(error, tr("\"step\" is not an integer."));
+                out->step = qint64(step);
+                out->hasStep = true;
+            } else if (key == QLatin1String("kind")) {
+                QString kind;
+                if (!parseString(&kind, 16))
+                    return fail(error, tr("\"kind\" must be \"metric\", \"param\", \"tag\" or \"property\"."));
+                if (kind == QLatin1String("metric"))
+                    out->role = ValueRole::Metric;
+                else if (kind == QLatin1String("param"))
+                    out->role = ValueRole::Param;
+                else if (kind == QLatin1String("tag"))
+                    out->role = ValueRole::Tag;
+                else if (kind == QLatin1String("property"))
+                    out->isProperty = true;
+                else
+                    return fail(error, tr("\"kind\" must be \"metric\", \"param\", \"tag\" or \"property\"."));
+            } else if (key == QLatin1String("run")) {
+                if (!parseString(&out->run, MetricLine::MaxRunLabelLength) || out->run.trimmed().isEmpty())
+                    return fail(error,
+                                tr("\"run\" must name a nested run in at most %1 characters.")
+                                    .arg(MetricLine::MaxRunLabelLength));
+            } else if (key == QLatin1String("status")) {
+                QString status;
+                if (!parseString(&status, 32) || (out->runStatus = runEventStatus(status)).isEmpty())
+                    return fail(error, tr("\"status\" must be Running, Completed, Failed or Canceled."));
             } else if (key == QLatin1String("time")) {
                 double t = 0;
                 if (!parseNumber(&t) || !std::isfinite(t))
@@ -68,10 +114,19 @@ public:
         skipSpace();
         if (m_p != m_end)
             return fail(error, tr("There is text after the JSON object."));
+        if (!out->runStatus.isEmpty()) {
+            if (out->run.isEmpty())
+                return fail(error, tr("A line with \"status\" must name its nested run in \"run\"."));
+            if (haveValue)
+                return fail(error, tr("A nested run's event has no \"value\"."));
+            return true;
+        }
         if (!haveName || out->name.trimmed().isEmpty())
             return fail(error, tr("The line has no metric name."));
         if (!haveValue)
             return fail(error, tr("The line has no \"value\"."));
+        if (out->isProperty && out->kind == MetricKind::List)
+            return fail(error, tr("A property is a single value, not a list."));
         return true;
     }
 

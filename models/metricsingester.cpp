@@ -4,6 +4,7 @@
 #include "runstore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 
@@ -25,7 +26,42 @@ MetricsIngester::MetricsIngester(RunStore *store, qint64 run, const QString &met
         m_lastSkipReason = record->lastSkipReason;
         m_skipReasons = m_committedSkipReasons = record->skipReasons;
     }
-    m_summaries = store->summaries(run);
+    m_summaries.insert(run, store->summaries(run));
+}
+
+bool MetricsIngester::resolveNestedRuns()
+{
+    std::optional<RunRecord> parent;
+    for (MetricRecord &record : m_pending) {
+        if (record.run.isEmpty())
+            continue;
+        auto it = m_nestedRuns.find(record.run);
+        if (it == m_nestedRuns.end() || (record.isRunEvent() && record.runStatus == QLatin1String("Running"))) {
+            if (!parent && !(parent = m_store->run(m_run))) {
+                m_lastError = m_store->lastError();
+                return false;
+            }
+            const auto row = m_store->nestedRun(*parent, record.run, record.isRunEvent() ? record.name : QString());
+            if (!row) {
+                m_lastError = m_store->lastError();
+                return false;
+            }
+            if (it == m_nestedRuns.end()) {
+                it = m_nestedRuns.insert(record.run, *row);
+                m_summaries.insert(*row, m_store->summaries(*row));
+            }
+        }
+        record.storeRun = it.value();
+        if (record.isRunEvent() && record.runStatus != QLatin1String("Running")) {
+            const qint64 endUs
+                = record.time > 0 ? qint64(record.time * 1e6) : QDateTime::currentMSecsSinceEpoch() * 1000;
+            if (!m_store->setNestedRunFinished(record.storeRun, runStatusFromName(record.runStatus), endUs)) {
+                m_lastError = m_store->lastError();
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 void MetricsIngester::takeLine(const char *data, qsizetype size)
@@ -60,6 +96,8 @@ bool MetricsIngester::flush(qint64 offset)
 {
     if (m_pending.isEmpty() && m_pendingSkipped == 0 && offset == m_offset)
         return true;
+    if (!resolveNestedRuns())
+        return false;
     if (!m_store->appendMetrics(m_run, m_pending, &m_summaries, offset, m_pendingSkipped, m_pendingSkipReason,
                                 m_pendingSkipped > 0 ? m_skipReasons : QMap<QString, int>())) {
         m_lastError = m_store->lastError();

@@ -12,6 +12,8 @@ class RunStore;
 // process that dies and comes back (or another one) resumes exactly there:
 // nothing is lost or stored twice. A line still being written (no newline
 // yet) is left for the next poll; malformed lines are skipped and counted.
+// Lines naming a nested run ("run": "n1") create it as a child of this run
+// on first sight and go to it; its events end it.
 class MetricsIngester
 {
 public:
@@ -49,6 +51,11 @@ private:
     QMap<QString, int> m_skipReasons; // committed and pending
     QMap<QString, int> m_committedSkipReasons;
     QString m_lastError;
+    // Creates (or finds) the nested runs the pending lines name and applies
+    // their events; false when the store refused.
+    bool resolveNestedRuns();
+
     QVector<MetricRecord> m_pending;
-    QHash<QString, MetricSummary> m_summaries;
+    QHash<qint64, QHash<QString, MetricSummary>> m_summaries; // by run row: this run and its nested runs
+    QHash<QString, qint64> m_nestedRuns; // the script's name of a nested run → its row
 };

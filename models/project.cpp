@@ -309,3 +309,11 @@ bool Project::ensureDataDir(QString *error) const
     }
     return true;
 }
+
+QString Project::runIdPrefix() const
+{
+    QString prefix;
+    for (const QChar c : name())
+        prefix += c.isLetterOrNumber() || c == QLatin1Char('-') ? c : QLatin1Char('_');
+    return prefix.isEmpty() ? QStringLiteral("run") : prefix;
+}

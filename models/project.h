@@ -22,6 +22,8 @@ public:
     bool isValid() const { return !m_root.isEmpty(); }
     QString root() const { return m_root; }
     QString name() const;
+    // What its run ids start with: the name, as "IrisDemo_1504832281116" does.
+    QString runIdPrefix() const;
 
     QString dataDir() const;
     QString iniPath() const;

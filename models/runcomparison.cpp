@@ -33,7 +33,8 @@ QVariant metricValue(const MetricSummary &s)
 // A run field as text and as a typed value.
 std::pair<QString, QVariant> fieldOf(const RunRecord &r, const QString &field)
 {
-    auto text = [](const QString &s) { return std::pair<QString, QVariant>(s, s.isEmpty() ? QVariant() : QVariant(s)); };
+    auto text
+        = [](const QString &s) { return std::pair<QString, QVariant>(s, s.isEmpty() ? QVariant() : QVariant(s)); };
     if (field == QLatin1String("run_id"))
         return text(r.runId);
     if (field == QLatin1String("run_number"))
@@ -92,10 +93,10 @@ struct Choices
 const QStringList &RunComparison::runFields()
 {
     static const QStringList fields {
-        QStringLiteral("run_id"),      QStringLiteral("run_number"),     QStringLiteral("script_name"),
-        QStringLiteral("arguments"),   QStringLiteral("status"),         QStringLiteral("exit_code"),
-        QStringLiteral("duration"),    QStringLiteral("start_time_utc"), QStringLiteral("commit_id"),
-        QStringLiteral("name"),        QStringLiteral("description"),    QStringLiteral("hidden"),
+        QStringLiteral("run_id"),    QStringLiteral("run_number"),     QStringLiteral("script_name"),
+        QStringLiteral("arguments"), QStringLiteral("status"),         QStringLiteral("exit_code"),
+        QStringLiteral("duration"),  QStringLiteral("start_time_utc"), QStringLiteral("commit_id"),
+        QStringLiteral("name"),      QStringLiteral("description"),    QStringLiteral("hidden"),
         QStringLiteral("user_id"),
     };
     return fields;
@@ -136,8 +137,12 @@ QVector<RunComparison::Row> RunComparison::compare(const QVector<RunDetails> &ru
                 numbers.append(qQNaN());
             } else {
                 row.texts.append(metricText(*it));
+                if (it->role != ValueRole::Metric)
+                    row.role = it->role;
                 row.values.append(metricValue(*it));
-                const bool numeric = it->kind == MetricKind::Number || it->kind == MetricKind::List;
+                // parameters and tags are what a run was given: never ranked
+                const bool numeric
+                    = (it->kind == MetricKind::Number || it->kind == MetricKind::List) && it->role == ValueRole::Metric;
                 numbers.append(numeric ? it->last : qQNaN());
             }
         }
@@ -151,8 +156,7 @@ QVector<RunComparison::Row> RunComparison::compare(const QVector<RunDetails> &ru
         int best = -1;
         for (int c = 0; c < numbers.size(); ++c) {
             const double v = numbers.at(c);
-            if (std::isfinite(v)
-                && (best < 0 || (added.lowerIsBetter ? v < numbers.at(best) : v > numbers.at(best))))
+            if (std::isfinite(v) && (best < 0 || (added.lowerIsBetter ? v < numbers.at(best) : v > numbers.at(best))))
                 best = c;
         }
         for (int c = 0; best >= 0 && c < numbers.size(); ++c)

@@ -19,7 +19,8 @@ public:
     struct Row
     {
         QString field; // "run_id", "status", … for the run's fields; the metric's name for logged values
-        bool metric = false;
+        bool metric = false; // a logged value (metric, parameter or tag)
+        ValueRole role = ValueRole::Metric; // of a logged value: only metrics are ranked
         QStringList texts; // one per run; "" when the run has no such value
         QVariantList values; // the same, typed (number, bool, string; null when missing)
         bool differs = false;

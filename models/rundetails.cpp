@@ -39,6 +39,8 @@ RunDetails RunDetails::load(RunStore *store, const Project &project, const RunRe
             d.series.insert(s.key, store->series(run.id, s.key));
     d.artifacts = store->artifacts(run.id);
     d.promotions = store->promotions(run.id);
+    d.properties = store->properties(run.id);
+    d.children = store->childRuns(run.runId);
     d.runDir = project.runDir(run.runId);
     d.logPath = d.runDir + QStringLiteral("/driver_log.txt");
     d.attachments = ArtifactFiles::attachments(d.runDir, d.artifacts);
@@ -54,7 +56,7 @@ QStringList RunDetails::chartKeys() const
 {
     QStringList keys;
     for (const MetricSummary &s : metrics)
-        if (s.kind != MetricKind::Text && series.contains(s.key))
+        if (s.kind != MetricKind::Text && s.role != ValueRole::Tag && series.contains(s.key))
             keys.append(s.key);
     return keys; // metrics are sorted by name
 }

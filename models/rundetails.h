@@ -24,6 +24,8 @@ struct RunDetails
     QVector<ArtifactRecord> artifacts;
     QStringList attachments; // driver_log.txt, metrics.jsonl and the outputs, as the JSON lists them
     QVector<PromotionRecord> promotions;
+    QMap<QString, QString> properties; // free properties ("MlflowRunId" of an imported run)
+    QVector<RunRecord> children; // nested runs and a sweep's runs, oldest first
     QString runDir;
     QString logPath;
     QString codeTree; // the snapshot's tree id: the same for runs of the same code ("" if unknown)

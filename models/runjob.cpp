@@ -3,6 +3,7 @@
 #include "argumentline.h"
 #include "artifactfiles.h"
 #include "metricsingester.h"
+#include "mlflowimport.h"
 #include "pythonclient.h"
 #include "regularfile.h"
 #include "runstore.h"
@@ -18,13 +19,14 @@
 #include <QPointer>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <chrono>
 #include <csignal>
-#include <utility>
 #include <pwd.h>
 #include <unistd.h>
+#include <utility>
 
 namespace {
 
@@ -44,15 +46,6 @@ QString userName()
     if (const passwd *pw = ::getpwuid(::getuid()))
         return QString::fromLocal8Bit(pw->pw_name);
     return QString::number(::getuid());
-}
-
-// Run ids start with the project's name, as "IrisDemo_1504832281116" does.
-QString runIdPrefix(const QString &projectName)
-{
-    QString prefix;
-    for (const QChar c : projectName)
-        prefix += c.isLetterOrNumber() || c == QLatin1Char('-') ? c : QLatin1Char('_');
-    return prefix.isEmpty() ? QStringLiteral("run") : prefix;
 }
 
 QString signalName(int sig)
@@ -117,8 +110,9 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         return false;
     }
     if (relative.startsWith(QLatin1String("../"))) {
-        m_error = tr("The script %1 is outside the project %2: only the project's own files are tracked.")
-                      .arg(QDir::toNativeSeparators(info.absoluteFilePath()), QDir::toNativeSeparators(m_project.root()));
+        m_error
+            = tr("The script %1 is outside the project %2: only the project's own files are tracked.")
+                  .arg(QDir::toNativeSeparators(info.absoluteFilePath()), QDir::toNativeSeparators(m_project.root()));
         return false;
     }
     if (!Project::runTargets().contains(m_target)) {
@@ -161,8 +155,7 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         return false;
     }
     const auto record
-        = m_store->createRun(runIdPrefix(m_project.name()), relative, arguments, userName(), Project::hostName(),
-                             m_target);
+        = m_store->createRun(m_project.runIdPrefix(), relative, arguments, userName(), Project::hostName(), m_target);
     if (!record) {
         m_error = m_store->lastError();
         return false;
@@ -294,6 +287,11 @@ QProcessEnvironment RunJob::runEnvironment() const
     env.insert(QStringLiteral("RUNBENCH_METRICS_FILE"), metricsPath());
     env.insert(QStringLiteral("RUNBENCH_PROJECT_DIR"), m_project.root());
     env.insert(QStringLiteral("RUNBENCH_SHARED_DIR"), m_project.sharedDir());
+    env.insert(QStringLiteral("RUNBENCH_OUTPUTS_DIR"), m_project.workDir(m_record.runId) + QStringLiteral("/outputs"));
+    // A script using the real MLflow logs into a store of the run's own,
+    // imported as the run ends (see importMlflowStore()).
+    env.insert(QStringLiteral("MLFLOW_TRACKING_URI"),
+               QUrl::fromLocalFile(m_project.runDir(m_record.runId) + QStringLiteral("/mlruns")).toString());
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
     const QString pythonPath = env.value(QStringLiteral("PYTHONPATH"));
     env.insert(QStringLiteral("PYTHONPATH"),
@@ -333,10 +331,10 @@ void RunJob::startProcess()
         m_pollTimer->start();
     });
     m_command = fullCommand(workDir);
-    m_process->start(launcher,
-                     QStringList { QStringLiteral("--grace"), QString::number(m_graceMs),
-                                   statusPath(m_project, m_record.runId) }
-                         + m_command);
+    m_process->start(
+        launcher,
+        QStringList { QStringLiteral("--grace"), QString::number(m_graceMs), statusPath(m_project, m_record.runId) }
+            + m_command);
 }
 
 QStringList RunJob::fullCommand(const QString &workDir) const
@@ -555,6 +553,31 @@ void RunJob::processFinished(int exitCode, QProcess::ExitStatus exitStatus)
     }
 }
 
+void RunJob::importMlflowStore()
+{
+    const QString runDir = m_project.runDir(m_record.runId);
+    const QString mlruns = runDir + QStringLiteral("/mlruns");
+    const QString done = runDir + QStringLiteral("/mlruns.imported");
+    const QFileInfo info(mlruns);
+    if (!info.isDir() || info.isSymLink() || QFileInfo::exists(done))
+        return;
+    QString error;
+    QStringList problems;
+    QByteArray note;
+    if (!MlflowImport::appendToMetricsFile(
+            mlruns, metricsPath(), m_project.workDir(m_record.runId) + QStringLiteral("/outputs"), &error, &problems))
+        problems.prepend(error);
+    for (const QString &problem : std::as_const(problems))
+        note += (tr("[runbench] What MLflow logged could not all be imported: %1").arg(problem) + QLatin1Char('\n'))
+                    .toUtf8();
+    QFile log(logPath());
+    if (!note.isEmpty() && log.open(QIODevice::WriteOnly | QIODevice::Append))
+        log.write(note);
+    QFile marker(done);
+    if (error.isEmpty() && marker.open(QIODevice::WriteOnly))
+        marker.write("The MLflow store beside this file was added to metrics.jsonl.\n");
+}
+
 void RunJob::finish(RunStatus status, int exitCode, QString error)
 {
     if (m_finishing)
@@ -570,6 +593,8 @@ void RunJob::finish(RunStatus status, int exitCode, QString error)
         m_record.endUs = nowUs();
     if (m_record.startUs == 0) // ended before its script started: timed from its preparation
         m_record.startUs = m_preparingUs > 0 ? m_preparingUs : m_record.endUs;
+    if (m_record.id != 0)
+        importMlflowStore();
     poll(true);
     if (m_log.isOpen())
         m_log.close();

@@ -22,7 +22,7 @@ class SlurmMonitor;
 namespace Slurm {
 struct CommandReply;
 struct JobInfo;
-}
+} // namespace Slurm
 
 // One tracked run, from submission to its recorded end (DESIGN.md, "A run's
 // life"). It owns the process; nothing here ever waits: copying the project
@@ -132,6 +132,9 @@ private:
     QProcessEnvironment runEnvironment() const;
     // The interpreter, the script and its arguments, as the launcher starts them.
     QStringList fullCommand(const QString &workDir) const;
+    // What a script using the real MLflow wrote into the run's own store
+    // (MLFLOW_TRACKING_URI) joins the metrics file, once.
+    void importMlflowStore();
     bool openLog();
     void readOutput();
     void poll(bool finalPoll);

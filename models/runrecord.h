@@ -63,6 +63,11 @@ struct RunRecord
     // store, so it reads as it is again once its host re-adopts it.
     qint64 heartbeatUs = 0;
     bool stale = false;
+    // The run this one belongs to (its run id): the run whose script started
+    // it as a nested run (nestedKey is the name the script gave it), or a
+    // sweep. "" for a run of its own.
+    QString parentRunId;
+    QString nestedKey;
 
     qint64 durationUs() const { return startUs > 0 && endUs >= startUs ? endUs - startUs : -1; }
 };
@@ -73,7 +78,9 @@ struct MetricSummary
 {
     QString key;
     MetricKind kind = MetricKind::Number;
-    qint64 count = 0;
+    ValueRole role = ValueRole::Metric; // parameters and tags are never ranked
+    qint64 count = 0; // values logged (a value logged again at the same step counts again)
+    qint64 maxStep = -1; // the highest step so far: "last" is the value there
     double last = 0; // last number (NaN when the last value was not finite)
     QString lastText; // last value for Text
     double min = 0; // over finite numbers only

@@ -25,13 +25,15 @@ RunStore::~RunStore() { close(); }
 
 void RunStore::closed()
 {
+    m_prepared.clear();
     m_keyIds.clear();
     m_projectId = 0;
 }
 
 std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const QString &script,
                                              const QStringList &arguments, const QString &user, const QString &host,
-                                             const QString &target)
+                                             const QString &target, const QString &parentRunId,
+                                             const QString &nestedKey)
 {
     if (m_projectId == 0) {
         fail(tr("No project is selected in the run history."));
@@ -39,19 +41,35 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     }
     if (!begin())
         return std::nullopt;
-    const qint64 created = nowUs();
+    RunRecord r;
+    r.script = script;
+    r.arguments = arguments;
+    r.user = user;
+    r.host = host;
+    r.target = target;
+    r.parentRunId = parentRunId;
+    r.nestedKey = nestedKey;
+    const qint64 id = insertRun(runIdPrefix, r);
+    if (id == 0 || !commit()) {
+        rollback();
+        return std::nullopt;
+    }
+    return run(id);
+}
+
+qint64 RunStore::insertRun(const QString &runIdPrefix, const RunRecord &r)
+{
+    const qint64 created = r.createdUs > 0 ? r.createdUs : nowUs();
     // Run ids are "<project>_<milliseconds>"; bump the time on a collision.
-    qint64 ms = created / 1000;
+    qint64 ms = nowUs() / 1000;
     QString runId;
     for (;;) {
         runId = runIdPrefix + QLatin1Char('_') + QString::number(ms);
         QSqlQuery exists(m_db);
         exists.prepare(QStringLiteral("SELECT 1 FROM runs WHERE run_id = ?"));
         exists.addBindValue(textValue(runId));
-        if (!exec(exists)) {
-            rollback();
-            return std::nullopt;
-        }
+        if (!exec(exists))
+            return 0;
         if (!exists.next())
             break;
         ++ms;
@@ -59,43 +77,44 @@ std::optional<RunRecord> RunStore::createRun(const QString &runIdPrefix, const Q
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO runs (project_id, run_id, run_number, script, status, created_us, heartbeat_us, user_name, "
-        "host, owner_pid, owner_started, target) "
-        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM runs WHERE project_id = ? "
-        "RETURNING id"));
+        "host, owner_pid, owner_started, target, parent_run_id, nested_key, start_us, end_us, exit_code, error, "
+        "name, description) "
+        "SELECT ?, ?, COALESCE(MAX(run_number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        "FROM runs WHERE project_id = ? RETURNING id"));
     q.addBindValue(m_projectId);
     q.addBindValue(textValue(runId));
-    q.addBindValue(textValue(script));
-    q.addBindValue(runStatusName(RunStatus::Queued));
+    q.addBindValue(textValue(r.script));
+    q.addBindValue(runStatusName(r.status));
     q.addBindValue(created);
     q.addBindValue(created);
-    q.addBindValue(textValue(user));
-    q.addBindValue(textValue(host));
+    q.addBindValue(textValue(r.user));
+    q.addBindValue(textValue(r.host));
     q.addBindValue(qint64(QCoreApplication::applicationPid()));
     q.addBindValue(textValue(processStartTime(QCoreApplication::applicationPid())));
-    q.addBindValue(textValue(target));
+    q.addBindValue(textValue(r.target));
+    q.addBindValue(textValue(r.parentRunId));
+    q.addBindValue(textValue(r.nestedKey));
+    q.addBindValue(r.startUs);
+    q.addBindValue(r.endUs);
+    q.addBindValue(r.exitCode);
+    q.addBindValue(textValue(r.error));
+    q.addBindValue(textValue(r.name));
+    q.addBindValue(textValue(r.description));
     q.addBindValue(m_projectId);
-    if (!exec(q)) {
-        rollback();
-        return std::nullopt;
-    }
+    if (!exec(q))
+        return 0;
     const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
     QSqlQuery arg(m_db);
     arg.prepare(QStringLiteral("INSERT INTO run_arguments (run, position, value) VALUES (?, ?, ?)"));
-    for (int i = 0; i < arguments.size(); ++i) {
+    for (int i = 0; i < r.arguments.size(); ++i) {
         arg.bindValue(0, id);
         arg.bindValue(1, i);
-        arg.bindValue(2, textValue(arguments.at(i)));
-        if (!exec(arg)) {
-            rollback();
-            return std::nullopt;
-        }
+        arg.bindValue(2, textValue(r.arguments.at(i)));
+        if (!exec(arg))
+            return 0;
     }
-    if (!commit()) {
-        rollback();
-        return std::nullopt;
-    }
-    return run(id);
+    return id;
 }
 
 bool RunStore::setRunStatus(qint64 run, RunStatus status)
@@ -124,7 +143,8 @@ bool RunStore::setRunStarted(qint64 run, qint64 pid, qint64 startUs)
 bool RunStore::setRunSubmitted(qint64 run, const QString &jobId, const QString &partition)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET status = ?, job_id = ?, job_partition = ?, heartbeat_us = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE runs SET status = ?, job_id = ?, job_partition = ?, heartbeat_us = ? WHERE id = ?"));
     q.addBindValue(runStatusName(RunStatus::Queued));
     q.addBindValue(textValue(jobId));
     q.addBindValue(textValue(partition));
@@ -173,17 +193,31 @@ bool RunStore::setRunFinished(qint64 run, RunStatus status, int exitCode, qint64
     q.addBindValue(textValue(error));
     q.addBindValue(startUs);
     q.addBindValue(run);
-    return exec(q);
+    if (!exec(q))
+        return false;
+    // Nested runs its script left open end with it.
+    QSqlQuery nested(m_db);
+    nested.prepare(QStringLiteral("UPDATE runs SET status = ?, end_us = ?, start_us = CASE WHEN start_us = 0 THEN ? "
+                                  "ELSE start_us END WHERE nested_key <> '' AND status IN ('Queued', 'Preparing', "
+                                  "'Running') AND parent_run_id = (SELECT run_id FROM runs WHERE id = ?)"));
+    nested.addBindValue(runStatusName(status));
+    nested.addBindValue(endUs);
+    nested.addBindValue(endUs);
+    nested.addBindValue(run);
+    return exec(nested);
 }
 
 namespace {
-const auto kRunColumns = QStringLiteral(
+const QString kRunColumns = QStringLiteral(
     "r.id, r.run_id, r.run_number, p.experiment_id, r.script, r.status, r.created_us, r.start_us, "
     "r.end_us, r.exit_code, r.error, r.name, r.description, r.hidden, r.user_name, r.host, r.pid, "
     "r.target, r.commit_id, r.metrics_offset, r.skipped_lines, r.last_skip_reason, r.git_commit, r.git_dirty, "
-    "r.left_out, r.heartbeat_us, r.skip_reasons, r.job_id, r.job_partition, r.node, r.job_state "
+    "r.left_out, r.heartbeat_us, r.skip_reasons, r.job_id, r.job_partition, r.node, r.job_state, "
+    "r.parent_run_id, r.nested_key "
     "FROM runs r JOIN projects p ON p.id = r.project_id ");
 }
+
+QString RunStore::runColumns() { return kRunColumns; }
 
 RunRecord RunStore::readRun(const QSqlQuery &q)
 {
@@ -219,6 +253,8 @@ RunRecord RunStore::readRun(const QSqlQuery &q)
     r.partition = q.value(28).toString();
     r.node = q.value(29).toString();
     r.schedulerState = q.value(30).toString();
+    r.parentRunId = q.value(31).toString();
+    r.nestedKey = q.value(32).toString();
     if (!isFinished(r.status) && r.heartbeatUs > 0 && nowUs() - r.heartbeatUs > m_lostAfterUs) {
         // Its owner has not been heard of for too long (its host is down or
         // cut off): Lost to everyone, until that host takes the run up again.

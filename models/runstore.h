@@ -10,6 +10,7 @@
 #include <QVector>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QSqlQuery;
@@ -81,7 +82,36 @@ public:
     // stay unique and dense when several processes create runs at once.
     std::optional<RunRecord> createRun(const QString &runIdPrefix, const QString &script, const QStringList &arguments,
                                        const QString &user, const QString &host,
-                                       const QString &target = QStringLiteral("local"));
+                                       const QString &target = QStringLiteral("local"),
+                                       const QString &parentRunId = QString(), const QString &nestedKey = QString());
+    // The run the script of parent started as nested run key ("n1"),
+    // created Running on first call with the parent's script, arguments and
+    // snapshot (and named name); the same run on every later call.
+    std::optional<qint64> nestedRun(const RunRecord &parent, const QString &key, const QString &name);
+    // A nested run's own end (its script ended it); setRunFinished() of a
+    // run ends its nested runs still open with the same status.
+    bool setNestedRunFinished(qint64 run, RunStatus status, qint64 endUs);
+    QVector<RunRecord> childRuns(const QString &parentRunId); // oldest first
+
+    // A run made whole from elsewhere (an MLflow store): the run as given
+    // (status, times, name, user, parent), its values with their steps and
+    // times, properties and artifact records, in one transaction: all of it
+    // or nothing. Its row id, or 0 with lastError().
+    struct ImportedRun
+    {
+        RunRecord run;
+        QVector<MetricRecord> values;
+        QMap<QString, QString> properties;
+        QVector<ArtifactRecord> artifacts;
+    };
+    qint64 importRun(const QString &runIdPrefix, const ImportedRun &imported);
+
+    // Free properties of a run: where an imported run came from
+    // ("MlflowRunId"), and the like.
+    bool setRunProperty(qint64 run, const QString &name, const QString &value);
+    QMap<QString, QString> properties(qint64 run);
+    // The project's run having the property, or 0.
+    qint64 runWithProperty(const QString &name, const QString &value);
     bool setRunStatus(qint64 run, RunStatus status);
     // The run's process started: its pid and start time are kept with it.
     bool setRunStarted(qint64 run, qint64 pid, qint64 startUs);
@@ -131,6 +161,11 @@ public:
     bool appendMetrics(qint64 run, const QVector<MetricRecord> &records, QHash<QString, MetricSummary> *summaries,
                        qint64 newOffset, int skippedLines, const QString &lastSkipReason,
                        const QMap<QString, int> &skipReasons = {});
+    // The same, for a run and its nested runs: a record with storeRun set
+    // goes to that run; summaries are kept per run row.
+    using SummariesByRun = QHash<qint64, QHash<QString, MetricSummary>>;
+    bool appendMetrics(qint64 run, const QVector<MetricRecord> &records, SummariesByRun *summaries, qint64 newOffset,
+                       int skippedLines, const QString &lastSkipReason, const QMap<QString, int> &skipReasons = {});
     QHash<QString, MetricSummary> summaries(qint64 run);
     QHash<qint64, QVector<MetricSummary>> allSummaries();
     QHash<qint64, QVector<MetricSummary>> summariesOf(const QVector<qint64> &runs);
@@ -162,7 +197,13 @@ private:
     bool replaceRunRows(qint64 run, const QString &table, const QString &insert, int count,
                         const std::function<void(QSqlQuery &, int)> &bind);
     qint64 keyId(const QString &name);
+    // Inserts a run as r describes it (status, times, names, parent) with the
+    // next run number, inside the caller's transaction; its row id, or 0.
+    qint64 insertRun(const QString &runIdPrefix, const RunRecord &r);
+    // Writes values and their summaries inside the caller's transaction.
+    bool writeValues(qint64 run, const QVector<MetricRecord> &records, SummariesByRun *summaries);
     RunRecord readRun(const QSqlQuery &query);
+    static QString runColumns(); // what readRun() reads, and "FROM …"
     QStringList readArguments(qint64 run);
     QStringList readTags(qint64 run);
     // Arguments and tags of the runs with ids in [firstId, lastId].
@@ -174,4 +215,9 @@ private:
     QString m_previousHost;
     qint64 m_lostAfterUs = 120 * 1000000LL;
     QHash<QString, qint64> m_keyIds;
+    // Statements of many placeholders, prepared once per connection: Qt
+    // hands SQLite named placeholders, and SQLite's parse of those grows
+    // with the square of their number.
+    QSqlQuery &prepared(const QString &sql);
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
 };

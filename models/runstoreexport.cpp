@@ -27,16 +27,18 @@ const CopiedTable kExportedRunColumns {
     "run_id, run_number, script, status, created_us, start_us, end_us, exit_code, "
     "error, name, description, hidden, user_name, host, pid, target, commit_id, "
     "metrics_offset, skipped_lines, last_skip_reason, git_commit, git_dirty, left_out, "
-    "owner_pid, owner_started, pid_started, heartbeat_us, skip_reasons, job_id, job_partition, node, job_state",
+    "owner_pid, owner_started, pid_started, heartbeat_us, skip_reasons, job_id, job_partition, node, job_state, "
+    "parent_run_id, nested_key",
     false
 };
 const CopiedTable kRunRows[] = {
     { "run_arguments", "position, value", false },
     { "metrics", "step, num, txt, time", true },
-    { "run_metrics", "kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count", true },
+    { "run_metrics", "kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count, role, max_step", true },
     { "artifacts", "path, size, sha256, link_target", false },
     { "promotions", "asset_path, artifact_path, sha256, time_us", false },
     { "run_tags", "tag", false },
+    { "run_properties", "name, value", false },
 };
 
 } // namespace

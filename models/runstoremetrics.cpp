@@ -4,11 +4,14 @@
 #include "storevalues.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <limits>
+#include <map>
+#include <tuple>
 #include <utility>
 
 using namespace StoreValues;
@@ -33,6 +36,16 @@ qint64 RunStore::keyId(const QString &name)
     return id;
 }
 
+QSqlQuery &RunStore::prepared(const QString &sql)
+{
+    std::shared_ptr<QSqlQuery> &query = m_prepared[sql];
+    if (!query) {
+        query = std::make_shared<QSqlQuery>(m_db);
+        query->prepare(sql);
+    }
+    return *query;
+}
+
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("RunStore", text); }
@@ -43,6 +56,7 @@ constexpr int kRowsPerInsert = 256;
 
 struct Point
 {
+    qint64 run;
     qint64 key;
     qint64 step;
     QVariant num;
@@ -89,126 +103,27 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, Q
                              qint64 newOffset, int skippedLines, const QString &lastSkipReason,
                              const QMap<QString, int> &skipReasons)
 {
+    SummariesByRun byRun;
+    byRun.insert(run, *summaries);
+    if (!appendMetrics(run, records, &byRun, newOffset, skippedLines, lastSkipReason, skipReasons))
+        return false;
+    *summaries = byRun.value(run);
+    return true;
+}
+
+bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, SummariesByRun *summaries,
+                             qint64 newOffset, int skippedLines, const QString &lastSkipReason,
+                             const QMap<QString, int> &skipReasons)
+{
     if (!begin())
         return false;
-    QHash<QString, MetricSummary> updated = *summaries;
-    QSet<QString> touched;
-    const double now = double(nowUs()) / 1e6;
-    const QVariant nullText; // binds NULL
-    bool ok = true;
-    QVector<Point> points;
-    points.reserve(records.size());
-    for (const MetricRecord &record : records) {
-        const qint64 key = keyId(record.name);
-        if (key == 0) {
-            ok = false;
-            break;
-        }
-        MetricSummary &s = updated[record.name];
-        if (s.count == 0) {
-            s.key = record.name;
-            s.kind = record.kind;
-        } else if (s.kind != record.kind && s.kind != MetricKind::Text) {
-            // A name logged with mixed kinds: a list stays a list, a scalar
-            // logged again is a series; a text anywhere makes it text.
-            if (record.kind == MetricKind::Text)
-                s.kind = MetricKind::Text;
-            else if (record.kind == MetricKind::List)
-                s.kind = MetricKind::List;
-        }
-        touched.insert(record.name);
-        const double time = record.time > 0 ? record.time : now;
-        if (record.kind == MetricKind::Text) {
-            s.lastText = record.text;
-            s.last = std::numeric_limits<double>::quiet_NaN();
-            points.append(
-                { key, s.count++, QVariant(), record.text.isNull() ? nullText : QVariant(record.text), time });
-        } else {
-            for (double v : record.numbers) {
-                addToSummary(&s, v);
-                points.append({ key, s.count++, numberValue(v),
-                                std::isnan(v) ? QVariant(QStringLiteral("NaN")) : nullText, time });
-            }
-        }
-    }
-    if (ok && dialect() == Dialect::PostgreSQL) {
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral(
-            "INSERT INTO metrics (run, key, step, num, txt, time) SELECT ?, k, s, n, t, tm FROM "
-            "unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS DOUBLE PRECISION[]), CAST(? AS TEXT[]), "
-            "CAST(? AS DOUBLE PRECISION[])) AS u(k, s, n, t, tm)"));
-        for (int at = 0; ok && at < points.size(); at += kPointsPerArrayInsert) {
-            const int rows = int(qMin<qsizetype>(kPointsPerArrayInsert, points.size() - at));
-            QStringList keys, steps, nums, texts, times;
-            for (int i = at; i < at + rows; ++i) {
-                const Point &p = points.at(i);
-                keys.append(QString::number(p.key));
-                steps.append(QString::number(p.step));
-                nums.append(p.num.isNull() ? QStringLiteral("NULL") : arrayNumber(p.num.toDouble()));
-                texts.append(arrayText(p.txt));
-                times.append(arrayNumber(p.time));
-            }
-            insert.bindValue(0, run);
-            int column = 1;
-            for (const QStringList *list : { &keys, &steps, &nums, &texts, &times })
-                insert.bindValue(column++, QLatin1Char('{') + list->join(QLatin1Char(',')) + QLatin1Char('}'));
-            ok = exec(insert);
-        }
-        points.clear();
-    }
-    // Full statements of kRowsPerInsert points, then one for the rest.
-    QSqlQuery full(m_db);
-    if (ok && points.size() >= kRowsPerInsert)
-        full.prepare(insertPoints(kRowsPerInsert));
-    for (int at = 0; ok && at < points.size();) {
-        const int rows = int(qMin<qsizetype>(kRowsPerInsert, points.size() - at));
-        QSqlQuery rest(m_db);
-        if (rows < kRowsPerInsert)
-            rest.prepare(insertPoints(rows));
-        QSqlQuery &insert = rows == kRowsPerInsert ? full : rest;
-        for (int i = 0; i < rows; ++i) {
-            const Point &p = points.at(at + i);
-            insert.bindValue(i * 6, run);
-            insert.bindValue(i * 6 + 1, p.key);
-            insert.bindValue(i * 6 + 2, p.step);
-            insert.bindValue(i * 6 + 3, p.num);
-            insert.bindValue(i * 6 + 4, p.txt);
-            insert.bindValue(i * 6 + 5, p.time);
-        }
-        ok = exec(insert);
-        at += rows;
-    }
-    if (ok) {
-        QSqlQuery upsert(m_db);
-        upsert.prepare(
-            QStringLiteral("INSERT INTO run_metrics (run, key, kind, count, last_num, last_txt, min_num, max_num, "
-                           "sum_num, finite_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (run, key) DO UPDATE SET kind = excluded.kind, count = excluded.count, "
-                           "last_num = excluded.last_num, last_txt = excluded.last_txt, min_num = excluded.min_num, "
-                           "max_num = excluded.max_num, sum_num = excluded.sum_num, "
-                           "finite_count = excluded.finite_count"));
-        for (const QString &name : std::as_const(touched)) {
-            const MetricSummary &s = updated[name];
-            upsert.bindValue(0, run);
-            upsert.bindValue(1, keyId(name));
-            upsert.bindValue(2, kindName(s.kind));
-            upsert.bindValue(3, s.count);
-            upsert.bindValue(4, numberValue(s.last));
-            upsert.bindValue(5, s.kind == MetricKind::Text ? QVariant(s.lastText) : nullText);
-            upsert.bindValue(6, s.finiteCount ? QVariant(s.min) : QVariant());
-            upsert.bindValue(7, s.finiteCount ? QVariant(s.max) : QVariant());
-            upsert.bindValue(8, s.sum);
-            upsert.bindValue(9, s.finiteCount);
-            if (!(ok = exec(upsert)))
-                break;
-        }
-    }
+    SummariesByRun updated = *summaries;
+    bool ok = writeValues(run, records, &updated);
     if (ok) {
         QSqlQuery offset(m_db);
-        offset.prepare(
-            QStringLiteral("UPDATE runs SET metrics_offset = ?, skipped_lines = skipped_lines + ?, "
-                           "last_skip_reason = CASE WHEN ? = '' THEN last_skip_reason ELSE ? END, "
-                           "skip_reasons = CASE WHEN ? = '' THEN skip_reasons ELSE ? END WHERE id = ?"));
+        offset.prepare(QStringLiteral("UPDATE runs SET metrics_offset = ?, skipped_lines = skipped_lines + ?, "
+                                      "last_skip_reason = CASE WHEN ? = '' THEN last_skip_reason ELSE ? END, "
+                                      "skip_reasons = CASE WHEN ? = '' THEN skip_reasons ELSE ? END WHERE id = ?"));
         offset.addBindValue(newOffset);
         offset.addBindValue(skippedLines);
         offset.addBindValue(textValue(lastSkipReason));
@@ -230,12 +145,174 @@ bool RunStore::appendMetrics(qint64 run, const QVector<MetricRecord> &records, Q
     return true;
 }
 
+bool RunStore::writeValues(qint64 run, const QVector<MetricRecord> &records, SummariesByRun *summaries)
+{
+    QHash<qint64, QSet<QString>> touched;
+    const double now = double(nowUs()) / 1e6;
+    const QVariant nullText; // binds NULL
+    QVector<Point> points;
+    points.reserve(records.size());
+    bool explicitSteps = false;
+    for (const MetricRecord &record : records) {
+        if (record.isRunEvent())
+            continue;
+        if (record.isProperty) {
+            const QString text = record.kind == MetricKind::Text ? record.text
+                : record.kind == MetricKind::Bool
+                ? QString::fromLatin1(record.numbers.value(0) != 0 ? "true" : "false")
+                : QString::number(record.numbers.value(0), 'g', QLocale::FloatingPointShortest);
+            if (!setRunProperty(record.storeRun > 0 ? record.storeRun : run, record.name, text))
+                return false;
+            continue;
+        }
+        const qint64 key = keyId(record.name);
+        if (key == 0)
+            return false;
+        const qint64 target = record.storeRun > 0 ? record.storeRun : run;
+        MetricSummary &s = (*summaries)[target][record.name];
+        if (s.count == 0) {
+            s.key = record.name;
+            s.kind = record.kind;
+        } else if (s.kind != record.kind && s.kind != MetricKind::Text) {
+            // A name logged with mixed kinds: a list stays a list, a scalar
+            // logged again is a series; a text anywhere makes it text.
+            if (record.kind == MetricKind::Text)
+                s.kind = MetricKind::Text;
+            else if (record.kind == MetricKind::List)
+                s.kind = MetricKind::List;
+        }
+        s.role = record.role;
+        touched[target].insert(record.name);
+        const double time = record.time > 0 ? record.time : now;
+        explicitSteps = explicitSteps || record.hasStep;
+        qint64 step = record.hasStep ? record.step : s.maxStep + 1;
+        if (record.kind == MetricKind::Text) {
+            if (step >= s.maxStep) {
+                s.lastText = record.text;
+                s.last = std::numeric_limits<double>::quiet_NaN();
+            }
+            ++s.count;
+            s.maxStep = qMax(s.maxStep, step);
+            points.append(
+                { target, key, step, QVariant(), record.text.isNull() ? nullText : QVariant(record.text), time });
+        } else {
+            for (double v : record.numbers) {
+                const double last = s.last;
+                addToSummary(&s, v);
+                if (step < s.maxStep)
+                    s.last = last; // an earlier step: the last value stays the one at the highest step
+                ++s.count;
+                s.maxStep = qMax(s.maxStep, step);
+                points.append({ target, key, step++, numberValue(v),
+                                std::isnan(v) ? QVariant(QStringLiteral("NaN")) : nullText, time });
+            }
+        }
+    }
+    if (explicitSteps) {
+        // A value logged again at a step replaces the one there; one
+        // statement may not write a row twice, so only the last one goes.
+        std::map<std::tuple<qint64, qint64, qint64>, int> lastAt;
+        for (int i = 0; i < points.size(); ++i)
+            lastAt[{ points.at(i).run, points.at(i).key, points.at(i).step }] = i;
+        if (qsizetype(lastAt.size()) < points.size()) {
+            QVector<Point> unique;
+            unique.reserve(lastAt.size());
+            for (int i = 0; i < points.size(); ++i)
+                if (lastAt.at({ points.at(i).run, points.at(i).key, points.at(i).step }) == i)
+                    unique.append(points.at(i));
+            points = unique;
+        }
+    }
+    const QString onConflict = explicitSteps ? QStringLiteral(" ON CONFLICT (run, key, step) DO UPDATE SET "
+                                                              "num = excluded.num, txt = excluded.txt, "
+                                                              "time = excluded.time")
+                                             : QString();
+    bool ok = true;
+    if (dialect() == Dialect::PostgreSQL) {
+        QSqlQuery insert(m_db);
+        insert.prepare(
+            QStringLiteral(
+                "INSERT INTO metrics (run, key, step, num, txt, time) SELECT r, k, s, n, t, tm FROM "
+                "unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS DOUBLE PRECISION[]), "
+                "CAST(? AS TEXT[]), CAST(? AS DOUBLE PRECISION[])) AS u(r, k, s, n, t, tm)")
+            + onConflict);
+        for (int at = 0; ok && at < points.size(); at += kPointsPerArrayInsert) {
+            const int rows = int(qMin<qsizetype>(kPointsPerArrayInsert, points.size() - at));
+            QStringList runs, keys, steps, nums, texts, times;
+            for (int i = at; i < at + rows; ++i) {
+                const Point &p = points.at(i);
+                runs.append(QString::number(p.run));
+                keys.append(QString::number(p.key));
+                steps.append(QString::number(p.step));
+                nums.append(p.num.isNull() ? QStringLiteral("NULL") : arrayNumber(p.num.toDouble()));
+                texts.append(arrayText(p.txt));
+                times.append(arrayNumber(p.time));
+            }
+            int column = 0;
+            for (const QStringList *list : { &runs, &keys, &steps, &nums, &texts, &times })
+                insert.bindValue(column++, QLatin1Char('{') + list->join(QLatin1Char(',')) + QLatin1Char('}'));
+            ok = exec(insert);
+        }
+        points.clear();
+    }
+    // Statements of kRowsPerInsert points, then of halves (128, 64, … 1)
+    // for the rest: a handful of statement sizes, each prepared once.
+    for (int at = 0; ok && at < points.size();) {
+        int rows = kRowsPerInsert;
+        while (rows > points.size() - at)
+            rows /= 2;
+        QSqlQuery &insert = prepared(insertPoints(rows) + onConflict);
+        for (int i = 0; i < rows; ++i) {
+            const Point &p = points.at(at + i);
+            insert.bindValue(i * 6, p.run);
+            insert.bindValue(i * 6 + 1, p.key);
+            insert.bindValue(i * 6 + 2, p.step);
+            insert.bindValue(i * 6 + 3, p.num);
+            insert.bindValue(i * 6 + 4, p.txt);
+            insert.bindValue(i * 6 + 5, p.time);
+        }
+        ok = exec(insert);
+        at += rows;
+    }
+    if (!ok)
+        return false;
+    QSqlQuery upsert(m_db);
+    upsert.prepare(QStringLiteral(
+        "INSERT INTO run_metrics (run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count, "
+        "role, max_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (run, key) DO UPDATE SET kind = excluded.kind, count = excluded.count, "
+        "last_num = excluded.last_num, last_txt = excluded.last_txt, min_num = excluded.min_num, "
+        "max_num = excluded.max_num, sum_num = excluded.sum_num, finite_count = excluded.finite_count, "
+        "role = excluded.role, max_step = excluded.max_step"));
+    for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
+        for (const QString &name : it.value()) {
+            const MetricSummary &s = (*summaries)[it.key()][name];
+            upsert.bindValue(0, it.key());
+            upsert.bindValue(1, keyId(name));
+            upsert.bindValue(2, kindName(s.kind));
+            upsert.bindValue(3, s.count);
+            upsert.bindValue(4, numberValue(s.last));
+            upsert.bindValue(5, s.kind == MetricKind::Text ? QVariant(s.lastText) : nullText);
+            upsert.bindValue(6, s.finiteCount ? QVariant(s.min) : QVariant());
+            upsert.bindValue(7, s.finiteCount ? QVariant(s.max) : QVariant());
+            upsert.bindValue(8, s.sum);
+            upsert.bindValue(9, s.finiteCount);
+            upsert.bindValue(10, roleName(s.role));
+            upsert.bindValue(11, s.maxStep);
+            if (!exec(upsert))
+                return false;
+        }
+    }
+    return true;
+}
+
 QHash<QString, MetricSummary> RunStore::summaries(qint64 run)
 {
     QHash<QString, MetricSummary> result;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT k.name, m.kind, m.count, m.last_num, m.last_txt, m.min_num, m.max_num, m.sum_num, "
-                             "m.finite_count FROM run_metrics m JOIN metric_keys k ON k.id = m.key WHERE m.run = ?"));
+                             "m.finite_count, m.role, m.max_step FROM run_metrics m JOIN metric_keys k ON k.id = m.key "
+                             "WHERE m.run = ?"));
     q.addBindValue(run);
     if (!exec(q))
         return result;
@@ -252,7 +329,8 @@ QHash<qint64, QVector<MetricSummary>> RunStore::allSummaries()
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT m.run, k.name, m.kind, m.count, m.last_num, m.last_txt, m.min_num, m.max_num, "
-                             "m.sum_num, m.finite_count FROM run_metrics m JOIN metric_keys k ON k.id = m.key "
+                             "m.sum_num, m.finite_count, m.role, m.max_step FROM run_metrics m "
+                             "JOIN metric_keys k ON k.id = m.key "
                              "JOIN runs r ON r.id = m.run WHERE r.project_id = ?"));
     q.addBindValue(m_projectId);
     if (!exec(q))
@@ -289,8 +367,8 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(
-        QStringLiteral("SELECT run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count "
-                       "FROM run_metrics WHERE run BETWEEN ? AND ?"));
+        QStringLiteral("SELECT run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count, "
+                       "role, max_step FROM run_metrics WHERE run BETWEEN ? AND ?"));
     q.addBindValue(firstId);
     q.addBindValue(lastId);
     if (!exec(q))
@@ -306,6 +384,8 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
         s.max = q.value(7).toDouble();
         s.sum = q.value(8).toDouble();
         s.finiteCount = q.value(9).toLongLong();
+        s.role = roleFromName(q.value(10).toString());
+        s.maxStep = q.value(11).toLongLong();
         result[q.value(0).toLongLong()].append(s);
     }
     return result;

@@ -39,8 +39,9 @@ QVector<RunStore::Owner> RunStore::activeRunOwners()
 {
     QVector<Owner> owners;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, host, owner_pid, owner_started, status, pid, pid_started, job_id FROM runs "
-                             "WHERE project_id = ? AND status IN ('Queued', 'Preparing', 'Running')"));
+    q.prepare(
+        QStringLiteral("SELECT id, host, owner_pid, owner_started, status, pid, pid_started, job_id FROM runs "
+                       "WHERE project_id = ? AND status IN ('Queued', 'Preparing', 'Running') AND nested_key = ''"));
     q.addBindValue(m_projectId);
     if (exec(q))
         while (q.next())
@@ -179,9 +180,13 @@ bool RunStore::heartbeat(const QVector<qint64> &runs)
     if (runs.isEmpty())
         return true;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET heartbeat_us = ? WHERE id IN (%1)").arg(placeholders(int(runs.size()))));
+    // Nested runs live as long as their parent's script: they share its beat.
+    q.prepare(QStringLiteral("UPDATE runs SET heartbeat_us = ? WHERE id IN (%1) OR (nested_key <> '' AND "
+                             "parent_run_id IN (SELECT run_id FROM runs WHERE id IN (%1)))")
+                  .arg(placeholders(int(runs.size()))));
     q.addBindValue(nowUs());
-    for (qint64 run : runs)
-        q.addBindValue(run);
+    for (int pass = 0; pass < 2; ++pass)
+        for (qint64 run : runs)
+            q.addBindValue(run);
     return exec(q);
 }

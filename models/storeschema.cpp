@@ -272,6 +272,25 @@ ALTER TABLE runs ADD COLUMN job_partition TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN node TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN job_state TEXT NOT NULL DEFAULT '';
 )" },
+    // 13: what a value is (a metric, a parameter or a tag) and the highest
+    // step it reached (values may come with explicit steps); runs nested in a
+    // run or started by a sweep name their parent, nested ones with the name
+    // the script gave them; and free properties of a run (where an imported
+    // run came from)
+    { R"(
+ALTER TABLE run_metrics ADD COLUMN role TEXT NOT NULL DEFAULT 'metric';
+ALTER TABLE run_metrics ADD COLUMN max_step INTEGER NOT NULL DEFAULT -1;
+UPDATE run_metrics SET max_step = count - 1;
+ALTER TABLE runs ADD COLUMN parent_run_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN nested_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX runs_parent ON runs(parent_run_id);
+CREATE TABLE run_properties (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (run, name));
+CREATE INDEX run_properties_value ON run_properties(name, value);
+)" },
 };
 
 // A migration's statements: split at a ';' ending a line, except inside a

@@ -34,8 +34,27 @@ MetricKind kindFromName(const QString &name)
     return MetricKind::Number;
 }
 
+QString roleName(ValueRole role)
+{
+    switch (role) {
+    case ValueRole::Metric: return QStringLiteral("metric");
+    case ValueRole::Param: return QStringLiteral("param");
+    case ValueRole::Tag: return QStringLiteral("tag");
+    }
+    return QStringLiteral("metric");
+}
+
+ValueRole roleFromName(const QString &name)
+{
+    if (name == QLatin1String("param"))
+        return ValueRole::Param;
+    if (name == QLatin1String("tag"))
+        return ValueRole::Tag;
+    return ValueRole::Metric;
+}
+
 // Reads "name, kind, count, last_num, last_txt, min_num, max_num, sum_num,
-// finite_count" starting at column first.
+// finite_count, role, max_step" starting at column first.
 MetricSummary readSummary(const QSqlQuery &q, int first)
 {
     MetricSummary s;
@@ -48,6 +67,8 @@ MetricSummary readSummary(const QSqlQuery &q, int first)
     s.max = q.value(first + 6).toDouble();
     s.sum = q.value(first + 7).toDouble();
     s.finiteCount = q.value(first + 8).toLongLong();
+    s.role = roleFromName(q.value(first + 9).toString());
+    s.maxStep = q.value(first + 10).toLongLong();
     return s;
 }
 

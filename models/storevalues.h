@@ -30,6 +30,8 @@ QString placeholders(int n);
 
 QString kindName(MetricKind kind);
 MetricKind kindFromName(const QString &name);
+QString roleName(ValueRole role); // "metric", "param", "tag"
+ValueRole roleFromName(const QString &name);
 
 // Reads "name, kind, count, last_num, last_txt, min_num, max_num, sum_num,
 // finite_count" starting at column first.

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void overlongLineIsSkippedWithoutStoppingIngest();
     void truncatedFileIsAnError();
     void gigabyteFileIsReadInBoundedMemory();
+    void nestedRunsStepsAndKinds();
 
 private:
     void append(const QByteArray &bytes);
@@ -216,6 +217,60 @@ void TestIngester::gigabyteFileIsReadInBoundedMemory()
     const qint64 bound = 64 * 1024;
 #endif
     QVERIFY2(grown < bound, qPrintable(QStringLiteral("resident memory grew by %1 KiB").arg(grown)));
+}
+
+// Lines naming a nested run create it once (also when a second ingester
+// reads the same lines again after a crash) and go to it; its events end it.
+void TestIngester::nestedRunsStepsAndKinds()
+{
+    append("{\"name\": \"lr\", \"value\": 0.1, \"kind\": \"param\", \"step\": 0}\n"
+           "{\"run\": \"a\", \"status\": \"Running\", \"name\": \"fold A\"}\n"
+           "{\"name\": \"loss\", \"value\": 0.5, \"run\": \"a\", \"step\": 4}\n"
+           "{\"name\": \"loss\", \"value\": 0.9, \"run\": \"a\", \"step\": 1}\n"
+           "{\"name\": \"MlflowRunId\", \"value\": \"a\", \"kind\": \"property\", \"run\": \"a\"}\n"
+           "{\"name\": \"loss\", \"value\": 0.7, \"run\": \"b\"}\n"
+           "{\"run\": \"a\", \"status\": \"FAILED\", \"time\": 1700000000.5}\n"
+           "{\"name\": \"loss\", \"value\": 0.3}\n");
+    const RunRecord parent = *m_store->run(m_run);
+    {
+        MetricsIngester ingester(m_store.get(), m_run, m_file);
+        QVERIFY2(ingester.poll(), qPrintable(ingester.lastError()));
+    }
+    QVector<RunRecord> children = m_store->childRuns(parent.runId);
+    QCOMPARE(children.size(), 2);
+    const RunRecord a = children.at(0);
+    QCOMPARE(a.nestedKey, QStringLiteral("a"));
+    QCOMPARE(a.name, QStringLiteral("fold A"));
+    QCOMPARE(a.status, RunStatus::Failed);
+    QCOMPARE(a.endUs, 1700000000500000LL);
+    QCOMPARE(children.at(1).nestedKey, QStringLiteral("b")); // created by its first value
+    QCOMPARE(children.at(1).status, RunStatus::Running);
+    const QVector<MetricPoint> loss = m_store->series(a.id, QStringLiteral("loss"));
+    QCOMPARE(loss.size(), 2);
+    QCOMPARE(loss.at(0).step, 1);
+    QCOMPARE(loss.at(1).value, 0.5);
+    QCOMPARE(m_store->properties(a.id).value(QStringLiteral("MlflowRunId")), QStringLiteral("a"));
+    QCOMPARE(m_store->summaries(m_run).value(QStringLiteral("loss")).last, 0.3); // the parent's own
+    QCOMPARE(int(m_store->summaries(m_run).value(QStringLiteral("lr")).role), int(ValueRole::Param));
+    QVERIFY(!m_store->summaries(m_run).contains(QStringLiteral("MlflowRunId")));
+
+    // another ingester (the owner came back) resumes at the stored offset and
+    // finds the same nested runs by their names
+    append("{\"name\": \"loss\", \"value\": 0.2, \"run\": \"b\"}\n");
+    {
+        MetricsIngester again(m_store.get(), m_run, m_file);
+        QVERIFY2(again.poll(), qPrintable(again.lastError()));
+        QCOMPARE(again.storedRecords(), 1);
+    }
+    children = m_store->childRuns(parent.runId);
+    QCOMPARE(children.size(), 2);
+    QCOMPARE(m_store->series(a.id, QStringLiteral("loss")).size(), 2);
+    QCOMPARE(m_store->series(children.at(1).id, QStringLiteral("loss")).size(), 2);
+    QCOMPARE(m_store->summaries(children.at(1).id).value(QStringLiteral("loss")).last, 0.2);
+    // the parent's end ends the one left open
+    QVERIFY(m_store->setRunFinished(m_run, RunStatus::Completed, 0, 1700000001000000LL, QString()));
+    QCOMPARE(m_store->run(children.at(1).id)->status, RunStatus::Completed);
+    QCOMPARE(m_store->run(a.id)->status, RunStatus::Failed);
 }
 
 QTEST_GUILESS_MAIN(TestIngester)

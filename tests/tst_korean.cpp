@@ -54,10 +54,10 @@ void TestKorean::initTestCase()
 // Words of two or more Latin letters, but for names that stay as they are.
 QStringList TestKorean::englishIn(const QString &where, const QString &text) const
 {
-    static const QStringList kept { QStringLiteral("Runbench"), QStringLiteral("CSV"), QStringLiteral("PNG"),
-                                    QStringLiteral("SVG"),      QStringLiteral("Git"), QStringLiteral("ID"),
-                                    QStringLiteral("Ctrl"),     QStringLiteral("Slurm"), QStringLiteral("CPU"),
-                                    QStringLiteral("GPU"),      QStringLiteral("sbatch") };
+    static const QStringList kept { QStringLiteral("Runbench"), QStringLiteral("CSV"),    QStringLiteral("PNG"),
+                                    QStringLiteral("SVG"),      QStringLiteral("Git"),    QStringLiteral("ID"),
+                                    QStringLiteral("Ctrl"),     QStringLiteral("Slurm"),  QStringLiteral("CPU"),
+                                    QStringLiteral("GPU"),      QStringLiteral("sbatch"), QStringLiteral("MLflow") };
     static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
     QStringList found;
     auto it = word.globalMatch(text);
@@ -141,7 +141,7 @@ void TestKorean::settingsDialogSpeaksKoreanUnclipped()
 {
     QTemporaryDir dir;
     QVERIFY(writeFile(dir.path() + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Korean\n"));
-    ProjectSettingsDialog dialog{ Project(dir.path()) };
+    ProjectSettingsDialog dialog { Project(dir.path()) };
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("settingsTabs"));

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void longNameRefused();
     void deepNestingRefused();
     void outOfRangeNumbers();
+    void stepsKindsAndNestedRuns();
 };
 
 void TestMetricLine::scalars_data()
@@ -128,6 +129,16 @@ void TestMetricLine::malformed_data()
     QTest::newRow("raw nul byte") << QByteArray(rawNul, sizeof rawNul - 1);
     QTest::newRow("time not number") << QByteArray(R"({"name":"a","value":1,"time":"now"})");
     QTest::newRow("array line") << QByteArray("[1,2]");
+    QTest::newRow("fractional step") << QByteArray(R"({"name":"a","value":1,"step":1.5})");
+    QTest::newRow("step not number") << QByteArray(R"({"name":"a","value":1,"step":"7"})");
+    QTest::newRow("step too large") << QByteArray(R"({"name":"a","value":1,"step":1e300})");
+    QTest::newRow("unknown kind") << QByteArray(R"({"name":"a","value":1,"kind":"metrics"})");
+    QTest::newRow("kind not string") << QByteArray(R"({"name":"a","value":1,"kind":1})");
+    QTest::newRow("empty run") << QByteArray(R"({"name":"a","value":1,"run":""})");
+    QTest::newRow("status without run") << QByteArray(R"({"status":"Completed"})");
+    QTest::newRow("unknown status") << QByteArray(R"({"run":"n1","status":"Done"})");
+    QTest::newRow("event with value") << QByteArray(R"({"run":"n1","status":"Completed","value":1})");
+    QTest::newRow("list property") << QByteArray(R"({"name":"a","value":[1],"kind":"property"})");
 }
 
 void TestMetricLine::malformed()
@@ -168,6 +179,53 @@ void TestMetricLine::outOfRangeNumbers()
     QVERIFY(std::isinf(r.numbers.first()));
     QVERIFY(MetricLine::parse(QByteArray(R"({"name":"tiny","value":1e-999})"), &r, &error));
     QCOMPARE(r.numbers.first(), 0.0);
+}
+
+void TestMetricLine::stepsKindsAndNestedRuns()
+{
+    MetricRecord r;
+    QString error;
+    // lines written before steps and kinds keep their meaning
+    QVERIFY(MetricLine::parse(QByteArray(R"({"name":"loss","value":0.5})"), &r, &error));
+    QVERIFY(!r.hasStep);
+    QCOMPARE(int(r.role), int(ValueRole::Metric));
+    QVERIFY(r.run.isEmpty());
+    QVERIFY(!r.isRunEvent());
+
+    QVERIFY2(MetricLine::parse(QByteArray(R"({"name":"loss","value":0.5,"step":-3})"), &r, &error), qPrintable(error));
+    QVERIFY(r.hasStep);
+    QCOMPARE(r.step, -3);
+    QVERIFY(MetricLine::parse(QByteArray(R"({"name":"loss","value":0.5,"step":9007199254740992})"), &r, &error));
+    QCOMPARE(r.step, MetricLine::MaxStep);
+    QVERIFY(MetricLine::parse(QByteArray(R"({"name":"loss","value":0.5,"step":1e3})"), &r, &error));
+    QCOMPARE(r.step, 1000);
+
+    QVERIFY(MetricLine::parse(QByteArray(R"({"name":"lr","value":0.1,"kind":"param","step":0})"), &r, &error));
+    QCOMPARE(int(r.role), int(ValueRole::Param));
+    QVERIFY(MetricLine::parse(QByteArray(R"({"kind":"tag","name":"model","value":"svm"})"), &r, &error));
+    QCOMPARE(int(r.role), int(ValueRole::Tag));
+    QCOMPARE(r.text, QStringLiteral("svm"));
+    QVERIFY(MetricLine::parse(QByteArray(R"({"kind":"property","name":"MlflowExperiment","value":"x"})"), &r, &error));
+    QVERIFY(r.isProperty);
+
+    QVERIFY(MetricLine::parse(QByteArray(R"({"name":"loss","value":0.3,"run":"n1"})"), &r, &error));
+    QCOMPARE(r.run, QStringLiteral("n1"));
+    QVERIFY(!r.isRunEvent());
+    QVERIFY(MetricLine::parse(QByteArray(R"({"status":"RUNNING","run":"n1","name":"fold 1"})"), &r, &error));
+    QVERIFY(r.isRunEvent());
+    QCOMPARE(r.runStatus, QStringLiteral("Running"));
+    QCOMPARE(r.name, QStringLiteral("fold 1"));
+    const QList<QPair<const char *, const char *>> statuses { { "FINISHED", "Completed" },
+                                                              { "completed", "Completed" },
+                                                              { "FAILED", "Failed" },
+                                                              { "KILLED", "Canceled" },
+                                                              { "Canceled", "Canceled" } };
+    for (const auto &[given, stored] : statuses) {
+        QVERIFY(MetricLine::parse(QByteArray(R"({"run":"n1","status":")") + given + "\"}", &r, &error));
+        QCOMPARE(r.runStatus, QLatin1String(stored));
+    }
+    QVERIFY(!MetricLine::parse(QByteArray(R"({"name":"a","value":1,"step":2.5})"), &r, &error));
+    QCOMPARE(error, QStringLiteral("\"step\" is not an integer."));
 }
 
 QTEST_GUILESS_MAIN(TestMetricLine)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void runNumbersAndLookup();
     void concurrentSubmittersGetUniqueDenseNumbers();
     void metricsAndSummaries();
+    void explicitStepsKindsAndNestedRuns();
     void failedBatchLeavesNothingBehind();
     void artifactsAndPromotions();
     void exportRoundTripsExactly();
@@ -376,6 +377,118 @@ void TestRunStore::metricsAndSummaries()
                             QStringLiteral("ok") }));
 }
 
+// Values at steps the script names: in any order, replaced at the same
+// step (in one batch and across batches, on both engines), "last" the one
+// at the highest step; kinds kept; nested runs made once, ended with their
+// parent, alive with its heartbeat; an imported run all or nothing.
+void TestRunStore::explicitStepsKindsAndNestedRuns()
+{
+    RunStore store;
+    QVERIFY(store.open(m_db));
+    QVERIFY(store.useProject(QStringLiteral("P"), QStringLiteral("/p")));
+    const auto run = store.createRun(QStringLiteral("P"), QStringLiteral("a.py"), { QStringLiteral("0.1") }, {}, {});
+    QVERIFY(run);
+    const auto at = [](double value, qint64 step) {
+        MetricRecord r { QStringLiteral("loss"), MetricKind::Number, { value }, {}, 0 };
+        r.hasStep = true;
+        r.step = step;
+        return r;
+    };
+    QHash<QString, MetricSummary> sums;
+    QVERIFY2(store.appendMetrics(run->id, { at(0.9, 20), at(0.5, 5), at(0.7, 10), at(0.6, 10) }, &sums, 10, 0, {}),
+             qPrintable(store.lastError()));
+    QVERIFY2(store.appendMetrics(run->id, { at(0.8, 5) }, &sums, 20, 0, {}), qPrintable(store.lastError()));
+    MetricRecord next { QStringLiteral("loss"), MetricKind::Number, { 0.1 }, {}, 0 }; // no step: after the highest
+    MetricRecord param { QStringLiteral("lr"), MetricKind::Number, { 0.1 }, {}, 0 };
+    param.role = ValueRole::Param;
+    MetricRecord tag { QStringLiteral("model"), MetricKind::Text, {}, QStringLiteral("svm"), 0 };
+    tag.role = ValueRole::Tag;
+    QVERIFY(store.appendMetrics(run->id, { next, param, tag }, &sums, 30, 0, {}));
+    QVector<qint64> steps;
+    QVector<double> values;
+    for (const MetricPoint &p : store.series(run->id, QStringLiteral("loss"))) {
+        steps.append(p.step);
+        values.append(p.value);
+    }
+    QCOMPARE(steps, (QVector<qint64> { 5, 10, 20, 21 }));
+    QCOMPARE(values, (QVector<double> { 0.8, 0.6, 0.9, 0.1 }));
+    const auto fresh = store.summaries(run->id);
+    QCOMPARE(fresh.value(QStringLiteral("loss")).last, 0.1);
+    QCOMPARE(fresh.value(QStringLiteral("loss")).maxStep, 21);
+    QCOMPARE(int(fresh.value(QStringLiteral("lr")).role), int(ValueRole::Param));
+    QCOMPARE(int(fresh.value(QStringLiteral("model")).role), int(ValueRole::Tag));
+    QCOMPARE(int(store.summariesBetween(run->id, run->id).value(run->id).size()), 3);
+    for (const MetricSummary &s : store.summariesBetween(run->id, run->id).value(run->id))
+        if (s.key == QLatin1String("lr"))
+            QCOMPARE(int(s.role), int(ValueRole::Param));
+    // an earlier step does not move "last"
+    QVERIFY(store.appendMetrics(run->id, { at(5.0, 1) }, &sums, 40, 0, {}));
+    QCOMPARE(store.summaries(run->id).value(QStringLiteral("loss")).last, 0.1);
+
+    // nested runs
+    QVERIFY(store.setRunStarted(run->id, 4242, 1000));
+    QVERIFY(store.setRunSnapshot(run->id, QStringLiteral("c0ffee"), QString(), -1, {}));
+    const RunRecord parent = *store.run(run->id);
+    const auto child = store.nestedRun(parent, QStringLiteral("n1"), QStringLiteral("fold 1"));
+    QVERIFY2(child, qPrintable(store.lastError()));
+    QCOMPARE(store.nestedRun(parent, QStringLiteral("n1"), QString()), child); // once
+    const auto other = store.nestedRun(parent, QStringLiteral("n2"), QString());
+    QVERIFY(other && *other != *child);
+    RunRecord c = *store.run(*child);
+    QCOMPARE(c.parentRunId, parent.runId);
+    QCOMPARE(c.nestedKey, QStringLiteral("n1"));
+    QCOMPARE(c.name, QStringLiteral("fold 1"));
+    QCOMPARE(c.status, RunStatus::Running);
+    QCOMPARE(c.commitId, QStringLiteral("c0ffee"));
+    QCOMPARE(c.arguments, QStringList { QStringLiteral("0.1") });
+    QCOMPARE(store.childRuns(parent.runId).size(), 2);
+    for (const RunStore::Owner &o : store.activeRunOwners())
+        QCOMPARE(o.run, run->id); // the parent's owner watches its nested runs through it
+    QVERIFY(store.setNestedRunFinished(*other, RunStatus::Failed, 2000));
+    QCOMPARE(store.run(*other)->status, RunStatus::Failed);
+    QCOMPARE(store.run(*other)->exitCode, 1);
+    QVERIFY(store.setRunFinished(run->id, RunStatus::Canceled, 130, 3000, QStringLiteral("Canceled by the user.")));
+    c = *store.run(*child);
+    QCOMPARE(c.status, RunStatus::Canceled); // left open, ended with its parent
+    QCOMPARE(c.endUs, 3000);
+    QCOMPARE(store.run(*other)->status, RunStatus::Failed); // ended before: kept
+
+    // properties
+    QVERIFY(store.setRunProperty(*child, QStringLiteral("MlflowRunId"), QStringLiteral("abc")));
+    QVERIFY(store.setRunProperty(*child, QStringLiteral("MlflowRunId"), QStringLiteral("abcd")));
+    QCOMPARE(store.properties(*child).value(QStringLiteral("MlflowRunId")), QStringLiteral("abcd"));
+    QCOMPARE(store.runWithProperty(QStringLiteral("MlflowRunId"), QStringLiteral("abcd")), *child);
+    QCOMPARE(store.runWithProperty(QStringLiteral("MlflowRunId"), QStringLiteral("abc")), 0);
+
+    // an imported run: all of it, or nothing (two artifacts at one path)
+    RunStore::ImportedRun imported;
+    imported.run.status = RunStatus::Completed;
+    imported.run.startUs = 5000;
+    imported.run.endUs = 6000;
+    imported.run.name = QStringLiteral("from elsewhere");
+    imported.values = { at(0.25, 3), param };
+    imported.properties.insert(QStringLiteral("MlflowRunId"), QStringLiteral("zzz"));
+    imported.artifacts = { { QStringLiteral("outputs/a"), 1, QString(64, QLatin1Char('a')), QString() },
+                           { QStringLiteral("outputs/a"), 1, QString(64, QLatin1Char('a')), QString() } };
+    const int before = int(store.runs().size());
+    QCOMPARE(store.importRun(QStringLiteral("P"), imported), 0);
+    QVERIFY(!store.lastError().isEmpty());
+    QCOMPARE(int(store.runs().size()), before);
+    QCOMPARE(store.runWithProperty(QStringLiteral("MlflowRunId"), QStringLiteral("zzz")), 0);
+    imported.artifacts.removeLast();
+    const qint64 id = store.importRun(QStringLiteral("P"), imported);
+    QVERIFY2(id > 0, qPrintable(store.lastError()));
+    const RunRecord r = *store.run(id);
+    QCOMPARE(r.status, RunStatus::Completed);
+    QCOMPARE(r.startUs, 5000);
+    QCOMPARE(r.endUs, 6000);
+    QCOMPARE(r.name, QStringLiteral("from elsewhere"));
+    QCOMPARE(r.number, before + 1);
+    QCOMPARE(store.series(id, QStringLiteral("loss")).first().step, 3);
+    QCOMPARE(store.artifacts(id).size(), 1);
+    QCOMPARE(store.runWithProperty(QStringLiteral("MlflowRunId"), QStringLiteral("zzz")), id);
+}
+
 void TestRunStore::failedBatchLeavesNothingBehind()
 {
     RunStore store;
@@ -453,13 +566,23 @@ QStringList describe(RunStore &store)
                                r.leftOut.join(QLatin1Char('|')),
                                QString::number(r.metricsOffset),
                                QString::number(r.skippedLines),
-                               r.lastSkipReason }
+                               r.lastSkipReason,
+                               r.parentRunId,
+                               r.nestedKey }
                      .join(QLatin1Char(';'));
+        const QMap<QString, QString> properties = store.properties(r.id);
+        for (auto it = properties.cbegin(); it != properties.cend(); ++it)
+            lines << QStringLiteral("  property %1 = %2").arg(it.key(), it.value());
         const QHash<QString, MetricSummary> sums = store.summaries(r.id);
         QStringList keys = sums.keys();
         keys.sort();
         for (const QString &key : std::as_const(keys)) {
             const MetricSummary m = sums.value(key);
+            lines << QStringLiteral("  %1 kind %2 role %3 max step %4")
+                         .arg(key)
+                         .arg(int(m.kind))
+                         .arg(int(m.role))
+                         .arg(m.maxStep);
             lines << QStringLiteral("  %1 kind %2 count %3 last %4 '%5' min %6 max %7 sum %8 finite %9")
                          .arg(key)
                          .arg(int(m.kind))
@@ -505,8 +628,18 @@ void TestRunStore::exportRoundTripsExactly()
         records.append({ QStringLiteral("all values"), MetricKind::List, { 5, 6, 7 }, {}, 0 });
         records.append({ QStringLiteral("optimizer"), MetricKind::Text, {}, QStringLiteral("lbfgs"), 0 });
         records.append({ QStringLiteral("converged"), MetricKind::Bool, { 1 }, {}, 0 });
+        MetricRecord param { QStringLiteral("lr"), MetricKind::Number, { 0.1 * (i + 1) }, {}, 0 };
+        param.role = ValueRole::Param;
+        records.append(param);
+        MetricRecord late { QStringLiteral("val_loss"), MetricKind::Number, { 0.5 }, {}, 0 };
+        late.hasStep = true;
+        late.step = 1000 - i;
+        records.append(late);
         QVERIFY2(source.appendMetrics(run->id, records, &sums, 4096 + i, i, QStringLiteral("bad line")),
                  qPrintable(source.lastError()));
+        QVERIFY(source.setRunProperty(run->id, QStringLiteral("MlflowRunId"), QStringLiteral("abc%1").arg(i)));
+        if (i == 1)
+            QVERIFY(source.nestedRun(*source.run(run->id), QStringLiteral("fold"), QStringLiteral("fold 1")));
         QVERIFY(source.setRunStarted(run->id, 100 + i, 1000 + i));
         QVERIFY(source.setRunSnapshot(run->id, QStringLiteral("c0ffee%1").arg(i), QStringLiteral("beef"), i % 2,
                                       { QStringLiteral("big.bin") }));
@@ -536,11 +669,11 @@ void TestRunStore::exportRoundTripsExactly()
     QVector<int> seen;
     QVERIFY2(source.exportProject(&target,
                                   [&](int done, int total) {
-                                      QCOMPARE(total, 3);
+                                      QCOMPARE(total, 4); // three runs and one nested in the second
                                       seen.append(done);
                                   }),
              qPrintable(source.lastError()));
-    QCOMPARE(seen, (QVector<int> { 1, 2, 3 }));
+    QCOMPARE(seen, (QVector<int> { 1, 2, 3, 4 }));
     QCOMPARE(describe(target), original);
     // A second export into it is refused: it would mix two histories.
     QVERIFY(!source.exportProject(&target));

@@ -53,28 +53,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: runbench [PROJECT] [--details RUN] open the workbench window (on a run&apos;s details)
-       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS
-       runbench log NAME VALUE            log a value from inside a tracked run
-       runbench history COMMAND           list, last, info, compare, download, promote,
-                                          restore, diff
-       runbench --version
-       --lang ko|en                       the language of messages and the window
-
-Every command takes -h for its own help.
-</source>
-        <translation>사용법: runbench [PROJECT] [--details RUN] 워크벤치 창 열기(실행의 세부 정보로)
-       runbench run SCRIPT [ARGS…]        SCRIPT를 ARGS로 추적되는 실행
-       runbench log NAME VALUE            추적되는 실행 안에서 값 기록
-       runbench history COMMAND           list, last, info, compare, download, promote,
-                                          restore, diff
-       runbench --version
-       --lang ko|en                       메시지와 창의 언어
-
-모든 명령은 -h로 자체 도움말을 보여 줍니다.
-</translation>
-    </message>
-    <message>
         <source>runbench: unknown output format “%1”; use json, table or csv.
 </source>
         <translation>runbench: 알 수 없는 출력 형식 “%1”입니다. json, table 또는 csv를 사용하세요.
@@ -377,12 +355,6 @@ runbench: 실행을 취소하는 중…
         <translation>값.</translation>
     </message>
     <message>
-        <source>runbench log: usage: runbench log NAME VALUE
-</source>
-        <translation>runbench log: 사용법: runbench log NAME VALUE
-</translation>
-    </message>
-    <message>
         <source>runbench log: %1
 </source>
         <translation>runbench log: %1
@@ -491,44 +463,6 @@ runbench: 실행 %1개, 메트릭 값 %2개, 아티팩트 기록 %3개를 %4(으
 </translation>
     </message>
     <message>
-        <source>Usage: runbench history COMMAND [options]
-
-Commands:
-  list                 the project&apos;s runs, newest first
-  last                 the most recent run
-  info RUN             one run (run id or number)
-  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
-                       rename, describe, tag or hide a run
-  compare A B [C]      two or three runs side by side
-  download RUN -d DIR  copy a run&apos;s ./outputs files into DIR
-  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin
-  restore RUN [--dry-run] [--force]  put the project&apos;s code back to a run&apos;s snapshot
-  restore --undo       undo the latest restore
-  diff A B [-- PATH…]  the code changes between two runs&apos; snapshots
-  export --to STORE    copy the history to postgresql://… or sqlite:PATH
-
-Options for all: -o json|table|csv, --project DIR, -h.
-</source>
-        <translation>사용법: runbench history COMMAND [options]
-
-명령:
-  list                 프로젝트의 실행, 최신순
-  last                 가장 최근 실행
-  info RUN             실행 하나(실행 ID 또는 번호)
-  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
-                       실행 이름 바꾸기, 설명, 태그, 숨기기
-  compare A B [C]      실행 2~3개를 나란히
-  download RUN -d DIR  실행의 ./outputs 파일을 DIR로 복사
-  promote RUN ARTIFACT --name NAME   아티팩트를 assets/로 복사하고 출처 기록
-  restore RUN [--dry-run] [--force]  프로젝트 코드를 실행의 스냅숏으로 되돌리기
-  restore --undo       마지막 복원 취소
-  diff A B [-- PATH…]  두 실행의 스냅숏 사이 코드 변경
-  export --to STORE    실행 기록을 postgresql://… 또는 sqlite:PATH로 복사
-
-공통 옵션: -o json|table|csv, --project DIR, -h.
-</translation>
-    </message>
-    <message>
         <source>Compares two or three runs side by side: their fields and logged values, row by row, as the compare view does. Rows whose values differ are marked with *; in logged values that differ, the best is marked (best): the highest, or the lowest for losses, errors and times (or as chosen in the compare view).</source>
         <translation>실행 2~3개를 비교 화면처럼 필드와 기록 값을 한 줄씩 나란히 보여 줍니다. 값이 다른 줄에는 *를 붙이고, 값이 다른 기록 값에서는 가장 좋은 값에 (best)를 붙입니다: 가장 큰 값, 손실·오류·시간은 가장 작은 값(또는 비교 화면에서 고른 방향).</translation>
     </message>
@@ -568,6 +502,150 @@ runbench: 실행 %1은(는) Slurm 작업 %2입니다. 작업을 취소할까요(
         <source>runbench: Slurm job %1: %2
 </source>
         <translation>runbench: Slurm 작업 %1: %2
+</translation>
+    </message>
+    <message>
+        <source>Usage: runbench [PROJECT] [--details RUN] open the workbench window (on a run&apos;s details)
+       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS
+       runbench log NAME VALUE            log a value from inside a tracked run
+                                          (--step N, --param or --tag)
+       runbench history COMMAND           list, last, info, compare, download, promote,
+                                          restore, diff, export, import
+       runbench --version
+       --lang ko|en                       the language of messages and the window
+
+Every command takes -h for its own help.
+</source>
+        <translation>사용법: runbench [PROJECT] [--details RUN] 워크벤치 창 열기(실행의 세부 정보로)
+       runbench run SCRIPT [ARGS…]        SCRIPT를 ARGS로 추적되는 실행
+       runbench log NAME VALUE            추적되는 실행 안에서 값 기록
+                                          (--step N, --param 또는 --tag)
+       runbench history COMMAND           list, last, info, compare, download, promote,
+                                          restore, diff, export, import
+       runbench --version
+       --lang ko|en                       메시지와 창의 언어
+
+모든 명령은 -h로 자체 도움말을 보여 줍니다.
+</translation>
+    </message>
+    <message>
+        <source>Imports every run of an MLflow file store (an mlruns/ folder) into the project: parameters, metrics with every step and time, tags, status, start and end, and artifacts (copied into the run&apos;s outputs). MLflow&apos;s run id is kept as the property MlflowRunId: importing the same folder again adds nothing. A damaged run is reported and skipped, never half imported.</source>
+        <translation>MLflow 파일 저장소(mlruns/ 폴더)의 모든 실행을 프로젝트로 가져옵니다: 매개변수, 모든 스텝과 시각이 담긴 메트릭, 태그, 상태, 시작과 끝, 아티팩트(실행의 outputs로 복사). MLflow의 실행 ID는 MlflowRunId 속성으로 남으므로 같은 폴더를 다시 가져와도 아무것도 더해지지 않습니다. 손상된 실행은 알리고 건너뛰며, 절반만 가져오는 일은 없습니다.</translation>
+    </message>
+    <message>
+        <source>The MLflow store folder.</source>
+        <translation>MLflow 저장소 폴더.</translation>
+    </message>
+    <message>
+        <source>runbench history import: usage: runbench history import MLRUNS
+</source>
+        <translation>runbench history import: 사용법: runbench history import MLRUNS
+</translation>
+    </message>
+    <message>
+        <source>runbench: %1%</source>
+        <translation>runbench: %1%</translation>
+    </message>
+    <message>
+        <source>runbench: skipped %1: %2
+</source>
+        <translation>runbench: %1 건너뜀: %2
+</translation>
+    </message>
+    <message>
+        <source>%1 imported</source>
+        <translation>%1개 가져옴</translation>
+    </message>
+    <message>
+        <source>%1 imported before, left as they are</source>
+        <translation>%1개는 이전에 가져와 그대로 둠</translation>
+    </message>
+    <message>
+        <source>%1 deleted in MLflow, left out</source>
+        <translation>%1개는 MLflow에서 삭제되어 제외함</translation>
+    </message>
+    <message>
+        <source>%1 damaged, skipped</source>
+        <translation>%1개는 손상되어 건너뜀</translation>
+    </message>
+    <message>
+        <source>runbench: MLflow runs: %1; %2 values.
+</source>
+        <translation>runbench: MLflow 실행: %1; 값 %2개.
+</translation>
+    </message>
+    <message>
+        <source>Usage: runbench history COMMAND [options]
+
+Commands:
+  list                 the project&apos;s runs, newest first
+  last                 the most recent run
+  info RUN             one run (run id or number)
+  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
+                       rename, describe, tag or hide a run
+  compare A B [C]      two or three runs side by side
+  download RUN -d DIR  copy a run&apos;s ./outputs files into DIR
+  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin
+  restore RUN [--dry-run] [--force]  put the project&apos;s code back to a run&apos;s snapshot
+  restore --undo       undo the latest restore
+  diff A B [-- PATH…]  the code changes between two runs&apos; snapshots
+  export --to STORE    copy the history to postgresql://… or sqlite:PATH
+  import MLRUNS        import the runs of an MLflow file store (mlruns/ folder)
+
+Options for all: -o json|table|csv, --project DIR, -h.
+</source>
+        <translation>사용법: runbench history COMMAND [options]
+
+명령:
+  list                 프로젝트의 실행, 최신순
+  last                 가장 최근 실행
+  info RUN             실행 하나(실행 ID 또는 번호)
+  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
+                       실행 이름 바꾸기, 설명, 태그, 숨기기
+  compare A B [C]      실행 2~3개를 나란히
+  download RUN -d DIR  실행의 ./outputs 파일을 DIR로 복사
+  promote RUN ARTIFACT --name NAME   아티팩트를 assets/로 복사하고 출처 기록
+  restore RUN [--dry-run] [--force]  프로젝트 코드를 실행의 스냅숏으로 되돌리기
+  restore --undo       마지막 복원 취소
+  diff A B [-- PATH…]  두 실행의 스냅숏 사이 코드 변경
+  export --to STORE    실행 기록을 postgresql://… 또는 sqlite:PATH로 복사
+  import MLRUNS        MLflow 파일 저장소(mlruns/ 폴더)의 실행 가져오기
+
+공통 옵션: -o json|table|csv, --project DIR, -h.
+</translation>
+    </message>
+    <message>
+        <source>Log the value at this step (an integer; any order). Without it, the value lands after the highest step so far.</source>
+        <translation>값을 이 스텝(정수, 순서 무관)에 기록합니다. 없으면 지금까지 가장 높은 스텝 다음에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The value is a parameter of the run (never ranked best).</source>
+        <translation>값은 실행의 매개변수입니다(최고로 표시되지 않음).</translation>
+    </message>
+    <message>
+        <source>The value is a tag of the run.</source>
+        <translation>값은 실행의 태그입니다.</translation>
+    </message>
+    <message>
+        <source>runbench log: usage: runbench log [--step N] [--param|--tag] NAME VALUE
+</source>
+        <translation>runbench log: 사용법: runbench log [--step N] [--param|--tag] NAME VALUE
+</translation>
+    </message>
+    <message>
+        <source>runbench log: a value is a parameter or a tag, not both.
+</source>
+        <translation>runbench log: 값은 매개변수이거나 태그이며, 둘 다일 수는 없습니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench log: --step takes an integer, not “%1”.
+</source>
+        <translation>runbench log: --step에는 “%1”이(가) 아니라 정수를 주어야 합니다.
 </translation>
     </message>
 </context>
@@ -1004,6 +1082,46 @@ SQLite %5</translation>
         <source>The copy is a new project with an empty history. Open it now?</source>
         <translation>사본은 실행 기록이 비어 있는 새 프로젝트입니다. 지금 열까요?</translation>
     </message>
+    <message>
+        <source>&amp;Import MLflow runs…</source>
+        <translation>MLflow 실행 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import MLflow runs: choose an mlruns folder</source>
+        <translation>MLflow 실행 가져오기: mlruns 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Importing the MLflow runs of %1…</source>
+        <translation>%1의 MLflow 실행을 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Import MLflow runs</source>
+        <translation>MLflow 실행 가져오기</translation>
+    </message>
+    <message>
+        <source>Imported %1 runs from %2.</source>
+        <translation>%2에서 실행 %1개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>%1 were imported before and left as they are.</source>
+        <translation>%1개는 이전에 가져왔으므로 그대로 두었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 deleted in MLflow were left out.</source>
+        <translation>MLflow에서 삭제된 %1개는 제외했습니다.</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>%1 건너뜀: %2</translation>
+    </message>
+    <message>
+        <source>%1 damaged runs were skipped (see the details).</source>
+        <translation>손상된 실행 %1개를 건너뛰었습니다(자세한 내용 참고).</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1134,6 +1252,34 @@ SQLite %5</translation>
         <source>The line is nested deeper than %1 levels.</source>
         <translation>줄의 중첩이 %1단계보다 깊습니다.</translation>
     </message>
+    <message>
+        <source>&quot;step&quot; is not an integer.</source>
+        <translation>&quot;step&quot;이 정수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; must be &quot;metric&quot;, &quot;param&quot;, &quot;tag&quot; or &quot;property&quot;.</source>
+        <translation>&quot;kind&quot;는 &quot;metric&quot;, &quot;param&quot;, &quot;tag&quot;, &quot;property&quot; 중 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;run&quot; must name a nested run in at most %1 characters.</source>
+        <translation>&quot;run&quot;은 중첩 실행을 %1자 이내로 가리켜야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;status&quot; must be Running, Completed, Failed or Canceled.</source>
+        <translation>&quot;status&quot;는 Running, Completed, Failed, Canceled 중 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A line with &quot;status&quot; must name its nested run in &quot;run&quot;.</source>
+        <translation>&quot;status&quot;가 있는 줄은 &quot;run&quot;에 중첩 실행을 적어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A nested run&apos;s event has no &quot;value&quot;.</source>
+        <translation>중첩 실행의 이벤트에는 &quot;value&quot;가 없습니다.</translation>
+    </message>
+    <message>
+        <source>A property is a single value, not a list.</source>
+        <translation>속성은 목록이 아니라 값 하나입니다.</translation>
+    </message>
 </context>
 <context>
     <name>MetricsIngester</name>
@@ -1144,6 +1290,80 @@ SQLite %5</translation>
     <message>
         <source>%1 is shorter than what was already stored from it; it was replaced or cut, and is not read again.</source>
         <translation>%1이(가) 이미 저장한 부분보다 짧습니다. 파일이 교체되었거나 잘렸으므로 다시 읽지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MlflowImport</name>
+    <message>
+        <source>The run was still going in MLflow (RUNNING or SCHEDULED) when it was imported.</source>
+        <translation>가져올 때 MLflow에서 아직 진행 중(RUNNING 또는 SCHEDULED)이던 실행입니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The run was imported as #%1, but its files stay in %2: it could not be renamed to %3.</source>
+        <translation>실행은 #%1(으)로 가져왔지만 파일은 %2에 남아 있습니다: %3(으)로 이름을 바꿀 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>Run #%1 (%2): %3</source>
+        <translation>실행 #%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Cannot add MLflow&apos;s values to %1: %2</source>
+        <translation>MLflow의 값을 %1에 더할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>%1을(를) %2(으)로 복사할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MlflowStore</name>
+    <message>
+        <source>%1 names no run_id.</source>
+        <translation>%1에 run_id가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: start_time or end_time is not a number of milliseconds.</source>
+        <translation>%1: start_time 또는 end_time이 밀리초 수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: “%3” is not “timestamp value step”.</source>
+        <translation>%1, %2번째 줄: “%3”은(는) “timestamp value step” 형식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1: several values shared a step; they were numbered 0 to %2 in order of step and time.</source>
+        <translation>%1: 여러 값이 한 스텝을 함께 썼습니다. 스텝과 시각 순서로 0부터 %2까지 번호를 매겼습니다.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 holds no MLflow experiment (no &lt;experiment&gt;/meta.yaml).</source>
+        <translation>%1에는 MLflow 실험이 없습니다(&lt;experiment&gt;/meta.yaml 없음).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>%1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MB: no meta.yaml MLflow writes is.</source>
+        <translation>%1이(가) 1 MB보다 큽니다: MLflow가 쓰는 meta.yaml은 그렇게 크지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: “%3” is not a “key: value” line.</source>
+        <translation>%1, %2번째 줄: “%3”은(는) “키: 값” 줄이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: a quoted value is not closed.</source>
+        <translation>%1, %2번째 줄: 따옴표로 시작한 값이 닫히지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1877,22 @@ SQLite %5</translation>
         <source>User</source>
         <translation>사용자</translation>
     </message>
+    <message>
+        <source>%1 (parameter)</source>
+        <translation>%1 (매개변수)</translation>
+    </message>
+    <message>
+        <source>%1 (tag)</source>
+        <translation>%1 (태그)</translation>
+    </message>
+    <message>
+        <source>A parameter the run was given: never ranked.</source>
+        <translation>실행에 주어진 매개변수: 순위를 매기지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A tag the run was given: never ranked.</source>
+        <translation>실행에 붙은 태그: 순위를 매기지 않습니다.</translation>
+    </message>
 </context>
 <context>
     <name>RunDashboard</name>
@@ -2074,6 +2310,30 @@ Arguments: %5
         <source>This machine</source>
         <translation>이 컴퓨터</translation>
     </message>
+    <message>
+        <source>Parent run</source>
+        <translation>상위 실행</translation>
+    </message>
+    <message>
+        <source>Nested in</source>
+        <translation>속한 실행</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3)</source>
+        <translation>#%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Child runs</source>
+        <translation>하위 실행</translation>
+    </message>
+    <message>
+        <source>%1 (parameter)</source>
+        <translation>%1 (매개변수)</translation>
+    </message>
+    <message>
+        <source>%1 (tag)</source>
+        <translation>%1 (태그)</translation>
+    </message>
 </context>
 <context>
     <name>RunFilter</name>
@@ -2215,6 +2475,10 @@ Arguments: %5
     <message>
         <source> on %1</source>
         <translation> %1에서</translation>
+    </message>
+    <message>
+        <source>[runbench] What MLflow logged could not all be imported: %1</source>
+        <translation>[runbench] MLflow가 기록한 내용을 모두 가져오지는 못했습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,12 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QFile>
 #include <QImage>
 #include <QImageReader>
 #include <QLabel>
@@ -237,12 +237,18 @@ void RunCompareView::fillValues()
         headers.append(tr("Run %1").arg(d.run.number));
     m_values->setHorizontalHeaderLabels(headers);
     const QHash<QString, QString> labels {
-        { QStringLiteral("run_id"), tr("Run id") },        { QStringLiteral("run_number"), tr("Run number") },
-        { QStringLiteral("script_name"), tr("Script") },   { QStringLiteral("arguments"), tr("Arguments") },
-        { QStringLiteral("status"), tr("Status") },        { QStringLiteral("exit_code"), tr("Exit code") },
-        { QStringLiteral("duration"), tr("Duration") },    { QStringLiteral("start_time_utc"), tr("Started") },
-        { QStringLiteral("commit_id"), tr("Snapshot") },   { QStringLiteral("name"), tr("Name") },
-        { QStringLiteral("description"), tr("Description") }, { QStringLiteral("hidden"), tr("Hidden") },
+        { QStringLiteral("run_id"), tr("Run id") },
+        { QStringLiteral("run_number"), tr("Run number") },
+        { QStringLiteral("script_name"), tr("Script") },
+        { QStringLiteral("arguments"), tr("Arguments") },
+        { QStringLiteral("status"), tr("Status") },
+        { QStringLiteral("exit_code"), tr("Exit code") },
+        { QStringLiteral("duration"), tr("Duration") },
+        { QStringLiteral("start_time_utc"), tr("Started") },
+        { QStringLiteral("commit_id"), tr("Snapshot") },
+        { QStringLiteral("name"), tr("Name") },
+        { QStringLiteral("description"), tr("Description") },
+        { QStringLiteral("hidden"), tr("Hidden") },
         { QStringLiteral("user_id"), tr("User") },
     };
     const QVector<RunComparison::Row> rows = RunComparison::compare(m_runs, m_project);
@@ -254,12 +260,17 @@ void RunCompareView::fillValues()
         m_values->setItem(r, 0, mark);
         auto *name = new QTableWidgetItem(row.metric ? row.field : labels.value(row.field, row.field));
         name->setData(Qt::UserRole, row.field);
-        if (row.metric) {
+        if (row.metric && row.role == ValueRole::Metric) {
             QFont bold = name->font();
             bold.setBold(true);
             name->setFont(bold);
             name->setToolTip(row.lowerIsBetter ? tr("Best: the lowest. Double-click for the highest.")
                                                : tr("Best: the highest. Double-click for the lowest."));
+        } else if (row.metric) {
+            name->setText(row.role == ValueRole::Param ? tr("%1 (parameter)").arg(row.field)
+                                                       : tr("%1 (tag)").arg(row.field));
+            name->setToolTip(row.role == ValueRole::Param ? tr("A parameter the run was given: never ranked.")
+                                                          : tr("A tag the run was given: never ranked."));
         }
         m_values->setItem(r, 1, name);
         for (int c = 0; c < row.texts.size(); ++c) {
@@ -292,7 +303,10 @@ void RunCompareView::fillValues()
     applyDifferencesOnly();
 }
 
-bool RunCompareView::isLowerBetter(const QString &metric) const { return RunComparison::lowerIsBetter(m_project, metric); }
+bool RunCompareView::isLowerBetter(const QString &metric) const
+{
+    return RunComparison::lowerIsBetter(m_project, metric);
+}
 
 void RunCompareView::setLowerIsBetter(const QString &metric, bool lower)
 {

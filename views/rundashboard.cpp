@@ -327,9 +327,11 @@ QStringList RunDashboard::selectedRunIds() const
 QStringList RunDashboard::defaultColumns() const
 {
     // as the product page's table: the logged values, then the run's fields
+    // (MLflow's own tags, mlflow.source.name and the like, only when chosen)
     QStringList ids { QStringLiteral("field:run") };
     for (const QString &key : m_model->metricKeys())
-        ids.append(QStringLiteral("metric:") + key);
+        if (!key.startsWith(QLatin1String("mlflow.")))
+            ids.append(QStringLiteral("metric:") + key);
     ids << QStringLiteral("field:duration") << QStringLiteral("field:run_id") << QStringLiteral("field:script")
         << QStringLiteral("field:started") << QStringLiteral("field:status");
     return ids;

@@ -104,9 +104,8 @@ RunDetailsView::RunDetailsView(QWidget *parent)
         b->setEnabled(false);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_cancel->setEnabled(false);
-        m_message->setText(m_details.run.jobId.isEmpty()
-                               ? tr("Canceling run %1…").arg(m_details.run.number)
-                               : tr("Canceling Slurm job %1…").arg(m_details.run.jobId));
+        m_message->setText(m_details.run.jobId.isEmpty() ? tr("Canceling run %1…").arg(m_details.run.number)
+                                                         : tr("Canceling Slurm job %1…").arg(m_details.run.jobId));
         Q_EMIT cancelRequested(m_details.run.id, m_details.run.jobId);
     });
     m_download->setToolTip(
@@ -339,27 +338,47 @@ void RunDetailsView::fillOverview()
     }
     for (const PromotionRecord &p : m_details.promotions)
         add(tr("Promoted"), tr("%1 → %2").arg(p.artifactPath, p.assetPath));
+    if (!r.parentRunId.isEmpty())
+        add(r.nestedKey.isEmpty() ? tr("Parent run") : tr("Nested in"), r.parentRunId);
+    if (!m_details.children.isEmpty()) {
+        QStringList children;
+        for (const RunRecord &c : m_details.children)
+            children.append(
+                tr("#%1 %2 (%3)").arg(c.number).arg(c.name.isEmpty() ? c.runId : c.name, runStatusText(c.status)));
+        add(tr("Child runs"), children.join(QStringLiteral(", ")));
+    }
+    for (auto it = m_details.properties.cbegin(); it != m_details.properties.cend(); ++it)
+        add(it.key(), it.value());
     if (m_details.metrics.isEmpty()) {
         add(tr("Logged values"), tr("No values were logged."));
         return;
     }
-    for (const MetricSummary &s : m_details.metrics) {
-        QString value;
-        if (s.kind == MetricKind::Text)
-            value = s.lastText;
-        else if (s.kind == MetricKind::Bool)
-            value = s.last != 0 ? QStringLiteral("true") : QStringLiteral("false");
-        else
-            value = HistoryFormat::number(s.last);
-        if (s.count > 1 && s.finiteCount > 0)
-            value += tr("   (last of %1; min %2, max %3, mean %4)")
-                         .arg(s.count)
-                         .arg(HistoryFormat::number(s.min), HistoryFormat::number(s.max),
-                              HistoryFormat::number(s.mean()));
-        auto *item = new QTreeWidgetItem(m_overview, { s.key, value });
-        QFont bold = item->font(0);
-        bold.setBold(true);
-        item->setFont(0, bold);
+    // What the run was given (parameters), what it measured (metrics, in
+    // bold), then its tags.
+    for (const ValueRole role : { ValueRole::Param, ValueRole::Metric, ValueRole::Tag }) {
+        for (const MetricSummary &s : m_details.metrics) {
+            if (s.role != role)
+                continue;
+            QString value;
+            if (s.kind == MetricKind::Text)
+                value = s.lastText;
+            else if (s.kind == MetricKind::Bool)
+                value = s.last != 0 ? QStringLiteral("true") : QStringLiteral("false");
+            else
+                value = HistoryFormat::number(s.last);
+            if (s.count > 1 && s.finiteCount > 0 && role == ValueRole::Metric)
+                value += tr("   (last of %1; min %2, max %3, mean %4)")
+                             .arg(s.count)
+                             .arg(HistoryFormat::number(s.min), HistoryFormat::number(s.max),
+                                  HistoryFormat::number(s.mean()));
+            const QString name = role == ValueRole::Param ? tr("%1 (parameter)").arg(s.key)
+                : role == ValueRole::Tag                  ? tr("%1 (tag)").arg(s.key)
+                                                          : s.key;
+            auto *item = new QTreeWidgetItem(m_overview, { name, value });
+            QFont font = item->font(0);
+            font.setBold(role == ValueRole::Metric);
+            item->setFont(0, font);
+        }
     }
 }
 
@@ -537,10 +556,7 @@ void RunDetailsView::setHistory(RunHistoryLoader *history)
     });
 }
 
-QStringList RunDetailsView::tagsTyped() const
-{
-    return RunEdit::cleanTags(m_tags->text().split(QLatin1Char(',')));
-}
+QStringList RunDetailsView::tagsTyped() const { return RunEdit::cleanTags(m_tags->text().split(QLatin1Char(','))); }
 
 void RunDetailsView::saveInfo()
 {

@@ -96,6 +96,77 @@ class TrackedRun(MetricsFile):
         self.assertEqual([g["value"] for g in self.lines()], [2.5, [1, 2]])
 
 
+class StepsAndKinds(MetricsFile):
+    def test_explicit_steps_parameters_and_tags(self):
+        self.log.log("loss", 0.5, step=7)
+        self.log.log("loss", 0.9)
+        self.log.param("lr", 0.01)
+        self.log.tag("model", "svm")
+        got = self.lines()
+        self.assertEqual(got[0]["step"], 7)
+        self.assertNotIn("step", got[1])  # after the highest step so far
+        self.assertNotIn("kind", got[0])  # a metric, as lines always were
+        self.assertEqual((got[2]["kind"], got[2]["step"], got[2]["value"]), ("param", 0, 0.01))
+        self.assertEqual((got[3]["kind"], got[3]["value"]), ("tag", "svm"))
+
+    def test_steps_must_be_integers(self):
+        self.log.log("loss", 1, step=True and 3)
+        with self.assertRaisesRegex(TypeError, "step must be an integer"):
+            self.log.log("loss", 1, step=1.5)
+        with self.assertRaisesRegex(TypeError, "step must be an integer"):
+            self.log.log("loss", 1, step="3")
+        with self.assertRaisesRegex(TypeError, "step must be an integer"):
+            self.log.log("loss", 1, step=True)
+        with self.assertRaisesRegex(ValueError, "out of range"):
+            self.log.log("loss", 1, step=2 ** 60)
+        if numpy is not None:
+            self.log.log("loss", 1, step=numpy.int64(4))
+        self.assertEqual([g["step"] for g in self.lines()], [3] + ([4] if numpy is not None else []))
+
+
+class MlflowStandIn(unittest.TestCase):
+    """Runbench's mlflow package, outside a tracked run: prints, and
+    refuses what it does not cover with a sentence."""
+
+    def run_code(self, code, extra_env=None):
+        env = dict(os.environ, RUNBENCH_MLFLOW_SHIM="1")
+        env.pop("RUNBENCH_METRICS_FILE", None)
+        env.update(extra_env or {})
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+
+    def test_tracking_calls_print_outside_a_run(self):
+        result = self.run_code("import mlflow\n"
+                               "with mlflow.start_run():\n"
+                               "    mlflow.log_param('lr', 0.1)\n"
+                               "    mlflow.log_metric('loss', 0.5, step=3)\n")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, "[runbench] lr = 0.1\n[runbench] loss = 0.5\n")
+
+    def test_nested_run_needs_nested_true(self):
+        result = self.run_code("import mlflow\n"
+                               "mlflow.start_run()\n"
+                               "mlflow.start_run()\n")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("To start a nested run, call start_run with nested=True", result.stderr)
+
+    def test_unsupported_call_names_itself(self):
+        result = self.run_code("import mlflow\nmlflow.search_runs()\n")
+        self.assertIn("NotImplementedError: mlflow.search_runs is not provided inside a Runbench run", result.stderr)
+
+    def test_installed_mlflow_takes_its_place(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "mlflow"))
+            with open(os.path.join(d, "mlflow", "__init__.py"), "w") as f:
+                f.write("REAL = True\n")
+            here = os.path.dirname(os.path.dirname(runbench.__file__))
+            env = dict(os.environ, PYTHONPATH=here + os.pathsep + d)
+            env.pop("RUNBENCH_MLFLOW_SHIM", None)
+            result = subprocess.run([sys.executable, "-c", "import mlflow; print(mlflow.REAL, mlflow.__file__)"],
+                                    env=env, capture_output=True, text=True)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertTrue(result.stdout.startswith("True " + d), result.stdout)
+
+
 class TrainingCodeValues(MetricsFile):
     """What deep-learning code hands log(): never a TypeError for a scalar."""
 

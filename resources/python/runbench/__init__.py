@@ -5,6 +5,9 @@
     log.log("Regularization Rate", 0.01)   # scalar: int, float, bool or str
     log.log("all values", [5, 6, 7])        # list of numbers
     log.log("loss", loss)                   # a numpy/torch scalar or 1-d array too
+    log.log("loss", 0.25, step=7)           # at an explicit step (any order)
+    log.param("lr", 0.01)                   # a parameter of the run: never ranked best
+    log.tag("model", "svm")                 # a tag of the run
 
 Inside a tracked run (RUNBENCH_METRICS_FILE is set) each call appends one
 JSON object per line to that file with a single write(), so the workbench
@@ -126,15 +129,43 @@ class Logger:
         """True inside a tracked run."""
         return self._fd is not None
 
-    def log(self, name, value):
+    def log(self, name, value, step=None):
         """Logs a scalar (int, float, bool, str, or a library's scalar) or a
-        list of numbers (a list, tuple or 1-d array) under name."""
-        if not isinstance(name, str) or not name.strip():
-            raise ValueError("metric name must be a non-empty string")
-        if len(name) > MAX_NAME_LENGTH:
-            raise ValueError("metric name is longer than %d characters" % MAX_NAME_LENGTH)
+        list of numbers (a list, tuple or 1-d array) under name; at step
+        (an integer) when given, else after the highest step so far."""
+        return self._log(name, value, step=step)
+
+    def param(self, name, value):
+        """Logs a parameter of the run (a learning rate, a model's name):
+        shown beside the metrics, never ranked best. Logged again, it is
+        replaced."""
+        return self._log(name, value, step=0, kind="param")
+
+    def tag(self, name, value):
+        """Sets a tag of the run (name = value). Set again, it is replaced."""
+        return self._log(name, value, step=0, kind="tag")
+
+    def _log(self, name, value, step=None, kind=None, run=None):
+        _check_name(name)
         payload = _values(value)
         record = {"name": name, "value": payload, "time": time.time()}
+        if step is not None:
+            record["step"] = _step(step)
+        if kind is not None:
+            record["kind"] = kind
+        if run is not None:
+            record["run"] = run
+        self._write(record, "%s = %s" % (name, _display(payload)))
+        return self
+
+    def _event(self, run, status, name=None):
+        """A nested run's start ("Running", with its name) or end."""
+        record = {"run": run, "status": status, "time": time.time()}
+        if name:
+            record["name"] = name
+        self._write(record, "run %s: %s" % (name or run, status))
+
+    def _write(self, record, shown):
         line = (json.dumps(record, ensure_ascii=False, allow_nan=True) + "\n").encode("utf-8")
         with self._lock:
             if self._fd is not None:
@@ -142,14 +173,33 @@ class Logger:
                 while written < len(line):  # only a full disk or a signal cuts a write short
                     written += os.write(self._fd, line[written:])
             else:
-                self._stream.write("[runbench] %s = %s\n" % (name, _display(payload)))
-        return self
+                self._stream.write("[runbench] %s\n" % shown)
 
     def close(self):
         with self._lock:
             if self._fd is not None:
                 os.close(self._fd)
                 self._fd = None
+
+
+def _check_name(name):
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("metric name must be a non-empty string")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError("metric name is longer than %d characters" % MAX_NAME_LENGTH)
+
+
+def _step(step):
+    """An explicit step as the contract holds it: an integer within 2**53."""
+    if isinstance(step, bool) or not isinstance(step, numbers.Integral):
+        if hasattr(step, "item") and callable(step.item):
+            step = step.item()
+        if isinstance(step, bool) or not isinstance(step, numbers.Integral):
+            raise TypeError("step must be an integer, not %s" % type(step).__name__)
+    step = int(step)
+    if abs(step) > 2 ** 53:
+        raise ValueError("step %d is out of range (at most 2**53)" % step)
+    return step
 
 
 def _display(value):
