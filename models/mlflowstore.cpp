@@ -73,7 +73,7 @@ bool readMeta(const QString &path, QHash<QString, QString> *out, QString *error)
 }
 
 // "name" files below folder (keys may hold '/'): key → the file's text.
-bool readKeyFiles(const QString &folder, QMap<QString, QString> *out, QString *error)
+bool readKeyFiles(const QString &folder, QMap<QString, QByteArray> *out, QString *error)
 {
     if (!QFileInfo(folder).isDir())
         return true;
@@ -87,20 +87,23 @@ bool readKeyFiles(const QString &folder, QMap<QString, QString> *out, QString *e
                          .arg(QDir::toNativeSeparators(path), file.errorString());
             return false;
         }
-        out->insert(base.relativeFilePath(path), QString::fromUtf8(file.readAll()));
+        out->insert(base.relativeFilePath(path), file.readAll());
     }
     return true;
 }
 
-double parseValue(const QString &text, bool *ok)
+double parseValue(const QByteArray &text, bool *ok)
 {
-    const QString t = text.toLower();
+    const double v = text.toDouble(ok); // the C locale's numbers, whatever the user's
+    if (*ok)
+        return v;
+    const QByteArray t = text.toLower();
     *ok = true;
-    if (t == QLatin1String("nan"))
+    if (t == "nan")
         return std::numeric_limits<double>::quiet_NaN();
-    if (t == QLatin1String("inf") || t == QLatin1String("infinity"))
+    if (t == "inf" || t == "infinity")
         return std::numeric_limits<double>::infinity();
-    if (t == QLatin1String("-inf") || t == QLatin1String("-infinity"))
+    if (t == "-inf" || t == "-infinity")
         return -std::numeric_limits<double>::infinity();
     return text.toDouble(ok);
 }
@@ -179,49 +182,66 @@ bool MlflowStore::readRun(const QString &runDir, const QString &experimentName, 
     }
     const double time = run.startUs > 0 ? double(run.startUs) / 1e6 : 0;
 
-    QMap<QString, QString> params, tags, metrics;
+    QMap<QString, QByteArray> params, tags, metrics;
     const bool everything = depth == Depth::Everything;
     if ((everything && !readKeyFiles(runDir + QStringLiteral("/params"), &params, error))
         || !readKeyFiles(runDir + QStringLiteral("/tags"), &tags, error)
         || (everything && !readKeyFiles(runDir + QStringLiteral("/metrics"), &metrics, error)))
         return false;
     for (auto it = params.cbegin(); it != params.cend(); ++it)
-        run.values.append(textValue(it.key(), it.value(), ValueRole::Param, time));
+        run.values.append(textValue(it.key(), QString::fromUtf8(it.value()), ValueRole::Param, time));
     for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
+        const QString value = QString::fromUtf8(it.value());
         if (it.key() == QLatin1String("mlflow.runName") && run.name.isEmpty())
-            run.name = it.value();
+            run.name = value;
         else if (it.key() == QLatin1String("mlflow.parentRunId"))
-            run.parentRunId = it.value().trimmed();
+            run.parentRunId = value.trimmed();
         else if (it.key() == QLatin1String("mlflow.note.content"))
-            run.description = it.value();
+            run.description = value;
         else if (it.key() == QLatin1String("mlflow.source.name"))
-            run.source = it.value();
+            run.source = value;
         else if (it.key() == QLatin1String("mlflow.user") && run.user.isEmpty())
-            run.user = it.value();
-        run.values.append(textValue(it.key(), it.value(), ValueRole::Tag, time));
+            run.user = value;
+        run.values.append(textValue(it.key(), value, ValueRole::Tag, time));
     }
     for (auto it = metrics.cbegin(); it != metrics.cend(); ++it) {
         QVector<Point> points;
         int number = 0;
-        for (const QString &raw : it.value().split(QLatin1Char('\n'))) {
+        const QByteArray &text = it.value();
+        for (qsizetype at = 0; at < text.size();) {
+            qsizetype nl = text.indexOf('\n', at);
+            if (nl < 0)
+                nl = text.size();
             ++number;
-            const QString line = raw.trimmed();
-            if (line.isEmpty())
+            // the fields, without a copy of the line
+            QByteArray fields[4];
+            int count = 0;
+            for (qsizetype i = at; i < nl && count < 4;) {
+                while (i < nl && (text.at(i) == ' ' || text.at(i) == '\t' || text.at(i) == '\r'))
+                    ++i;
+                const qsizetype first = i;
+                while (i < nl && text.at(i) != ' ' && text.at(i) != '\t' && text.at(i) != '\r')
+                    ++i;
+                if (i > first)
+                    fields[count++] = QByteArray::fromRawData(text.constData() + first, int(i - first));
+            }
+            const QByteArray line = QByteArray::fromRawData(text.constData() + at, int(nl - at));
+            at = nl + 1;
+            if (count == 0)
                 continue;
-            const QStringList parts = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
             bool okTime = false, okValue = false, okStep = true;
             Point p { 0, 0, 0 };
-            if (parts.size() == 2 || parts.size() == 3) {
-                p.timestampMs = parts.at(0).toLongLong(&okTime);
-                p.value = parseValue(parts.at(1), &okValue);
-                if (parts.size() == 3)
-                    p.step = parts.at(2).toLongLong(&okStep);
+            if (count == 2 || count == 3) {
+                p.timestampMs = fields[0].toLongLong(&okTime);
+                p.value = parseValue(fields[1], &okValue);
+                if (count == 3)
+                    p.step = fields[2].toLongLong(&okStep);
             }
             if (!okTime || !okValue || !okStep) {
                 *error = tr("%1, line %2: “%3” is not “timestamp value step”.")
                              .arg(QDir::toNativeSeparators(runDir + QStringLiteral("/metrics/") + it.key()))
                              .arg(number)
-                             .arg(line.left(80));
+                             .arg(QString::fromUtf8(line.trimmed()).left(80));
                 return false;
             }
             points.append(p);
