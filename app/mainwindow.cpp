@@ -282,6 +282,33 @@ void MainWindow::newProjectFromSample()
     dialog->open();
 }
 
+QProgressDialog *MainWindow::progressDialog(const QString &label, const QString &title, const QString &objectName)
+{
+    auto *progress = new QProgressDialog(label, QString(), 0, 1000, this);
+    progress->setObjectName(objectName);
+    progress->setWindowTitle(title);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    return progress;
+}
+
+std::function<void(qint64, qint64)> MainWindow::progressReporter(QObject *receiver, QPointer<QProgressDialog> bar)
+{
+    // One event per step the bar shows, not one per file; the bar is set on
+    // receiver's thread (this one), where it lives.
+    auto shown = std::make_shared<int>(-1);
+    return [receiver, bar, shown](qint64 done, qint64 total) {
+        const int value = total > 0 ? int(done * 1000 / total) : 1000;
+        if (value == *shown)
+            return;
+        *shown = value;
+        QMetaObject::invokeMethod(receiver, [bar, value] {
+            if (bar)
+                bar->setValue(value);
+        });
+    };
+}
+
 void MainWindow::importMlflowDialog()
 {
     auto *dialog = new QFileDialog(this, tr("Import MLflow runs: choose an mlruns folder"), m_project.root());
@@ -295,13 +322,9 @@ void MainWindow::importMlflowDialog()
 
 void MainWindow::importMlflowRuns(const QString &mlrunsDir)
 {
-    auto *progress = new QProgressDialog(
-        tr("Importing the MLflow runs of %1…").arg(QDir::toNativeSeparators(mlrunsDir)), QString(), 0, 1000, this);
-    progress->setObjectName(QStringLiteral("mlflowImportProgress"));
-    progress->setWindowTitle(tr("Import MLflow runs"));
-    progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    QPointer<QProgressDialog> bar = progress;
+    QPointer<QProgressDialog> bar
+        = progressDialog(tr("Importing the MLflow runs of %1…").arg(QDir::toNativeSeparators(mlrunsDir)),
+                         tr("Import MLflow runs"), QStringLiteral("mlflowImportProgress"));
     const Project project = m_project;
     auto *watcher = new QFutureWatcher<MlflowImport::Result>(this);
     connect(watcher, &QFutureWatcher<MlflowImport::Result>::finished, this, [this, watcher, bar, mlrunsDir] {
@@ -345,17 +368,9 @@ void MainWindow::importMlflowRuns(const QString &mlrunsDir)
             result.error = store.lastError();
             return result;
         }
-        int shown = -1;
-        result = MlflowImport::importStore(&store, project, mlrunsDir, [watcher, bar, &shown](int done, int total) {
-            const int value = total > 0 ? done * 1000 / total : 1000;
-            if (value == shown)
-                return;
-            shown = value;
-            QMetaObject::invokeMethod(watcher, [bar, value] {
-                if (bar)
-                    bar->setValue(value);
-            });
-        });
+        const auto progress = progressReporter(watcher, bar);
+        result = MlflowImport::importStore(&store, project, mlrunsDir,
+                                           [&progress](int done, int total) { progress(done, total); });
         return result;
     }));
 }
@@ -374,13 +389,9 @@ void MainWindow::saveCopyDialog()
 
 void MainWindow::saveCopyAs(const QString &destination)
 {
-    auto *progress = new QProgressDialog(tr("Copying the project to %1…").arg(QDir::toNativeSeparators(destination)),
-                                         QString(), 0, 1000, this);
-    progress->setObjectName(QStringLiteral("saveCopyProgress"));
-    progress->setWindowTitle(tr("Save a copy as a new project"));
-    progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    QPointer<QProgressDialog> bar = progress;
+    QPointer<QProgressDialog> bar
+        = progressDialog(tr("Copying the project to %1…").arg(QDir::toNativeSeparators(destination)),
+                         tr("Save a copy as a new project"), QStringLiteral("saveCopyProgress"));
     const Project source = m_project;
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, bar, destination] {
@@ -411,17 +422,7 @@ void MainWindow::saveCopyAs(const QString &destination)
     // thread until the copy has ended.
     watcher->setFuture(QtConcurrent::run([source, destination, watcher, bar]() {
         QString error;
-        int shown = -1; // one event per step the bar shows, not one per file
-        ProjectCopy::copy(source, destination, &error, [watcher, bar, &shown](qint64 done, qint64 total) {
-            const int value = total > 0 ? int(done * 1000 / total) : 1000;
-            if (value == shown)
-                return;
-            shown = value;
-            QMetaObject::invokeMethod(watcher, [bar, value] {
-                if (bar)
-                    bar->setValue(value);
-            });
-        });
+        ProjectCopy::copy(source, destination, &error, progressReporter(watcher, bar));
         return error;
     }));
 }

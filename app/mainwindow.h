@@ -4,6 +4,9 @@
 #include "runrecord.h"
 
 #include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
 
 class JobListModel;
 class JobPanel;
@@ -17,6 +20,7 @@ class RunModel;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QProgressDialog;
 class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -80,6 +84,11 @@ private:
     void newProjectFromSample();
     void saveCopyDialog();
     void importMlflowDialog();
+    // A progress dialog of this window (0 to 1000), shown after 300 ms, and
+    // a callback for a worker thread moving its bar through receiver.
+    QProgressDialog *progressDialog(const QString &label, const QString &title, const QString &objectName);
+    static std::function<void(qint64 done, qint64 total)> progressReporter(QObject *receiver,
+                                                                           QPointer<QProgressDialog> bar);
     void updateRecentMenu();
     void askBeforeClosing();
     void about();

@@ -25,6 +25,36 @@ QString ArtifactFiles::sha256(const QString &filePath)
     return QString::fromLatin1(hash.result().toHex());
 }
 
+bool ArtifactFiles::copyTree(const QString &from, const QString &to, QString *error)
+{
+    bool ok = true;
+    QDirIterator it(from, QDir::Files | QDir::AllDirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString src = it.next();
+        const QString dst = to + src.mid(from.size());
+        const QFileInfo info = it.fileInfo();
+        if (!info.isSymLink() && info.isDir()) {
+            QDir().mkpath(dst);
+            continue;
+        }
+        if (!info.isSymLink() && !info.isFile())
+            continue; // a FIFO or device is never opened
+        QDir().mkpath(QFileInfo(dst).absolutePath());
+        QFile::remove(dst);
+        const bool copied = info.isSymLink() // the link itself, never what it points to
+            ? ::symlink(QFile::encodeName(FileEntries::readLink(src)).constData(), QFile::encodeName(dst).constData())
+                == 0
+            : QFile::copy(src, dst);
+        if (!copied && ok) {
+            ok = false;
+            *error = QCoreApplication::translate("ArtifactFiles", "Cannot copy %1 to %2.")
+                         .arg(QDir::toNativeSeparators(src), QDir::toNativeSeparators(dst));
+        }
+    }
+    return ok;
+}
+
 QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, const QString &runDir)
 {
     const QString from = workDir + QStringLiteral("/outputs");
@@ -34,21 +64,8 @@ QVector<ArtifactRecord> ArtifactFiles::collectOutputs(const QString &workDir, co
             QDir(to).removeRecursively();
         if (!QDir().rename(from, to)) {
             // another file system: copy file by file
-            QDirIterator it(from, QDir::Files | QDir::AllDirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                            QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString src = it.next();
-                const QString dst = to + src.mid(from.size());
-                const QFileInfo info = it.fileInfo();
-                if (!info.isSymLink() && (info.isDir() || !info.isFile()))
-                    continue;
-                QDir().mkpath(QFileInfo(dst).absolutePath());
-                if (info.isSymLink()) // the link itself, never what it points to
-                    (void)!::symlink(QFile::encodeName(FileEntries::readLink(src)).constData(),
-                                     QFile::encodeName(dst).constData());
-                else
-                    QFile::copy(src, dst);
-            }
+            QString ignored; // what could not be copied is not among the outputs
+            copyTree(from, to, &ignored);
         }
     }
     QVector<ArtifactRecord> result;

@@ -19,6 +19,11 @@ QString sha256(const QString &filePath);
 // so a link to /etc/shadow or a home folder copies nothing into the store.
 QVector<ArtifactRecord> collectOutputs(const QString &workDir, const QString &runDir);
 
+// Copies the files below from to the same places below to: a link as a
+// link (never followed), folders made, FIFOs and devices left alone. Goes
+// on past a file it cannot copy; false with the first such file named.
+bool copyTree(const QString &from, const QString &to, QString *error);
+
 // "driver_log.txt, metrics.jsonl, outputs/cm.png, …" as listed in the JSON.
 QStringList attachments(const QString &runDir, const QVector<ArtifactRecord> &artifacts);
 

@@ -1,53 +1,19 @@
 #include "mlflowimport.h"
 
 #include "artifactfiles.h"
-#include "fileentries.h"
 #include "historyformat.h"
 #include "project.h"
 #include "runstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 
-#include <unistd.h>
-
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("MlflowImport", text); }
-
-// Copies a folder's files (a link as a link, never followed) below to.
-bool copyTree(const QString &from, const QString &to, QString *error)
-{
-    QDirIterator it(from, QDir::Files | QDir::AllDirs | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString src = it.next();
-        const QString dst = to + src.mid(from.size());
-        const QFileInfo info = it.fileInfo();
-        if (!info.isSymLink() && info.isDir()) {
-            QDir().mkpath(dst);
-            continue;
-        }
-        if (!info.isSymLink() && !info.isFile())
-            continue; // a FIFO or device is never opened
-        QDir().mkpath(QFileInfo(dst).absolutePath());
-        QFile::remove(dst);
-        const bool ok = info.isSymLink()
-            ? ::symlink(QFile::encodeName(FileEntries::readLink(src)).constData(), QFile::encodeName(dst).constData())
-                == 0
-            : QFile::copy(src, dst);
-        if (!ok) {
-            *error = QCoreApplication::translate("MlflowImport", "Cannot copy %1 to %2.")
-                         .arg(QDir::toNativeSeparators(src), QDir::toNativeSeparators(dst));
-            return false;
-        }
-    }
-    return true;
-}
 
 QByteArray jsonString(const QString &s)
 {
@@ -192,7 +158,7 @@ MlflowImport::Result MlflowImport::importStore(RunStore *store, const Project &p
         QString why;
         if (!run.artifactsDir.isEmpty()) {
             if (!QDir().mkpath(staging + QStringLiteral("/outputs"))
-                || !copyTree(run.artifactsDir, staging + QStringLiteral("/outputs"), &why)) {
+                || !ArtifactFiles::copyTree(run.artifactsDir, staging + QStringLiteral("/outputs"), &why)) {
                 QDir(staging).removeRecursively();
                 result.problems.append(
                     { run.artifactsDir, why.isEmpty() ? tr("Cannot create %1.").arg(staging) : why });
@@ -271,7 +237,7 @@ bool MlflowImport::appendToMetricsFile(const QString &mlrunsDir, const QString &
                 ? outputsDir
                 : outputsDir + QLatin1Char('/') + (run.name.isEmpty() ? label : run.name);
             QString why;
-            if (!QDir().mkpath(to) || !copyTree(run.artifactsDir, to, &why)) {
+            if (!QDir().mkpath(to) || !ArtifactFiles::copyTree(run.artifactsDir, to, &why)) {
                 *error = why.isEmpty() ? tr("Cannot create %1.").arg(QDir::toNativeSeparators(to)) : why;
                 return false;
             }

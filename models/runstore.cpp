@@ -274,6 +274,19 @@ RunRecord RunStore::readRun(const QSqlQuery &q)
     return r;
 }
 
+QVector<RunRecord> RunStore::readRunsWithLists(QSqlQuery &q)
+{
+    QVector<RunRecord> result;
+    while (q.next())
+        result.append(readRun(q));
+    q.finish();
+    for (RunRecord &r : result) {
+        r.arguments = readArguments(r.id);
+        r.tags = readTags(r.id);
+    }
+    return result;
+}
+
 QStringList RunStore::readArguments(qint64 run)
 {
     QStringList args;
@@ -416,7 +429,6 @@ QVector<RunRecord> RunStore::runs()
 
 QVector<RunRecord> RunStore::runsAfter(qint64 afterId, const QVector<qint64> &ids)
 {
-    QVector<RunRecord> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral("WHERE r.project_id = ? AND (r.id > ?")
@@ -428,14 +440,8 @@ QVector<RunRecord> RunStore::runsAfter(qint64 afterId, const QVector<qint64> &id
     for (qint64 id : ids)
         q.addBindValue(id);
     if (!exec(q))
-        return result;
-    while (q.next())
-        result.append(readRun(q));
-    for (RunRecord &r : result) {
-        r.arguments = readArguments(r.id);
-        r.tags = readTags(r.id);
-    }
-    return result;
+        return {};
+    return readRunsWithLists(q);
 }
 
 qint64 RunStore::changeMark()

@@ -204,6 +204,9 @@ private:
     bool writeValues(qint64 run, const QVector<MetricRecord> &records, SummariesByRun *summaries);
     RunRecord readRun(const QSqlQuery &query);
     static QString runColumns(); // what readRun() reads, and "FROM …"
+    // Every run an executed query of runColumns() returns, with its
+    // arguments and tags.
+    QVector<RunRecord> readRunsWithLists(QSqlQuery &query);
     QStringList readArguments(qint64 run);
     QStringList readTags(qint64 run);
     // Arguments and tags of the runs with ids in [firstId, lastId].

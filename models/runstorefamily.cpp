@@ -76,9 +76,8 @@ bool RunStore::setNestedRunFinished(qint64 run, RunStatus status, qint64 endUs)
 
 QVector<RunRecord> RunStore::childRuns(const QString &parentRunId)
 {
-    QVector<RunRecord> result;
     if (parentRunId.isEmpty())
-        return result;
+        return {};
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + runColumns()
@@ -86,14 +85,8 @@ QVector<RunRecord> RunStore::childRuns(const QString &parentRunId)
     q.addBindValue(m_projectId);
     q.addBindValue(textValue(parentRunId));
     if (!exec(q))
-        return result;
-    while (q.next())
-        result.append(readRun(q));
-    for (RunRecord &r : result) {
-        r.arguments = readArguments(r.id);
-        r.tags = readTags(r.id);
-    }
-    return result;
+        return {};
+    return readRunsWithLists(q);
 }
 
 bool RunStore::setRunProperty(qint64 run, const QString &name, const QString &value)

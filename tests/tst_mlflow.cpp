@@ -75,6 +75,7 @@ private Q_SLOTS:
 
 private:
     QString makeProject(const QString &name = QStringLiteral("project"));
+    void openStore(RunStore *store, const Project &project);
     QString writeFixtureStore(const QString &dir);
     RunDetails details(const QString &root, const QString &runId);
 
@@ -109,6 +110,15 @@ QString TestMlflow::makeProject(const QString &name)
     writeFile(root + QStringLiteral("/.runbench/project.ini"),
               "[project]\nname=" + name.toUtf8() + "\n[interpreters]\npy=/usr/bin/python3\n");
     return root;
+}
+
+// The project's history, made if need be.
+void TestMlflow::openStore(RunStore *store, const Project &project)
+{
+    QString error;
+    QVERIFY2(project.ensureDataDir(&error), qPrintable(error));
+    QVERIFY(store->open(project.historyLocation()));
+    QVERIFY(store->useProject(project));
 }
 
 RunDetails TestMlflow::details(const QString &root, const QString &runId)
@@ -309,11 +319,10 @@ void TestMlflow::importsAFileStore()
 {
     const QString root = makeProject();
     const Project project(root);
-    QString error;
-    QVERIFY(project.ensureDataDir(&error));
     RunStore store;
-    QVERIFY(store.open(project.historyLocation()));
-    QVERIFY(store.useProject(project));
+    openStore(&store, project);
+    if (QTest::currentTestFailed())
+        return;
     const QString mlruns = writeFixtureStore(m_dir->path() + QStringLiteral("/mlruns"));
     QVector<int> progress;
     MlflowImport::Result result
@@ -416,11 +425,10 @@ void TestMlflow::parametersAreNeverRankedBest()
 {
     const QString root = makeProject();
     const Project project(root);
-    QString error;
-    QVERIFY(project.ensureDataDir(&error));
     RunStore store;
-    QVERIFY(store.open(project.historyLocation()));
-    QVERIFY(store.useProject(project));
+    openStore(&store, project);
+    if (QTest::currentTestFailed())
+        return;
     QVector<RunDetails> runs;
     for (double lr : { 0.1, 0.01 }) {
         const auto run = store.createRun(QStringLiteral("p"), QStringLiteral("train.py"), {}, {}, {});

@@ -1314,10 +1314,6 @@ SQLite %5</translation>
         <source>Cannot add MLflow&apos;s values to %1: %2</source>
         <translation>MLflow의 값을 %1에 더할 수 없습니다: %2</translation>
     </message>
-    <message>
-        <source>Cannot copy %1 to %2.</source>
-        <translation>%1을(를) %2(으)로 복사할 수 없습니다.</translation>
-    </message>
 </context>
 <context>
     <name>MlflowStore</name>
