@@ -4,10 +4,12 @@
 #include "artifactfiles.h"
 #include "historyformat.h"
 #include "mainwindow.h"
+#include "metricchart.h"
 #include "mlflowimport.h"
 #include "project.h"
 #include "runcomparison.h"
 #include "rundetails.h"
+#include "rundetailsview.h"
 #include "runhelper.h"
 #include "runmodel.h"
 #include "runstore.h"
@@ -21,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include <cmath>
@@ -215,6 +218,31 @@ void TestMlflow::shimTracksEveryCall()
     QVERIFY(properties.value(QStringLiteral("Parameters")).toArray().contains(QStringLiteral("optimizer")));
     QCOMPARE(properties.value(QStringLiteral("ChildRuns")).toArray().size(), 2);
     QCOMPARE(HistoryFormat::runObject(foldDetails).value(QStringLiteral("parent_run_id")).toString(), runId);
+
+    // the details view: parameters and tags said as such, the chart in step order
+    RunDetailsView view;
+    view.setProject(Project(root));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy loaded(&view, &RunDetailsView::loaded);
+    view.showRun(runId);
+    QVERIFY(loaded.wait(10000));
+    auto *tree = view.findChild<QTreeWidget *>(QStringLiteral("detailsOverview"));
+    QVERIFY(tree);
+    QCOMPARE(tree->findItems(QStringLiteral("lr (parameter)"), Qt::MatchExactly, 0).size(), 1);
+    QCOMPARE(tree->findItems(QStringLiteral("model (tag)"), Qt::MatchExactly, 0).first()->text(1),
+             QStringLiteral("tree"));
+    QVERIFY(tree->findItems(QStringLiteral("Child runs"), Qt::MatchExactly, 0)
+                .first()
+                ->text(1)
+                .contains(QStringLiteral("fold 1")));
+    auto *chart = view.findChild<MetricChart *>(QStringLiteral("series:loss"));
+    QVERIFY(chart);
+    QVector<double> xs;
+    for (const MetricChart::Point &p : chart->points())
+        xs.append(p.x);
+    QCOMPARE(xs, (QVector<double> { 2, 5, 9 }));
+    QVERIFY(!view.findChild<MetricChart *>(QStringLiteral("series:model"))); // a tag is no chart
 }
 
 void TestMlflow::unsupportedCallsFailClearly()
