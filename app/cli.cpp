@@ -23,8 +23,8 @@ namespace Cli {
 
 bool isCommand(const QString &first)
 {
-    static const QStringList commands { QStringLiteral("run"), QStringLiteral("log"), QStringLiteral("history"),
-                                        QStringLiteral("help") };
+    static const QStringList commands { QStringLiteral("run"), QStringLiteral("sweep"), QStringLiteral("log"),
+                                        QStringLiteral("history"), QStringLiteral("help") };
     return commands.contains(first);
 }
 
@@ -164,6 +164,7 @@ static QString usage()
         "Cli",
         "Usage: runbench [PROJECT] [--details RUN] open the workbench window (on a run's details)\n"
         "       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS\n"
+        "       runbench sweep SCRIPT ARGS…        a run per combination of {sets} in ARGS\n"
         "       runbench log NAME VALUE            log a value from inside a tracked run\n"
         "                                          (--step N, --param or --tag)\n"
         "       runbench history COMMAND           list, last, info, compare, download, promote,\n"
@@ -182,6 +183,8 @@ int main(const QStringList &arguments)
         return runCommand(rest);
     if (command == QLatin1String("log"))
         return logCommand(rest);
+    if (command == QLatin1String("sweep"))
+        return sweepCommand(rest);
     if (command == QLatin1String("history"))
         return historyCommand(rest);
     printOut(usage());

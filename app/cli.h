@@ -20,17 +20,16 @@ int main(const QStringList &arguments); // arguments without the program name
 int runCommand(const QStringList &arguments);
 int logCommand(const QStringList &arguments);
 int historyCommand(const QStringList &arguments);
+int sweepCommand(const QStringList &arguments);
 
 // helpers shared by the commands
 void printOut(const QString &text);
 void printErr(const QString &text);
 void addProjectOption(QCommandLineParser *parser);
 Project projectFrom(const QCommandLineParser &parser);
-// Opens the project's history; prints why and returns false when it cannot.
-// Runs left unfinished by an owner that is gone are ended, and cluster jobs
-// nobody watches are asked about (see settleClusterRuns()).
 // Opens the project's history (with create, making it when there is none
-// yet); false after printing why not.
+// yet); prints why and returns false when it cannot. Cluster jobs nobody
+// watches are asked about (see settleClusterRuns()).
 bool openHistory(const Project &project, RunStore *store, bool create = false);
 // Asks the scheduler about cluster runs whose owner is gone: those that
 // ended get their end recorded, the others their current state. Waits for

@@ -152,22 +152,33 @@ int showRun(Context *ctx, const QString &idOrNumber)
 int list(const QStringList &arguments)
 {
     Context ctx;
-    const int rc
-        = prepare(&ctx, QStringLiteral("list"), arguments,
-                  tr("Lists the project's runs, newest first: a column per logged value (its last "
-                     "value), then Duration, Run_id, Script_name, Start_time_utc and Status."),
-                  Output::Json, [](QCommandLineParser *p) {
-                      p->addOption({ QStringLiteral("all"), tr("Include hidden runs.") });
-                      p->addOption({ QStringLiteral("script"), tr("Only runs of this script."), tr("script") });
-                  });
+    const int rc = prepare(
+        &ctx, QStringLiteral("list"), arguments,
+        tr("Lists the project's runs, newest first: a column per logged value (its last "
+           "value), then Duration, Run_id, Script_name, Start_time_utc and Status."),
+        Output::Json, [](QCommandLineParser *p) {
+            p->addOption({ QStringLiteral("all"), tr("Include hidden runs.") });
+            p->addOption({ QStringLiteral("script"), tr("Only runs of this script."), tr("script") });
+            p->addOption({ QStringLiteral("parent"),
+                           tr("Only the child runs of this run (a sweep's, or those nested in it)."), tr("run") });
+        });
     if (rc >= 0)
         return rc;
     QVector<RunRecord> runs = ctx.store.runs();
     const QString script = ctx.parser.value(QStringLiteral("script"));
     const bool all = ctx.parser.isSet(QStringLiteral("all"));
-    runs.erase(std::remove_if(
-                   runs.begin(), runs.end(),
-                   [&](const RunRecord &r) { return (!all && r.hidden) || (!script.isEmpty() && r.script != script); }),
+    QString parent;
+    if (ctx.parser.isSet(QStringLiteral("parent"))) {
+        const auto run = findRun(&ctx, ctx.parser.value(QStringLiteral("parent")));
+        if (!run)
+            return 1;
+        parent = run->runId;
+    }
+    runs.erase(std::remove_if(runs.begin(), runs.end(),
+                              [&](const RunRecord &r) {
+                                  return (!all && r.hidden) || (!script.isEmpty() && r.script != script)
+                                      || (!parent.isEmpty() && r.parentRunId != parent);
+                              }),
                runs.end());
     const auto summaries = ctx.store.allSummaries();
     if (ctx.output == Output::Json) {

@@ -36,17 +36,6 @@ qint64 nowUs()
     return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-QString userName()
-{
-    for (const char *var : { "USER", "LOGNAME" }) {
-        const QString v = qEnvironmentVariable(var);
-        if (!v.isEmpty())
-            return v;
-    }
-    if (const passwd *pw = ::getpwuid(::getuid()))
-        return QString::fromLocal8Bit(pw->pw_name);
-    return QString::number(::getuid());
-}
 
 QString signalName(int sig)
 {
@@ -100,7 +89,7 @@ QString RunJob::metricsPath() const { return m_project.runDir(m_record.runId) + 
 qint64 RunJob::ingestedRecords() const { return m_ingester ? m_ingester->storedRecords() : 0; }
 int RunJob::skippedLines() const { return m_ingester ? m_ingester->skippedLines() : 0; }
 
-bool RunJob::submit(const QString &script, const QStringList &arguments)
+bool RunJob::check(const QString &script, QString *relativePath)
 {
     const QFileInfo info(QDir(m_project.root()).absoluteFilePath(script));
     const QString relative = QDir(m_project.root()).relativeFilePath(info.absoluteFilePath());
@@ -145,6 +134,15 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
             return false;
         }
     }
+    *relativePath = relative;
+    return true;
+}
+
+bool RunJob::submit(const QString &script, const QStringList &arguments)
+{
+    QString relative;
+    if (!check(script, &relative))
+        return false;
     QString error;
     if (!m_project.ensureDataDir(&error)) {
         m_error = error;
@@ -154,8 +152,8 @@ bool RunJob::submit(const QString &script, const QStringList &arguments)
         m_error = m_store->lastError();
         return false;
     }
-    const auto record
-        = m_store->createRun(m_project.runIdPrefix(), relative, arguments, userName(), Project::hostName(), m_target);
+    const auto record = m_store->createRun(m_project.runIdPrefix(), relative, arguments, RunJob::userName(),
+                                           Project::hostName(), m_target, m_parentRunId);
     if (!record) {
         m_error = m_store->lastError();
         return false;
@@ -293,6 +291,8 @@ QProcessEnvironment RunJob::runEnvironment() const
     env.insert(QStringLiteral("MLFLOW_TRACKING_URI"),
                QUrl::fromLocalFile(m_project.runDir(m_record.runId) + QStringLiteral("/mlruns")).toString());
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    for (auto it = m_extraEnvironment.cbegin(); it != m_extraEnvironment.cend(); ++it)
+        env.insert(it.key(), it.value());
     const QString pythonPath = env.value(QStringLiteral("PYTHONPATH"));
     env.insert(QStringLiteral("PYTHONPATH"),
                pythonPath.isEmpty() ? m_project.clientDir() : m_project.clientDir() + QLatin1Char(':') + pythonPath);
@@ -634,4 +634,16 @@ void RunJob::finish(RunStatus status, int exitCode, QString error)
         QDir(workDir).removeRecursively();
         return artifacts;
     }));
+}
+
+QString RunJob::userName()
+{
+    for (const char *var : { "USER", "LOGNAME" }) {
+        const QString v = qEnvironmentVariable(var);
+        if (!v.isEmpty())
+            return v;
+    }
+    if (const passwd *pw = ::getpwuid(::getuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QString::number(::getuid());
 }

@@ -47,9 +47,17 @@ public:
     // can be found, then records a Queued run. On false, errorString() says
     // why and nothing was recorded.
     bool submit(const QString &script, const QStringList &arguments);
+    // What submit() checks first: the script is a file of the project that
+    // Runbench knows how to run on the target. Its path relative to the
+    // project, or false with errorString().
+    bool check(const QString &script, QString *relativePath);
     // Where the script runs: "local" (the default is the project's [run]
     // target) or "slurm". Set before submit().
     void setTarget(const QString &target) { m_target = target; }
+    // Before submit(): the run is a child of that run (a sweep's), and its
+    // script gets these variables too (RUNBENCH_SWEEP_INDEX, …).
+    void setParentRun(const QString &parentRunId) { m_parentRunId = parentRunId; }
+    void setExtraEnvironment(const QMap<QString, QString> &variables) { m_extraEnvironment = variables; }
     QString target() const { return m_target; }
     // The scheduler watcher cluster runs share (one squeue for all of them);
     // without one, the job makes its own.
@@ -87,6 +95,8 @@ public:
     // The runbench-launch executable: $RUNBENCH_LAUNCHER, else the one next
     // to the running program, else the one of the build tree.
     static QString launcherPath();
+    // Who runs it: $USER, $LOGNAME, else the account's name.
+    static QString userName();
 
     RunRecord record() const { return m_record; }
     RunStatus status() const { return m_record.status; }
@@ -164,6 +174,8 @@ private:
     QString m_recordError; // the store refused this run's metrics
     int m_exitCode = -1;
     int m_graceMs = 5000;
+    QString m_parentRunId;
+    QMap<QString, QString> m_extraEnvironment;
     bool m_cancelRequested = false;
     bool m_finishing = false;
     QProcess *m_process = nullptr;

@@ -505,30 +505,6 @@ runbench: 실행 %1은(는) Slurm 작업 %2입니다. 작업을 취소할까요(
 </translation>
     </message>
     <message>
-        <source>Usage: runbench [PROJECT] [--details RUN] open the workbench window (on a run&apos;s details)
-       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS
-       runbench log NAME VALUE            log a value from inside a tracked run
-                                          (--step N, --param or --tag)
-       runbench history COMMAND           list, last, info, compare, download, promote,
-                                          restore, diff, export, import
-       runbench --version
-       --lang ko|en                       the language of messages and the window
-
-Every command takes -h for its own help.
-</source>
-        <translation>사용법: runbench [PROJECT] [--details RUN] 워크벤치 창 열기(실행의 세부 정보로)
-       runbench run SCRIPT [ARGS…]        SCRIPT를 ARGS로 추적되는 실행
-       runbench log NAME VALUE            추적되는 실행 안에서 값 기록
-                                          (--step N, --param 또는 --tag)
-       runbench history COMMAND           list, last, info, compare, download, promote,
-                                          restore, diff, export, import
-       runbench --version
-       --lang ko|en                       메시지와 창의 언어
-
-모든 명령은 -h로 자체 도움말을 보여 줍니다.
-</translation>
-    </message>
-    <message>
         <source>Imports every run of an MLflow file store (an mlruns/ folder) into the project: parameters, metrics with every step and time, tags, status, start and end, and artifacts (copied into the run&apos;s outputs). MLflow&apos;s run id is kept as the property MlflowRunId: importing the same folder again adds nothing. A damaged run is reported and skipped, never half imported.</source>
         <translation>MLflow 파일 저장소(mlruns/ 폴더)의 모든 실행을 프로젝트로 가져옵니다: 매개변수, 모든 스텝과 시각이 담긴 메트릭, 태그, 상태, 시작과 끝, 아티팩트(실행의 outputs로 복사). MLflow의 실행 ID는 MlflowRunId 속성으로 남으므로 같은 폴더를 다시 가져와도 아무것도 더해지지 않습니다. 손상된 실행은 알리고 건너뛰며, 절반만 가져오는 일은 없습니다.</translation>
     </message>
@@ -646,6 +622,148 @@ Options for all: -o json|table|csv, --project DIR, -h.
         <source>runbench log: --step takes an integer, not “%1”.
 </source>
         <translation>runbench log: --step에는 “%1”이(가) 아니라 정수를 주어야 합니다.
+</translation>
+    </message>
+    <message>
+        <source>Usage: runbench [PROJECT] [--details RUN] open the workbench window (on a run&apos;s details)
+       runbench run SCRIPT [ARGS…]        a tracked run of SCRIPT with ARGS
+       runbench sweep SCRIPT ARGS…        a run per combination of {sets} in ARGS
+       runbench log NAME VALUE            log a value from inside a tracked run
+                                          (--step N, --param or --tag)
+       runbench history COMMAND           list, last, info, compare, download, promote,
+                                          restore, diff, export, import
+       runbench --version
+       --lang ko|en                       the language of messages and the window
+
+Every command takes -h for its own help.
+</source>
+        <translation>사용법: runbench [PROJECT] [--details RUN] 워크벤치 창 열기(실행의 세부 정보로)
+       runbench run SCRIPT [ARGS…]        SCRIPT를 ARGS로 추적되는 실행
+       runbench sweep SCRIPT ARGS…        ARGS의 {집합} 조합마다 실행 하나
+       runbench log NAME VALUE            추적되는 실행 안에서 값 기록
+                                          (--step N, --param 또는 --tag)
+       runbench history COMMAND           list, last, info, compare, download, promote,
+                                          restore, diff, export, import
+       runbench --version
+       --lang ko|en                       메시지와 창의 언어
+
+모든 명령은 -h로 자체 도움말을 보여 줍니다.
+</translation>
+    </message>
+    <message>
+        <source>Only the child runs of this run (a sweep&apos;s, or those nested in it).</source>
+        <translation>이 실행의 하위 실행만(스윕의 실행, 또는 그 안에 중첩된 실행).</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Runs SCRIPT once per combination of the value sets in ARGS, as child runs of one parent run: {0.01,0.1,1} (a list), {1..5} (integers), {0.001..1:7} (7 values evenly spaced), {0.001..1:7:log} (7 values spaced on a log scale); several sets make a grid. Each child gets RUNBENCH_SWEEP_INDEX and RUNBENCH_REPEAT, and its arguments as parameters (--lr 0.1, --lr=0.1 and lr=0.1 are lr; others arg1, arg2…). The parent is Running until every child has ended, then Completed, or Failed when a child failed. Ctrl-C cancels the children not yet ended. Exit code: 0 when every child completed, 1 when one failed, 130 when canceled. Write \{ for a brace of the argument itself; `runbench run` never reads braces.</source>
+        <translation>ARGS의 값 집합 조합마다 SCRIPT를 한 번씩, 상위 실행 하나의 하위 실행으로 실행합니다: {0.01,0.1,1}(목록), {1..5}(정수), {0.001..1:7}(고르게 나눈 값 7개), {0.001..1:7:log}(로그 눈금으로 고르게 나눈 값 7개). 집합이 여럿이면 격자가 됩니다. 각 하위 실행은 RUNBENCH_SWEEP_INDEX와 RUNBENCH_REPEAT를 받고, 인수는 매개변수가 됩니다(--lr 0.1, --lr=0.1, lr=0.1은 lr, 나머지는 arg1, arg2…). 상위 실행은 모든 하위 실행이 끝날 때까지 Running이고, 그다음 Completed, 하나라도 실패하면 Failed가 됩니다. Ctrl-C는 아직 끝나지 않은 하위 실행을 취소합니다. 종료 코드: 모두 완료 0, 하나라도 실패 1, 취소 130. 인수 자체의 중괄호는 \{로 쓰십시오. `runbench run`은 중괄호를 해석하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Draw N combinations at random instead of the whole grid.</source>
+        <translation>전체 격자 대신 조합 N개를 무작위로 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>The seed of --random: the same seed draws the same runs.</source>
+        <translation>--random의 시드: 같은 시드는 같은 실행을 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>Run each combination K times.</source>
+        <translation>각 조합을 K번 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Children running at once (default: the project&apos;s max_parallel_runs).</source>
+        <translation>동시에 실행할 하위 실행 수(기본값: 프로젝트의 max_parallel_runs).</translation>
+    </message>
+    <message>
+        <source>Where the children run: local or slurm.</source>
+        <translation>하위 실행이 돌아갈 곳: local 또는 slurm.</translation>
+    </message>
+    <message>
+        <source>Print every child&apos;s arguments and start nothing.</source>
+        <translation>모든 하위 실행의 인수를 출력하고 아무것도 시작하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Print only the table at the end.</source>
+        <translation>마지막 표만 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Arguments, with value sets.</source>
+        <translation>값 집합이 들어 있는 인수.</translation>
+    </message>
+    <message>
+        <source>runbench sweep: which script? Usage: runbench sweep SCRIPT ARGS-with-{sets}…
+</source>
+        <translation>runbench sweep: 어떤 스크립트입니까? 사용법: runbench sweep SCRIPT ARGS-with-{sets}…
+</translation>
+    </message>
+    <message>
+        <source>runbench sweep: --random, --seed, --repeat and --parallel take a whole number.
+</source>
+        <translation>runbench sweep: --random, --seed, --repeat, --parallel에는 0 이상의 정수를 주어야 합니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench sweep: %1
+</source>
+        <translation>runbench sweep: %1
+</translation>
+    </message>
+    <message>
+        <source>runbench sweep: %1 runs (%2 combinations, %3 each); nothing started.
+</source>
+        <translation>runbench sweep: 실행 %1개(조합 %2개, 각 %3번). 아무것도 시작하지 않았습니다.
+</translation>
+    </message>
+    <message>
+        <source>runbench: [%1/%2] run %3 %4: %5%6
+</source>
+        <translation>runbench: [%1/%2] 실행 %3 %4: %5%6
+</translation>
+    </message>
+    <message>
+        <source>runbench: sweep %1 (run %2): %3 runs of %4, %5 at a time
+</source>
+        <translation>runbench: 스윕 %1(실행 %2): %4 실행 %3개, 한 번에 %5개
+</translation>
+    </message>
+    <message>
+        <source>runbench: the parameters of run %1 could not be written: %2
+</source>
+        <translation>runbench: 실행 %1의 매개변수를 쓸 수 없습니다: %2
+</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs completed</source>
+        <translation>실행 %2개 중 %1개 완료</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>, %1개 실패</translation>
+    </message>
+    <message>
+        <source>, %1 canceled</source>
+        <translation>, %1개 취소</translation>
+    </message>
+    <message>
+        <source>, %1 not started</source>
+        <translation>, %1개 시작 안 함</translation>
+    </message>
+    <message>
+        <source>runbench: sweep %1 %2: %3
+</source>
+        <translation>runbench: 스윕 %1 %2: %3
+</translation>
+    </message>
+    <message>
+        <source>
+runbench: canceling the sweep (runs not yet ended: %1)…
+</source>
+        <translation>
+runbench: 스윕을 취소하는 중(아직 끝나지 않은 실행: %1)…
 </translation>
     </message>
 </context>
@@ -2851,6 +2969,53 @@ Arguments: %5
     <message>
         <source>unknown</source>
         <translation>알 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>SweepSpec</name>
+    <message>
+        <source>{%1}: the ends of a range must be numbers.</source>
+        <translation>{%1}: 범위의 양 끝은 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{%1}: a range without a count is of integers ({1..5}); for other numbers give how many values ({0.001..1:7}).</source>
+        <translation>{%1}: 개수가 없는 범위는 정수 범위입니다({1..5}). 다른 숫자에는 값의 개수를 주십시오({0.001..1:7}).</translation>
+    </message>
+    <message>
+        <source>{%1}: more than %2 values.</source>
+        <translation>{%1}: 값이 %2개보다 많습니다.</translation>
+    </message>
+    <message>
+        <source>{%1}: the count of values must be between 2 and %2.</source>
+        <translation>{%1}: 값의 개수는 2에서 %2 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{%1}: a log range needs two positive ends.</source>
+        <translation>{%1}: 로그 범위에는 양 끝이 모두 양수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{%1} is not a range: write {1..5}, {0.001..1:7} or {0.001..1:7:log}.</source>
+        <translation>{%1}은(는) 범위가 아닙니다: {1..5}, {0.001..1:7}, {0.001..1:7:log}처럼 쓰십시오.</translation>
+    </message>
+    <message>
+        <source>Repeat and random take a positive number.</source>
+        <translation>반복 횟수와 무작위 개수는 양수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Random %1 of %2 combinations: there are not that many.</source>
+        <translation>조합 %2개 중 무작위 %1개: 조합이 그만큼 많지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The grid has more than %1 combinations: choose fewer values, or draw some at random.</source>
+        <translation>격자의 조합이 %1개보다 많습니다: 값을 줄이거나 일부를 무작위로 뽑으십시오.</translation>
+    </message>
+    <message>
+        <source>%1 combinations × %2 repeats is more than %3 runs.</source>
+        <translation>조합 %1개 × 반복 %2번은 실행 %3개보다 많습니다.</translation>
+    </message>
+    <message>
+        <source>“%1”: a “{” is not closed (write \{ for a brace of the argument itself).</source>
+        <translation>“%1”: “{”가 닫히지 않았습니다(인수 자체의 중괄호는 \{로 쓰십시오).</translation>
     </message>
 </context>
 <context>
