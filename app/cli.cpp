@@ -58,6 +58,22 @@ Project projectFrom(const QCommandLineParser &parser)
     return Project::locate(QDir::currentPath());
 }
 
+int splitAtScript(const QStringList &arguments, const QStringList &valuedOptions, QStringList *own)
+{
+    int i = 0;
+    for (; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--"))
+            return i + 1;
+        if (!a.startsWith(QLatin1Char('-')))
+            break;
+        own->append(a);
+        if (valuedOptions.contains(a) && i + 1 < arguments.size())
+            own->append(arguments.at(++i));
+    }
+    return i;
+}
+
 bool openHistory(const Project &project, RunStore *store, bool create)
 {
     QString error;

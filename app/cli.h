@@ -23,6 +23,11 @@ int historyCommand(const QStringList &arguments);
 int sweepCommand(const QStringList &arguments);
 
 // helpers shared by the commands
+// `runbench run|sweep [OPTIONS] SCRIPT [ARGS…]`: runbench's options come
+// before SCRIPT (those in valuedOptions with their value) and are appended
+// to *own; returns the index of SCRIPT in arguments (arguments.size() when
+// there is none). Everything from SCRIPT on is the script's, verbatim.
+int splitAtScript(const QStringList &arguments, const QStringList &valuedOptions, QStringList *own);
 void printOut(const QString &text);
 void printErr(const QString &text);
 void addProjectOption(QCommandLineParser *parser);

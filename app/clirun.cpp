@@ -90,21 +90,8 @@ int runCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("script"), tr("The script to run, relative to the project."));
     parser.addPositionalArgument(QStringLiteral("args"), tr("Arguments for the script."), QStringLiteral("[ARGS…]"));
 
-    // Options of runbench come before SCRIPT; everything from SCRIPT on is the script's.
     QStringList own { QStringLiteral("runbench run") };
-    int i = 0;
-    for (; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        if (a == QLatin1String("--")) {
-            ++i;
-            break;
-        }
-        if (!a.startsWith(QLatin1Char('-')))
-            break;
-        own.append(a);
-        if ((a == QLatin1String("--project") || a == QLatin1String("--target")) && i + 1 < arguments.size())
-            own.append(arguments.at(++i));
-    }
+    const int i = splitAtScript(arguments, { QStringLiteral("--project"), QStringLiteral("--target") }, &own);
     int exitCode = 0;
     if (!parse(&parser, own, &exitCode))
         return exitCode;

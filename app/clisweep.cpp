@@ -4,7 +4,6 @@
 #include "signalwatcher.h"
 
 #include "argumentline.h"
-#include "lostruns.h"
 #include "project.h"
 #include "runjob.h"
 #include "runstore.h"
@@ -90,24 +89,12 @@ int sweepCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("script"), tr("The script to run, relative to the project."));
     parser.addPositionalArgument(QStringLiteral("args"), tr("Arguments, with value sets."), QStringLiteral("[ARGS…]"));
 
-    // Options of runbench come before SCRIPT; everything from SCRIPT on is the script's.
-    static const QStringList valued { QStringLiteral("--project"),  QStringLiteral("--random"),
-                                      QStringLiteral("--seed"),     QStringLiteral("--repeat"),
-                                      QStringLiteral("--parallel"), QStringLiteral("--target") };
     QStringList own { QStringLiteral("runbench sweep") };
-    int i = 0;
-    for (; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        if (a == QLatin1String("--")) {
-            ++i;
-            break;
-        }
-        if (!a.startsWith(QLatin1Char('-')))
-            break;
-        own.append(a);
-        if (valued.contains(a) && i + 1 < arguments.size())
-            own.append(arguments.at(++i));
-    }
+    const int i
+        = splitAtScript(arguments,
+                        { QStringLiteral("--project"), QStringLiteral("--random"), QStringLiteral("--seed"),
+                          QStringLiteral("--repeat"), QStringLiteral("--parallel"), QStringLiteral("--target") },
+                        &own);
     int exitCode = 0;
     if (!parse(&parser, own, &exitCode))
         return exitCode;
@@ -157,14 +144,8 @@ int sweepCommand(const QStringList &arguments)
     const QString scriptPath = QDir::current().absoluteFilePath(script);
     const QString relative = QDir(project.root()).relativeFilePath(scriptPath);
     RunStore store;
-    QString error;
-    if (!project.ensureDataDir(&error) || !store.open(project.historyLocation())) {
-        printErr(QStringLiteral("runbench: %1\n").arg(error.isEmpty() ? store.lastError() : error));
-        printBackupAdvice(store, project);
+    if (!openHistory(project, &store, true))
         return 1;
-    }
-    if (store.useProject(project))
-        settleClusterRuns(&store, project, LostRuns::examine(&store, project).cluster);
     const QString target = parser.value(QStringLiteral("target")).trimmed().toLower();
     {
         RunJob probe(project, &store); // a missing script leaves no parent behind
