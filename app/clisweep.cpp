@@ -188,7 +188,10 @@ int sweepCommand(const QStringList &arguments)
                          .arg(r.number)
                          .arg(runStatusName(r.status), ArgumentLine::join(r.arguments),
                               job->errorString().isEmpty() ? QString() : QStringLiteral(" — ") + job->errorString()));
-        active.erase(job); // deletes it, after its signal returned
+        // deleted once its finished() has returned, not inside it
+        const auto it = active.find(job);
+        it->second.release()->deleteLater();
+        active.erase(it);
         QTimer::singleShot(0, &loop, [&] { dispatch(); });
     };
     dispatch = [&] {
@@ -265,6 +268,7 @@ int sweepCommand(const QStringList &arguments)
     QTimer::singleShot(0, &loop, [&] { dispatch(); });
     loop.exec();
     heartbeat.stop();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the children's RunJobs
     if (!parent)
         return exitCode != 0 ? exitCode : 1;
 
