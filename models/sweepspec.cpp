@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -175,7 +176,13 @@ SweepSpec::Plan SweepSpec::expand(const QStringList &arguments, const Options &o
         QRandomGenerator random(options.seed);
         QSet<qint64> seen;
         while (picked.size() < options.random) {
-            const qint64 index = qint64(random.bounded(quint64(plan.combinations)));
+            // uniform in [0, combinations): draws beyond the last whole multiple are drawn again
+            const quint64 n = quint64(plan.combinations);
+            const quint64 limit = std::numeric_limits<quint64>::max() - std::numeric_limits<quint64>::max() % n;
+            quint64 draw = random.generate64();
+            while (draw >= limit)
+                draw = random.generate64();
+            const qint64 index = qint64(draw % n);
             if (!seen.contains(index)) {
                 seen.insert(index);
                 picked.append(index);
