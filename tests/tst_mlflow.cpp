@@ -7,6 +7,7 @@
 #include "metricchart.h"
 #include "mlflowimport.h"
 #include "project.h"
+#include "runcompareview.h"
 #include "runcomparison.h"
 #include "rundetails.h"
 #include "rundetailsview.h"
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -486,6 +488,34 @@ void TestMlflow::parametersAreNeverRankedBest()
         }
     }
     QVERIFY(sawParam && sawMetric);
+
+    // the compare view says so, and marks only the metric
+    RunCompareView view;
+    view.setProject(project);
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy loaded(&view, &RunCompareView::loaded);
+    view.showRuns({ runs.at(0).run.runId, runs.at(1).run.runId });
+    QVERIFY(loaded.wait(10000));
+    auto *table = view.findChild<QTableWidget *>(QStringLiteral("compareValues"));
+    QVERIFY(table);
+    bool shownAsParameter = false;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const QString field = table->item(r, 1)->data(Qt::UserRole).toString();
+        if (field == QLatin1String("lr")) {
+            shownAsParameter = table->item(r, 1)->text() == QLatin1String("lr (parameter)");
+            QVERIFY(!table->item(r, 2)->font().bold() && !table->item(r, 3)->font().bold());
+        } else if (field == QLatin1String("accuracy")) {
+            QVERIFY(table->item(r, 2)->font().bold()); // the best of the two
+        }
+    }
+    QVERIFY(shownAsParameter);
+    const QString shots = qEnvironmentVariable("RUNBENCH_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        table->scrollToBottom(); // the logged values
+        view.grab().save(shots + QStringLiteral("/compare-parameters.png"));
+    }
 }
 
 void TestMlflow::importFromTheWindow()
