@@ -14,6 +14,8 @@ log through Runbench's client (runbench.get_logger()):
     set_tracking_uri / get_tracking_uri (values stay with Runbench).
 
 Anything else raises NotImplementedError naming the call.
+RUNBENCH_MLFLOW_SHIM=1 in the environment keeps the stand-in even where
+MLflow is installed.
 """
 
 import importlib.machinery
