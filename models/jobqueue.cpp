@@ -12,6 +12,7 @@
 #include <QQueue>
 #include <QThread>
 
+#include <csignal>
 #include <map>
 #include <memory>
 #include <utility>
@@ -97,7 +98,7 @@ public:
 
     void setGracePeriod(int msecs) { m_graceMs = msecs; }
 
-    void cancelRun(qint64 runId, const QString &jobId)
+    void cancelRun(const Project &project, qint64 runId, const QString &jobId)
     {
         for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {
             if (it.value()->record().id == runId) {
@@ -105,11 +106,31 @@ public:
                 return;
             }
         }
-        if (jobId.isEmpty())
+        if (jobId.isEmpty()) {
+            cancelSweep(project, runId);
             return;
+        }
         // Nobody here runs it: the scheduler cancels it; whoever watches
         // the job (or opens the project next) records the end.
-        Slurm::runCommand(this, QStringLiteral("scancel"), { jobId }, [](const Slurm::CommandReply &) { });
+        Slurm::runCommand(this, QStringLiteral("scancel"), { jobId }, [](const Slurm::CommandReply &) {});
+    }
+
+    // A sweep's parent run goes on in `runbench sweep` on this machine: that
+    // process is asked to stop (SIGTERM, as Ctrl-C), and cancels the runs of
+    // the sweep not yet ended.
+    void cancelSweep(const Project &project, qint64 runId)
+    {
+        RunStore *store = storeFor(project);
+        if (!store || !store->useProject(project))
+            return;
+        const auto run = store->run(runId);
+        if (!run || isFinished(run->status) || store->childRuns(run->runId).isEmpty())
+            return;
+        for (const RunStore::Owner &owner : store->activeRunOwners()) {
+            if (owner.run == runId && owner.host == Project::hostName() && owner.pid > 0
+                && RunStore::processStartTime(owner.pid) == owner.started)
+                ::kill(pid_t(owner.pid), SIGTERM);
+        }
     }
 
     // Opening a project: runs left unfinished by a workbench that died are
@@ -325,7 +346,8 @@ void JobQueue::forget(int key)
 void JobQueue::cancelRun(qint64 runId, const QString &jobId)
 {
     JobWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, runId, jobId] { worker->cancelRun(runId, jobId); });
+    const Project project = m_project;
+    QMetaObject::invokeMethod(worker, [worker, project, runId, jobId] { worker->cancelRun(project, runId, jobId); });
 }
 
 #include "jobqueue.moc"

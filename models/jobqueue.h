@@ -41,8 +41,10 @@ public:
     // Those of them that stop when the window closes: all but the cluster
     // jobs the scheduler accepted.
     int localActiveCount() const { return m_active.size() - m_onCluster.size(); }
-    // Cancels a run by its row id: the job of this window that runs it, or,
-    // for a cluster job nobody here runs, the scheduler's job.
+    // Cancels a run by its row id: the job of this window that runs it; for
+    // a cluster job nobody here runs, the scheduler's job; for the parent of
+    // a sweep going on in `runbench sweep` on this machine, that sweep (the
+    // runs of it not yet ended).
     void cancelRun(qint64 runId, const QString &jobId);
     // Grace period between SIGTERM and SIGKILL on cancel.
     void setGracePeriod(int msecs);

@@ -1,5 +1,6 @@
 // End to end: `runbench sweep` — a parent run, a child per combination,
 // their parameters, the parent's end, and canceling a sweep.
+#include "jobqueue.h"
 #include "project.h"
 #include "runstore.h"
 #include "testutil.h"
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void randomWithASeedAndRepeats();
     void failingChildFailsTheParent();
     void cancelEndsTheChildrenNotYetEnded();
+    void cancelOfTheParentFromTheWindowCancelsTheSweep();
     void bracesAreLiteralOutsideASweep();
     void badSetsAndMissingScriptsAreClearErrors();
 
@@ -184,6 +186,45 @@ void TestSweep::cancelEndsTheChildrenNotYetEnded()
     QCOMPARE(kids.size(), 2); // the others never started
     for (const RunRecord &k : kids)
         QCOMPARE(k.status, RunStatus::Canceled);
+}
+
+// The details view's Cancel run on a sweep's parent reaches JobQueue::cancelRun():
+// the `runbench sweep` process on this machine stops the sweep.
+void TestSweep::cancelOfTheParentFromTheWindowCancelsTheSweep()
+{
+    QProcess p;
+    p.setWorkingDirectory(m_root);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SLEEP"), QStringLiteral("30"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(RUNBENCH_BINARY),
+            { QStringLiteral("sweep"), QStringLiteral("--parallel"), QStringLiteral("1"), QStringLiteral("train.sh"),
+              QStringLiteral("x"), QStringLiteral("{1..3}") });
+    QVERIFY(p.waitForStarted());
+    QVERIFY(waitFor([&] { return QFileInfo::exists(Project(m_root).databasePath()); }, 30000));
+    RunStore store;
+    QVERIFY(store.open(Project(m_root).databasePath()));
+    QVERIFY(store.useProject(Project(m_root)));
+    QVERIFY(waitFor(
+        [&] {
+            const auto runs = store.runs();
+            return std::any_of(runs.cbegin(), runs.cend(), [](const RunRecord &r) {
+                return !r.parentRunId.isEmpty() && r.status == RunStatus::Running;
+            });
+        },
+        30000));
+    const auto parent = store.findRun(QStringLiteral("1"));
+    QVERIFY(parent && parent->status == RunStatus::Running);
+    JobQueue queue;
+    queue.setProject(Project(m_root));
+    queue.cancelRun(store.findRun(QStringLiteral("2"))->id, QString()); // a child: not the sweep
+    QTest::qWait(500);
+    QCOMPARE(p.state(), QProcess::Running);
+    queue.cancelRun(parent->id, QString());
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 130);
+    QCOMPARE(store.run(parent->id)->status, RunStatus::Canceled);
+    QCOMPARE(store.run(parent->id)->error, QStringLiteral("0 of 3 runs completed, 1 canceled, 2 not started."));
 }
 
 void TestSweep::bracesAreLiteralOutsideASweep()
