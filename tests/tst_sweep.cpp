@@ -32,6 +32,9 @@ private:
     Result runbench(const QStringList &args) { return runCommand(QStringLiteral(RUNBENCH_BINARY), args, m_root); }
     QJsonObject info(const QString &run);
     QJsonArray children(const QString &parent);
+    // Starts `runbench sweep` of count children that sleep, parallel at a
+    // time, and waits until that many run; store is open on the history.
+    void startSlowSweep(QProcess *process, RunStore *store, int parallel, int count);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_root;
@@ -66,6 +69,29 @@ QJsonArray TestSweep::children(const QString &parent)
     const Result r
         = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--parent"), parent });
     return QJsonDocument::fromJson(r.out.toUtf8()).array();
+}
+
+void TestSweep::startSlowSweep(QProcess *process, RunStore *store, int parallel, int count)
+{
+    process->setWorkingDirectory(m_root);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SLEEP"), QStringLiteral("30"));
+    process->setProcessEnvironment(env);
+    process->start(QStringLiteral(RUNBENCH_BINARY),
+                   { QStringLiteral("sweep"), QStringLiteral("--parallel"), QString::number(parallel),
+                     QStringLiteral("train.sh"), QStringLiteral("x"), QStringLiteral("{1..%1}").arg(count) });
+    QVERIFY(process->waitForStarted());
+    QVERIFY(waitFor([&] { return QFileInfo::exists(Project(m_root).databasePath()); }, 30000));
+    QVERIFY(store->open(Project(m_root).databasePath()));
+    QVERIFY(store->useProject(Project(m_root)));
+    QVERIFY(waitFor(
+        [&] {
+            int running = 0;
+            for (const RunRecord &r : store->runs())
+                running += !r.parentRunId.isEmpty() && r.status == RunStatus::Running;
+            return running == parallel;
+        },
+        30000));
 }
 
 void TestSweep::gridOfChildrenAndTheParentsEnd()
@@ -153,27 +179,10 @@ void TestSweep::failingChildFailsTheParent()
 void TestSweep::cancelEndsTheChildrenNotYetEnded()
 {
     QProcess p;
-    p.setWorkingDirectory(m_root);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SLEEP"), QStringLiteral("30"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(RUNBENCH_BINARY),
-            { QStringLiteral("sweep"), QStringLiteral("--parallel"), QStringLiteral("2"), QStringLiteral("train.sh"),
-              QStringLiteral("x"), QStringLiteral("{1..5}") });
-    QVERIFY(p.waitForStarted());
-    // two children running
     RunStore store;
-    QVERIFY(waitFor([&] { return QFileInfo::exists(Project(m_root).databasePath()); }, 30000));
-    QVERIFY(store.open(Project(m_root).databasePath()));
-    QVERIFY(store.useProject(Project(m_root)));
-    QVERIFY(waitFor(
-        [&] {
-            int running = 0;
-            for (const RunRecord &r : store.runs())
-                running += !r.parentRunId.isEmpty() && r.status == RunStatus::Running;
-            return running == 2;
-        },
-        30000));
+    startSlowSweep(&p, &store, 2, 5);
+    if (QTest::currentTestFailed())
+        return;
     ::kill(pid_t(p.processId()), SIGINT);
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 130);
@@ -193,26 +202,10 @@ void TestSweep::cancelEndsTheChildrenNotYetEnded()
 void TestSweep::cancelOfTheParentFromTheWindowCancelsTheSweep()
 {
     QProcess p;
-    p.setWorkingDirectory(m_root);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SLEEP"), QStringLiteral("30"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(RUNBENCH_BINARY),
-            { QStringLiteral("sweep"), QStringLiteral("--parallel"), QStringLiteral("1"), QStringLiteral("train.sh"),
-              QStringLiteral("x"), QStringLiteral("{1..3}") });
-    QVERIFY(p.waitForStarted());
-    QVERIFY(waitFor([&] { return QFileInfo::exists(Project(m_root).databasePath()); }, 30000));
     RunStore store;
-    QVERIFY(store.open(Project(m_root).databasePath()));
-    QVERIFY(store.useProject(Project(m_root)));
-    QVERIFY(waitFor(
-        [&] {
-            const auto runs = store.runs();
-            return std::any_of(runs.cbegin(), runs.cend(), [](const RunRecord &r) {
-                return !r.parentRunId.isEmpty() && r.status == RunStatus::Running;
-            });
-        },
-        30000));
+    startSlowSweep(&p, &store, 1, 3);
+    if (QTest::currentTestFailed())
+        return;
     const auto parent = store.findRun(QStringLiteral("1"));
     QVERIFY(parent && parent->status == RunStatus::Running);
     JobQueue queue;
