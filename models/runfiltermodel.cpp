@@ -67,7 +67,55 @@ void RunFilterModel::setShowHidden(bool show)
     invalidateFilter();
 }
 
+void RunFilterModel::setBrush(const QString &key, const Brush &brush)
+{
+    if (m_brushes.contains(key) && m_brushes.value(key) == brush)
+        return;
+    m_brushes.insert(key, brush);
+    invalidateFilter();
+    Q_EMIT brushesChanged();
+}
+
+void RunFilterModel::clearBrush(const QString &key)
+{
+    if (!m_brushes.remove(key))
+        return;
+    invalidateFilter();
+    Q_EMIT brushesChanged();
+}
+
+void RunFilterModel::clearBrushes()
+{
+    if (m_brushes.isEmpty())
+        return;
+    m_brushes.clear();
+    invalidateFilter();
+    Q_EMIT brushesChanged();
+}
+
+bool RunFilterModel::passesBrushes(int sourceRow) const
+{
+    for (auto it = m_brushes.cbegin(); it != m_brushes.cend(); ++it) {
+        const Brush &brush = it.value();
+        if (!brush.texts.isEmpty()) {
+            const auto value = m_model->metricValue(sourceRow, it.key());
+            if (!value || !brush.texts.contains(value->toString()))
+                return false;
+            continue;
+        }
+        double v = 0;
+        if (!m_model->numericValue(sourceRow, it.key(), &v) || !(v >= brush.low && v <= brush.high))
+            return false;
+    }
+    return true;
+}
+
 bool RunFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    return acceptsIgnoringBrushes(sourceRow) && passesBrushes(sourceRow);
+}
+
+bool RunFilterModel::acceptsIgnoringBrushes(int sourceRow) const
 {
     const RunRecord &run = m_model->run(sourceRow);
     if (run.hidden && !m_showHidden)

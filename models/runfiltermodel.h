@@ -2,13 +2,16 @@
 
 #include "runfilter.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 class RunModel;
 
 // The dashboard's view of the RunModel: one script or all, the filter box's
-// expression, hidden runs out unless asked for; numbers sort as numbers and
-// missing values sort last in both directions.
+// expression, hidden runs out unless asked for, and the ranges brushed on the
+// parallel coordinates' axes; numbers sort as numbers and missing values sort
+// last in both directions.
 class RunFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -22,6 +25,28 @@ public:
     bool setFilterText(const QString &text);
     QString filterError() const { return m_filterError; }
     void setShowHidden(bool show);
+
+    // A range brushed on one name's axis: runs whose value lies outside it
+    // (or that have none) are left out. Text values match by membership.
+    struct Brush
+    {
+        double low = 0;
+        double high = 0;
+        QSet<QString> texts; // non-empty: the text values kept
+        bool operator==(const Brush &o) const { return low == o.low && high == o.high && texts == o.texts; }
+    };
+    void setBrush(const QString &key, const Brush &brush);
+    void clearBrush(const QString &key);
+    void clearBrushes();
+    QHash<QString, Brush> brushes() const { return m_brushes; }
+    // For the charts that draw the runs the brushes leave out in grey:
+    // whether the script, filter and hidden choices keep a run, brushes aside,
+    // and whether the brushes keep it.
+    bool acceptsIgnoringBrushes(int sourceRow) const;
+    bool passesBrushes(int sourceRow) const;
+
+Q_SIGNALS:
+    void brushesChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -46,4 +71,5 @@ private:
     RunFilter m_filter;
     QString m_filterError;
     bool m_showHidden = false;
+    QHash<QString, Brush> m_brushes;
 };

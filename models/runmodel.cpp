@@ -206,13 +206,17 @@ void RunModel::setRuns(const QVector<Row> &rows)
     m_rows = rows;
     m_rowOfRunId.clear();
     m_keys.clear();
+    m_keyRoles.clear();
     m_maxId = 0;
     for (int i = 0; i < m_rows.size(); ++i) {
         m_rowOfRunId.insert(m_rows.at(i).run.runId, i);
         m_maxId = qMax(m_maxId, m_rows.at(i).run.id);
-        for (const MetricSummary &s : m_rows.at(i).metrics)
-            if (!m_keys.contains(s.key))
+        for (const MetricSummary &s : m_rows.at(i).metrics) {
+            if (!m_keyRoles.contains(s.key)) {
                 m_keys.append(s.key);
+                m_keyRoles.insert(s.key, s.role);
+            }
+        }
     }
     endResetModel();
     Q_EMIT metricKeysChanged();
@@ -221,10 +225,14 @@ void RunModel::setRuns(const QVector<Row> &rows)
 void RunModel::addKeys(const QVector<Row> &rows)
 {
     QStringList added;
-    for (const Row &r : rows)
-        for (const MetricSummary &s : r.metrics)
-            if (!m_keys.contains(s.key) && !added.contains(s.key))
+    for (const Row &r : rows) {
+        for (const MetricSummary &s : r.metrics) {
+            if (!m_keyRoles.contains(s.key)) {
                 added.append(s.key);
+                m_keyRoles.insert(s.key, s.role);
+            }
+        }
+    }
     if (added.isEmpty())
         return;
     const int first = columnCount();

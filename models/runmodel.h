@@ -65,6 +65,9 @@ public:
     void upsertRuns(const QVector<Row> &rows);
 
     QStringList metricKeys() const { return m_keys; }
+    // Whether a name holds a parameter, a tag or a logged metric (as its
+    // first run with it says).
+    ValueRole keyRole(const QString &key) const { return m_keyRoles.value(key, ValueRole::Metric); }
     int columnOfKey(const QString &key) const;
     QString keyOfColumn(int column) const; // "" for a field column
     QString columnId(int column) const;
@@ -94,6 +97,7 @@ private:
     QVector<Row> m_rows;
     QHash<QString, int> m_rowOfRunId;
     QStringList m_keys; // in the order they appeared
+    QHash<QString, ValueRole> m_keyRoles;
     QHash<QString, Aggregate> m_aggregates;
     qint64 m_maxId = 0;
 };

@@ -4,8 +4,11 @@
 #include "dashboardseries.h"
 #include "historyformat.h"
 #include "metricchart.h"
+#include "parallelcoordinates.h"
+#include "parameterscatter.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
+#include "sweepgroupmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,18 +18,23 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <functional>
 #include <utility>
 
 namespace {
@@ -52,6 +60,7 @@ private:
 
 const auto kColumnsKey = QStringLiteral("dashboard/columns");
 const auto kAggregatesKey = QStringLiteral("dashboard/aggregates");
+const auto kGroupedKey = QStringLiteral("dashboard/grouped");
 
 } // namespace
 
@@ -66,6 +75,13 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     , m_customize(new QPushButton(tr("Customize…"), this))
     , m_export(new QPushButton(tr("Export CSV…"), this))
     , m_compare(new QPushButton(tr("Compare"), this))
+    , m_group(new QCheckBox(tr("Group by sweep"), this))
+    , m_chartTabs(new QTabWidget(this))
+    , m_parallel(new ParallelCoordinates(model, m_proxy, this))
+    , m_scatter(new ParameterScatter(model, m_proxy, this))
+    , m_grids(new QStackedWidget(this))
+    , m_groupedGrid(new QTreeView(this))
+    , m_groups(new SweepGroupModel(model, m_proxy, this))
     , m_chartArea(new QWidget(this))
     , m_chartGrid(new QGridLayout(m_chartArea))
     , m_grid(new QTableView(this))
@@ -103,7 +119,7 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     });
     m_compare->setObjectName(QStringLiteral("compareRuns"));
     m_compare->setEnabled(false);
-    m_compare->setToolTip(tr("Select two or three runs in the grid"));
+    m_compare->setToolTip(tr("Select two runs or more in the grid"));
     connect(m_compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(selectedRunIds()); });
 
     m_grid->setObjectName(QStringLiteral("runGrid"));
@@ -122,14 +138,63 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     m_grid->horizontalHeader()->setHighlightSections(false);
     connect(m_grid, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { Q_EMIT detailsRequested(index.data(RunModel::RunIdRole).toString()); });
-    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        const int n = int(selectedRunIds().size());
-        m_compare->setEnabled(n >= 2 && n <= 3);
-        const QModelIndex current = m_grid->currentIndex();
-        const QString runId = current.isValid() ? current.data(RunModel::RunIdRole).toString() : QString();
-        for (MetricChart *chart : std::as_const(m_charts))
-            chart->setHighlightedRun(runId);
+    const auto selectionChanged = [this] {
+        m_compare->setEnabled(selectedRunIds().size() >= 2);
+        hovered(m_hovered);
+    };
+    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, selectionChanged);
+
+    // Grouped by sweep: the same columns, a sweep's runs under their parent.
+    m_group->setObjectName(QStringLiteral("groupBySweep"));
+    m_group->setToolTip(tr("Show a sweep as one row with the best, mean and standard deviation of each metric "
+                           "across its runs; open it for the runs."));
+    m_groupedGrid->setObjectName(QStringLiteral("groupedGrid"));
+    m_groupedGrid->setModel(m_groups);
+    m_groupedGrid->setUniformRowHeights(true);
+    m_groupedGrid->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_groupedGrid->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_groupedGrid->setItemDelegate(new HoverDelegate(&m_hovered, m_groupedGrid));
+    m_groupedGrid->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_groupedGrid->header()->setSectionsMovable(false); // the flat grid's order
+    m_groupedGrid->header()->setStretchLastSection(false);
+    connect(m_groupedGrid, &QTreeView::customContextMenuRequested, this, &RunDashboard::groupedMenu);
+    connect(m_groupedGrid, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString runId = index.data(RunModel::RunIdRole).toString();
+        if (!runId.isEmpty() && !m_groupedGrid->model()->hasChildren(index.siblingAtColumn(0)))
+            Q_EMIT detailsRequested(runId);
     });
+    connect(m_groupedGrid->selectionModel(), &QItemSelectionModel::selectionChanged, this, selectionChanged);
+    connect(m_groupedGrid, &QTreeView::expanded, this,
+            [this](const QModelIndex &index) { m_expanded.insert(index.data(SweepGroupModel::NodeKeyRole).toString()); });
+    connect(m_groupedGrid, &QTreeView::collapsed, this,
+            [this](const QModelIndex &index) { m_expanded.remove(index.data(SweepGroupModel::NodeKeyRole).toString()); });
+    connect(m_groups, &QAbstractItemModel::modelReset, this, [this] {
+        // rows come back open as they were
+        const QSet<QString> open = m_expanded;
+        std::function<void(const QModelIndex &)> expand = [&](const QModelIndex &under) {
+            for (int r = 0; r < m_groups->rowCount(under); ++r) {
+                const QModelIndex index = m_groups->index(r, 0, under);
+                if (open.contains(index.data(SweepGroupModel::NodeKeyRole).toString())) {
+                    m_groupedGrid->expand(index);
+                    expand(index);
+                }
+            }
+        };
+        expand(QModelIndex());
+        syncGroupedColumns();
+    });
+    connect(m_group, &QCheckBox::toggled, this, [this](bool on) {
+        setGroupedBySweep(on);
+        if (m_project.isValid())
+            QSettings(m_project.workbenchSettingsPath(), QSettings::IniFormat).setValue(kGroupedKey, on);
+    });
+    m_grids->addWidget(m_grid);
+    m_grids->addWidget(m_groupedGrid);
+
+    connect(m_parallel, &ParallelCoordinates::runHovered, this, &RunDashboard::hovered);
+    connect(m_parallel, &ParallelCoordinates::runClicked, this, &RunDashboard::detailsRequested);
+    connect(m_scatter, &ParameterScatter::runHovered, this, &RunDashboard::hovered);
+    connect(m_scatter, &ParameterScatter::runClicked, this, &RunDashboard::detailsRequested);
 
     m_rebuild->setSingleShot(true);
     m_rebuild->setInterval(30); // many changes at once become one redraw
@@ -164,6 +229,7 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     bar->addWidget(m_script);
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_showHidden);
+    bar->addWidget(m_group);
     bar->addWidget(m_customize);
     bar->addWidget(m_export);
     bar->addWidget(m_compare);
@@ -171,13 +237,18 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_chartArea);
     scroll->setFrameShape(QFrame::NoFrame);
+    m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
+    m_chartTabs->setDocumentMode(true);
+    m_chartTabs->addTab(scroll, tr("Charts"));
+    m_chartTabs->addTab(m_parallel, tr("Parallel coordinates"));
+    m_chartTabs->addTab(m_scatter, tr("Scatter"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(scroll);
-    splitter->addWidget(m_grid);
+    splitter->addWidget(m_chartTabs);
+    splitter->addWidget(m_grids);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({ 480, 300 });
-    scroll->setMinimumHeight(240);
+    m_chartTabs->setMinimumHeight(240);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
@@ -190,6 +261,82 @@ void RunDashboard::setProject(const Project &project)
     m_project = project;
     m_columnsLoaded = false;
     loadColumns();
+    m_groups->setProject(project);
+    m_parallel->setProject(project);
+    m_scatter->setProject(project);
+    m_expanded.clear();
+    const bool grouped = project.isValid()
+        && QSettings(project.workbenchSettingsPath(), QSettings::IniFormat).value(kGroupedKey).toBool();
+    setGroupedBySweep(grouped);
+}
+
+void RunDashboard::setGroupedBySweep(bool grouped)
+{
+    if (m_group->isChecked() != grouped) {
+        m_group->setChecked(grouped); // comes back here through toggled
+        return;
+    }
+    m_groups->setActive(grouped);
+    m_grids->setCurrentWidget(grouped ? static_cast<QWidget *>(m_groupedGrid) : m_grid);
+    syncGroupedColumns();
+    m_compare->setEnabled(selectedRunIds().size() >= 2);
+}
+
+bool RunDashboard::isGroupedBySweep() const { return m_group->isChecked(); }
+
+// The grouped grid shows the flat grid's columns, in its order and widths.
+void RunDashboard::syncGroupedColumns()
+{
+    if (!m_groups->isActive())
+        return;
+    QHeaderView *flat = m_grid->horizontalHeader();
+    QHeaderView *tree = m_groupedGrid->header();
+    for (int visual = 0; visual < flat->count(); ++visual) {
+        const int logical = flat->logicalIndex(visual);
+        if (logical >= tree->count())
+            continue;
+        tree->setSectionHidden(logical, flat->isSectionHidden(logical));
+        tree->moveSection(tree->visualIndex(logical), visual);
+        int width = qMax(flat->sectionSize(logical), logical == RunModel::NumberField ? 90 : 0);
+        // a sweep's figures are longer than one run's value: measured on a sample of rows
+        for (int r = 0; r < qMin(50, m_groups->rowCount()) && logical >= RunModel::FieldCount; ++r) {
+            const QString text = m_groups->index(r, logical).data().toString();
+            width = qMax(width, qMin(320, m_groupedGrid->fontMetrics().horizontalAdvance(text) + 16));
+        }
+        tree->resizeSection(logical, width);
+    }
+}
+
+QString RunDashboard::currentRunId() const
+{
+    const QModelIndex current = isGroupedBySweep() ? m_groupedGrid->currentIndex() : m_grid->currentIndex();
+    return current.isValid() ? current.data(RunModel::RunIdRole).toString() : QString();
+}
+
+// On a sweep's row: compare its best children by a metric, in one click.
+void RunDashboard::groupedMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_groupedGrid->indexAt(pos).siblingAtColumn(0);
+    const QString runId = index.data(RunModel::RunIdRole).toString();
+    if (runId.isEmpty() || !m_groups->hasChildren(index))
+        return;
+    QMenu menu(this);
+    QMenu *best = menu.addMenu(tr("Compare the best 5 runs by"));
+    QMenu *bestTen = menu.addMenu(tr("Compare the best 10 runs by"));
+    for (const QString &key : m_model->metricKeys()) {
+        if (m_model->keyRole(key) != ValueRole::Metric || !m_groups->stats(index, key))
+            continue;
+        for (auto [submenu, n] : { qMakePair(best, 5), qMakePair(bestTen, 10) }) {
+            connect(submenu->addAction(key), &QAction::triggered, this, [this, runId, key, n = n] {
+                Q_EMIT compareRequested(m_groups->bestChildren(runId, key, n));
+            });
+        }
+    }
+    best->setEnabled(!best->isEmpty());
+    bestTen->setEnabled(!bestTen->isEmpty());
+    connect(menu.addAction(tr("Details of the sweep")), &QAction::triggered, this,
+            [this, runId] { Q_EMIT detailsRequested(runId); });
+    menu.exec(m_groupedGrid->viewport()->mapToGlobal(pos));
 }
 
 void RunDashboard::setFilterText(const QString &text)
@@ -304,23 +451,38 @@ void RunDashboard::resizeEvent(QResizeEvent *event)
 void RunDashboard::hovered(const QString &runId)
 {
     m_hovered = runId;
+    const QString shown = runId.isEmpty() ? currentRunId() : runId;
     for (MetricChart *c : std::as_const(m_charts))
-        c->setHighlightedRun(runId.isEmpty() ? m_grid->currentIndex().data(RunModel::RunIdRole).toString() : runId);
+        c->setHighlightedRun(shown);
+    m_parallel->setHighlightedRun(shown);
+    m_scatter->setHighlightedRun(shown);
     m_grid->viewport()->update();
-    if (!runId.isEmpty()) {
-        const int row = m_model->rowOfRunId(runId);
-        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_groupedGrid->viewport()->update();
+    if (runId.isEmpty())
+        return;
+    if (isGroupedBySweep()) {
+        const QModelIndex index = m_groups->indexOfRun(runId);
         if (index.isValid())
-            m_grid->scrollTo(index);
+            m_groupedGrid->scrollTo(index);
+        return;
     }
+    const int row = m_model->rowOfRunId(runId);
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (index.isValid())
+        m_grid->scrollTo(index);
 }
 
 QStringList RunDashboard::selectedRunIds() const
 {
     QStringList ids;
-    const QModelIndexList rows = m_grid->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
-        ids.append(index.data(RunModel::RunIdRole).toString());
+    const QAbstractItemView *view
+        = isGroupedBySweep() ? static_cast<QAbstractItemView *>(m_groupedGrid) : m_grid;
+    const QModelIndexList rows = view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const QString id = index.data(RunModel::RunIdRole).toString();
+        if (!id.isEmpty() && !ids.contains(id)) // a combination of repeats is no run
+            ids.append(id);
+    }
     return ids;
 }
 
@@ -368,6 +530,7 @@ void RunDashboard::setVisibleColumns(const QStringList &columnIds)
     applyColumns(columnIds);
     saveColumns();
     sizeColumns();
+    syncGroupedColumns();
 }
 
 void RunDashboard::saveColumns() const

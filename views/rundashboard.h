@@ -7,22 +7,29 @@
 #include <QWidget>
 
 class MetricChart;
+class ParallelCoordinates;
+class ParameterScatter;
 class QCheckBox;
 class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTimer;
+class QTreeView;
 class DashboardSeries;
 class RunFilterModel;
 class RunModel;
+class SweepGroupModel;
 
 // Run history → Dashboard: a chart per logged value (and the duration)
-// across runs, and below them a grid of the runs whose columns the user
-// chooses. Both show the shared RunModel through one RunFilterModel (script,
-// filter box, sorting), and follow it live.
+// across runs, the parallel coordinates and a scatter for sweeps, and below
+// them a grid of the runs whose columns the user chooses, flat or grouped by
+// sweep. All show the shared RunModel through one RunFilterModel (script,
+// filter box, brushes, sorting), and follow it live.
 class RunDashboard : public QWidget
 {
     Q_OBJECT
@@ -36,6 +43,14 @@ public:
     RunFilterModel *proxy() const { return m_proxy; }
     DashboardSeries *series() const { return m_series; }
     QTableView *grid() const { return m_grid; }
+    QTreeView *groupedGrid() const { return m_groupedGrid; }
+    SweepGroupModel *groups() const { return m_groups; }
+    ParallelCoordinates *parallelCoordinates() const { return m_parallel; }
+    ParameterScatter *scatter() const { return m_scatter; }
+    QTabWidget *chartTabs() const { return m_chartTabs; }
+    // The grid with a sweep's runs under their parent row.
+    void setGroupedBySweep(bool grouped);
+    bool isGroupedBySweep() const;
     QList<MetricChart *> charts() const { return m_charts; }
     MetricChart *chart(const QString &key) const; // "" for the duration chart
     QStringList visibleColumnIds() const;
@@ -66,6 +81,9 @@ private:
     void loadColumns();
     void sizeColumns();
     QStringList defaultColumns() const;
+    void syncGroupedColumns();
+    void groupedMenu(const QPoint &pos);
+    QString currentRunId() const;
 
     RunModel *m_model;
     RunFilterModel *m_proxy;
@@ -77,6 +95,14 @@ private:
     QPushButton *m_customize;
     QPushButton *m_export;
     QPushButton *m_compare;
+    QCheckBox *m_group;
+    QTabWidget *m_chartTabs;
+    ParallelCoordinates *m_parallel;
+    ParameterScatter *m_scatter;
+    QStackedWidget *m_grids;
+    QTreeView *m_groupedGrid;
+    SweepGroupModel *m_groups;
+    QSet<QString> m_expanded; // group rows open in the grouped grid, by node key
     QWidget *m_chartArea;
     QGridLayout *m_chartGrid;
     QList<MetricChart *> m_charts;
