@@ -16,8 +16,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QHeaderView>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -36,6 +40,7 @@ private Q_SLOTS:
     void directionChosenByTheUser();
     void seriesOverlaidOneLinePerRun();
     void swapARun();
+    void manyRunsPinnedAndPaged();
 
 private:
     int rowOf(const QString &field) const;
@@ -211,6 +216,96 @@ void TestCompare::swapARun()
     QCOMPARE(m_view->runIds(), (QStringList { m_runs.at(0), m_runs.at(0), m_runs.at(1) }));
     m_view->showRuns(m_runs); // back, for the other tests
     QVERIFY(loaded.wait(20000));
+}
+
+// A sweep's eleven runs at once: the names stay in place while the runs
+// scroll past, every run has its line (toggled from the legend) and the
+// outputs page through the runs.
+void TestCompare::manyRunsPinnedAndPaged()
+{
+    const Result sweep = runCommand(QStringLiteral(RUNBENCH_BINARY),
+                                    { QStringLiteral("sweep"), QStringLiteral("-q"), QStringLiteral("train.sh"),
+                                      QStringLiteral("{0.1..0.9:9}"), QStringLiteral("0.5") },
+                                    m_root);
+    QCOMPARE(sweep.exitCode, 0);
+    const Result listed = runCommand(QStringLiteral(RUNBENCH_BINARY),
+                                     { QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"),
+                                       QStringLiteral("json") },
+                                     m_root);
+    QStringList ids;
+    const QJsonArray runs = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    for (const QJsonValue &run : runs)
+        if (!run.toObject().value(QStringLiteral("parent_run_id")).toString().isEmpty())
+            ids.append(run.toObject().value(QStringLiteral("run_id")).toString());
+    QCOMPARE(ids.size(), 9);
+    ids << m_runs.at(0) << m_runs.at(1);
+
+    RunCompareView view;
+    view.setProject(Project(m_root));
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy loaded(&view, &RunCompareView::loaded);
+    view.showRuns(ids);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(view.runIds().size(), 11);
+    QTableWidget *values = view.valuesTable();
+    QCOMPARE(values->columnCount(), 13);
+
+    // the names, pinned
+    QTableView *pinned = view.pinnedNames();
+    QVERIFY(pinned->isVisible());
+    QVERIFY(!pinned->isColumnHidden(1));
+    QVERIFY(pinned->isColumnHidden(2));
+    QCOMPARE(pinned->width(), values->columnWidth(0) + values->columnWidth(1));
+    const int accuracy = rowOf(QStringLiteral("Accuracy"));
+    QVERIFY(accuracy >= 0);
+    const QPoint nameAt = pinned->visualRect(pinned->model()->index(accuracy, 1)).center();
+    values->horizontalScrollBar()->setValue(values->horizontalScrollBar()->maximum());
+    QVERIFY(values->horizontalScrollBar()->maximum() > 0); // eleven runs do not fit
+    QCOMPARE(pinned->visualRect(pinned->model()->index(accuracy, 1)).center(), nameAt);
+    QCOMPARE(pinned->indexAt(nameAt).data().toString(), QStringLiteral("Accuracy"));
+    // hiding rows hides the same names
+    view.setDifferencesOnly(true);
+    for (int r = 0; r < values->rowCount(); ++r)
+        QCOMPARE(pinned->isRowHidden(r), values->isRowHidden(r));
+    view.setDifferencesOnly(false);
+
+    // a line per run, and the legend turns one off and on
+    MetricChart *curve = view.findChild<MetricChart *>(QStringLiteral("overlay:curve"));
+    QVERIFY(curve);
+    QCOMPARE(curve->overlayCount(), 11);
+    QSignalSpy toggled(curve, &MetricChart::overlayVisibilityChanged);
+    curve->setOverlayVisible(3, false);
+    QVERIFY(!curve->isOverlayVisible(3));
+    QVERIFY(curve->isOverlayVisible(4));
+    curve->setOverlayVisible(3, true);
+    QCOMPARE(toggled.size(), 2);
+    QVERIFY(curve->isOverlayVisible(3));
+
+    // the outputs, four runs a page
+    auto *range = view.findChild<QLabel *>(QStringLiteral("outputsRange"));
+    auto *next = view.findChild<QPushButton *>(QStringLiteral("nextRuns"));
+    auto *previous = view.findChild<QPushButton *>(QStringLiteral("previousRuns"));
+    QCOMPARE(range->text(), QStringLiteral("Runs 1–4 of 11"));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("output:0:outputs/cm.png")));
+    QVERIFY(!view.findChild<QLabel *>(QStringLiteral("output:4:outputs/cm.png")));
+    QVERIFY(!previous->isEnabled());
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(range->text(), QStringLiteral("Runs 5–8 of 11"));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("output:4:outputs/cm.png")));
+    QVERIFY(!view.findChild<QLabel *>(QStringLiteral("output:0:outputs/cm.png")));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(range->text(), QStringLiteral("Runs 9–11 of 11"));
+    QVERIFY(!next->isEnabled());
+    QVERIFY(!view.findChild<QLabel *>(QStringLiteral("output:11:outputs/cm.png")));
+    QTest::mouseClick(previous, Qt::LeftButton);
+    QCOMPARE(view.outputPage(), 1);
+    const QString shots = qEnvironmentVariable("RUNBENCH_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        values->horizontalScrollBar()->setValue(values->horizontalScrollBar()->maximum() / 2);
+        QVERIFY(view.grab().save(shots + QStringLiteral("/compare-many.png")));
+    }
 }
 
 QTEST_MAIN(TestCompare)

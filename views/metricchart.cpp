@@ -240,6 +240,10 @@ void MetricChart::addOverlay(const QString &name, const QVector<QPointF> &points
     m_view->overlays.append(series);
     m_overlayPoints.append(points);
     m_view->chart()->legend()->setVisible(true);
+    const int index = int(m_view->overlays.size()) - 1;
+    for (QLegendMarker *marker : m_view->chart()->legend()->markers(series))
+        connect(marker, &QLegendMarker::clicked, this,
+                [this, index] { setOverlayVisible(index, !isOverlayVisible(index)); });
     // only the overlays in the legend
     for (QAbstractSeries *own :
          { static_cast<QAbstractSeries *>(m_view->line), static_cast<QAbstractSeries *>(m_view->scatter),
@@ -262,6 +266,31 @@ void MetricChart::clearOverlays()
 }
 
 int MetricChart::overlayCount() const { return int(m_overlayPoints.size()); }
+
+bool MetricChart::isOverlayVisible(int index) const
+{
+    return index >= 0 && index < m_view->overlays.size() && m_view->overlays.at(index)->isVisible();
+}
+
+void MetricChart::setOverlayVisible(int index, bool visible)
+{
+    if (index < 0 || index >= m_view->overlays.size() || isOverlayVisible(index) == visible)
+        return;
+    QLineSeries *series = m_view->overlays.at(index);
+    series->setVisible(visible);
+    // the entry stays in the legend, dimmed, to be clicked again
+    for (QLegendMarker *marker : m_view->chart()->legend()->markers(series)) {
+        marker->setVisible(true);
+        QColor label = palette().color(QPalette::WindowText);
+        label.setAlphaF(visible ? 1.0f : 0.4f);
+        marker->setLabelBrush(label);
+        QColor fill = series->color();
+        fill.setAlphaF(visible ? 1.0f : 0.25f);
+        marker->setBrush(fill);
+        marker->setPen(QPen(fill));
+    }
+    Q_EMIT overlayVisibilityChanged(index, visible);
+}
 QVector<QPointF> MetricChart::overlayPoints(int index) const { return m_overlayPoints.value(index); }
 
 void MetricChart::updateAxes()

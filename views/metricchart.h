@@ -46,6 +46,9 @@ public:
     void clearOverlays();
     int overlayCount() const;
     QVector<QPointF> overlayPoints(int index) const;
+    // A click on a line's legend entry hides it (the entry dims) or shows it again.
+    void setOverlayVisible(int index, bool visible);
+    bool isOverlayVisible(int index) const;
 
     void setHighlightedRun(const QString &runId);
     QString highlightedRun() const { return m_highlighted; }
@@ -61,6 +64,7 @@ public:
 Q_SIGNALS:
     void pointHovered(const QString &runId); // "" when the mouse leaves the points
     void pointClicked(const QString &runId);
+    void overlayVisibilityChanged(int index, bool visible);
 
 private:
     friend class ChartView;

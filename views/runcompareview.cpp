@@ -6,6 +6,7 @@
 #include "metricchart.h"
 #include "regularfile.h"
 #include "runcomparison.h"
+#include "runstore.h"
 #include "snapshotstore.h"
 
 #include <QCheckBox>
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -36,20 +38,36 @@
 
 namespace {
 constexpr int kImageWidth = 360;
+
+// Ten distinct colours (matplotlib's), then hues spread around the circle.
+QColor runColor(int i)
+{
+    static const QColor tab10[] = { QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
+                                    QColor(214, 39, 40),  QColor(148, 103, 189), QColor(140, 86, 75),
+                                    QColor(227, 119, 194), QColor(127, 127, 127), QColor(188, 189, 34),
+                                    QColor(23, 190, 207) };
+    if (i < 10)
+        return tab10[i];
+    return QColor::fromHsv(int(i * 137.508) % 360, 170, 200);
 }
+} // namespace
 
 RunCompareView::RunCompareView(QWidget *parent)
     : QWidget(parent)
-    , m_title(new QLabel(tr("Select two or three runs in the dashboard and press Compare."), this))
+    , m_title(new QLabel(tr("Select two runs or more in the dashboard and press Compare."), this))
     , m_differencesOnly(new QCheckBox(tr("Differences only"), this))
     , m_tabs(new QTabWidget(this))
     , m_values(new QTableWidget(this))
+    , m_pinned(new QTableView(m_values))
     , m_chartsArea(new QWidget(this))
     , m_chartsLayout(new QVBoxLayout(m_chartsArea))
     , m_swapWhich(new QComboBox(this))
     , m_swapWith(new QLineEdit(this))
     , m_outputsArea(new QWidget(this))
     , m_outputsGrid(new QGridLayout(m_outputsArea))
+    , m_outputsRange(new QLabel(this))
+    , m_previousRuns(new QPushButton(tr("‹ Previous runs"), this))
+    , m_nextRuns(new QPushButton(tr("Next runs ›"), this))
     , m_code(new CodeViewer(this))
 {
     QFont titleFont = m_title->font();
@@ -63,22 +81,58 @@ RunCompareView::RunCompareView(QWidget *parent)
     m_values->verticalHeader()->hide();
     m_values->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_values->horizontalHeader()->setStretchLastSection(true);
-    connect(m_values, &QTableWidget::cellDoubleClicked, this, [this](int row, int column) {
-        QTableWidgetItem *item = m_values->item(row, 1);
-        if (column != 1 || !item || !item->font().bold())
-            return; // only the logged values have a direction
-        setLowerIsBetter(item->text(), !isLowerBetter(item->text()));
+    connect(m_values, &QTableWidget::cellDoubleClicked, this, &RunCompareView::toggleDirection);
+    // The mark and the names stay in place over the values while the runs
+    // scroll sideways: a second view of the same model on top of the first.
+    m_pinned->setObjectName(QStringLiteral("comparePinnedNames"));
+    m_pinned->setModel(m_values->model());
+    m_pinned->setSelectionModel(m_values->selectionModel());
+    m_pinned->setFocusPolicy(Qt::NoFocus);
+    m_pinned->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_pinned->verticalHeader()->hide();
+    m_pinned->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_pinned->verticalHeader()->setDefaultSectionSize(m_values->verticalHeader()->defaultSectionSize());
+    m_pinned->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_pinned->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pinned->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pinned->setFrameShape(QFrame::NoFrame);
+    m_values->viewport()->stackUnder(m_pinned);
+    connect(m_pinned->verticalScrollBar(), &QScrollBar::valueChanged, m_values->verticalScrollBar(),
+            &QScrollBar::setValue);
+    connect(m_values->verticalScrollBar(), &QScrollBar::valueChanged, m_pinned->verticalScrollBar(),
+            &QScrollBar::setValue);
+    connect(m_pinned, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { toggleDirection(index.row(), index.column()); });
+    connect(m_values->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (column < 2)
+            syncPinned();
     });
+    m_values->installEventFilter(this);
+
+    m_outputsRange->setObjectName(QStringLiteral("outputsRange"));
+    m_previousRuns->setObjectName(QStringLiteral("previousRuns"));
+    m_nextRuns->setObjectName(QStringLiteral("nextRuns"));
+    connect(m_previousRuns, &QPushButton::clicked, this, [this] { showOutputPage(m_outputPage - 1); });
+    connect(m_nextRuns, &QPushButton::clicked, this, [this] { showOutputPage(m_outputPage + 1); });
     auto *outputsScroll = new QScrollArea(this);
     outputsScroll->setWidgetResizable(true);
     outputsScroll->setWidget(m_outputsArea);
+    auto *outputsPage = new QWidget(this);
+    auto *pager = new QHBoxLayout;
+    pager->addWidget(m_previousRuns);
+    pager->addWidget(m_outputsRange, 1, Qt::AlignCenter);
+    pager->addWidget(m_nextRuns);
+    auto *outputsLayout = new QVBoxLayout(outputsPage);
+    outputsLayout->setContentsMargins(0, 0, 0, 0);
+    outputsLayout->addLayout(pager);
+    outputsLayout->addWidget(outputsScroll, 1);
     m_code->setObjectName(QStringLiteral("compareCode"));
     auto *chartsScroll = new QScrollArea(this);
     chartsScroll->setWidgetResizable(true);
     chartsScroll->setWidget(m_chartsArea);
     m_tabs->addTab(m_values, tr("Values"));
     m_tabs->addTab(chartsScroll, tr("Series"));
-    m_tabs->addTab(outputsScroll, tr("Outputs"));
+    m_tabs->addTab(outputsPage, tr("Outputs"));
     m_tabs->addTab(m_code, tr("Code"));
     m_swapWhich->setObjectName(QStringLiteral("swapWhich"));
     m_swapWith->setObjectName(QStringLiteral("swapWith"));
@@ -137,8 +191,18 @@ void RunCompareView::showRuns(const QStringList &runIds)
     });
     watcher->setFuture(QtConcurrent::run([project, runIds]() -> Loaded {
         Loaded result;
+        RunStore store; // this thread's own connection, one for every run
+        if (!store.open(project.historyLocation()) || !store.useProject(project)) {
+            result.error = store.lastError();
+            return result;
+        }
         for (const QString &id : runIds) {
-            RunDetails d = RunDetails::load(project, id);
+            const auto run = store.findRun(id);
+            if (!run) {
+                result.error = tr("There is no run %1 in this project.").arg(id);
+                return result;
+            }
+            RunDetails d = RunDetails::load(&store, project, *run);
             if (!d.error.isEmpty()) {
                 result.error = d.error;
                 return result;
@@ -208,13 +272,19 @@ void RunCompareView::fill(const Loaded &result)
     if (!result.error.isEmpty())
         m_title->setText(result.error);
     else if (m_runs.isEmpty())
-        m_title->setText(tr("Select two or three runs in the dashboard and press Compare."));
-    else {
+        m_title->setText(tr("Select two runs or more in the dashboard and press Compare."));
+    else if (m_runs.size() <= 4) {
         QStringList names;
         for (const RunDetails &d : std::as_const(m_runs))
             names.append(tr("run %1").arg(d.run.number));
         m_title->setText(tr("Comparing %1").arg(names.join(QStringLiteral(", "))));
+    } else {
+        m_title->setText(tr("Comparing %1 runs, from run %2 to run %3")
+                             .arg(m_runs.size())
+                             .arg(m_runs.first().run.number)
+                             .arg(m_runs.last().run.number));
     }
+    m_outputPage = 0;
     m_swapWhich->clear();
     for (const RunDetails &d : std::as_const(m_runs))
         m_swapWhich->addItem(tr("run %1").arg(d.run.number));
@@ -298,9 +368,42 @@ void RunCompareView::fillValues()
     }
     m_values->setColumnWidth(0, 28);
     m_values->setColumnWidth(1, 200);
+    // a few runs share the width; many scroll past the pinned names
+    const int columnWidth = n <= 3 ? 260 : n <= 8 ? 170 : 130;
     for (int c = 0; c < n; ++c)
-        m_values->setColumnWidth(c + 2, 260);
+        m_values->setColumnWidth(c + 2, columnWidth);
+    m_values->horizontalHeader()->setStretchLastSection(n <= 3);
     applyDifferencesOnly();
+    syncPinned();
+}
+
+void RunCompareView::toggleDirection(int row, int column)
+{
+    QTableWidgetItem *item = m_values->item(row, 1);
+    if (column != 1 || !item || !item->font().bold())
+        return; // only the logged values have a direction
+    setLowerIsBetter(item->text(), !isLowerBetter(item->text()));
+}
+
+void RunCompareView::syncPinned()
+{
+    for (int c = 0; c < m_values->columnCount(); ++c)
+        m_pinned->setColumnHidden(c, c >= 2);
+    m_pinned->setColumnWidth(0, m_values->columnWidth(0));
+    m_pinned->setColumnWidth(1, m_values->columnWidth(1));
+    for (int r = 0; r < m_values->rowCount(); ++r)
+        m_pinned->setRowHidden(r, m_values->isRowHidden(r));
+    const int frame = m_values->frameWidth();
+    m_pinned->setGeometry(frame, frame, m_values->columnWidth(0) + m_values->columnWidth(1),
+                          m_values->viewport()->height() + m_values->horizontalHeader()->height());
+    m_pinned->verticalScrollBar()->setValue(m_values->verticalScrollBar()->value());
+}
+
+bool RunCompareView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_values && event->type() == QEvent::Resize)
+        syncPinned();
+    return QWidget::eventFilter(watched, event);
 }
 
 bool RunCompareView::isLowerBetter(const QString &metric) const
@@ -333,7 +436,6 @@ void RunCompareView::fillCharts()
         delete item->widget();
         delete item;
     }
-    static const QColor palette[] = { QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44) };
     QStringList keys;
     for (const RunDetails &d : std::as_const(m_runs))
         for (const QString &key : d.chartKeys())
@@ -354,7 +456,7 @@ void RunCompareView::fillCharts()
             for (const MetricPoint &p : points)
                 if (std::isfinite(p.value))
                     xy.append(QPointF(double(p.step), p.value));
-            chart->addOverlay(tr("run %1").arg(m_runs.at(i).run.number), xy, palette[i % 3]);
+            chart->addOverlay(tr("run %1").arg(m_runs.at(i).run.number), xy, runColor(i));
         }
         m_chartsLayout->addWidget(chart);
     }
@@ -369,6 +471,14 @@ void RunCompareView::applyDifferencesOnly()
 {
     for (int r = 0; r < m_values->rowCount(); ++r)
         m_values->setRowHidden(r, m_differencesOnly->isChecked() && !m_values->item(r, 0)->data(Qt::UserRole).toBool());
+    syncPinned();
+}
+
+void RunCompareView::showOutputPage(int page)
+{
+    const int pages = qMax(1, (int(m_runs.size()) + runsPerOutputPage() - 1) / runsPerOutputPage());
+    m_outputPage = qBound(0, page, pages - 1);
+    fillOutputs();
 }
 
 void RunCompareView::fillOutputs()
@@ -377,6 +487,16 @@ void RunCompareView::fillOutputs()
         delete item->widget();
         delete item;
     }
+    // a page of runs side by side; the files of every run compared are rows
+    const int first = m_outputPage * runsPerOutputPage();
+    const int last = qMin(int(m_runs.size()), first + runsPerOutputPage()); // one past
+    m_outputsRange->setText(m_runs.size() <= runsPerOutputPage()
+                                ? QString()
+                                : tr("Runs %1–%2 of %3").arg(first + 1).arg(last).arg(m_runs.size()));
+    m_previousRuns->setVisible(m_runs.size() > runsPerOutputPage());
+    m_nextRuns->setVisible(m_runs.size() > runsPerOutputPage());
+    m_previousRuns->setEnabled(first > 0);
+    m_nextRuns->setEnabled(last < m_runs.size());
     QStringList names;
     for (const RunDetails &d : std::as_const(m_runs))
         for (const ArtifactRecord &a : d.artifacts)
@@ -384,17 +504,17 @@ void RunCompareView::fillOutputs()
                 names.append(a.path);
     names.sort();
     // one width for every image, so that all are at the same scale and fit
-    const int columns = qMax(1, int(m_runs.size()));
+    const int columns = qMax(1, last - first);
     const int width = qBound(160, (m_tabs->width() - 240) / columns - 12, kImageWidth);
-    for (int c = 0; c < m_runs.size(); ++c) {
+    for (int c = first; c < last; ++c) {
         auto *header = new QLabel(tr("Run %1").arg(m_runs.at(c).run.number), m_outputsArea);
         header->setAlignment(Qt::AlignCenter);
-        m_outputsGrid->addWidget(header, 0, c + 1);
+        m_outputsGrid->addWidget(header, 0, c - first + 1);
     }
     int row = 1;
     for (const QString &name : std::as_const(names)) {
         m_outputsGrid->addWidget(new QLabel(name, m_outputsArea), row, 0, Qt::AlignTop);
-        for (int c = 0; c < m_runs.size(); ++c) {
+        for (int c = first; c < last; ++c) {
             const RunDetails &d = m_runs.at(c);
             const QString path = d.runDir + QLatin1Char('/') + name;
             auto *cell = new QLabel(m_outputsArea);
@@ -414,7 +534,7 @@ void RunCompareView::fillOutputs()
                 cell->setText(tr("(missing from the run folder)"));
             else
                 cell->setText(QLocale().formattedDataSize(QFileInfo(path).size()));
-            m_outputsGrid->addWidget(cell, row, c + 1);
+            m_outputsGrid->addWidget(cell, row, c - first + 1);
         }
         ++row;
     }

@@ -17,15 +17,19 @@ class QVBoxLayout;
 class QCheckBox;
 class QGridLayout;
 class QLabel;
+class QPushButton;
+class QTableView;
 class QTableWidget;
 class QTabWidget;
 
-// Run history → Compare: two or three runs side by side. Values: every field
-// and logged value in a row, differing rows marked, the best value of each
-// metric in bold (lower is better for names like loss or error, higher
-// otherwise), and a switch to show differences only. Outputs: files of the
-// same name next to each other, images at the same scale. Code: the diff
-// between the runs' snapshots. Loaded off the GUI thread.
+// Run history → Compare: any number of runs side by side. Values: every
+// field and logged value in a row, the names pinned while the runs scroll
+// past, differing rows marked, the best value of each metric in bold (lower
+// is better for names like loss or error, higher otherwise), and a switch to
+// show differences only. Series: a line per run, toggled from the legend.
+// Outputs: files of the same name next to each other, images at the same
+// scale, a page of runs at a time. Code: the diff between the runs'
+// snapshots. Loaded off the GUI thread.
 class RunCompareView : public QWidget
 {
     Q_OBJECT
@@ -48,6 +52,15 @@ public:
     void swapRun(int index, const QString &runId);
     QString codeDiff() const;
     void setDifferencesOnly(bool on);
+    // The outputs show this many runs at once, from the page's first.
+    static int runsPerOutputPage() { return 4; }
+    void showOutputPage(int page);
+    int outputPage() const { return m_outputPage; }
+    // The names' columns that stay in place while the runs scroll.
+    QTableView *pinnedNames() const { return m_pinned; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
     void loaded();
@@ -65,6 +78,8 @@ private:
     void fillOutputs();
     void fillCharts();
     void applyDifferencesOnly();
+    void syncPinned();
+    void toggleDirection(int row, int column);
 
     Project m_project;
     QVector<RunDetails> m_runs;
@@ -74,11 +89,16 @@ private:
     QCheckBox *m_differencesOnly;
     QTabWidget *m_tabs;
     QTableWidget *m_values;
+    QTableView *m_pinned;
     QWidget *m_chartsArea;
     QVBoxLayout *m_chartsLayout;
     QComboBox *m_swapWhich;
     QLineEdit *m_swapWith;
     QWidget *m_outputsArea;
     QGridLayout *m_outputsGrid;
+    QLabel *m_outputsRange;
+    QPushButton *m_previousRuns;
+    QPushButton *m_nextRuns;
+    int m_outputPage = 0;
     CodeViewer *m_code;
 };
