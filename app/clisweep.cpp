@@ -14,12 +14,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTimer>
 
-#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -35,29 +31,6 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 }
 
 qint64 nowUs() { return QDateTime::currentMSecsSinceEpoch() * 1000; }
-
-// The child's arguments as named parameters, as lines of the logging
-// contract in its metrics file: stored like anything the script logs.
-bool writeParameters(const QString &metricsFile, const QStringList &arguments, QString *error)
-{
-    QByteArray lines;
-    for (const auto &[name, value] : NamedParameters::fromArguments(arguments)) {
-        bool number = false;
-        const double v = value.toDouble(&number);
-        QJsonObject record;
-        record.insert(QStringLiteral("name"), name);
-        record.insert(QStringLiteral("value"), number && std::isfinite(v) ? QJsonValue(v) : QJsonValue(value));
-        record.insert(QStringLiteral("kind"), QStringLiteral("param"));
-        record.insert(QStringLiteral("step"), 0);
-        lines += QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
-    }
-    QFile file(metricsFile);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(lines) != lines.size()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -159,13 +132,11 @@ int sweepCommand(const QStringList &arguments)
     }
     std::optional<RunRecord> parent; // made with the first child
 
-    struct Counts
-    {
-        int completed = 0, failed = 0, canceled = 0, ended = 0;
-    } counts;
+    SweepSpec::Outcome counts;
+    counts.total = int(plan.children.size());
+    bool &canceling = counts.canceling;
     QEventLoop loop;
     SignalWatcher interrupts;
-    bool canceling = false;
     int next = 0;
     std::unordered_map<RunJob *, std::unique_ptr<RunJob>> active;
     QTimer heartbeat;
@@ -174,13 +145,7 @@ int sweepCommand(const QStringList &arguments)
     std::function<void()> dispatch;
     const auto childEnded = [&](RunJob *job) {
         const RunRecord r = store.run(job->record().id).value_or(job->record());
-        ++counts.ended;
-        if (r.status == RunStatus::Completed)
-            ++counts.completed;
-        else if (r.status == RunStatus::Canceled)
-            ++counts.canceled;
-        else
-            ++counts.failed;
+        counts.count(int(r.status));
         if (!quiet)
             printErr(tr("runbench: [%1/%2] run %3 %4: %5%6\n")
                          .arg(counts.ended)
@@ -235,12 +200,11 @@ int sweepCommand(const QStringList &arguments)
                     exitCode = 2;
                     break;
                 }
-                ++counts.ended;
-                ++counts.failed;
+                counts.count(int(RunStatus::Failed));
                 continue;
             }
             QString why;
-            if (!writeParameters(job->metricsPath(), child.arguments, &why))
+            if (!NamedParameters::appendToMetricsFile(job->metricsPath(), child.arguments, &why))
                 printErr(
                     tr("runbench: the parameters of run %1 could not be written: %2\n").arg(job->record().runId, why));
             RunJob *raw = job.get();
@@ -273,23 +237,10 @@ int sweepCommand(const QStringList &arguments)
         return exitCode != 0 ? exitCode : 1;
 
     // The parent ends with its children: how many of them did what.
-    const int notStarted = int(plan.children.size()) - counts.ended;
-    const RunStatus status = canceling && (counts.canceled > 0 || notStarted > 0) ? RunStatus::Canceled
-        : counts.failed > 0                                                       ? RunStatus::Failed
-                                                                                  : RunStatus::Completed;
-    QString summary = tr("%1 of %2 runs completed").arg(counts.completed).arg(plan.children.size());
-    if (counts.failed > 0)
-        summary += tr(", %1 failed").arg(counts.failed);
-    if (counts.canceled > 0)
-        summary += tr(", %1 canceled").arg(counts.canceled);
-    if (notStarted > 0)
-        summary += tr(", %1 not started").arg(notStarted);
-    summary += QLatin1Char('.');
-    const int code = status == RunStatus::Completed ? 0 : status == RunStatus::Canceled ? 130 : 1;
-    store.setRunProperty(parent->id, QStringLiteral("SweepCompleted"), QString::number(counts.completed));
-    store.setRunProperty(parent->id, QStringLiteral("SweepFailed"), QString::number(counts.failed));
-    store.setRunProperty(parent->id, QStringLiteral("SweepCanceled"), QString::number(counts.canceled + notStarted));
-    if (!store.setRunFinished(parent->id, status, code, nowUs(), status == RunStatus::Completed ? QString() : summary))
+    const RunStatus status = RunStatus(counts.status());
+    const QString summary = counts.summary();
+    const int code = counts.exitCode();
+    if (!store.setSweepFinished(parent->id, counts, nowUs()))
         printErr(QStringLiteral("runbench: %1\n").arg(store.lastError()));
     store.close();
     historyCommand({ QStringLiteral("list"), QStringLiteral("--parent"), parent->runId, QStringLiteral("-o"),

@@ -105,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_jobDock);
 
     connect(m_dashboard, &ProjectDashboard::runRequested, this, &MainWindow::runRequested);
+    connect(m_dashboard, &ProjectDashboard::sweepRequested, this, &MainWindow::sweepRequested);
     connect(m_jobPanel, &JobPanel::cancelRequested, m_queue, &JobQueue::cancel);
     connect(m_jobPanel, &JobPanel::detailsRequested, this, &MainWindow::showDetails);
     connect(m_runDashboard, &RunDashboard::detailsRequested, this, &MainWindow::showDetails);
@@ -135,6 +136,18 @@ MainWindow::MainWindow(QWidget *parent)
             openProject(m_project.root());
     });
     connect(m_queue, &JobQueue::jobRejected, this, &MainWindow::jobRejected);
+    connect(m_queue, &JobQueue::sweepStarted, this, [this](const RunRecord &sweep) {
+        statusBar()->showMessage(tr("Sweep started: run %1 holds its runs.").arg(sweep.number), 8000);
+    });
+    connect(m_queue, &JobQueue::sweepRejected, this, [this](const QString &error) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("The sweep did not start"), error, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("sweepRejectedMessage"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    connect(m_queue, &JobQueue::sweepFinished, this, [this](const RunRecord &sweep, const QString &summary) {
+        statusBar()->showMessage(tr("Sweep run %1 %2: %3").arg(sweep.number).arg(runStatusText(sweep.status), summary));
+    });
     connect(m_queue, &JobQueue::jobFinished, this, &MainWindow::jobFinished);
     connect(m_queue, &JobQueue::jobSchedulerProblem, this,
             [this](int, const QString &message) { statusBar()->showMessage(message, 30000); });
@@ -435,9 +448,23 @@ void MainWindow::runRequested(const QString &script, const QStringList &argument
     statusBar()->showMessage(tr("Starting %1 %2…").arg(script, ArgumentLine::join(arguments)), 3000);
 }
 
-void MainWindow::jobRejected(int, const QString &error)
+void MainWindow::sweepRequested(const QString &script, const QStringList &arguments, const SweepSpec::Plan &plan,
+                                const SweepSpec::Options &options, int parallel)
+{
+    const QVector<int> keys = m_queue->submitSweep(script, arguments, plan, options, parallel);
+    for (int key : keys)
+        m_sweepKeys.insert(key);
+    if (!keys.isEmpty())
+        m_jobPanel->selectKey(keys.first());
+    m_jobDock->show();
+    statusBar()->showMessage(tr("Starting a sweep of %1: %2 runs…").arg(script).arg(keys.size()), 3000);
+}
+
+void MainWindow::jobRejected(int key, const QString &error)
 {
     statusBar()->showMessage(tr("The run did not start: %1").arg(error));
+    if (m_sweepKeys.remove(key))
+        return; // a sweep's runs say it in the job list; the sweep itself says why once
     auto *box = new QMessageBox(QMessageBox::Warning, tr("The run did not start"), error, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("runRejectedMessage"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -475,8 +502,9 @@ void MainWindow::historyDamaged(const QString &error, const QString &backup, con
     box->open();
 }
 
-void MainWindow::jobFinished(int, const RunRecord &record, int, const QString &error)
+void MainWindow::jobFinished(int key, const RunRecord &record, int, const QString &error)
 {
+    m_sweepKeys.remove(key);
     QString message;
     const QString run
         = tr("Run %1 (%2 %3)").arg(record.number).arg(record.script, ArgumentLine::join(record.arguments));

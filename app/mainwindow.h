@@ -2,9 +2,11 @@
 
 #include "project.h"
 #include "runrecord.h"
+#include "sweepspec.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -77,6 +79,8 @@ protected:
 private:
     void createMenus();
     void runRequested(const QString &script, const QStringList &arguments);
+    void sweepRequested(const QString &script, const QStringList &arguments, const SweepSpec::Plan &plan,
+                        const SweepSpec::Options &options, int parallel);
     void jobRejected(int key, const QString &error);
     void historyDamaged(const QString &error, const QString &backup, const QDateTime &backupTime);
     void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
@@ -107,6 +111,7 @@ private:
     RunCompareView *m_runCompare;
     JobPanel *m_jobPanel;
     QDockWidget *m_jobDock;
+    QSet<int> m_sweepKeys; // jobs of sweeps: no message box each when refused
     QMenu *m_recentMenu = nullptr;
     QList<QTreeWidgetItem *> m_pageItems;
     bool m_closeWhenIdle = false;

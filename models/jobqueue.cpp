@@ -5,12 +5,14 @@
 #include "runstore.h"
 #include "slurm.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
 #include <QPointer>
 #include <QQueue>
 #include <QThread>
+#include <QTimer>
 
 #include <csignal>
 #include <map>
@@ -31,6 +33,26 @@ public:
         QStringList arguments;
         QString target; // "" for the project's
     };
+    struct PendingSweep
+    {
+        QVector<int> keys; // one per child
+        Project project;
+        QString script;
+        QStringList arguments; // as written, with the value sets
+        QVector<SweepSpec::Child> children;
+        int parallel = 1;
+        QString target;
+        SweepSpec::Options options;
+    };
+
+    JobWorker()
+    {
+        m_heartbeat.setInterval(5000); // the sweeps' parents: their owner is alive
+        connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+            for (const auto &[id, sweep] : m_sweeps)
+                sweep.store->heartbeat({ sweep.parent.id });
+        });
+    }
 
     RunJob *newJob(const Project &project, RunStore *store)
     {
@@ -63,6 +85,141 @@ public:
         startWaiting();
     }
 
+    // The parent at once; the children as their turn comes (dispatchSweeps).
+    void submitSweep(const PendingSweep &p)
+    {
+        const auto refuse = [this, &p](const QString &error) {
+            for (int key : p.keys)
+                Q_EMIT rejected(key, error);
+            Q_EMIT sweepRejected(error);
+        };
+        RunStore *store = storeFor(p.project);
+        if (!store || !store->useProject(p.project)) {
+            refuse(store ? store->lastError() : m_lastError);
+            return;
+        }
+        RunJob probe(p.project, store); // a missing script leaves no parent behind
+        if (!p.target.isEmpty())
+            probe.setTarget(p.target);
+        QString relative;
+        if (!probe.check(p.script, &relative)) {
+            refuse(probe.errorString());
+            return;
+        }
+        const auto created = store->createRun(p.project.runIdPrefix(), p.script, p.arguments, RunJob::userName(),
+                                              Project::hostName(),
+                                              p.target.isEmpty() ? p.project.runTarget() : p.target);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+        if (!created || !store->setRunStarted(created->id, QCoreApplication::applicationPid(), now)) {
+            refuse(store->lastError());
+            return;
+        }
+        store->setRunProperty(created->id, QStringLiteral("SweepRuns"), QString::number(p.children.size()));
+        if (p.options.random > 0)
+            store->setRunProperty(created->id, QStringLiteral("SweepSeed"), QString::number(p.options.seed));
+        Sweep sweep;
+        sweep.project = p.project;
+        sweep.store = store;
+        sweep.parent = store->run(created->id).value_or(*created);
+        sweep.script = p.script;
+        sweep.target = p.target;
+        sweep.parallel = qMax(1, p.parallel);
+        sweep.outcome.total = int(p.children.size());
+        for (int i = 0; i < p.keys.size(); ++i) {
+            sweep.pending.enqueue({ p.keys.at(i), p.children.at(i) });
+            m_sweepOfKey.insert(p.keys.at(i), created->id);
+        }
+        Q_EMIT sweepStarted(sweep.parent);
+        m_sweeps.emplace(created->id, std::move(sweep));
+        m_limit = p.project.maxParallelRuns();
+        m_heartbeat.start();
+        startWaiting();
+    }
+
+    void dispatchSweeps()
+    {
+        for (auto &[id, sweep] : m_sweeps) {
+            while (!sweep.outcome.canceling && !sweep.pending.isEmpty() && sweep.running.size() < sweep.parallel
+                   && m_running.size() < m_limit) {
+                const auto [key, child] = sweep.pending.dequeue();
+                auto *job = newJob(sweep.project, sweep.store);
+                if (!sweep.target.isEmpty())
+                    job->setTarget(sweep.target);
+                job->setParentRun(sweep.parent.runId);
+                job->setExtraEnvironment({ { QStringLiteral("RUNBENCH_SWEEP_INDEX"), QString::number(child.index) },
+                                           { QStringLiteral("RUNBENCH_REPEAT"), QString::number(child.repeat) } });
+                if (!job->submit(sweep.script, child.arguments)) {
+                    Q_EMIT rejected(key, job->errorString());
+                    delete job;
+                    m_sweepOfKey.remove(key);
+                    sweep.outcome.count(int(RunStatus::Failed));
+                    continue;
+                }
+                QString why;
+                if (!NamedParameters::appendToMetricsFile(job->metricsPath(), child.arguments, &why))
+                    Q_EMIT output(key, tr("The run's parameters could not be written: %1\n").arg(why).toUtf8());
+                track(key, job);
+                Q_EMIT created(key, job->record());
+                sweep.running.insert(key);
+                m_running.insert(key);
+                job->start();
+            }
+        }
+        finishSweeps();
+    }
+
+    // Parents whose children have all ended end with them.
+    void finishSweeps()
+    {
+        for (auto it = m_sweeps.begin(); it != m_sweeps.end();) {
+            Sweep &sweep = it->second;
+            if (!sweep.running.isEmpty() || (!sweep.pending.isEmpty() && !sweep.outcome.canceling)) {
+                ++it;
+                continue;
+            }
+            for (const auto &pending : std::as_const(sweep.pending))
+                m_sweepOfKey.remove(pending.first);
+            const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+            sweep.store->setSweepFinished(sweep.parent.id, sweep.outcome, now);
+            Q_EMIT sweepFinished(sweep.store->run(sweep.parent.id).value_or(sweep.parent), sweep.outcome.summary());
+            it = m_sweeps.erase(it);
+        }
+        if (m_sweeps.empty())
+            m_heartbeat.stop();
+    }
+
+    void sweepChildEnded(int key, RunStatus status)
+    {
+        const auto id = m_sweepOfKey.constFind(key);
+        if (id == m_sweepOfKey.cend())
+            return;
+        Sweep &sweep = m_sweeps.at(*id);
+        sweep.running.remove(key);
+        sweep.outcome.count(int(status));
+        m_sweepOfKey.erase(id);
+    }
+
+    // Canceling a sweep's parent: the children not started never start,
+    // those running are canceled; the parent ends once they have.
+    bool cancelSweepHere(qint64 parentId)
+    {
+        const auto it = m_sweeps.find(parentId);
+        if (it == m_sweeps.end())
+            return false;
+        Sweep &sweep = it->second;
+        sweep.outcome.canceling = true;
+        for (const auto &pending : std::as_const(sweep.pending)) {
+            m_sweepOfKey.remove(pending.first);
+            Q_EMIT rejected(pending.first, tr("The sweep was canceled before this run started."));
+        }
+        sweep.pending.clear();
+        for (int key : std::as_const(sweep.running))
+            if (RunJob *job = m_jobs.value(key))
+                job->cancel();
+        finishSweeps();
+        return true;
+    }
+
     void track(int key, RunJob *job)
     {
         m_jobs.insert(key, job);
@@ -83,6 +240,7 @@ public:
             Q_EMIT finished(key, job->record(), job->exitCode(), job->errorString());
             m_jobs.remove(key);
             m_running.remove(key);
+            sweepChildEnded(key, job->record().status);
             job->deleteLater();
             startWaiting();
         });
@@ -90,6 +248,22 @@ public:
 
     void cancel(int key)
     {
+        const auto sweep = m_sweepOfKey.constFind(key);
+        if (sweep != m_sweepOfKey.cend() && !m_jobs.contains(key)) {
+            // a child whose turn has not come: it never starts
+            Sweep &s = m_sweeps.at(*sweep);
+            for (int i = 0; i < s.pending.size(); ++i) {
+                if (s.pending.at(i).first == key) {
+                    s.pending.removeAt(i);
+                    s.outcome.count(int(RunStatus::Canceled));
+                    break;
+                }
+            }
+            m_sweepOfKey.erase(sweep);
+            Q_EMIT rejected(key, tr("Canceled before it started."));
+            finishSweeps();
+            return;
+        }
         if (RunJob *job = m_jobs.value(key)) {
             m_waiting.removeAll(key);
             job->cancel();
@@ -106,6 +280,8 @@ public:
                 return;
             }
         }
+        if (cancelSweepHere(runId))
+            return;
         if (jobId.isEmpty()) {
             cancelSweep(project, runId);
             return;
@@ -180,6 +356,15 @@ public:
             else
                 job->cancel();
         }
+        // sweeps end here: their children still running are canceled above
+        for (auto &[id, sweep] : m_sweeps) {
+            sweep.outcome.canceling = true;
+            for (qsizetype i = 0; i < sweep.running.size(); ++i)
+                sweep.outcome.count(int(RunStatus::Canceled));
+            sweep.running.clear();
+            sweep.pending.clear();
+        }
+        finishSweeps();
         qDeleteAll(m_jobs);
         m_jobs.clear();
         m_stores.clear();
@@ -196,8 +381,24 @@ Q_SIGNALS:
     void schedulerStateChanged(int key, const RunRecord &record);
     void schedulerProblem(int key, const QString &message);
     void finished(int key, const RunRecord &record, int exitCode, const QString &error);
+    void sweepStarted(const RunRecord &parent);
+    void sweepRejected(const QString &error);
+    void sweepFinished(const RunRecord &parent, const QString &summary);
 
 private:
+    struct Sweep
+    {
+        Project project;
+        RunStore *store = nullptr;
+        RunRecord parent;
+        QString script;
+        QString target;
+        int parallel = 1;
+        QQueue<QPair<int, SweepSpec::Child>> pending; // key, child: not yet submitted
+        QSet<int> running; // keys
+        SweepSpec::Outcome outcome;
+    };
+
     RunStore *storeFor(const Project &project)
     {
         auto &store = m_stores[project.root()];
@@ -222,6 +423,7 @@ private:
                 job->start();
             }
         }
+        dispatchSweeps();
     }
 
     std::map<QString, std::unique_ptr<RunStore>> m_stores; // one connection per project
@@ -233,6 +435,9 @@ private:
     int m_graceMs = 5000;
     QString m_lastError;
     SlurmMonitor m_monitor { this }; // one squeue for every cluster job
+    std::map<qint64, Sweep> m_sweeps; // by the parent's row id
+    QHash<int, qint64> m_sweepOfKey; // a child's key → its sweep
+    QTimer m_heartbeat { this };
 };
 
 JobQueue::JobQueue(QObject *parent)
@@ -260,6 +465,9 @@ JobQueue::JobQueue(QObject *parent)
         Q_EMIT jobAdopted(key, record);
     });
     connect(m_worker, &JobWorker::opened, this, &JobQueue::projectOpened);
+    connect(m_worker, &JobWorker::sweepStarted, this, &JobQueue::sweepStarted);
+    connect(m_worker, &JobWorker::sweepRejected, this, &JobQueue::sweepRejected);
+    connect(m_worker, &JobWorker::sweepFinished, this, &JobQueue::sweepFinished);
     connect(m_worker, &JobWorker::statusChanged, this, &JobQueue::jobStatusChanged);
     connect(m_worker, &JobWorker::output, this, &JobQueue::jobOutput);
     connect(m_worker, &JobWorker::metricsIngested, this, &JobQueue::jobMetricsIngested);
@@ -311,6 +519,29 @@ int JobQueue::submit(const QString &script, const QStringList &arguments, const 
     const JobWorker::Pending pending { key, m_project, script, arguments, target };
     QMetaObject::invokeMethod(worker, [worker, pending] { worker->submit(pending); });
     return key;
+}
+
+QVector<int> JobQueue::submitSweep(const QString &script, const QStringList &sweepArguments,
+                                   const SweepSpec::Plan &plan, const SweepSpec::Options &options, int parallel,
+                                   const QString &target)
+{
+    JobWorker::PendingSweep pending;
+    pending.project = m_project;
+    pending.script = script;
+    pending.arguments = sweepArguments;
+    pending.children = plan.children;
+    pending.parallel = parallel;
+    pending.target = target;
+    pending.options = options;
+    for (const SweepSpec::Child &child : plan.children) {
+        const int key = m_nextKey++;
+        m_active.insert(key);
+        pending.keys.append(key);
+        Q_EMIT jobSubmitted(key, script, child.arguments);
+    }
+    JobWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, pending] { worker->submitSweep(pending); });
+    return pending.keys;
 }
 
 void JobQueue::cancel(int key)

@@ -2,6 +2,7 @@
 
 #include "project.h"
 #include "runrecord.h"
+#include "sweepspec.h"
 
 #include <QObject>
 #include <QSet>
@@ -33,6 +34,16 @@ public:
 
     // target: "local", "slurm", or "" for the project's [run] target.
     int submit(const QString &script, const QStringList &arguments, const QString &target = QString());
+    // A sweep: a parent run (made at once, Running until every child has
+    // ended) and a job per child of plan, at most parallel of them at once
+    // (and within the project's max_parallel_runs). Each child gets the
+    // parent's id, RUNBENCH_SWEEP_INDEX/RUNBENCH_REPEAT and its arguments as
+    // parameters. Returns the children's keys, in plan order; a child shows
+    // as jobCreated when its turn comes. Canceling the parent (cancelRun)
+    // cancels the children not yet ended.
+    QVector<int> submitSweep(const QString &script, const QStringList &sweepArguments,
+                             const SweepSpec::Plan &plan, const SweepSpec::Options &options, int parallel,
+                             const QString &target = QString());
     void cancel(int key);
     void cancelAll();
     void cancelLocal(); // all but the cluster jobs the scheduler accepted
@@ -67,6 +78,11 @@ Q_SIGNALS:
     // cancel it: a sentence. The job stays as it is.
     void jobSchedulerProblem(int key, const QString &message);
     void jobFinished(int key, const RunRecord &record, int exitCode, const QString &error);
+    // The parent run of a sweep submitted here was made (or could not be).
+    void sweepStarted(const RunRecord &parent);
+    void sweepRejected(const QString &error);
+    // Its children have all ended; the parent ended with them.
+    void sweepFinished(const RunRecord &parent, const QString &summary);
     void allJobsFinished();
     // localActiveCount() became zero.
     void localJobsFinished();

@@ -13,6 +13,10 @@
 #include <memory>
 #include <optional>
 
+namespace SweepSpec {
+struct Outcome;
+}
+
 class QSqlQuery;
 
 // The run history: every SQL statement of Runbench lives in this class and
@@ -109,6 +113,10 @@ public:
     // Free properties of a run: where an imported run came from
     // ("MlflowRunId"), and the like.
     bool setRunProperty(qint64 run, const QString &name, const QString &value);
+    // A sweep's parent ends with its children: the counts as properties
+    // (SweepCompleted, SweepFailed, SweepCanceled) and the status they give,
+    // with the summary as its error unless all completed.
+    bool setSweepFinished(qint64 parent, const SweepSpec::Outcome &outcome, qint64 endUs);
     QMap<QString, QString> properties(qint64 run);
     // The project's run having the property, or 0.
     qint64 runWithProperty(const QString &name, const QString &value);

@@ -3,6 +3,7 @@
 #include "runstore.h"
 
 #include "storevalues.h"
+#include "sweepspec.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -158,4 +159,15 @@ qint64 RunStore::importRun(const QString &runIdPrefix, const ImportedRun &import
         return 0;
     }
     return id;
+}
+
+bool RunStore::setSweepFinished(qint64 parent, const SweepSpec::Outcome &outcome, qint64 endUs)
+{
+    const RunStatus status = RunStatus(outcome.status());
+    return setRunProperty(parent, QStringLiteral("SweepCompleted"), QString::number(outcome.completed))
+        && setRunProperty(parent, QStringLiteral("SweepFailed"), QString::number(outcome.failed))
+        && setRunProperty(parent, QStringLiteral("SweepCanceled"),
+                          QString::number(outcome.canceled + outcome.notStarted()))
+        && setRunFinished(parent, status, outcome.exitCode(), endUs,
+                          status == RunStatus::Completed ? QString() : outcome.summary());
 }

@@ -1,6 +1,11 @@
 #include "sweepspec.h"
 
+#include "runrecord.h"
+
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
@@ -265,4 +270,63 @@ QVector<QPair<QString, QString>> NamedParameters::fromArguments(const QStringLis
             out.append({ QStringLiteral("arg%1").arg(++positional), a });
     }
     return out;
+}
+
+bool NamedParameters::appendToMetricsFile(const QString &metricsFile, const QStringList &arguments, QString *error)
+{
+    QByteArray lines;
+    for (const auto &[name, value] : NamedParameters::fromArguments(arguments)) {
+        bool number = false;
+        const double v = value.toDouble(&number);
+        QJsonObject record;
+        record.insert(QStringLiteral("name"), name);
+        record.insert(QStringLiteral("value"), number && std::isfinite(v) ? QJsonValue(v) : QJsonValue(value));
+        record.insert(QStringLiteral("kind"), QStringLiteral("param"));
+        record.insert(QStringLiteral("step"), 0);
+        lines += QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
+    }
+    QFile file(metricsFile);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(lines) != lines.size()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+
+void SweepSpec::Outcome::count(int status)
+{
+    ++ended;
+    if (RunStatus(status) == RunStatus::Completed)
+        ++completed;
+    else if (RunStatus(status) == RunStatus::Canceled)
+        ++canceled;
+    else
+        ++failed;
+}
+
+int SweepSpec::Outcome::status() const
+{
+    if (canceling && (canceled > 0 || notStarted() > 0))
+        return int(RunStatus::Canceled);
+    return int(failed > 0 ? RunStatus::Failed : RunStatus::Completed);
+}
+
+int SweepSpec::Outcome::exitCode() const
+{
+    const RunStatus s = RunStatus(status());
+    return s == RunStatus::Completed ? 0 : s == RunStatus::Canceled ? 130 : 1;
+}
+
+QString SweepSpec::Outcome::summary() const
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("SweepSpec", text); };
+    QString text = tr("%1 of %2 runs completed").arg(completed).arg(total);
+    if (failed > 0)
+        text += tr(", %1 failed").arg(failed);
+    if (canceled > 0)
+        text += tr(", %1 canceled").arg(canceled);
+    if (notStarted() > 0)
+        text += tr(", %1 not started").arg(notStarted());
+    return text + QLatin1Char('.');
 }

@@ -54,6 +54,24 @@ struct Plan
 
 Plan expand(const QStringList &arguments, const Options &options = {});
 
+// How a sweep's children ended, and so how its parent ends: Canceled when
+// canceled with runs left, Failed when one failed, else Completed.
+struct Outcome
+{
+    int total = 0;
+    int completed = 0;
+    int failed = 0;
+    int canceled = 0;
+    int ended = 0; // of the children started (or refused)
+    bool canceling = false;
+
+    void count(int status); // a RunStatus
+    int notStarted() const { return total - ended; }
+    int status() const; // a RunStatus
+    int exitCode() const; // 0, 1, or 130 when canceled
+    QString summary() const; // "6 of 8 runs completed, 2 failed."
+};
+
 // The values of one set written without its braces ("0.01,0.1,1",
 // "1..5", "0.001..1:7:log"); nullopt and a sentence for anything else.
 std::optional<QStringList> values(const QString &set, QString *error);
@@ -65,4 +83,7 @@ std::optional<QStringList> values(const QString &set, QString *error);
 // ("true"); other arguments are arg1, arg2 … in order.
 namespace NamedParameters {
 QVector<QPair<QString, QString>> fromArguments(const QStringList &arguments);
+// A child's arguments as lines of the logging contract (kind "param") at the
+// end of its metrics file: stored like anything the script logs.
+bool appendToMetricsFile(const QString &metricsFile, const QStringList &arguments, QString *error);
 } // namespace NamedParameters

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void cancelOfTheParentFromTheWindowCancelsTheSweep();
     void bracesAreLiteralOutsideASweep();
     void badSetsAndMissingScriptsAreClearErrors();
+    void sweepFromTheWindowsQueue();
+    void cancelOfASweepInTheWindowsQueue();
 
 private:
     Result runbench(const QStringList &args) { return runCommand(QStringLiteral(RUNBENCH_BINARY), args, m_root); }
@@ -246,6 +249,83 @@ void TestSweep::badSetsAndMissingScriptsAreClearErrors()
     QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
     r = runbench({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("json") });
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 0); // no parent left behind
+}
+
+// The Sweep dialog's way: the window's JobQueue makes the parent and runs
+// the children a few at a time, without the command line.
+void TestSweep::sweepFromTheWindowsQueue()
+{
+    JobQueue queue;
+    queue.setProject(Project(m_root));
+    QSignalSpy started(&queue, &JobQueue::sweepStarted);
+    QSignalSpy finished(&queue, &JobQueue::sweepFinished);
+    QSignalSpy created(&queue, &JobQueue::jobCreated);
+    int running = 0;
+    int mostAtOnce = 0;
+    connect(&queue, &JobQueue::jobStatusChanged, this, [&](int, RunStatus status) {
+        if (status == RunStatus::Running)
+            mostAtOnce = qMax(mostAtOnce, ++running);
+    });
+    connect(&queue, &JobQueue::jobFinished, this, [&] { --running; });
+    SweepSpec::Options options;
+    options.repeat = 2;
+    const QStringList arguments { QStringLiteral("--acc"), QStringLiteral("{0.5,0.7,0.9}") };
+    const SweepSpec::Plan plan = SweepSpec::expand(arguments, options);
+    QCOMPARE(plan.children.size(), 6);
+    const QVector<int> keys = queue.submitSweep(QStringLiteral("train.sh"), arguments, plan, options, 2);
+    QCOMPARE(keys.size(), 6);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(created.size(), 6);
+    QVERIFY2(mostAtOnce <= 2, qPrintable(QString::number(mostAtOnce)));
+    const RunRecord parent = finished.first().first().value<RunRecord>();
+    QCOMPARE(parent.status, RunStatus::Completed);
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("6 of 6 runs completed."));
+    const QJsonObject parentInfo = info(parent.runId);
+    QCOMPARE(parentInfo.value(QStringLiteral("status")).toString(), QStringLiteral("Completed"));
+    QCOMPARE(parentInfo.value(QStringLiteral("properties")).toObject().value(QStringLiteral("Arguments")).toArray(),
+             QJsonArray::fromStringList(arguments));
+    const QJsonArray kids = children(parent.runId);
+    QCOMPARE(kids.size(), 6);
+    QSet<QString> accs;
+    for (const QJsonValue &kid : kids) {
+        const QJsonObject child = kid.toObject();
+        QCOMPARE(child.value(QStringLiteral("parent_run_id")).toString(), parent.runId);
+        accs.insert(child.value(QStringLiteral("acc")).toVariant().toString());
+    }
+    QCOMPARE(accs, (QSet<QString> { QStringLiteral("0.5"), QStringLiteral("0.7"), QStringLiteral("0.9") }));
+}
+
+// Cancel run on the parent (its details view): the children running are
+// canceled, those not started never start, the parent ends Canceled.
+void TestSweep::cancelOfASweepInTheWindowsQueue()
+{
+    qputenv("SLEEP", "30");
+    JobQueue queue;
+    queue.setGracePeriod(500);
+    queue.setProject(Project(m_root));
+    QSignalSpy started(&queue, &JobQueue::sweepStarted);
+    QSignalSpy finished(&queue, &JobQueue::sweepFinished);
+    QSignalSpy rejected(&queue, &JobQueue::jobRejected);
+    int running = 0;
+    connect(&queue, &JobQueue::jobStatusChanged, this, [&](int, RunStatus status) {
+        if (status == RunStatus::Running)
+            ++running;
+    });
+    const QStringList arguments { QStringLiteral("x"), QStringLiteral("{1..6}") };
+    const SweepSpec::Plan plan = SweepSpec::expand(arguments);
+    queue.submitSweep(QStringLiteral("train.sh"), arguments, plan, {}, 2);
+    QVERIFY(started.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(running, 2, 30000);
+    const RunRecord parent = started.first().first().value<RunRecord>();
+    queue.cancelRun(parent.id, QString());
+    QVERIFY(finished.wait(30000));
+    qunsetenv("SLEEP");
+    QCOMPARE(finished.first().first().value<RunRecord>().status, RunStatus::Canceled);
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("0 of 6 runs completed, 2 canceled, 4 not started."));
+    QCOMPARE(rejected.size(), 4);
+    QCOMPARE(running, 2); // the others never started
+    QCOMPARE(children(parent.runId).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSweep)

@@ -9,6 +9,7 @@
 #include "runfiltermodel.h"
 #include "runmodel.h"
 #include "runrows.h"
+#include "sweepdialog.h"
 #include "sweepgroupmodel.h"
 #include "testutil.h"
 
@@ -16,6 +17,12 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QHeaderView>
 #include <QMouseEvent>
 #include <QSignalSpy>
@@ -353,6 +360,8 @@ private Q_SLOTS:
 
     // The switch in the dashboard: the grid becomes a tree, selection feeds
     // Compare, the choice is kept.
+    void sweepDialogPreviews();
+
     void groupedGridInTheDashboard()
     {
         QTemporaryDir dir;
@@ -395,6 +404,47 @@ private Q_SLOTS:
         QVERIFY(reopened.isGroupedBySweep());
     }
 };
+
+// Every child's arguments are listed before anything starts; a bad set
+// says why and nothing can start.
+void TestSweepViews::sweepDialogPreviews()
+{
+    SweepDialog dialog(QStringLiteral("train.py"), QString(), 3);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *arguments = dialog.findChild<QLineEdit *>(QStringLiteral("sweepArguments"));
+    auto *count = dialog.findChild<QLabel *>(QStringLiteral("sweepCount"));
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled() || dialog.plan().children.size() == 1);
+    QTest::keyClicks(arguments, QStringLiteral("--lr {0.01,0.1,1} --layers {1..2}"));
+    QCOMPARE(dialog.plan().children.size(), 6);
+    QCOMPARE(dialog.preview()->rowCount(), 6);
+    QCOMPARE(dialog.preview()->item(0, 2)->text(), QStringLiteral("--lr 0.01 --layers 1"));
+    QCOMPARE(dialog.preview()->item(5, 2)->text(), QStringLiteral("--lr 1 --layers 2"));
+    QCOMPARE(count->text(), QStringLiteral("6 runs."));
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(ok->text(), QStringLiteral("Start 6 runs"));
+    auto *repeat = dialog.findChild<QSpinBox *>(QStringLiteral("sweepRepeat"));
+    repeat->setValue(3);
+    QCOMPARE(dialog.preview()->rowCount(), 18);
+    QCOMPARE(count->text(), QStringLiteral("18 runs: 6 combinations, 3 times each."));
+    auto *random = dialog.findChild<QSpinBox *>(QStringLiteral("sweepRandom"));
+    random->setValue(2);
+    QCOMPARE(dialog.plan().children.size(), 6); // 2 drawn, 3 times each
+    dialog.findChild<QSpinBox *>(QStringLiteral("sweepSeed"))->setValue(7);
+    const QString drawn = dialog.preview()->item(0, 2)->text();
+    random->setValue(0);
+    QCOMPARE(dialog.plan().children.size(), 18);
+    random->setValue(2);
+    QCOMPARE(dialog.preview()->item(0, 2)->text(), drawn); // the same seed draws the same runs
+    QCOMPARE(dialog.options().seed, quint32(7));
+    QCOMPARE(dialog.parallel(), 3);
+    arguments->clear();
+    QTest::keyClicks(arguments, QStringLiteral("{1..}"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!count->text().isEmpty());
+    QCOMPARE(dialog.preview()->rowCount(), 0);
+}
 
 QTEST_MAIN(TestSweepViews)
 #include "tst_sweepviews.moc"

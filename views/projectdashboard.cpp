@@ -2,6 +2,7 @@
 
 #include "argumentline.h"
 #include "codeviewer.h"
+#include "sweepdialog.h"
 #include "projectscope.h"
 #include "projectsettingsdialog.h"
 #include "slurmsettings.h"
@@ -56,6 +57,7 @@ ProjectDashboard::ProjectDashboard(QWidget *parent)
     , m_settingsButton(new QToolButton(this))
     , m_arguments(new QComboBox(this))
     , m_runButton(new QPushButton(tr("&Run"), this))
+    , m_sweepButton(new QPushButton(tr("S&weep…"), this))
     , m_viewer(new CodeViewer(this))
 {
     m_files->setFilter(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
@@ -90,6 +92,9 @@ ProjectDashboard::ProjectDashboard(QWidget *parent)
     m_runButton->setToolTip(tr("Start a tracked run (Ctrl+R)"));
     m_runButton->setDefault(true);
     connect(m_runButton, &QPushButton::clicked, this, &ProjectDashboard::run);
+    m_sweepButton->setObjectName(QStringLiteral("sweepButton"));
+    m_sweepButton->setToolTip(tr("Many runs at once: arguments with value sets such as {0.01,0.1,1}"));
+    connect(m_sweepButton, &QPushButton::clicked, this, &ProjectDashboard::sweep);
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
     shortcut->setContext(Qt::WindowShortcut);
     connect(shortcut, &QShortcut::activated, this, &ProjectDashboard::run);
@@ -103,6 +108,7 @@ ProjectDashboard::ProjectDashboard(QWidget *parent)
     auto *argumentsRow = new QHBoxLayout;
     argumentsRow->addWidget(m_arguments, 1);
     argumentsRow->addWidget(m_runButton);
+    argumentsRow->addWidget(m_sweepButton);
     auto *form = new QFormLayout;
     form->addRow(tr("Script"), scriptRow);
     form->addRow(tr("Arguments"), argumentsRow);
@@ -192,9 +198,11 @@ void ProjectDashboard::scriptChanged()
     if (script.isEmpty()) {
         m_interpreter->clear();
         m_runButton->setEnabled(false);
+        m_sweepButton->setEnabled(false);
         return;
     }
     m_runButton->setEnabled(true);
+    m_sweepButton->setEnabled(true);
     const QStringList command = m_project.interpreterFor(script);
     QString how = command.isEmpty() ? tr("runs as a program") : tr("with %1").arg(command.join(QLatin1Char(' ')));
     if (m_project.runTarget() == QLatin1String("slurm")) {
@@ -268,4 +276,20 @@ void ProjectDashboard::editSettings()
         Q_EMIT settingsChanged();
     });
     dialog->open();
+}
+
+void ProjectDashboard::sweep()
+{
+    const QString script = currentScript();
+    if (script.isEmpty() || !m_project.isValid() || m_sweepDialog)
+        return;
+    m_sweepDialog = new SweepDialog(script, m_arguments->currentText(), m_project.maxParallelRuns(), this);
+    m_sweepDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_sweepDialog, &QDialog::accepted, this, [this, script] {
+        rememberArguments(script, ArgumentLine::join(m_sweepDialog->arguments()));
+        Q_EMIT sweepRequested(script, m_sweepDialog->arguments(), m_sweepDialog->plan(), m_sweepDialog->options(),
+                              m_sweepDialog->parallel());
+    });
+    connect(m_sweepDialog, &QObject::destroyed, this, [this] { m_sweepDialog = nullptr; });
+    m_sweepDialog->open();
 }

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "sweepspec.h"
+
 #include "project.h"
 
 #include <QWidget>
 
 class CodeViewer;
 class QComboBox;
+class SweepDialog;
 class QFileSystemModel;
 class QLabel;
 class QModelIndex;
@@ -37,10 +40,16 @@ public:
 
     // Runs the current script with the current arguments (the Run button, Ctrl+R).
     void run();
+    // Opens the Sweep dialog on the current script and arguments.
+    void sweep();
+    // The open Sweep dialog, if any (tests drive it).
+    SweepDialog *sweepDialog() const { return m_sweepDialog; }
 
 Q_SIGNALS:
     void runRequested(const QString &script, const QStringList &arguments);
     void settingsChanged();
+    void sweepRequested(const QString &script, const QStringList &arguments, const SweepSpec::Plan &plan,
+                        const SweepSpec::Options &options, int parallel);
 
 private:
     void fileActivated(const QModelIndex &index);
@@ -58,6 +67,8 @@ private:
     QToolButton *m_settingsButton;
     QComboBox *m_arguments;
     QPushButton *m_runButton;
+    QPushButton *m_sweepButton;
+    SweepDialog *m_sweepDialog = nullptr;
     CodeViewer *m_viewer;
     int m_scanGeneration = 0;
     QString m_lastSeenRoot;
