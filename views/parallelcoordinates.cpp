@@ -1,15 +1,18 @@
 #include "parallelcoordinates.h"
 
+#include "lineraster.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
 
 #include <QContextMenuEvent>
+#include <QFutureWatcher>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSettings>
 #include <QTimer>
 #include <QToolTip>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -19,7 +22,6 @@ const auto kAxesKey = QStringLiteral("parallel/axes");
 const auto kLogKey = QStringLiteral("parallel/log");
 const auto kLinearKey = QStringLiteral("parallel/linear");
 const auto kColorKey = QStringLiteral("parallel/color");
-constexpr int kColorBuckets = 32;
 
 QPoint eventPos(const QMouseEvent *e)
 {
@@ -45,7 +47,16 @@ ParallelCoordinates::ParallelCoordinates(RunModel *model, RunFilterModel *filter
     , m_model(model)
     , m_filter(filter)
     , m_reload(new QTimer(this))
+    , m_linesWatcher(new QFutureWatcher<QImage>(this))
 {
+    connect(m_linesWatcher, &QFutureWatcher<QImage>::finished, this, [this] {
+        m_lines = m_linesWatcher->result();
+        update();
+        if (m_linesDirty || m_lines.size() != size())
+            redrawLines();
+        else
+            Q_EMIT linesDrawn();
+    });
     setObjectName(QStringLiteral("parallelCoordinates"));
     setMouseTracking(true);
     setMinimumHeight(220);
@@ -162,6 +173,18 @@ void ParallelCoordinates::setColorKey(const QString &key)
     reload();
 }
 
+// The user's choice, else the first metric shown (what the sweep measured),
+// else the last axis.
+QString ParallelCoordinates::colorBy() const
+{
+    if (!m_colorKey.isEmpty())
+        return m_colorKey;
+    for (const QString &key : m_axes)
+        if (m_model->keyRole(key) == ValueRole::Metric)
+            return key;
+    return m_axes.value(m_axes.size() - 1);
+}
+
 void ParallelCoordinates::setHighlightedRun(const QString &runId)
 {
     if (m_highlighted == runId)
@@ -174,7 +197,7 @@ void ParallelCoordinates::reload()
 {
     m_reload->stop();
     QStringList keys = m_axes;
-    const QString color = m_colorKey.isEmpty() ? m_axes.value(m_axes.size() - 1) : m_colorKey;
+    const QString color = colorBy();
     if (!color.isEmpty() && !keys.contains(color))
         keys.append(color);
     m_table = RunValueTable::read(m_model, m_filter, keys);
@@ -192,6 +215,7 @@ void ParallelCoordinates::refreshPasses()
         }
         m_table.passesBrushes[i] = m_filter->passesBrushes(row) ? 1 : 0;
     }
+    redrawLines();
     update();
 }
 
@@ -206,6 +230,12 @@ void ParallelCoordinates::refreshScales()
             scale.setRange(column.min, column.max, isLogAxis(column.key));
         m_scales.append(scale);
     }
+    redrawLines();
+}
+
+bool ParallelCoordinates::linesPending() const
+{
+    return m_linesWatcher->isRunning() || m_linesDirty || m_lines.size() != size();
 }
 
 int ParallelCoordinates::runsPassingBrushes() const
@@ -260,6 +290,75 @@ QPoint ParallelCoordinates::axisPoint(const QString &key, double value) const
     return QPoint(axisX(axis), int(std::lround(plot.bottom() - m_scales.at(c).toUnit(value) * plot.height())));
 }
 
+// What the lines are drawn from: copies, so that a worker thread draws them
+// while the widget goes on.
+struct ParallelCoordinates::LinesInput
+{
+    QSize size;
+    QRect plot;
+    QVector<int> axisX;
+    QVector<int> columnOfAxis; // the table's column of each axis (-1: none)
+    int colorColumn = -1;
+    RunValueTable table;
+    QVector<PlotAxis> scales;
+    QColor grey;
+};
+
+// Every run's line, grey when the brushes leave it out, else in the colour
+// of its value.
+QImage ParallelCoordinates::drawLines(const LinesInput &in)
+{
+    LineRaster raster(in.size);
+    const int n = int(in.table.runIds.size());
+    const int axes = int(in.axisX.size());
+    const double opacity = n > 2000 ? 0.25 : n > 200 ? 0.5 : 0.9;
+    QVector<double> ys(axes);
+    for (int pass = 0; pass < 2; ++pass) { // grey first, the runs kept over them
+        for (int r = 0; r < n; ++r) {
+            if (in.table.passesBrushes.at(r) != pass)
+                continue;
+            QColor color = in.grey;
+            if (pass == 1 && in.colorColumn >= 0)
+                color = PlotAxis::colorAt(
+                    in.scales.at(in.colorColumn).toUnit(in.table.columns.at(in.colorColumn).values.at(r)));
+            for (int a = 0; a < axes; ++a) {
+                const int c = in.columnOfAxis.at(a);
+                ys[a] = c < 0 ? qQNaN()
+                              : in.plot.bottom() - in.scales.at(c).toUnit(in.table.columns.at(c).values.at(r))
+                                    * in.plot.height();
+            }
+            for (int a = 0; a + 1 < axes; ++a)
+                if (std::isfinite(ys.at(a)) && std::isfinite(ys.at(a + 1)))
+                    raster.drawLine(QPointF(in.axisX.at(a), ys.at(a)), QPointF(in.axisX.at(a + 1), ys.at(a + 1)),
+                                    color, pass == 0 ? qMin(opacity, 0.15) : opacity);
+        }
+    }
+    return raster.image();
+}
+
+// The lines are drawn off the GUI thread, one drawing at a time; what
+// changes meanwhile is drawn next, and the widget shows the last lines
+// drawn until then.
+void ParallelCoordinates::redrawLines()
+{
+    m_linesDirty = true;
+    if (m_linesWatcher->isRunning() || m_axes.isEmpty())
+        return;
+    m_linesDirty = false;
+    LinesInput in;
+    in.size = size();
+    in.plot = plotRect();
+    for (int a = 0; a < m_axes.size(); ++a) {
+        in.axisX.append(axisX(a));
+        in.columnOfAxis.append(m_table.columnOf(m_axes.at(a)));
+    }
+    in.colorColumn = m_table.columnOf(colorBy());
+    in.table = m_table;
+    in.scales = m_scales;
+    in.grey = palette().color(QPalette::Text);
+    m_linesWatcher->setFuture(QtConcurrent::run([in] { return drawLines(in); }));
+}
+
 void ParallelCoordinates::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -274,39 +373,9 @@ void ParallelCoordinates::paintEvent(QPaintEvent *)
         return;
     }
     const int n = int(m_table.runIds.size());
-    const int colorColumn = m_table.columnOf(m_colorKey.isEmpty() ? m_axes.last() : m_colorKey);
-    // Segments gathered per colour and drawn in one call each: 10,000 runs
-    // are a few dozen calls, not 10,000 pen changes.
-    QVector<QVector<QLineF>> buckets(kColorBuckets + 1); // the last: brushed out
-    QVector<double> ys(m_axes.size());
-    for (int r = 0; r < n; ++r) {
-        for (int a = 0; a < m_axes.size(); ++a)
-            ys[a] = yOf(r, a);
-        int bucket = kColorBuckets;
-        if (m_table.passesBrushes.at(r)) {
-            const double unit = colorColumn < 0
-                ? 0.5
-                : m_scales.at(colorColumn).toUnit(m_table.columns.at(colorColumn).values.at(r));
-            bucket = std::isfinite(unit) ? qBound(0, int(unit * (kColorBuckets - 1) + 0.5), kColorBuckets - 1) : 0;
-        }
-        for (int a = 0; a + 1 < m_axes.size(); ++a)
-            if (std::isfinite(ys.at(a)) && std::isfinite(ys.at(a + 1)))
-                buckets[bucket].append(QLineF(axisX(a), ys.at(a), axisX(a + 1), ys.at(a + 1)));
-    }
-    p.setRenderHint(QPainter::Antialiasing, n <= 2000);
-    const int alpha = n > 2000 ? 60 : n > 200 ? 120 : 220;
-    QColor grey = pal.color(QPalette::Text);
-    grey.setAlpha(qMin(alpha, 40));
-    p.setPen(QPen(grey, 1));
-    p.drawLines(buckets.at(kColorBuckets));
-    for (int b = 0; b < kColorBuckets; ++b) {
-        if (buckets.at(b).isEmpty())
-            continue;
-        QColor c = PlotAxis::colorAt(double(b) / (kColorBuckets - 1));
-        c.setAlpha(alpha);
-        p.setPen(QPen(c, n > 2000 ? 1 : 1.5));
-        p.drawLines(buckets.at(b));
-    }
+    if (m_lines.size() != size() && !m_linesWatcher->isRunning())
+        redrawLines();
+    p.drawImage(0, 0, m_lines);
     const int highlighted = m_highlighted.isEmpty() ? -1 : int(m_table.runIds.indexOf(m_highlighted));
     if (highlighted >= 0) {
         p.setRenderHint(QPainter::Antialiasing);
@@ -336,11 +405,12 @@ void ParallelCoordinates::paintEvent(QPaintEvent *)
             title += tr(" · log");
         const int titleWidth = qMax(60, spacing - 8);
         QFont bold = font();
-        bold.setBold(key == m_colorKey || (m_colorKey.isEmpty() && a == m_axes.size() - 1));
+        bold.setBold(key == colorBy());
         p.setFont(bold);
+        const QFontMetrics titleMetrics(bold);
         const int left = qBound(0, x - titleWidth / 2, qMax(0, width() - titleWidth)); // the outer titles stay inside
-        const QString shown = fm.elidedText(title, Qt::ElideMiddle, titleWidth);
-        const int textWidth = fm.horizontalAdvance(shown);
+        const QString shown = titleMetrics.elidedText(title, Qt::ElideMiddle, titleWidth);
+        const int textWidth = titleMetrics.horizontalAdvance(shown);
         const int textLeft = qBound(left, x - textWidth / 2, left + titleWidth - textWidth);
         p.drawText(QRect(textLeft, 2, textWidth + 2, plot.top() - 8), Qt::AlignLeft | Qt::AlignBottom, shown);
         p.setFont(font());
@@ -465,6 +535,13 @@ void ParallelCoordinates::mouseReleaseEvent(QMouseEvent *event)
     else
         m_filter->clearBrush(m_axes.at(m_brushAxis)); // a click clears
     m_brushAxis = -1;
+}
+
+void ParallelCoordinates::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        redrawLines(); // the grey follows the palette
+    QWidget::changeEvent(event);
 }
 
 void ParallelCoordinates::leaveEvent(QEvent *)

@@ -4,11 +4,14 @@
 #include "project.h"
 #include "runvaluetable.h"
 
+#include <QImage>
 #include <QSet>
 #include <QStringList>
 #include <QWidget>
 
 class QTimer;
+template<typename T>
+class QFutureWatcher;
 class RunFilterModel;
 class RunModel;
 
@@ -32,7 +35,8 @@ public:
     void setAxes(const QStringList &keys);
     bool isLogAxis(const QString &key) const;
     void setLogAxis(const QString &key, bool log);
-    QString colorKey() const { return m_colorKey; }
+    QString colorKey() const { return m_colorKey; } // "" until chosen: see colorBy()
+    QString colorBy() const;
     void setColorKey(const QString &key);
     void setHighlightedRun(const QString &runId);
 
@@ -43,10 +47,14 @@ public:
     int runsPassingBrushes() const;
     // Reads the runs again now rather than at the next idle moment.
     void reload();
+    // The lines are being drawn (off the GUI thread) for a change not shown yet.
+    bool linesPending() const;
 
 Q_SIGNALS:
     void runHovered(const QString &runId); // "" when the mouse leaves the lines
     void runClicked(const QString &runId);
+    // The lines shown are those of the runs, brushes and axes as they are now.
+    void linesDrawn();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -54,9 +62,13 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    struct LinesInput;
+    static QImage drawLines(const LinesInput &in);
+    void redrawLines();
     QRect plotRect() const;
     int axisX(int axis) const;
     int axisAt(const QPoint &pos) const; // -1 when not on an axis
@@ -74,6 +86,9 @@ private:
     QTimer *m_reload;
     RunValueTable m_table;
     QVector<PlotAxis> m_scales;
+    QImage m_lines; // every run's line, drawn once per change
+    QFutureWatcher<QImage> *m_linesWatcher;
+    bool m_linesDirty = false; // changed while lines were being drawn
     QStringList m_axes;
     bool m_axesChosen = false; // by the user, or kept from before
     QSet<QString> m_log;
