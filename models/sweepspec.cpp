@@ -320,13 +320,12 @@ int SweepSpec::Outcome::exitCode() const
 
 QString SweepSpec::Outcome::summary() const
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("SweepSpec", text); };
-    QString text = tr("%1 of %2 runs completed").arg(completed).arg(total);
+    QString text = QCoreApplication::translate("SweepSpec", "%1 of %2 runs completed").arg(completed).arg(total);
     if (failed > 0)
-        text += tr(", %1 failed").arg(failed);
+        text += QCoreApplication::translate("SweepSpec", ", %1 failed").arg(failed);
     if (canceled > 0)
-        text += tr(", %1 canceled").arg(canceled);
+        text += QCoreApplication::translate("SweepSpec", ", %1 canceled").arg(canceled);
     if (notStarted() > 0)
-        text += tr(", %1 not started").arg(notStarted());
+        text += QCoreApplication::translate("SweepSpec", ", %1 not started").arg(notStarted());
     return text + QLatin1Char('.');
 }

@@ -737,22 +737,6 @@ Every command takes -h for its own help.
 </translation>
     </message>
     <message>
-        <source>%1 of %2 runs completed</source>
-        <translation>실행 %2개 중 %1개 완료</translation>
-    </message>
-    <message>
-        <source>, %1 failed</source>
-        <translation>, %1개 실패</translation>
-    </message>
-    <message>
-        <source>, %1 canceled</source>
-        <translation>, %1개 취소</translation>
-    </message>
-    <message>
-        <source>, %1 not started</source>
-        <translation>, %1개 시작 안 함</translation>
-    </message>
-    <message>
         <source>runbench: sweep %1 %2: %3
 </source>
         <translation>runbench: 스윕 %1 %2: %3
@@ -915,6 +899,23 @@ runbench: 스윕을 취소하는 중(아직 끝나지 않은 실행: %1)…
     <message>
         <source>Reload</source>
         <translation>다시 읽기</translation>
+    </message>
+</context>
+<context>
+    <name>JobWorker</name>
+    <message>
+        <source>The run&apos;s parameters could not be written: %1
+</source>
+        <translation>실행의 매개변수를 쓰지 못했습니다: %1
+</translation>
+    </message>
+    <message>
+        <source>The sweep was canceled before this run started.</source>
+        <translation>이 실행이 시작되기 전에 스윕이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Canceled before it started.</source>
+        <translation>시작하기 전에 취소되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1241,22 @@ SQLite %5</translation>
         <source>%1 damaged runs were skipped (see the details).</source>
         <translation>손상된 실행 %1개를 건너뛰었습니다(자세한 내용 참고).</translation>
     </message>
+    <message>
+        <source>Sweep started: run %1 holds its runs.</source>
+        <translation>스윕 시작: 실행 %1이(가) 스윕의 실행들을 담습니다.</translation>
+    </message>
+    <message>
+        <source>The sweep did not start</source>
+        <translation>스윕이 시작되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Sweep run %1 %2: %3</source>
+        <translation>스윕 실행 %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Starting a sweep of %1: %2 runs…</source>
+        <translation>%1 스윕 시작: 실행 %2개…</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1481,6 +1498,88 @@ SQLite %5</translation>
     </message>
 </context>
 <context>
+    <name>ParallelCoordinates</name>
+    <message>
+        <source>No parameters or metrics yet. Runs of a sweep (runbench sweep) give one axis per parameter; right-click to choose axes.</source>
+        <translation>아직 매개변수나 메트릭이 없습니다. 스윕(runbench sweep)의 실행은 매개변수마다 축 하나를 만듭니다. 축은 오른쪽 클릭으로 고릅니다.</translation>
+    </message>
+    <message>
+        <source>No runs to draw: the filter keeps none.</source>
+        <translation>그릴 실행이 없습니다: 필터에 남는 실행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (parameter)</source>
+        <translation>%1 (매개변수)</translation>
+    </message>
+    <message>
+        <source> · log</source>
+        <translation> · 로그</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs in the brushed ranges</source>
+        <translation>실행 %2개 중 %1개가 선택한 범위 안</translation>
+    </message>
+    <message>
+        <source>Run %1 — %2</source>
+        <translation>실행 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Colour the lines by %1</source>
+        <translation>%1 값으로 선 색칠</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>왼쪽으로 이동</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>오른쪽으로 이동</translation>
+    </message>
+    <message>
+        <source>Remove this axis</source>
+        <translation>이 축 제거</translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation>축</translation>
+    </message>
+    <message>
+        <source>Clear all brushes</source>
+        <translation>선택한 범위 모두 지우기</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterScatter</name>
+    <message>
+        <source>Choose two names both logged by some run shown.</source>
+        <translation>보이는 실행이 둘 다 기록한 이름 두 개를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Run %1
+%2: %3
+%4: %5</source>
+        <translation>실행 %1
+%2: %3
+%4: %5</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Across:</source>
+        <translation>가로:</translation>
+    </message>
+    <message>
+        <source>Up:</source>
+        <translation>세로:</translation>
+    </message>
+</context>
+<context>
     <name>Project</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -1583,6 +1682,14 @@ SQLite %5</translation>
     <message>
         <source>Submit a tracked run to the Slurm cluster (Ctrl+R)</source>
         <translation>추적되는 실행을 Slurm 클러스터에 제출합니다(Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>스윕(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Many runs at once: arguments with value sets such as {0.01,0.1,1}</source>
+        <translation>한 번에 여러 실행: {0.01,0.1,1} 같은 값 집합이 든 인수</translation>
     </message>
 </context>
 <context>
@@ -1832,10 +1939,6 @@ SQLite %5</translation>
 <context>
     <name>RunCompareView</name>
     <message>
-        <source>Select two or three runs in the dashboard and press Compare.</source>
-        <translation>대시보드에서 실행을 2개 또는 3개 선택하고 비교를 누르세요.</translation>
-    </message>
-    <message>
         <source>Differences only</source>
         <translation>차이만</translation>
     </message>
@@ -2007,6 +2110,30 @@ SQLite %5</translation>
         <source>A tag the run was given: never ranked.</source>
         <translation>실행에 붙은 태그: 순위를 매기지 않습니다.</translation>
     </message>
+    <message>
+        <source>Select two runs or more in the dashboard and press Compare.</source>
+        <translation>대시보드에서 실행을 두 개 이상 고르고 비교를 누르세요.</translation>
+    </message>
+    <message>
+        <source>‹ Previous runs</source>
+        <translation>‹ 이전 실행</translation>
+    </message>
+    <message>
+        <source>Next runs ›</source>
+        <translation>다음 실행 ›</translation>
+    </message>
+    <message>
+        <source>There is no run %1 in this project.</source>
+        <translation>이 프로젝트에 실행 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 runs, from run %2 to run %3</source>
+        <translation>실행 %1개 비교: 실행 %2부터 실행 %3까지</translation>
+    </message>
+    <message>
+        <source>Runs %1–%2 of %3</source>
+        <translation>실행 %3개 중 %1–%2</translation>
+    </message>
 </context>
 <context>
     <name>RunDashboard</name>
@@ -2047,10 +2174,6 @@ SQLite %5</translation>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <source>Select two or three runs in the grid</source>
-        <translation>그리드에서 실행을 2개 또는 3개 선택하세요</translation>
-    </message>
-    <message>
         <source>Run %1 — %2
 %3: %4
 Arguments: %5
@@ -2063,6 +2186,42 @@ Arguments: %5
     <message>
         <source>Duration (s)</source>
         <translation>기간(초)</translation>
+    </message>
+    <message>
+        <source>Group by sweep</source>
+        <translation>스윕별로 묶기</translation>
+    </message>
+    <message>
+        <source>Select two runs or more in the grid</source>
+        <translation>그리드에서 실행을 두 개 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>Show a sweep as one row with the best, mean and standard deviation of each metric across its runs; open it for the runs.</source>
+        <translation>스윕을 한 줄로 보여 주고 메트릭마다 실행들의 최고값, 평균, 표준편차를 표시합니다. 펼치면 실행들이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>평행 좌표</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>산점도</translation>
+    </message>
+    <message>
+        <source>Compare the best 5 runs by</source>
+        <translation>가장 좋은 실행 5개 비교 기준</translation>
+    </message>
+    <message>
+        <source>Compare the best 10 runs by</source>
+        <translation>가장 좋은 실행 10개 비교 기준</translation>
+    </message>
+    <message>
+        <source>Details of the sweep</source>
+        <translation>스윕 세부 정보</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +3131,104 @@ Arguments: %5
     </message>
 </context>
 <context>
+    <name>SweepDialog</name>
+    <message>
+        <source>Sweep %1</source>
+        <translation>%1 스윕</translation>
+    </message>
+    <message>
+        <source>e.g. {0.078125..10:8:log} or --lr {0.01,0.1} --layers {1..3}</source>
+        <translation>예: {0.078125..10:8:log} 또는 --lr {0.01,0.1} --layers {1..3}</translation>
+    </message>
+    <message>
+        <source>{0.01,0.1,1} a list, {1..5} integers, {0.001..1:7} 7 values evenly spaced, {0.001..1:7:log} 7 values on a log scale; several sets make a grid. \{ is a brace of the argument itself.</source>
+        <translation>{0.01,0.1,1} 목록, {1..5} 정수, {0.001..1:7} 고르게 나눈 값 7개, {0.001..1:7:log} 로그 눈금으로 나눈 값 7개. 집합이 여럿이면 모든 조합을 만듭니다. \{ 는 인수에 들어가는 중괄호입니다.</translation>
+    </message>
+    <message>
+        <source>every combination</source>
+        <translation>모든 조합</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>Random draws</source>
+        <translation>무작위 추출</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Repeat each</source>
+        <translation>조합마다 반복</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>동시 실행</translation>
+    </message>
+    <message>
+        <source>%1 runs: %2 combinations, %3 times each.</source>
+        <translation>실행 %1개: 조합 %2개, 각각 %3번.</translation>
+    </message>
+    <message>
+        <source>%1 runs.</source>
+        <translation>실행 %1개.</translation>
+    </message>
+    <message>
+        <source>Start %1 runs</source>
+        <translation>실행 %1개 시작</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 그리고 %1개 더</translation>
+    </message>
+</context>
+<context>
+    <name>SweepGroupModel</name>
+    <message>
+        <source>%1 ± %2 (best %3)</source>
+        <translation>%1 ± %2 (최고 %3)</translation>
+    </message>
+    <message>
+        <source>Across %1 runs: best %2 (%3 is better), mean %4, standard deviation %5</source>
+        <translation>실행 %1개: 최고 %2(%3 값이 좋음), 평균 %4, 표준편차 %5</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>낮은</translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation>높은</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>%1 runs with the same arguments</source>
+        <translation>인수가 같은 실행 %1개</translation>
+    </message>
+</context>
+<context>
     <name>SweepSpec</name>
     <message>
         <source>{%1}: the ends of a range must be numbers.</source>
@@ -3016,6 +3273,22 @@ Arguments: %5
     <message>
         <source>“%1”: a “{” is not closed (write \{ for a brace of the argument itself).</source>
         <translation>“%1”: “{”가 닫히지 않았습니다(인수 자체의 중괄호는 \{로 쓰십시오).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs completed</source>
+        <translation>실행 %2개 중 %1개 완료</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>, %1개 실패</translation>
+    </message>
+    <message>
+        <source>, %1 canceled</source>
+        <translation>, %1개 취소</translation>
+    </message>
+    <message>
+        <source>, %1 not started</source>
+        <translation>, %1개 시작 안 함</translation>
     </message>
 </context>
 <context>
