@@ -253,7 +253,7 @@ int main(int argc, char **argv)
                 double(fill.nsecsElapsed()) / 1e9);
     std::printf("%10s %12s %18s %22s %12s\n", "runs", "open (ms)", "longest stall", "scroll step med/worst",
                 "series tab");
-    for (const QStringList &which : { ids.mid(0, 3), ids }) {
+    for (const QStringList &which : { QStringList(ids.mid(0, 3)), ids }) {
         const Opening o = compare(project, which);
         std::printf("%10lld %12.0f %15.1f ms %13.1f / %5.1f ms %9.0f ms\n", static_cast<long long>(which.size()),
                     o.loadMs, o.longestStallMs, o.scroll.median, o.scroll.worst, o.seriesMs);

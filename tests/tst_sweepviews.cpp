@@ -308,12 +308,12 @@ private Q_SLOTS:
         QSignalSpy hovered(parallel, &ParallelCoordinates::runHovered);
         const QPoint a = parallel->axisPoint(QStringLiteral("Accuracy"), 0.85);
         const QPoint b = parallel->axisPoint(QStringLiteral("loss"), 0.3);
-        hover(parallel, (a + b) / 2);
+        hover(parallel, a + (b - a) / 4); // near Accuracy, where the lines are apart
         QCOMPARE(hovered.size(), 1);
         QCOMPARE(hovered.first().first().toString(), QStringLiteral("sweep_9"));
         QCOMPARE(accuracyChart->highlightedRun(), QStringLiteral("sweep_9"));
         QSignalSpy details(&dashboard, &RunDashboard::detailsRequested);
-        QTest::mouseClick(parallel, Qt::LeftButton, Qt::NoModifier, (a + b) / 2);
+        QTest::mouseClick(parallel, Qt::LeftButton, Qt::NoModifier, a + (b - a) / 4);
         QCOMPARE(details.size(), 1);
         QCOMPARE(details.first().first().toString(), QStringLiteral("sweep_9"));
         QTRY_VERIFY(!parallel->linesPending()); // drawn off the GUI thread, and done
