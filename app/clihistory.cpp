@@ -283,19 +283,19 @@ int compare(const QStringList &arguments)
 {
     Context ctx;
     const int rc = prepare(&ctx, QStringLiteral("compare"), arguments,
-                           tr("Compares two or three runs side by side: their fields and logged values, "
+                           tr("Compares two runs or more side by side: their fields and logged values, "
                               "row by row, as the compare view does. Rows whose values differ are marked with *; in "
                               "logged values that differ, the best is marked (best): the highest, or the lowest for "
                               "losses, errors and times (or as chosen in the compare view)."),
                            Output::Table, [](QCommandLineParser *p) {
-                               p->addPositionalArgument(QStringLiteral("runs"), tr("Two or three runs."),
-                                                        QStringLiteral("A B [C]"));
+                               p->addPositionalArgument(QStringLiteral("runs"), tr("Two runs or more."),
+                                                        QStringLiteral("A B [C…]"));
                            });
     if (rc >= 0)
         return rc;
     const QStringList pos = ctx.parser.positionalArguments();
-    if (pos.size() < 2 || pos.size() > 3) {
-        printErr(tr("runbench history compare: give two or three runs.\n"));
+    if (pos.size() < 2) {
+        printErr(tr("runbench history compare: give two runs or more.\n"));
         return 2;
     }
     QVector<RunDetails> runs;
@@ -718,7 +718,7 @@ QString historyUsage()
               "  info RUN             one run (run id or number)\n"
               "  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]\n"
               "                       rename, describe, tag or hide a run\n"
-              "  compare A B [C]      two or three runs side by side\n"
+              "  compare A B [C…]     two runs or more side by side\n"
               "  download RUN -d DIR  copy a run's ./outputs files into DIR\n"
               "  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin\n"
               "  restore RUN [--dry-run] [--force]  put the project's code back to a run's snapshot\n"

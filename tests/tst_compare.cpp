@@ -239,6 +239,14 @@ void TestCompare::manyRunsPinnedAndPaged()
             ids.append(run.toObject().value(QStringLiteral("run_id")).toString());
     QCOMPARE(ids.size(), 9);
     ids << m_runs.at(0) << m_runs.at(1);
+    // the command line takes as many
+    const Result compared = runCommand(QStringLiteral(RUNBENCH_BINARY),
+                                       QStringList { QStringLiteral("history"), QStringLiteral("compare"),
+                                                     QStringLiteral("-o"), QStringLiteral("json") }
+                                           + ids,
+                                       m_root);
+    QCOMPARE(compared.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(compared.out.toUtf8()).object().value(QStringLiteral("runs")).toArray().size(), 11);
 
     RunCompareView view;
     view.setProject(Project(m_root));

@@ -107,16 +107,6 @@
 </translation>
     </message>
     <message>
-        <source>Two or three runs.</source>
-        <translation>실행 2개 또는 3개.</translation>
-    </message>
-    <message>
-        <source>runbench history compare: give two or three runs.
-</source>
-        <translation>runbench history compare: 실행을 2개 또는 3개 지정하세요.
-</translation>
-    </message>
-    <message>
         <source>Run %1</source>
         <translation>실행 %1</translation>
     </message>
@@ -463,10 +453,6 @@ runbench: 실행 %1개, 메트릭 값 %2개, 아티팩트 기록 %3개를 %4(으
 </translation>
     </message>
     <message>
-        <source>Compares two or three runs side by side: their fields and logged values, row by row, as the compare view does. Rows whose values differ are marked with *; in logged values that differ, the best is marked (best): the highest, or the lowest for losses, errors and times (or as chosen in the compare view).</source>
-        <translation>실행 2~3개를 비교 화면처럼 필드와 기록 값을 한 줄씩 나란히 보여 줍니다. 값이 다른 줄에는 *를 붙이고, 값이 다른 기록 값에서는 가장 좋은 값에 (best)를 붙입니다: 가장 큰 값, 손실·오류·시간은 가장 작은 값(또는 비교 화면에서 고른 방향).</translation>
-    </message>
-    <message>
         <source>Use --force to replace it.</source>
         <translation>바꾸려면 --force를 쓰세요.</translation>
     </message>
@@ -548,46 +534,6 @@ runbench: 실행 %1은(는) Slurm 작업 %2입니다. 작업을 취소할까요(
         <source>runbench: MLflow runs: %1; %2 values.
 </source>
         <translation>runbench: MLflow 실행: %1; 값 %2개.
-</translation>
-    </message>
-    <message>
-        <source>Usage: runbench history COMMAND [options]
-
-Commands:
-  list                 the project&apos;s runs, newest first
-  last                 the most recent run
-  info RUN             one run (run id or number)
-  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
-                       rename, describe, tag or hide a run
-  compare A B [C]      two or three runs side by side
-  download RUN -d DIR  copy a run&apos;s ./outputs files into DIR
-  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin
-  restore RUN [--dry-run] [--force]  put the project&apos;s code back to a run&apos;s snapshot
-  restore --undo       undo the latest restore
-  diff A B [-- PATH…]  the code changes between two runs&apos; snapshots
-  export --to STORE    copy the history to postgresql://… or sqlite:PATH
-  import MLRUNS        import the runs of an MLflow file store (mlruns/ folder)
-
-Options for all: -o json|table|csv, --project DIR, -h.
-</source>
-        <translation>사용법: runbench history COMMAND [options]
-
-명령:
-  list                 프로젝트의 실행, 최신순
-  last                 가장 최근 실행
-  info RUN             실행 하나(실행 ID 또는 번호)
-  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
-                       실행 이름 바꾸기, 설명, 태그, 숨기기
-  compare A B [C]      실행 2~3개를 나란히
-  download RUN -d DIR  실행의 ./outputs 파일을 DIR로 복사
-  promote RUN ARTIFACT --name NAME   아티팩트를 assets/로 복사하고 출처 기록
-  restore RUN [--dry-run] [--force]  프로젝트 코드를 실행의 스냅숏으로 되돌리기
-  restore --undo       마지막 복원 취소
-  diff A B [-- PATH…]  두 실행의 스냅숏 사이 코드 변경
-  export --to STORE    실행 기록을 postgresql://… 또는 sqlite:PATH로 복사
-  import MLRUNS        MLflow 파일 저장소(mlruns/ 폴더)의 실행 가져오기
-
-공통 옵션: -o json|table|csv, --project DIR, -h.
 </translation>
     </message>
     <message>
@@ -748,6 +694,60 @@ runbench: canceling the sweep (runs not yet ended: %1)…
 </source>
         <translation>
 runbench: 스윕을 취소하는 중(아직 끝나지 않은 실행: %1)…
+</translation>
+    </message>
+    <message>
+        <source>Compares two runs or more side by side: their fields and logged values, row by row, as the compare view does. Rows whose values differ are marked with *; in logged values that differ, the best is marked (best): the highest, or the lowest for losses, errors and times (or as chosen in the compare view).</source>
+        <translation>실행 두 개 이상을 비교 화면처럼 필드와 기록 값을 한 줄씩 나란히 보여 줍니다. 값이 다른 줄에는 *를 붙이고, 값이 다른 기록 값에서는 가장 좋은 값에 (best)를 붙입니다: 가장 큰 값, 손실·오류·시간은 가장 작은 값(또는 비교 화면에서 고른 방향).</translation>
+    </message>
+    <message>
+        <source>Two runs or more.</source>
+        <translation>실행 두 개 이상.</translation>
+    </message>
+    <message>
+        <source>runbench history compare: give two runs or more.
+</source>
+        <translation>runbench history compare: 실행을 두 개 이상 지정하세요.
+</translation>
+    </message>
+    <message>
+        <source>Usage: runbench history COMMAND [options]
+
+Commands:
+  list                 the project&apos;s runs, newest first
+  last                 the most recent run
+  info RUN             one run (run id or number)
+  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
+                       rename, describe, tag or hide a run
+  compare A B [C…]     two runs or more side by side
+  download RUN -d DIR  copy a run&apos;s ./outputs files into DIR
+  promote RUN ARTIFACT --name NAME   copy an artifact into assets/, recording its origin
+  restore RUN [--dry-run] [--force]  put the project&apos;s code back to a run&apos;s snapshot
+  restore --undo       undo the latest restore
+  diff A B [-- PATH…]  the code changes between two runs&apos; snapshots
+  export --to STORE    copy the history to postgresql://… or sqlite:PATH
+  import MLRUNS        import the runs of an MLflow file store (mlruns/ folder)
+
+Options for all: -o json|table|csv, --project DIR, -h.
+</source>
+        <translation>사용법: runbench history COMMAND [options]
+
+명령:
+  list                 프로젝트의 실행, 최신순
+  last                 가장 최근 실행
+  info RUN             실행 하나(실행 ID 또는 번호)
+  edit RUN [--name N] [--description D] [--tag T] [--untag T] [--hidden true|false]
+                       실행 이름 바꾸기, 설명, 태그, 숨기기
+  compare A B [C…]     실행 두 개 이상을 나란히
+  download RUN -d DIR  실행의 ./outputs 파일을 DIR로 복사
+  promote RUN ARTIFACT --name NAME   아티팩트를 assets/로 복사하고 출처 기록
+  restore RUN [--dry-run] [--force]  프로젝트 코드를 실행의 스냅숏으로 되돌리기
+  restore --undo       마지막 복원 취소
+  diff A B [-- PATH…]  두 실행의 스냅숏 사이 코드 변경
+  export --to STORE    실행 기록을 postgresql://… 또는 sqlite:PATH로 복사
+  import MLRUNS        MLflow 파일 저장소(mlruns/ 폴더)의 실행 가져오기
+
+공통 옵션: -o json|table|csv, --project DIR, -h.
 </translation>
     </message>
 </context>
