@@ -53,7 +53,14 @@ SweepGroupModel::SweepGroupModel(RunModel *model, QSortFilterProxyModel *shown, 
         if (m_active)
             rebuild(); // at once: the old rows are gone
     });
-    connect(model, &QAbstractItemModel::columnsInserted, this, structure);
+    // New names are new columns: the views hear of them at once, as the
+    // RunModel's own views do.
+    connect(model, &QAbstractItemModel::columnsAboutToBeInserted, this, [this] { beginResetModel(); });
+    connect(model, &QAbstractItemModel::columnsInserted, this, [this] {
+        if (m_active)
+            readNodes();
+        endResetModel();
+    });
     connect(model, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged);
     connect(model, &QAbstractItemModel::dataChanged, this, [this] {
         if (!m_active || m_rebuildPending || m_nodes.isEmpty())
@@ -119,8 +126,14 @@ bool SweepGroupModel::lowerIsBetter(const QString &key) const
 
 void SweepGroupModel::rebuild()
 {
-    m_rebuildPending = false;
     beginResetModel();
+    readNodes();
+    endResetModel();
+}
+
+void SweepGroupModel::readNodes()
+{
+    m_rebuildPending = false;
     m_nodes.clear();
     m_roots.clear();
     m_nodeOfRun.clear();
@@ -189,7 +202,6 @@ void SweepGroupModel::rebuild()
         m_nodes[parentNode].runs = rows;
     }
     computeStats();
-    endResetModel();
 }
 
 void SweepGroupModel::computeStats()

@@ -76,6 +76,7 @@ private:
     };
     void scheduleRebuild();
     void rebuild();
+    void readNodes(); // inside a reset
     void computeStats();
     int nodeOf(const QModelIndex &index) const { return index.isValid() ? int(index.internalId()) : -1; }
     const QVector<int> &childrenOf(int node) const { return node < 0 ? m_roots : m_nodes.at(node).children; }

@@ -131,6 +131,22 @@ void screenshot(QWidget *widget, const QString &name)
         QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
 }
 
+// A dashboard on rows, shown, with the parallel coordinates in front.
+struct ShownDashboard
+{
+    explicit ShownDashboard(const QVector<RunModel::Row> &rows, const QSize &size = QSize(1100, 800))
+    {
+        dashboard.resize(size);
+        dashboard.setProject(Project(dir.path()));
+        model.setRuns(rows);
+        dashboard.chartTabs()->setCurrentWidget(dashboard.parallelCoordinates());
+        dashboard.show();
+    }
+    QTemporaryDir dir;
+    RunModel model;
+    RunDashboard dashboard { &model };
+};
+
 int gridRows(RunDashboard *dashboard) { return dashboard->grid()->model()->rowCount(); }
 
 } // namespace
@@ -248,20 +264,21 @@ private Q_SLOTS:
         late.metrics = { param(QStringLiteral("arg1"), 20), scalarSummary(QStringLiteral("Accuracy"), 0.1) };
         model.upsertRuns({ late });
         QTRY_VERIFY(qFuzzyCompare(groups.stats(groups.index(0, 0), QStringLiteral("Accuracy"))->best, 0.85));
+
+        // a name no run had: a new column, at once, with its figures
+        const int columns = groups.columnCount();
+        late.metrics.append(scalarSummary(QStringLiteral("f1"), 0.5));
+        model.upsertRuns({ late });
+        QCOMPARE(groups.columnCount(), columns + 1);
+        QTRY_COMPARE(groups.stats(groups.index(0, 0), QStringLiteral("f1"))->count, 1);
     }
 
     // Dragging along an axis filters the grid, the dashboard's charts and
     // greys out the lines outside; a click on the axis clears it.
     void brushingFiltersTheGrid()
     {
-        QTemporaryDir dir;
-        RunModel model;
-        RunDashboard dashboard(&model);
-        dashboard.resize(1100, 800);
-        dashboard.setProject(Project(dir.path()));
-        model.setRuns(sweepRows());
-        dashboard.chartTabs()->setCurrentWidget(dashboard.parallelCoordinates());
-        dashboard.show();
+        ShownDashboard shown(sweepRows());
+        RunDashboard &dashboard = shown.dashboard;
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
         ParallelCoordinates *parallel = dashboard.parallelCoordinates();
         parallel->reload();
@@ -282,11 +299,11 @@ private Q_SLOTS:
         drag(parallel, from, to);
         QVERIFY(!brushed.isEmpty());
         QCOMPARE(gridRows(&dashboard), 3);
-        QStringList shown;
+        QStringList kept;
         for (int r = 0; r < gridRows(&dashboard); ++r)
-            shown.append(dashboard.grid()->model()->index(r, 0).data(RunModel::RunIdRole).toString());
-        shown.sort();
-        QCOMPARE(shown, QStringList({ QStringLiteral("sweep_5"), QStringLiteral("sweep_6"), QStringLiteral("sweep_7") }));
+            kept.append(dashboard.grid()->model()->index(r, 0).data(RunModel::RunIdRole).toString());
+        kept.sort();
+        QCOMPARE(kept, QStringList({ QStringLiteral("sweep_5"), QStringLiteral("sweep_6"), QStringLiteral("sweep_7") }));
         QCOMPARE(parallel->runsPassingBrushes(), 3);
         QCOMPARE(parallel->runsDrawn(), 10); // the rest in grey
         QTRY_COMPARE(accuracyChart->points().size(), 3);
@@ -396,14 +413,9 @@ private Q_SLOTS:
     // repeats of a rate sit together. (The README's screenshots.)
     void theSeedsSweep()
     {
-        QTemporaryDir dir;
-        RunModel model;
-        RunDashboard dashboard(&model);
-        dashboard.resize(1280, 820);
-        dashboard.setProject(Project(dir.path()));
-        model.setRuns(seedSweepRows());
-        dashboard.chartTabs()->setCurrentWidget(dashboard.parallelCoordinates());
-        dashboard.show();
+        ShownDashboard shown(seedSweepRows(), QSize(1280, 820));
+        RunDashboard &dashboard = shown.dashboard;
+        const RunModel &model = shown.model;
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
         ParallelCoordinates *parallel = dashboard.parallelCoordinates();
         parallel->reload();
@@ -434,13 +446,9 @@ private Q_SLOTS:
 
     void groupedGridInTheDashboard()
     {
-        QTemporaryDir dir;
-        RunModel model;
-        RunDashboard dashboard(&model);
-        dashboard.resize(1100, 800);
-        dashboard.setProject(Project(dir.path()));
-        model.setRuns(sweepRows());
-        dashboard.show();
+        ShownDashboard shown(sweepRows());
+        RunDashboard &dashboard = shown.dashboard;
+        RunModel &model = shown.model;
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
         auto *group = dashboard.findChild<QCheckBox *>(QStringLiteral("groupBySweep"));
         QVERIFY(group);
@@ -466,10 +474,21 @@ private Q_SLOTS:
         model.upsertRuns({ late });
         QTRY_COMPARE(tree->model()->rowCount(dashboard.groups()->indexOfRun(QStringLiteral("sweep_1"))), 9);
         QVERIFY(tree->isExpanded(dashboard.groups()->indexOfRun(QStringLiteral("sweep_1"))));
+        // a click on a column's header sorts, the runs of a sweep among themselves
+        QHeaderView *header = tree->header();
+        const int accuracy = model.columnOfKey(QStringLiteral("Accuracy"));
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          QPoint(header->sectionViewportPosition(accuracy) + 5, header->height() / 2));
+        QCOMPARE(dashboard.grid()->horizontalHeader()->sortIndicatorSection(), accuracy);
+        QTRY_COMPARE(tree->model()
+                         ->index(0, 0, dashboard.groups()->indexOfRun(QStringLiteral("sweep_1")))
+                         .data(RunModel::RunIdRole)
+                         .toString(),
+                     QStringLiteral("sweep_9")); // 0.85, the highest first
 
         RunModel other;
         RunDashboard reopened(&other);
-        reopened.setProject(Project(dir.path()));
+        reopened.setProject(Project(shown.dir.path()));
         QVERIFY(reopened.isGroupedBySweep());
     }
 };

@@ -1,5 +1,7 @@
 #include "metricchart.h"
 
+#include "mouseposition.h"
+
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QMenu>
@@ -24,25 +26,6 @@
 #if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
 QT_CHARTS_USE_NAMESPACE
 #endif
-
-namespace {
-QPoint localPos(const QMouseEvent *e)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
-    return e->position().toPoint();
-#else
-    return e->pos();
-#endif
-}
-QPoint globalPos(const QMouseEvent *e)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
-    return e->globalPosition().toPoint();
-#else
-    return e->globalPos();
-#endif
-}
-} // namespace
 
 class ChartView : public QChartView
 {
@@ -97,13 +80,13 @@ public:
 protected:
     void mouseMoveEvent(QMouseEvent *event) override
     {
-        m_owner->hoverAt(localPos(event), globalPos(event));
+        m_owner->hoverAt(MousePosition::local(event), MousePosition::global(event));
         QChartView::mouseMoveEvent(event);
     }
     void mousePressEvent(QMouseEvent *event) override
     {
         if (event->button() == Qt::LeftButton)
-            m_owner->clickAt(localPos(event));
+            m_owner->clickAt(MousePosition::local(event));
         QChartView::mousePressEvent(event);
     }
     void leaveEvent(QEvent *event) override

@@ -1,5 +1,7 @@
 #include "parallelcoordinates.h"
 
+#include "mouseposition.h"
+
 #include "lineraster.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
@@ -22,15 +24,6 @@ const auto kAxesKey = QStringLiteral("parallel/axes");
 const auto kLogKey = QStringLiteral("parallel/log");
 const auto kLinearKey = QStringLiteral("parallel/linear");
 const auto kColorKey = QStringLiteral("parallel/color");
-
-QPoint eventPos(const QMouseEvent *e)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
-    return e->position().toPoint();
-#else
-    return e->pos();
-#endif
-}
 
 QSet<QString> toSet(const QStringList &list) { return QSet<QString>(list.cbegin(), list.cend()); }
 QStringList toList(const QSet<QString> &set)
@@ -488,21 +481,21 @@ void ParallelCoordinates::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
         return;
-    const int axis = axisAt(eventPos(event));
+    const int axis = axisAt(MousePosition::local(event));
     if (axis >= 0) {
         m_brushAxis = axis;
-        m_brushStart = eventPos(event).y();
+        m_brushStart = MousePosition::local(event).y();
         m_brushMoved = false;
         return;
     }
-    const QString run = runAt(eventPos(event));
+    const QString run = runAt(MousePosition::local(event));
     if (!run.isEmpty())
         Q_EMIT runClicked(run);
 }
 
 void ParallelCoordinates::mouseMoveEvent(QMouseEvent *event)
 {
-    const QPoint pos = eventPos(event);
+    const QPoint pos = MousePosition::local(event);
     if (m_brushAxis >= 0) {
         if (std::abs(pos.y() - m_brushStart) >= 3)
             m_brushMoved = true;
@@ -531,7 +524,7 @@ void ParallelCoordinates::mouseReleaseEvent(QMouseEvent *event)
     if (m_brushAxis < 0)
         return;
     if (m_brushMoved)
-        brushTo(m_brushAxis, m_brushStart, eventPos(event).y());
+        brushTo(m_brushAxis, m_brushStart, MousePosition::local(event).y());
     else
         m_filter->clearBrush(m_axes.at(m_brushAxis)); // a click clears
     m_brushAxis = -1;

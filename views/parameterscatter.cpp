@@ -1,5 +1,7 @@
 #include "parameterscatter.h"
 
+#include "mouseposition.h"
+
 #include "runfiltermodel.h"
 #include "runmodel.h"
 
@@ -21,15 +23,6 @@ const auto kXKey = QStringLiteral("scatter/x");
 const auto kYKey = QStringLiteral("scatter/y");
 const auto kLogKey = QStringLiteral("scatter/log");
 const auto kLinearKey = QStringLiteral("scatter/linear");
-
-QPoint eventPos(const QMouseEvent *e)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
-    return e->position().toPoint();
-#else
-    return e->pos();
-#endif
-}
 } // namespace
 
 class ScatterCanvas : public QWidget
@@ -150,7 +143,7 @@ protected:
 
     void mouseMoveEvent(QMouseEvent *event) override
     {
-        const int r = runAt(eventPos(event));
+        const int r = runAt(MousePosition::local(event));
         const QString run = r < 0 ? QString() : m_owner->m_table.runIds.at(r);
         if (run == m_owner->m_hovered)
             return;
@@ -162,7 +155,7 @@ protected:
         }
         const RunValueTable &t = m_owner->m_table;
         const RunRecord &record = m_owner->m_model->run(t.sourceRows.at(r));
-        QToolTip::showText(mapToGlobal(eventPos(event)),
+        QToolTip::showText(mapToGlobal(MousePosition::local(event)),
                            ParameterScatter::tr("Run %1\n%2: %3\n%4: %5")
                                .arg(record.number)
                                .arg(t.columns.at(0).key, m_owner->m_xScale.label(t.columns.at(0).values.at(r)),
@@ -171,7 +164,7 @@ protected:
     }
     void mousePressEvent(QMouseEvent *event) override
     {
-        const int r = event->button() == Qt::LeftButton ? runAt(eventPos(event)) : -1;
+        const int r = event->button() == Qt::LeftButton ? runAt(MousePosition::local(event)) : -1;
         if (r >= 0)
             Q_EMIT m_owner->runClicked(m_owner->m_table.runIds.at(r));
     }

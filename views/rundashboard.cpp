@@ -158,6 +158,17 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     m_groupedGrid->header()->setSectionsMovable(false); // the flat grid's order
     m_groupedGrid->header()->setStretchLastSection(false);
     connect(m_groupedGrid, &QTreeView::customContextMenuRequested, this, &RunDashboard::groupedMenu);
+    // a click on a column sorts, as in the flat grid (whose proxy both follow)
+    m_groupedGrid->header()->setSectionsClickable(true);
+    m_groupedGrid->header()->setSortIndicatorShown(true);
+    connect(m_groupedGrid->header(), &QHeaderView::sectionClicked, this, [this](int column) {
+        const QHeaderView *flat = m_grid->horizontalHeader();
+        const Qt::SortOrder order = flat->sortIndicatorSection() == column && flat->sortIndicatorOrder() == Qt::DescendingOrder
+            ? Qt::AscendingOrder
+            : Qt::DescendingOrder;
+        m_grid->sortByColumn(column, order);
+        m_groupedGrid->header()->setSortIndicator(column, order);
+    });
     connect(m_groupedGrid, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString runId = index.data(RunModel::RunIdRole).toString();
         if (!runId.isEmpty() && !m_groupedGrid->model()->hasChildren(index.siblingAtColumn(0)))
