@@ -2278,10 +2278,6 @@ Arguments: %5
         <translation>실행 %1과(와) 비교…</translation>
     </message>
     <message>
-        <source>Other runs (numbers or ids, one or two, separated by spaces):</source>
-        <translation>다른 실행(번호 또는 ID, 1~2개, 공백으로 구분):</translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation>필드</translation>
     </message>
@@ -2606,6 +2602,10 @@ Arguments: %5
     <message>
         <source>%1 (tag)</source>
         <translation>%1 (태그)</translation>
+    </message>
+    <message>
+        <source>Other runs (numbers or ids, separated by spaces):</source>
+        <translation>다른 실행(번호 또는 ID, 공백으로 구분):</translation>
     </message>
 </context>
 <context>

@@ -126,13 +126,12 @@ RunDetailsView::RunDetailsView(QWidget *parent)
         auto *dialog = new QInputDialog(this);
         dialog->setObjectName(QStringLiteral("compareWithDialog"));
         dialog->setWindowTitle(tr("Compare run %1 with…").arg(m_details.run.number));
-        dialog->setLabelText(tr("Other runs (numbers or ids, one or two, separated by spaces):"));
+        dialog->setLabelText(tr("Other runs (numbers or ids, separated by spaces):"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
             QStringList ids { m_details.run.runId };
             for (const QString &id : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                if (ids.size() < 3)
-                    ids.append(id);
+                ids.append(id);
             if (ids.size() >= 2)
                 Q_EMIT compareRequested(ids);
         });
