@@ -516,6 +516,7 @@ void TestSweepViews::sweepDialogPreviews()
     repeat->setValue(3);
     QCOMPARE(dialog.preview()->rowCount(), 18);
     QCOMPARE(count->text(), QStringLiteral("18 runs: 6 combinations, 3 times each."));
+    screenshot(&dialog, QStringLiteral("sweep-dialog.png"));
     auto *random = dialog.findChild<QSpinBox *>(QStringLiteral("sweepRandom"));
     random->setValue(2);
     QCOMPARE(dialog.plan().children.size(), 6); // 2 drawn, 3 times each

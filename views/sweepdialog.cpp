@@ -47,9 +47,12 @@ SweepDialog::SweepDialog(const QString &script, const QString &arguments, int pa
     m_preview->setHorizontalHeaderLabels({ tr("Run"), tr("Repeat"), tr("Arguments") });
     m_preview->verticalHeader()->hide();
     m_preview->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 6);
     m_preview->horizontalHeader()->setStretchLastSection(true);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->setWordWrap(false);
+    for (int column : { 0, 1 })
+        m_preview->setColumnWidth(column, m_preview->fontMetrics().horizontalAdvance(QStringLiteral("000000")) + 16);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Script"), new QLabel(script, this));
