@@ -72,16 +72,14 @@ void RunFilterModel::setBrush(const QString &key, const Brush &brush)
     if (m_brushes.contains(key) && m_brushes.value(key) == brush)
         return;
     m_brushes.insert(key, brush);
-    invalidateFilter();
-    Q_EMIT brushesChanged();
+    brushesMoved();
 }
 
 void RunFilterModel::clearBrush(const QString &key)
 {
     if (!m_brushes.remove(key))
         return;
-    invalidateFilter();
-    Q_EMIT brushesChanged();
+    brushesMoved();
 }
 
 void RunFilterModel::clearBrushes()
@@ -89,7 +87,14 @@ void RunFilterModel::clearBrushes()
     if (m_brushes.isEmpty())
         return;
     m_brushes.clear();
+    brushesMoved();
+}
+
+void RunFilterModel::brushesMoved()
+{
+    m_changingBrushes = true;
     invalidateFilter();
+    m_changingBrushes = false;
     Q_EMIT brushesChanged();
 }
 

@@ -44,6 +44,9 @@ public:
     // and whether the brushes keep it.
     bool acceptsIgnoringBrushes(int sourceRow) const;
     bool passesBrushes(int sourceRow) const;
+    // True while rows come and go because a brush moved (those charts keep
+    // drawing every run, and need not read them again).
+    bool isChangingBrushes() const { return m_changingBrushes; }
 
 Q_SIGNALS:
     void brushesChanged();
@@ -62,6 +65,7 @@ private:
         QVector<double> numbers;
         QVector<QString> texts;
     };
+    void brushesMoved();
     void computeKey(int row) const;
     void ensureSortKeys(int column) const;
 
@@ -72,4 +76,5 @@ private:
     QString m_filterError;
     bool m_showHidden = false;
     QHash<QString, Brush> m_brushes;
+    bool m_changingBrushes = false;
 };

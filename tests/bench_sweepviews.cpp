@@ -94,6 +94,7 @@ Frames parallelCoordinates(int runs)
     filter.sort(RunModel::NumberField, Qt::DescendingOrder); // as the grid sorts
     ParallelCoordinates chart(&model, &filter);
     chart.resize(1400, 600);
+    chart.show(); // a hidden chart draws nothing
     chart.setAxes({ QStringLiteral("lr"), QStringLiteral("layers"), QStringLiteral("dropout"), QStringLiteral("batch"),
                     QStringLiteral("accuracy"), QStringLiteral("loss"), QStringLiteral("f1"),
                     QStringLiteral("seconds") });

@@ -334,6 +334,16 @@ private Q_SLOTS:
         QCOMPARE(details.size(), 1);
         QCOMPARE(details.first().first().toString(), QStringLiteral("sweep_9"));
         QTRY_VERIFY(!parallel->linesPending()); // drawn off the GUI thread, and done
+
+        // hidden behind another tab, the chart reads nothing; shown, it catches up
+        dashboard.chartTabs()->setCurrentIndex(0);
+        RunModel::Row late = runRow(30, { QStringLiteral("0.5") }, QStringLiteral("sweep_1"));
+        late.metrics = { param(QStringLiteral("arg1"), 0.5), scalarSummary(QStringLiteral("Accuracy"), 0.7) };
+        shown.model.upsertRuns({ late });
+        QTest::qWait(100);
+        QCOMPARE(parallel->runsDrawn(), 10);
+        dashboard.chartTabs()->setCurrentWidget(parallel);
+        QTRY_COMPARE(parallel->runsDrawn(), 11);
     }
 
     // The axes, their order and scale and the colour are kept per project.

@@ -17,6 +17,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <utility>
 
 namespace {
 
@@ -57,8 +58,18 @@ ParallelCoordinates::ParallelCoordinates(RunModel *model, RunFilterModel *filter
     setBackgroundRole(QPalette::Base);
     m_reload->setSingleShot(true);
     m_reload->setInterval(30); // many changes at once become one read
-    connect(m_reload, &QTimer::timeout, this, &ParallelCoordinates::reload);
-    const auto later = [this] { m_reload->start(); };
+    // Read again when the runs change, while shown; a hidden chart reads
+    // when it is shown again.
+    connect(m_reload, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            reload();
+        else
+            m_stale = true;
+    });
+    const auto later = [this] {
+        if (!m_filter->isChangingBrushes())
+            m_reload->start();
+    };
     connect(model, &QAbstractItemModel::dataChanged, this, later);
     connect(model, &QAbstractItemModel::rowsInserted, this, later);
     connect(model, &QAbstractItemModel::modelReset, this, later);
@@ -69,10 +80,6 @@ ParallelCoordinates::ParallelCoordinates(RunModel *model, RunFilterModel *filter
     });
     // the filter's own choices change which runs are drawn; brushes only
     // which of them are grey
-    connect(filter, &QAbstractItemModel::layoutChanged, this, [this] {
-        if (!m_reload->isActive())
-            refreshPasses();
-    });
     connect(filter, &QAbstractItemModel::rowsInserted, this, later);
     connect(filter, &QAbstractItemModel::rowsRemoved, this, later);
     connect(filter, &QAbstractItemModel::modelReset, this, later);
@@ -189,6 +196,7 @@ void ParallelCoordinates::setHighlightedRun(const QString &runId)
 void ParallelCoordinates::reload()
 {
     m_reload->stop();
+    m_stale = false;
     QStringList keys = m_axes;
     const QString color = colorBy();
     if (!color.isEmpty() && !keys.contains(color))
@@ -200,6 +208,10 @@ void ParallelCoordinates::reload()
 
 void ParallelCoordinates::refreshPasses()
 {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     for (int i = 0; i < m_table.sourceRows.size(); ++i) {
         const int row = m_table.sourceRows.at(i);
         if (row >= m_model->rowCount()) {
@@ -528,6 +540,13 @@ void ParallelCoordinates::mouseReleaseEvent(QMouseEvent *event)
     else
         m_filter->clearBrush(m_axes.at(m_brushAxis)); // a click clears
     m_brushAxis = -1;
+}
+
+void ParallelCoordinates::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        reload();
 }
 
 void ParallelCoordinates::changeEvent(QEvent *event)

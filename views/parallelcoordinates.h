@@ -63,6 +63,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
@@ -89,6 +90,7 @@ private:
     QImage m_lines; // every run's line, drawn once per change
     QFutureWatcher<QImage> *m_linesWatcher;
     bool m_linesDirty = false; // changed while lines were being drawn
+    bool m_stale = false; // the runs changed while hidden
     QStringList m_axes;
     bool m_axesChosen = false; // by the user, or kept from before
     QSet<QString> m_log;

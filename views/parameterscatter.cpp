@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace {
 const auto kXKey = QStringLiteral("scatter/x");
@@ -214,7 +215,12 @@ ParameterScatter::ParameterScatter(RunModel *model, RunFilterModel *filter, QWid
 
     m_reload->setSingleShot(true);
     m_reload->setInterval(30);
-    connect(m_reload, &QTimer::timeout, this, &ParameterScatter::reload);
+    connect(m_reload, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            reload();
+        else
+            m_stale = true; // read when shown
+    });
     const auto later = [this] { m_reload->start(); };
     connect(m_x, qOverload<int>(&QComboBox::activated), this, &ParameterScatter::chosen);
     connect(m_y, qOverload<int>(&QComboBox::activated), this, &ParameterScatter::chosen);
@@ -330,9 +336,17 @@ void ParameterScatter::save() const
     ui.setValue(kLinearKey, linear);
 }
 
+void ParameterScatter::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        reload();
+}
+
 void ParameterScatter::reload()
 {
     m_reload->stop();
+    m_stale = false;
     const bool fresh = m_table.columns.isEmpty(); // names just chosen: scales as kept, or as the values call for
     m_table = RunValueTable::read(m_model, m_filter, { xKey(), yKey() });
     if (fresh && m_table.columns.size() == 2) {

@@ -41,6 +41,9 @@ Q_SIGNALS:
     void runHovered(const QString &runId);
     void runClicked(const QString &runId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     friend class ScatterCanvas;
     void fillKeys();
@@ -62,4 +65,5 @@ private:
     QString m_highlighted;
     QString m_hovered;
     bool m_loading = false;
+    bool m_stale = false; // the runs changed while hidden
 };
