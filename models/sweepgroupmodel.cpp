@@ -182,7 +182,7 @@ void SweepGroupModel::readNodes()
         const bool repeated = combinations.size() < rows.size();
         for (const QString &arguments : std::as_const(combinations)) {
             const QVector<int> runs = byCombination.value(arguments);
-            if (!repeated) {
+            if (!repeated || runs.size() == 1) { // a combination the filter left one run of is that run
                 const int child = addRunNode(runs.first(), parentNode); // may move m_nodes
                 m_nodes[parentNode].children.append(child);
                 continue;

@@ -447,6 +447,13 @@ private Q_SLOTS:
         const QModelIndex repeated = dashboard.groups()->indexOfRun(QStringLiteral("sweep_10"));
         QVERIFY(repeated.isValid());
         QCOMPARE(dashboard.groups()->rowCount(repeated), 4); // four rates, three times each
+        for (int r = 0; r < 4; ++r) { // a rate the brush left one run of is that run, not a group of one
+            const QModelIndex rate = dashboard.groups()->index(r, 0, repeated);
+            if (rate.data().toString().startsWith(QStringLiteral("×")))
+                QVERIFY(dashboard.groups()->rowCount(rate) >= 2);
+            else
+                QVERIFY(!rate.data(RunModel::RunIdRole).toString().isEmpty());
+        }
         tree->expand(repeated);
         tree->expand(dashboard.groups()->index(0, 0, repeated));
         tree->expand(dashboard.groups()->indexOfRun(QStringLiteral("sweep_1")));

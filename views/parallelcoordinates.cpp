@@ -311,34 +311,61 @@ struct ParallelCoordinates::LinesInput
 
 // Every run's line, grey when the brushes leave it out, else in the colour
 // of its value.
-QImage ParallelCoordinates::drawLines(const LinesInput &in)
+void ParallelCoordinates::drawPass(const LinesInput &in, int first, int last, int pass, LineRaster *raster)
 {
-    LineRaster raster(in.size);
     const int n = int(in.table.runIds.size());
     const int axes = int(in.axisX.size());
     const double opacity = n > 2000 ? 0.25 : n > 200 ? 0.5 : 0.9;
     QVector<double> ys(axes);
-    for (int pass = 0; pass < 2; ++pass) { // grey first, the runs kept over them
-        for (int r = 0; r < n; ++r) {
-            if (in.table.passesBrushes.at(r) != pass)
-                continue;
-            QColor color = in.grey;
-            if (pass == 1 && in.colorColumn >= 0)
-                color = PlotAxis::colorAt(
-                    in.scales.at(in.colorColumn).toUnit(in.table.columns.at(in.colorColumn).values.at(r)));
-            for (int a = 0; a < axes; ++a) {
-                const int c = in.columnOfAxis.at(a);
-                ys[a] = c < 0 ? qQNaN()
-                              : in.plot.bottom() - in.scales.at(c).toUnit(in.table.columns.at(c).values.at(r))
-                                    * in.plot.height();
-            }
-            for (int a = 0; a + 1 < axes; ++a)
-                if (std::isfinite(ys.at(a)) && std::isfinite(ys.at(a + 1)))
-                    raster.drawLine(QPointF(in.axisX.at(a), ys.at(a)), QPointF(in.axisX.at(a + 1), ys.at(a + 1)),
-                                    color, pass == 0 ? qMin(opacity, 0.15) : opacity);
+    for (int r = first; r < last; ++r) {
+        if (in.table.passesBrushes.at(r) != pass)
+            continue;
+        QColor color = in.grey;
+        if (pass == 1 && in.colorColumn >= 0)
+            color = PlotAxis::colorAt(
+                in.scales.at(in.colorColumn).toUnit(in.table.columns.at(in.colorColumn).values.at(r)));
+        for (int a = 0; a < axes; ++a) {
+            const int c = in.columnOfAxis.at(a);
+            ys[a] = c < 0 ? qQNaN()
+                          : in.plot.bottom() - in.scales.at(c).toUnit(in.table.columns.at(c).values.at(r))
+                                * in.plot.height();
         }
+        for (int a = 0; a + 1 < axes; ++a)
+            if (std::isfinite(ys.at(a)) && std::isfinite(ys.at(a + 1)))
+                raster->drawLine(QPointF(in.axisX.at(a), ys.at(a)), QPointF(in.axisX.at(a + 1), ys.at(a + 1)), color,
+                                 pass == 0 ? qMin(opacity, 0.15) : opacity);
     }
-    return raster.image();
+}
+
+QImage ParallelCoordinates::drawLines(const LinesInput &in)
+{
+    const int n = int(in.table.runIds.size());
+    // grey first, the runs kept over them; many runs in two halves at once,
+    // each half's layers put together in the same order
+    const auto layers = [&in](int first, int last) {
+        LineRaster grey(in.size);
+        LineRaster kept(in.size);
+        drawPass(in, first, last, 0, &grey);
+        drawPass(in, first, last, 1, &kept);
+        return std::make_pair(grey.image(), kept.image());
+    };
+    if (n < 2000) {
+        auto [grey, kept] = layers(0, n);
+        QPainter p(&grey);
+        p.drawImage(0, 0, kept);
+        p.end();
+        return grey;
+    }
+    QFuture<std::pair<QImage, QImage>> second = QtConcurrent::run([layers, n] { return layers(n / 2, n); });
+    const auto a = layers(0, n / 2);
+    const auto b = second.result();
+    QImage out = a.first;
+    QPainter p(&out);
+    p.drawImage(0, 0, b.first);
+    p.drawImage(0, 0, a.second);
+    p.drawImage(0, 0, b.second);
+    p.end();
+    return out;
 }
 
 // The lines are drawn off the GUI thread, one drawing at a time; what

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class LineRaster;
 class QTimer;
 template<typename T>
 class QFutureWatcher;
@@ -69,6 +70,7 @@ protected:
 private:
     struct LinesInput;
     static QImage drawLines(const LinesInput &in);
+    static void drawPass(const LinesInput &in, int first, int last, int pass, LineRaster *raster);
     void redrawLines();
     QRect plotRect() const;
     int axisX(int axis) const;

@@ -302,6 +302,7 @@ void RunDashboard::syncGroupedColumns()
         return;
     QHeaderView *flat = m_grid->horizontalHeader();
     QHeaderView *tree = m_groupedGrid->header();
+    tree->setSortIndicator(flat->sortIndicatorSection(), flat->sortIndicatorOrder());
     for (int visual = 0; visual < flat->count(); ++visual) {
         const int logical = flat->logicalIndex(visual);
         if (logical >= tree->count())
