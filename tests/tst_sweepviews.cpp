@@ -31,6 +31,7 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -417,6 +418,51 @@ private Q_SLOTS:
     // The switch in the dashboard: the grid becomes a tree, selection feeds
     // Compare, the choice is kept.
     void sweepDialogPreviews();
+
+    // Many runs' lines drawn in two halves at once come out as drawn by one
+    // thread (up to rounding), none left out.
+    void linesOfManyRunsOnTwoThreads()
+    {
+        RunModel model;
+        QVector<RunModel::Row> rows;
+        for (int i = 0; i < 3000; ++i) {
+            RunModel::Row r = runRow(i + 1, { QString::number(i) });
+            r.metrics = { param(QStringLiteral("x"), i % 97), scalarSummary(QStringLiteral("y"), std::sin(i * 0.1)) };
+            rows.append(r);
+        }
+        model.setRuns(rows);
+        RunFilterModel filter(&model);
+        RunFilterModel::Brush brush;
+        brush.low = 0;
+        brush.high = 0.5;
+        filter.setBrush(QStringLiteral("y"), brush); // grey and coloured lines both
+        QImage drawn[2];
+        for (int threads : { 1, 2 }) {
+            ParallelCoordinates::setDrawingThreads(threads);
+            ParallelCoordinates chart(&model, &filter);
+            chart.resize(500, 300);
+            chart.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&chart));
+            chart.reload();
+            QTRY_VERIFY(!chart.linesPending());
+            drawn[threads - 1] = chart.linesImage();
+        }
+        ParallelCoordinates::setDrawingThreads(0);
+        QCOMPARE(drawn[0].size(), drawn[1].size());
+        int worst = 0;
+        int painted = 0;
+        for (int y = 0; y < drawn[0].height(); ++y) {
+            for (int x = 0; x < drawn[0].width(); ++x) {
+                const QRgb a = drawn[0].pixel(x, y);
+                const QRgb b = drawn[1].pixel(x, y);
+                painted += qAlpha(a) > 0;
+                worst = std::max({ worst, std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                               std::abs(qBlue(a) - qBlue(b)), std::abs(qAlpha(a) - qAlpha(b)) });
+            }
+        }
+        QVERIFY2(painted > 10000, qPrintable(QString::number(painted)));
+        QVERIFY2(worst <= 8, qPrintable(QString::number(worst)));
+    }
 
     // The seed's walkthrough as one sweep: the best accuracies brushed keep
     // the runs the product page's table shows above 0.65; grouped, the

@@ -12,6 +12,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSettings>
+#include <QThread>
 #include <QTimer>
 #include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
@@ -52,6 +53,7 @@ ParallelCoordinates::ParallelCoordinates(RunModel *model, RunFilterModel *filter
             Q_EMIT linesDrawn();
     });
     setObjectName(QStringLiteral("parallelCoordinates"));
+    m_axes = defaultAxes(); // the runs already there, until a project says otherwise
     setMouseTracking(true);
     setMinimumHeight(220);
     setAutoFillBackground(true);
@@ -240,7 +242,7 @@ void ParallelCoordinates::refreshScales()
 
 bool ParallelCoordinates::linesPending() const
 {
-    return m_linesWatcher->isRunning() || m_linesDirty || m_lines.size() != size();
+    return m_linesWatcher->isRunning() || m_linesDirty || (!m_axes.isEmpty() && m_lines.size() != size());
 }
 
 int ParallelCoordinates::runsPassingBrushes() const
@@ -311,6 +313,10 @@ struct ParallelCoordinates::LinesInput
 
 // Every run's line, grey when the brushes leave it out, else in the colour
 // of its value.
+int ParallelCoordinates::s_drawingThreads = 0;
+
+void ParallelCoordinates::setDrawingThreads(int threads) { s_drawingThreads = threads; }
+
 void ParallelCoordinates::drawPass(const LinesInput &in, int first, int last, int pass, LineRaster *raster)
 {
     const int n = int(in.table.runIds.size());
@@ -340,8 +346,9 @@ void ParallelCoordinates::drawPass(const LinesInput &in, int first, int last, in
 QImage ParallelCoordinates::drawLines(const LinesInput &in)
 {
     const int n = int(in.table.runIds.size());
-    // grey first, the runs kept over them; many runs in two halves at once,
-    // each half's layers put together in the same order
+    // grey first, the runs kept over them; many runs in two halves at once
+    // when a core is left for the GUI thread, each half's layers put
+    // together in the same order
     const auto layers = [&in](int first, int last) {
         LineRaster grey(in.size);
         LineRaster kept(in.size);
@@ -349,7 +356,8 @@ QImage ParallelCoordinates::drawLines(const LinesInput &in)
         drawPass(in, first, last, 1, &kept);
         return std::make_pair(grey.image(), kept.image());
     };
-    if (n < 2000) {
+    const int threads = s_drawingThreads > 0 ? s_drawingThreads : QThread::idealThreadCount() >= 3 ? 2 : 1;
+    if (n < 2000 || threads < 2) {
         auto [grey, kept] = layers(0, n);
         QPainter p(&grey);
         p.drawImage(0, 0, kept);
@@ -373,7 +381,7 @@ QImage ParallelCoordinates::drawLines(const LinesInput &in)
 // drawn until then.
 void ParallelCoordinates::redrawLines()
 {
-    m_linesDirty = true;
+    m_linesDirty = !m_axes.isEmpty(); // no axes, no lines
     if (m_linesWatcher->isRunning() || m_axes.isEmpty())
         return;
     m_linesDirty = false;

@@ -50,6 +50,11 @@ public:
     void reload();
     // The lines are being drawn (off the GUI thread) for a change not shown yet.
     bool linesPending() const;
+    // Every run's line as last drawn, without axes and text.
+    QImage linesImage() const { return m_lines; }
+    // Threads that draw the lines of many runs: 0 (the default) for two when
+    // the machine has a core to spare for the GUI thread, else one. For tests.
+    static void setDrawingThreads(int threads);
 
 Q_SIGNALS:
     void runHovered(const QString &runId); // "" when the mouse leaves the lines
@@ -89,6 +94,7 @@ private:
     QTimer *m_reload;
     RunValueTable m_table;
     QVector<PlotAxis> m_scales;
+    static int s_drawingThreads;
     QImage m_lines; // every run's line, drawn once per change
     QFutureWatcher<QImage> *m_linesWatcher;
     bool m_linesDirty = false; // changed while lines were being drawn
