@@ -311,12 +311,12 @@ struct ParallelCoordinates::LinesInput
     QColor grey;
 };
 
-// Every run's line, grey when the brushes leave it out, else in the colour
-// of its value.
-int ParallelCoordinates::s_drawingThreads = 0;
+std::atomic<int> ParallelCoordinates::s_drawingThreads { 0 };
 
 void ParallelCoordinates::setDrawingThreads(int threads) { s_drawingThreads = threads; }
 
+// The lines of runs first to last that pass (1) or not (0): grey when the
+// brushes leave a run out, else in the colour of its value.
 void ParallelCoordinates::drawPass(const LinesInput &in, int first, int last, int pass, LineRaster *raster)
 {
     const int n = int(in.table.runIds.size());
@@ -356,7 +356,8 @@ QImage ParallelCoordinates::drawLines(const LinesInput &in)
         drawPass(in, first, last, 1, &kept);
         return std::make_pair(grey.image(), kept.image());
     };
-    const int threads = s_drawingThreads > 0 ? s_drawingThreads : QThread::idealThreadCount() >= 3 ? 2 : 1;
+    const int chosen = s_drawingThreads.load();
+    const int threads = chosen > 0 ? chosen : QThread::idealThreadCount() >= 3 ? 2 : 1;
     if (n < 2000 || threads < 2) {
         auto [grey, kept] = layers(0, n);
         QPainter p(&grey);

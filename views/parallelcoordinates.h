@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <atomic>
+
 class LineRaster;
 class QTimer;
 template<typename T>
@@ -94,7 +96,7 @@ private:
     QTimer *m_reload;
     RunValueTable m_table;
     QVector<PlotAxis> m_scales;
-    static int s_drawingThreads;
+    static std::atomic<int> s_drawingThreads;
     QImage m_lines; // every run's line, drawn once per change
     QFutureWatcher<QImage> *m_linesWatcher;
     bool m_linesDirty = false; // changed while lines were being drawn
