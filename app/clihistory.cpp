@@ -303,7 +303,7 @@ int compare(const QStringList &arguments)
         const auto run = findRun(&ctx, id);
         if (!run)
             return 1;
-        RunDetails d = RunDetails::load(ctx.project, run->runId);
+        RunDetails d = RunDetails::load(&ctx.store, ctx.project, *run); // the command's own connection
         if (!d.error.isEmpty()) {
             printErr(QStringLiteral("runbench: %1\n").arg(d.error));
             return 1;

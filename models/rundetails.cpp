@@ -11,18 +11,37 @@
 
 RunDetails RunDetails::load(const Project &project, const QString &runId)
 {
+    QString error;
+    const QVector<RunDetails> runs = load(project, QStringList { runId }, &error);
+    if (!runs.isEmpty())
+        return runs.first();
     RunDetails d;
+    d.error = error;
+    return d;
+}
+
+QVector<RunDetails> RunDetails::load(const Project &project, const QStringList &runIds, QString *error)
+{
     RunStore store; // this thread's own connection
     if (!store.open(project.historyLocation()) || !store.useProject(project)) {
-        d.error = store.lastError();
-        return d;
+        *error = store.lastError();
+        return {};
     }
-    const auto run = store.findRun(runId);
-    if (!run) {
-        d.error = QCoreApplication::translate("RunDetails", "There is no run %1 in this project.").arg(runId);
-        return d;
+    QVector<RunDetails> runs;
+    for (const QString &runId : runIds) {
+        const auto run = store.findRun(runId);
+        if (!run) {
+            *error = QCoreApplication::translate("RunDetails", "There is no run %1 in this project.").arg(runId);
+            return {};
+        }
+        RunDetails d = load(&store, project, *run);
+        if (!d.error.isEmpty()) {
+            *error = d.error;
+            return {};
+        }
+        runs.append(d);
     }
-    return load(&store, project, *run);
+    return runs;
 }
 
 RunDetails RunDetails::load(RunStore *store, const Project &project, const RunRecord &run, qint64 maxSeriesPoints)

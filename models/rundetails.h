@@ -35,6 +35,9 @@ struct RunDetails
     QStringList chartKeys() const;
 
     static RunDetails load(const Project &project, const QString &runId);
+    // Several runs through one connection, in the order given; empty and a
+    // sentence in error when one of them cannot be read.
+    static QVector<RunDetails> load(const Project &project, const QStringList &runIds, QString *error);
     // With a store already open on the project; series longer than
     // maxSeriesPoints are left out.
     static RunDetails load(RunStore *store, const Project &project, const RunRecord &run,

@@ -2123,10 +2123,6 @@ SQLite %5</translation>
         <translation>다음 실행 ›</translation>
     </message>
     <message>
-        <source>There is no run %1 in this project.</source>
-        <translation>이 프로젝트에 실행 %1이(가) 없습니다.</translation>
-    </message>
-    <message>
         <source>Comparing %1 runs, from run %2 to run %3</source>
         <translation>실행 %1개 비교: 실행 %2부터 실행 %3까지</translation>
     </message>

@@ -6,7 +6,6 @@
 #include "metricchart.h"
 #include "regularfile.h"
 #include "runcomparison.h"
-#include "runstore.h"
 #include "snapshotstore.h"
 
 #include <QCheckBox>
@@ -191,22 +190,8 @@ void RunCompareView::showRuns(const QStringList &runIds)
     });
     watcher->setFuture(QtConcurrent::run([project, runIds]() -> Loaded {
         Loaded result;
-        RunStore store; // this thread's own connection, one for every run
-        if (!store.open(project.historyLocation()) || !store.useProject(project)) {
-            result.error = store.lastError();
-            return result;
-        }
-        for (const QString &id : runIds) {
-            const auto run = store.findRun(id);
-            if (!run) {
-                result.error = tr("There is no run %1 in this project.").arg(id);
-                return result;
-            }
-            RunDetails d = RunDetails::load(&store, project, *run);
-            if (!d.error.isEmpty()) {
-                result.error = d.error;
-                return result;
-            }
+        const QVector<RunDetails> runs = RunDetails::load(project, runIds, &result.error); // one connection
+        for (const RunDetails &d : runs) {
             // images decoded and scaled here, not on the GUI thread
             QHash<QString, QImage> images;
             for (const ArtifactRecord &a : d.artifacts) {
