@@ -75,7 +75,30 @@ QStringList RunDetails::chartKeys() const
 {
     QStringList keys;
     for (const MetricSummary &s : metrics)
-        if (s.kind != MetricKind::Text && s.role != ValueRole::Tag && series.contains(s.key))
+        if (s.kind != MetricKind::Text && s.role != ValueRole::Tag
+            && (series.contains(s.key) || chartSeries.contains(s.key)))
             keys.append(s.key);
     return keys; // metrics are sorted by name
+}
+
+void RunDetails::makeChartSeries()
+{
+    for (const QString &key : chartKeys()) {
+        if (chartSeries.contains(key))
+            continue;
+        auto lod = std::make_shared<SeriesLod>();
+        for (const MetricPoint &p : series.value(key))
+            lod->append(double(p.step), p.time, p.value);
+        chartSeries.insert(key, lod);
+        series.remove(key);
+    }
+}
+
+QHash<QString, qint64> RunDetails::lastSteps() const
+{
+    QHash<QString, qint64> steps;
+    for (auto it = chartSeries.cbegin(); it != chartSeries.cend(); ++it)
+        if (!it.value()->isEmpty())
+            steps.insert(it.key(), qint64(it.value()->step(it.value()->size() - 1)));
+    return steps;
 }

@@ -2,12 +2,14 @@
 
 #include "project.h"
 #include "runrecord.h"
+#include "serieslod.h"
 
 #include <QHash>
 #include <QString>
 #include <QVector>
 
 #include <limits>
+#include <memory>
 
 class RunStore;
 
@@ -21,6 +23,9 @@ struct RunDetails
     // Every point of the values logged more than once, and of lists (up to
     // the limit given to load(); longer ones have their summary only).
     QHash<QString, QVector<MetricPoint>> series;
+    // The same series as level-of-detail series for the charts, once
+    // makeChartSeries() moved them here.
+    QHash<QString, std::shared_ptr<SeriesLod>> chartSeries;
     QVector<ArtifactRecord> artifacts;
     QStringList attachments; // driver_log.txt, metrics.jsonl and the outputs, as the JSON lists them
     QVector<PromotionRecord> promotions;
@@ -33,6 +38,12 @@ struct RunDetails
 
     // The series a chart can draw (numbers and lists, not text), by name.
     QStringList chartKeys() const;
+    // Moves the points of every chart key from series into chartSeries,
+    // summarised for drawing: what a view does on its loading thread, so a
+    // series of millions of points is held once, compactly.
+    void makeChartSeries();
+    // The last step of every series in chartSeries, for LiveSeries.
+    QHash<QString, qint64> lastSteps() const;
 
     static RunDetails load(const Project &project, const QString &runId);
     // Several runs through one connection, in the order given; empty and a

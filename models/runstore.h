@@ -178,6 +178,8 @@ public:
     QHash<qint64, QVector<MetricSummary>> allSummaries();
     QHash<qint64, QVector<MetricSummary>> summariesOf(const QVector<qint64> &runs);
     QVector<MetricPoint> series(qint64 run, const QString &key);
+    // The points of a series past a step, in step order (a live chart's news).
+    QVector<MetricPoint> seriesAfter(qint64 run, const QString &key, qint64 afterStep);
     QStringList metricKeys();
 
     bool setArtifacts(qint64 run, const QVector<ArtifactRecord> &artifacts);

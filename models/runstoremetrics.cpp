@@ -393,14 +393,20 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
 
 QVector<MetricPoint> RunStore::series(qint64 run, const QString &key)
 {
+    return seriesAfter(run, key, std::numeric_limits<qint64>::min());
+}
+
+QVector<MetricPoint> RunStore::seriesAfter(qint64 run, const QString &key, qint64 afterStep)
+{
     QVector<MetricPoint> points;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT m.step, m.num, m.txt, m.time FROM metrics m "
-                             "JOIN metric_keys k ON k.id = m.key WHERE m.run = ? AND k.name = ? "
+                             "JOIN metric_keys k ON k.id = m.key WHERE m.run = ? AND k.name = ? AND m.step > ? "
                              "ORDER BY m.step"));
     q.addBindValue(run);
     q.addBindValue(key);
+    q.addBindValue(afterStep);
     if (!exec(q))
         return points;
     while (q.next()) {

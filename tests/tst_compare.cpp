@@ -200,9 +200,9 @@ void TestCompare::seriesOverlaidOneLinePerRun()
 {
     MetricChart *curve = m_view->findChild<MetricChart *>(QStringLiteral("overlay:curve"));
     QVERIFY(curve);
-    QCOMPARE(curve->overlayCount(), 2); // other.sh logged no curve
-    QCOMPARE(curve->overlayPoints(0), (QVector<QPointF> { { 0, 0.5 }, { 1, 0.3 }, { 2, 0.1 } }));
-    QCOMPARE(curve->overlayPoints(1).first(), QPointF(0, 0.8));
+    QCOMPARE(curve->lineCount(), 2); // other.sh logged no curve
+    QCOMPARE(curve->linePoints(0), (QVector<QPointF> { { 0, 0.5 }, { 1, 0.3 }, { 2, 0.1 } }));
+    QCOMPARE(curve->linePoints(1).first(), QPointF(0, 0.8));
 }
 
 void TestCompare::swapARun()
@@ -282,14 +282,16 @@ void TestCompare::manyRunsPinnedAndPaged()
     // a line per run, and the legend turns one off and on
     MetricChart *curve = view.findChild<MetricChart *>(QStringLiteral("overlay:curve"));
     QVERIFY(curve);
-    QCOMPARE(curve->overlayCount(), 11);
-    QSignalSpy toggled(curve, &MetricChart::overlayVisibilityChanged);
-    curve->setOverlayVisible(3, false);
-    QVERIFY(!curve->isOverlayVisible(3));
-    QVERIFY(curve->isOverlayVisible(4));
-    curve->setOverlayVisible(3, true);
+    QCOMPARE(curve->lineCount(), 11);
+    QSignalSpy toggled(curve, &MetricChart::lineVisibilityChanged);
+    const QRect entry = curve->legendRect(3);
+    QVERIFY(curve->rect().contains(entry));
+    QTest::mouseClick(curve, Qt::LeftButton, {}, entry.center());
+    QVERIFY(!curve->isLineVisible(3));
+    QVERIFY(curve->isLineVisible(4));
+    QTest::mouseClick(curve, Qt::LeftButton, {}, entry.center());
     QCOMPARE(toggled.size(), 2);
-    QVERIFY(curve->isOverlayVisible(3));
+    QVERIFY(curve->isLineVisible(3));
 
     // the outputs, four runs a page
     auto *range = view.findChild<QLabel *>(QStringLiteral("outputsRange"));

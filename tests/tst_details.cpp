@@ -108,8 +108,9 @@ void TestDetails::showsFieldsValuesSeriesOutputsAndLog()
     QVERIFY(overviewValue(QStringLiteral("loss")).startsWith(QStringLiteral("1   (last of 3; min 1, max 3, mean 2)")));
     auto *loss = m_view->findChild<MetricChart *>(QStringLiteral("series:loss"));
     QVERIFY(loss);
-    QCOMPARE(loss->points().size(), 3);
-    QCOMPARE(loss->points().first().y, 3.0);
+    QCOMPARE(loss->lineSeries(0)->size(), 3);
+    QCOMPARE(loss->lineSeries(0)->value(0), 3.0);
+    QCOMPARE(loss->xTitle(), QStringLiteral("step"));
     QCOMPARE(m_view->findChild<QListWidget *>(QStringLiteral("detailsOutputs"))->count(), 3);
     selectOutput(QStringLiteral("cm.png"));
     QTRY_VERIFY(m_view->previewHasImage());
@@ -337,7 +338,7 @@ void TestDetails::millionPointSeriesAndBigLogFillIn()
     QVERIFY(loaded.wait(60000));
     auto *chart = m_view->findChild<MetricChart *>(QStringLiteral("series:loss"));
     QVERIFY(chart);
-    QCOMPARE(chart->points().size(), 1000000);
+    QCOMPARE(chart->lineSeries(0)->size(), 1000000);
     QTRY_VERIFY_WITH_TIMEOUT(!chart->drawnPoints().isEmpty() && chart->drawnPoints().size() < 20000, 30000);
     auto *log = m_view->findChild<CodeViewer *>(QStringLiteral("detailsLog"));
     QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().endsWith(QStringLiteral("the very end\n")), 30000);

@@ -241,8 +241,8 @@ void TestMlflow::shimTracksEveryCall()
     auto *chart = view.findChild<MetricChart *>(QStringLiteral("series:loss"));
     QVERIFY(chart);
     QVector<double> xs;
-    for (const MetricChart::Point &p : chart->points())
-        xs.append(p.x);
+    for (const QPointF &p : chart->linePoints(0))
+        xs.append(p.x());
     QCOMPARE(xs, (QVector<double> { 2, 5, 9 }));
     QVERIFY(!view.findChild<MetricChart *>(QStringLiteral("series:model"))); // a tag is no chart
 }

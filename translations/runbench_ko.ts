@@ -37,6 +37,41 @@
     </message>
 </context>
 <context>
+    <name>ChartControls</name>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Zoom all charts together</source>
+        <translation>모든 차트를 함께 확대</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Time since the run started</source>
+        <translation>실행 시작 후 경과 시간</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>An exponential moving average drawn over the values; the raw line stays faint behind it. 0 is off.</source>
+        <translation>값 위에 지수 이동 평균을 그립니다. 원래 선은 뒤에 흐리게 남습니다. 0이면 끕니다.</translation>
+    </message>
+    <message>
+        <source>X axis:</source>
+        <translation>X축:</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>평활화:</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>The project folder (default: the nearest folder at or above the current one that has .runbench/).</source>
@@ -1287,6 +1322,50 @@ SQLite %5</translation>
     <message>
         <source>SVG image (*.svg)</source>
         <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <source>time since the run started</source>
+        <translation>실행 시작 후 경과 시간</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>No values yet.</source>
+        <translation>아직 값이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (smoothed %2)</source>
+        <translation>%1 (평활화 %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 at step %3</source>
+        <translation>%1: 스텝 %3에서 %2</translation>
+    </message>
+    <message>
+        <source>%1 values ≤ 0 are left out of the log scale.</source>
+        <translation>0 이하인 값 %1개는 로그 눈금에서 제외됩니다.</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>전체 보기</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 파일을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation>데이터를 CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>쉼표로 구분된 값 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2681,10 @@ Arguments: %5
     <message>
         <source>Other runs (numbers or ids, separated by spaces):</source>
         <translation>다른 실행(번호 또는 ID, 공백으로 구분):</translation>
+    </message>
+    <message>
+        <source>No value of this run was logged more than once yet: charts appear here as the run logs them.</source>
+        <translation>이 실행은 아직 두 번 이상 기록한 값이 없습니다. 실행이 값을 기록하면 여기에 차트가 나타납니다.</translation>
     </message>
 </context>
 <context>

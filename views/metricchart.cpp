@@ -1,357 +1,787 @@
 #include "metricchart.h"
 
+#include "historyformat.h"
 #include "mouseposition.h"
+#include "plotaxis.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QFileDialog>
 #include <QFutureWatcher>
+#include <QKeyEvent>
+#include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPainterPath>
+#include <QSaveFile>
 #include <QSvgGenerator>
+#include <QTextStream>
 #include <QToolTip>
-#include <QVBoxLayout>
-#include <QtCharts/QChart>
-#include <QtCharts/QChartView>
-#include <QtCharts/QLegend>
-#include <QtCharts/QLegendMarker>
-#include <QtCharts/QLineSeries>
-#include <QtCharts/QScatterSeries>
-#include <QtCharts/QValueAxis>
+#include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
-#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
-QT_CHARTS_USE_NAMESPACE
-#endif
-
-class ChartView : public QChartView
-{
-public:
-    ChartView(MetricChart *owner)
-        : QChartView(new QChart)
-        , m_owner(owner)
-    {
-        setRenderHint(QPainter::Antialiasing);
-        setMouseTracking(true);
-        viewport()->setMouseTracking(true);
-        chart()->setAnimationOptions(QChart::NoAnimation);
-        chart()->legend()->hide();
-        chart()->setMargins(QMargins(4, 4, 4, 4));
-        line = new QLineSeries(chart());
-        scatter = new QScatterSeries(chart());
-        highlight = new QScatterSeries(chart());
-        QPen pen = line->pen();
-        pen.setWidthF(1.2);
-        line->setPen(pen);
-        scatter->setMarkerSize(7);
-        highlight->setMarkerSize(13);
-        chart()->addSeries(line);
-        chart()->addSeries(scatter);
-        chart()->addSeries(highlight);
-        const QColor blue(31, 119, 180);
-        line->setColor(blue);
-        scatter->setColor(blue);
-        scatter->setBorderColor(blue);
-        highlight->setColor(QColor(255, 140, 0));
-        highlight->setBorderColor(QColor(160, 70, 0));
-        xAxis = new QValueAxis(chart());
-        yAxis = new QValueAxis(chart());
-        xAxis->setLabelFormat(QStringLiteral("%d"));
-        xAxis->setTitleText(MetricChart::tr("run"));
-        chart()->addAxis(xAxis, Qt::AlignBottom);
-        chart()->addAxis(yAxis, Qt::AlignLeft);
-        for (QAbstractSeries *s : { static_cast<QAbstractSeries *>(line), static_cast<QAbstractSeries *>(scatter),
-                                    static_cast<QAbstractSeries *>(highlight) }) {
-            s->attachAxis(xAxis);
-            s->attachAxis(yAxis);
-        }
-    }
-
-    QLineSeries *line;
-    QList<QLineSeries *> overlays;
-    QScatterSeries *scatter;
-    QScatterSeries *highlight;
-    QValueAxis *xAxis;
-    QValueAxis *yAxis;
-
-protected:
-    void mouseMoveEvent(QMouseEvent *event) override
-    {
-        m_owner->hoverAt(MousePosition::local(event), MousePosition::global(event));
-        QChartView::mouseMoveEvent(event);
-    }
-    void mousePressEvent(QMouseEvent *event) override
-    {
-        if (event->button() == Qt::LeftButton)
-            m_owner->clickAt(MousePosition::local(event));
-        QChartView::mousePressEvent(event);
-    }
-    void leaveEvent(QEvent *event) override
-    {
-        m_owner->hoverAt(QPoint(-1000, -1000), QPoint());
-        QChartView::leaveEvent(event);
-    }
-    void contextMenuEvent(QContextMenuEvent *event) override { m_owner->showMenu(event->globalPos()); }
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QChartView::resizeEvent(event);
-        if (m_owner->m_points.size() > MetricChart::reductionThreshold())
-            m_owner->setPoints(m_owner->m_points); // the reduction depends on the width
-    }
-
-private:
-    MetricChart *m_owner;
-};
-
 namespace {
 
-// Per pixel column, the first, lowest, highest and last point: every spike
-// stays visible, unlike sampling.
-QVector<QPointF> reduce(const QVector<QPointF> &points, int columns)
+constexpr int kMarkerLimit = 500; // markers while they can be told apart
+constexpr qint64 kSmoothHere = 200000; // longer series are smoothed on a worker
+const QColor kHighlight(255, 140, 0);
+
+// Steps and run numbers: 1,500 → "1.5k"; whole numbers stay whole.
+QString compactNumber(double v)
 {
-    if (points.size() <= 2 || columns <= 0)
-        return points;
-    const double x0 = points.first().x();
-    const double span = points.last().x() - x0;
-    if (span <= 0)
-        return points;
-    QVector<QPointF> out;
-    out.reserve(columns * 4);
-    int i = 0;
-    while (i < points.size()) {
-        const int bucket = int((points.at(i).x() - x0) / span * (columns - 1));
-        QPointF first = points.at(i), low = first, high = first, last = first;
-        int j = i + 1;
-        while (j < points.size() && int((points.at(j).x() - x0) / span * (columns - 1)) == bucket) {
-            const QPointF &p = points.at(j);
-            if (p.y() < low.y())
-                low = p;
-            if (p.y() > high.y())
-                high = p;
-            last = p;
-            ++j;
-        }
-        out.append(first);
-        if (low.x() <= high.x()) {
-            out.append(low);
-            out.append(high);
-        } else {
-            out.append(high);
-            out.append(low);
-        }
-        out.append(last);
-        i = j;
+    const double a = std::abs(v);
+    const QLocale locale;
+    if (a >= 1e9)
+        return locale.toString(v / 1e9, 'g', 4) + QLatin1Char('G');
+    if (a >= 1e6)
+        return locale.toString(v / 1e6, 'g', 4) + QLatin1Char('M');
+    if (a >= 1e4)
+        return locale.toString(v / 1e3, 'g', 4) + QLatin1Char('k');
+    return locale.toString(v, 'g', 6);
+}
+
+QString durationLabel(double seconds, double step)
+{
+    const bool negative = seconds < 0;
+    seconds = std::abs(seconds);
+    QString text;
+    if (step < 1) {
+        text = QLocale().toString(seconds, 'f', step < 0.1 ? 2 : 1) + QStringLiteral(" s");
+    } else {
+        const qint64 s = qint64(std::llround(seconds));
+        const qint64 h = s / 3600, m = (s / 60) % 60, sec = s % 60;
+        text = h > 0 ? QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(sec, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(m).arg(sec, 2, 10, QLatin1Char('0'));
     }
-    return out;
+    return negative ? QLatin1Char('-') + text : text;
+}
+
+// A tick spacing for times: whole seconds, minutes, hours, days.
+double timeStep(double span, int most)
+{
+    static const double steps[] = { 0.01, 0.02, 0.05, 0.1,   0.2,   0.5,   1,     2,     5,     10,    15,
+                                    30,   60,   120,  300,   600,   900,   1800,  3600,  7200,  10800, 21600,
+                                    43200, 86400, 172800, 604800, 2592000 };
+    for (double s : steps)
+        if (span / s <= most)
+            return s;
+    return std::pow(10.0, std::ceil(std::log10(span / most)));
+}
+
+double niceStep(double span, int most)
+{
+    const double raw = span / qMax(1, most);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : { 1.0, 2.0, 2.5, 5.0, 10.0 })
+        if (span / (m * magnitude) <= most)
+            return m * magnitude;
+    return 10 * magnitude;
 }
 
 } // namespace
 
 MetricChart::MetricChart(QWidget *parent)
     : QWidget(parent)
-    , m_view(new ChartView(this))
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::ClickFocus);
     setMinimumSize(280, 220);
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 MetricChart::~MetricChart() = default;
 
-void MetricChart::setTitle(const QString &title) { m_view->chart()->setTitle(title); }
-QString MetricChart::title() const { return m_view->chart()->title(); }
-
-QVector<QPointF> MetricChart::drawnPoints() const
+void MetricChart::setTitle(const QString &title)
 {
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
-    return m_view->line->points();
-#else
-    return m_view->line->pointsVector();
-#endif
+    m_title = title;
+    update();
 }
+
+// ---- data ----------------------------------------------------------------
 
 void MetricChart::setPoints(const QVector<Point> &points)
 {
     m_points = points;
+    findHighlighted();
+    m_runsChart = true;
+    m_xAxis = XAxis::Run;
     const int generation = ++m_generation;
-    QVector<QPointF> xy;
-    xy.reserve(points.size());
-    for (const Point &p : points)
-        if (std::isfinite(p.y))
-            xy.append(QPointF(p.x, p.y));
-    updateAxes();
-    if (xy.size() <= reductionThreshold()) {
-        draw(xy);
-    } else {
-        const int columns = qMax(100, int(m_view->chart()->plotArea().width()));
-        auto *watcher = new QFutureWatcher<QVector<QPointF>>(this);
-        connect(watcher, &QFutureWatcher<QVector<QPointF>>::finished, this, [this, watcher, generation] {
-            watcher->deleteLater();
-            if (generation == m_generation)
-                draw(watcher->result());
-        });
-        watcher->setFuture(QtConcurrent::run([xy, columns] { return reduce(xy, columns); }));
-    }
-    setHighlightedRun(m_highlighted);
-}
-
-void MetricChart::draw(const QVector<QPointF> &points)
-{
-    m_view->line->replace(points);
-    // markers only while they can be told apart
-    m_view->scatter->replace(points.size() <= 500 ? points : QVector<QPointF>());
-}
-
-void MetricChart::addOverlay(const QString &name, const QVector<QPointF> &points, const QColor &color)
-{
-    auto *series = new QLineSeries(m_view->chart());
-    series->setName(name);
-    m_view->chart()->addSeries(series);
-    series->attachAxis(m_view->xAxis);
-    series->attachAxis(m_view->yAxis);
-    QPen pen = series->pen();
-    pen.setColor(color);
-    pen.setWidthF(1.6);
-    series->setPen(pen);
-    series->replace(points.size() > reductionThreshold()
-                        ? reduce(points, qMax(100, int(m_view->chart()->plotArea().width())))
-                        : points);
-    m_view->overlays.append(series);
-    m_overlayPoints.append(points);
-    m_view->chart()->legend()->setVisible(true);
-    const int index = int(m_view->overlays.size()) - 1;
-    for (QLegendMarker *marker : m_view->chart()->legend()->markers(series))
-        connect(marker, &QLegendMarker::clicked, this,
-                [this, index] { setOverlayVisible(index, !isOverlayVisible(index)); });
-    // only the overlays in the legend
-    for (QAbstractSeries *own :
-         { static_cast<QAbstractSeries *>(m_view->line), static_cast<QAbstractSeries *>(m_view->scatter),
-           static_cast<QAbstractSeries *>(m_view->highlight) })
-        for (QLegendMarker *marker : m_view->chart()->legend()->markers(own))
-            marker->setVisible(false);
-    updateAxes();
-}
-
-void MetricChart::clearOverlays()
-{
-    for (QLineSeries *s : std::as_const(m_view->overlays)) {
-        m_view->chart()->removeSeries(s);
-        delete s;
-    }
-    m_view->overlays.clear();
-    m_overlayPoints.clear();
-    m_view->chart()->legend()->setVisible(false);
-    updateAxes();
-}
-
-int MetricChart::overlayCount() const { return int(m_overlayPoints.size()); }
-
-bool MetricChart::isOverlayVisible(int index) const
-{
-    return index >= 0 && index < m_view->overlays.size() && m_view->overlays.at(index)->isVisible();
-}
-
-void MetricChart::setOverlayVisible(int index, bool visible)
-{
-    if (index < 0 || index >= m_view->overlays.size() || isOverlayVisible(index) == visible)
-        return;
-    QLineSeries *series = m_view->overlays.at(index);
-    series->setVisible(visible);
-    // the entry stays in the legend, dimmed, to be clicked again
-    for (QLegendMarker *marker : m_view->chart()->legend()->markers(series)) {
-        marker->setVisible(true);
-        QColor label = palette().color(QPalette::WindowText);
-        label.setAlphaF(visible ? 1.0f : 0.4f);
-        marker->setLabelBrush(label);
-        QColor fill = series->color();
-        fill.setAlphaF(visible ? 1.0f : 0.25f);
-        marker->setBrush(fill);
-        marker->setPen(QPen(fill));
-    }
-    Q_EMIT overlayVisibilityChanged(index, visible);
-}
-QVector<QPointF> MetricChart::overlayPoints(int index) const { return m_overlayPoints.value(index); }
-
-void MetricChart::updateAxes()
-{
-    double minX = 0, maxX = 1, minY = 0, maxY = 1;
-    bool first = true;
-    auto include = [&](double x, double y) {
-        if (!std::isfinite(y))
-            return;
-        if (first) {
-            minX = maxX = x;
-            minY = maxY = y;
-            first = false;
-        }
-        minX = qMin(minX, x);
-        maxX = qMax(maxX, x);
-        minY = qMin(minY, y);
-        maxY = qMax(maxY, y);
+    auto build = [points] {
+        auto series = std::make_shared<SeriesLod>();
+        for (const Point &p : points)
+            series->append(p.x, 0, p.y);
+        return series;
     };
-    for (const Point &p : std::as_const(m_points))
-        include(p.x, p.y);
-    for (const QVector<QPointF> &overlay : std::as_const(m_overlayPoints))
-        for (const QPointF &p : overlay)
-            include(p.x(), p.y());
-    const double padY = maxY > minY ? (maxY - minY) * 0.08 : (std::abs(maxY) > 0 ? std::abs(maxY) * 0.1 : 1);
-    // no negative axis for values that are never negative
-    m_view->yAxis->setRange(minY >= 0 ? qMax(0.0, minY - padY) : minY - padY, maxY + padY);
-    m_view->yAxis->applyNiceNumbers();
-    m_view->xAxis->setRange(minX - 0.5, maxX + 0.5);
-    if (m_points.isEmpty() && !m_overlayPoints.isEmpty())
-        m_view->xAxis->setTitleText(tr("step"));
-    // whole run numbers only: a tick every 1, 2, 5, 10, … runs
-    const double span = maxX - minX + 1;
-    double step = 1;
-    while (span / step > 10)
-        step *= (QString::number(step).startsWith(QLatin1Char('2')) ? 2.5 : 2);
-    m_view->xAxis->setTickType(QValueAxis::TicksDynamic);
-    m_view->xAxis->setTickAnchor(0);
-    m_view->xAxis->setTickInterval(std::ceil(step));
+    if (points.size() <= reductionThreshold()) {
+        setRunsSeries(build(), generation);
+        return;
+    }
+    // a million runs: summarised on a worker, the old line stays meanwhile
+    auto *watcher = new QFutureWatcher<std::shared_ptr<SeriesLod>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<SeriesLod>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        setRunsSeries(watcher->result(), generation);
+    });
+    watcher->setFuture(QtConcurrent::run(build));
 }
 
-void MetricChart::setHighlightedRun(const QString &runId)
+void MetricChart::setRunsSeries(const std::shared_ptr<SeriesLod> &series, int generation)
 {
-    m_highlighted = runId;
-    QVector<QPointF> mark;
-    for (const Point &p : std::as_const(m_points))
-        if (!runId.isEmpty() && p.runId == runId && std::isfinite(p.y))
-            mark.append(QPointF(p.x, p.y));
-    m_view->highlight->replace(mark);
+    if (generation != m_generation)
+        return;
+    if (m_lines.isEmpty())
+        m_lines.append(Line { QString(), QColor(31, 119, 180), series, 0, true, {}, {} });
+    else
+        m_lines[0].series = series;
+    applyAutoRanges();
+    invalidate();
 }
 
-QWidget *MetricChart::plotWidget() const { return m_view->viewport(); }
+int MetricChart::addLine(const QString &name, const std::shared_ptr<SeriesLod> &series, const QColor &color,
+                         double timeOrigin)
+{
+    if (timeOrigin <= 0 && !series->isEmpty())
+        timeOrigin = series->time(0);
+    m_lines.append(Line { name, color, series, timeOrigin, true, {}, {} });
+    const int line = int(m_lines.size()) - 1;
+    if (m_smoothing > 0)
+        smoothLine(line);
+    applyAutoRanges();
+    invalidate();
+    return line;
+}
+
+int MetricChart::addLine(const QString &name, const QVector<QPointF> &points, const QColor &color)
+{
+    auto series = std::make_shared<SeriesLod>();
+    for (const QPointF &p : points)
+        series->append(p.x(), 0, p.y());
+    return addLine(name, series, color);
+}
+
+void MetricChart::appendToLine(int line, const QVector<MetricPoint> &points)
+{
+    if (line < 0 || line >= m_lines.size())
+        return;
+    Line &l = m_lines[line];
+    if (l.series->isEmpty() && !points.isEmpty() && l.timeOrigin <= 0)
+        l.timeOrigin = points.first().time;
+    for (const MetricPoint &p : points)
+        l.series->append(double(p.step), p.time, p.value);
+    applyAutoRanges();
+    invalidate();
+}
+
+void MetricChart::clearLines()
+{
+    m_lines.clear();
+    m_points.clear();
+    ++m_generation;
+    applyAutoRanges();
+    invalidate();
+}
+
+const SeriesLod *MetricChart::lineSeries(int line) const
+{
+    return line >= 0 && line < m_lines.size() ? m_lines.at(line).series.get() : nullptr;
+}
+
+QString MetricChart::lineName(int line) const { return line >= 0 && line < m_lines.size() ? m_lines.at(line).name : QString(); }
+
+QVector<QPointF> MetricChart::linePoints(int line) const
+{
+    QVector<QPointF> out;
+    const SeriesLod *s = lineSeries(line);
+    if (!s)
+        return out;
+    for (qint64 i = 0; i < s->size(); ++i)
+        if (std::isfinite(s->value(i)))
+            out.append(QPointF(s->step(i), s->value(i)));
+    return out;
+}
+
+bool MetricChart::isLineVisible(int line) const { return line >= 0 && line < m_lines.size() && m_lines.at(line).visible; }
+
+void MetricChart::setLineVisible(int line, bool visible)
+{
+    if (line < 0 || line >= m_lines.size() || m_lines.at(line).visible == visible)
+        return;
+    m_lines[line].visible = visible;
+    applyAutoRanges();
+    invalidate();
+    Q_EMIT lineVisibilityChanged(line, visible);
+}
+
+// ---- axes and ranges --------------------------------------------------------
+
+SeriesLod::X MetricChart::seriesAxis() const
+{
+    return m_xAxis == XAxis::RelativeTime || m_xAxis == XAxis::WallTime ? SeriesLod::X::Time : SeriesLod::X::Step;
+}
+
+double MetricChart::xOffset(const Line &line) const { return m_xAxis == XAxis::RelativeTime ? line.timeOrigin : 0; }
+
+QString MetricChart::xTitle() const
+{
+    switch (m_xAxis) {
+    case XAxis::Run:
+        return tr("run");
+    case XAxis::Step:
+        return tr("step");
+    case XAxis::RelativeTime:
+        return tr("time since the run started");
+    case XAxis::WallTime:
+        return tr("time");
+    }
+    return QString();
+}
+
+void MetricChart::setXAxis(XAxis axis)
+{
+    if (m_runsChart || axis == m_xAxis || axis == XAxis::Run)
+        return;
+    m_xAxis = axis;
+    m_xAuto = m_yAuto = true; // a range in steps means nothing in time
+    applyAutoRanges();
+    invalidate();
+    emitXRange();
+}
+
+void MetricChart::setLogY(bool log)
+{
+    if (log == m_logY)
+        return;
+    m_logY = log;
+    m_yAuto = true;
+    applyAutoRanges();
+    invalidate();
+}
+
+qint64 MetricChart::hiddenByLogScale() const
+{
+    qint64 n = 0;
+    for (const Line &l : std::as_const(m_lines))
+        if (l.visible)
+            n += l.series->nonPositiveCount();
+    return n;
+}
+
+void MetricChart::setSmoothing(double weight)
+{
+    weight = qBound(0.0, weight, 0.99);
+    if (qFuzzyCompare(weight + 1, m_smoothing + 1))
+        return;
+    m_smoothing = weight;
+    if (m_runsChart)
+        return; // runs are not a series in time
+    for (int i = 0; i < m_lines.size(); ++i)
+        smoothLine(i);
+    invalidate();
+}
+
+void MetricChart::smoothLine(int line)
+{
+    const std::shared_ptr<SeriesLod> series = m_lines.at(line).series;
+    const double weight = m_smoothing;
+    if (series->size() <= kSmoothHere) {
+        series->setSmoothing(weight);
+        Q_EMIT smoothingApplied();
+        return;
+    }
+    // the values are shared, not copied; the track is adopted when done
+    const std::shared_ptr<SeriesLod> copy = series->shareValues();
+    ++m_smoothingJobs;
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, series, copy, weight] {
+        watcher->deleteLater();
+        --m_smoothingJobs;
+        if (qFuzzyCompare(weight + 1, m_smoothing + 1)) {
+            series->adoptSmoothing(*copy);
+            invalidate();
+        }
+        if (m_smoothingJobs == 0)
+            Q_EMIT smoothingApplied();
+    });
+    watcher->setFuture(QtConcurrent::run([copy, weight] { copy->setSmoothing(weight); }));
+}
+
+bool MetricChart::dataXRange(double *from, double *to) const
+{
+    bool any = false;
+    for (const Line &l : std::as_const(m_lines)) {
+        if (!l.visible || l.series->isEmpty())
+            continue;
+        const double a = l.series->x(seriesAxis(), 0) - xOffset(l);
+        const double b = l.series->x(seriesAxis(), l.series->size() - 1) - xOffset(l);
+        *from = any ? qMin(*from, a) : a;
+        *to = any ? qMax(*to, b) : b;
+        any = true;
+    }
+    return any;
+}
+
+bool MetricChart::dataYRange(double from, double to, double *low, double *high) const
+{
+    bool any = false;
+    for (const Line &l : std::as_const(m_lines)) {
+        if (!l.visible || l.series->isEmpty())
+            continue;
+        const qint64 first = qMax<qint64>(0, l.series->lowerBound(seriesAxis(), from + xOffset(l)) - 1);
+        const qint64 end = qMin(l.series->size(), l.series->lowerBound(seriesAxis(), to + xOffset(l)) + 1);
+        for (SeriesLod::Track track : { SeriesLod::Track::Raw, SeriesLod::Track::Smoothed }) {
+            double lo = 0, hi = 0;
+            if (!l.series->extremes(track, first, end, m_logY, &lo, &hi))
+                continue;
+            *low = any ? qMin(*low, lo) : lo;
+            *high = any ? qMax(*high, hi) : hi;
+            any = true;
+        }
+    }
+    return any;
+}
+
+void MetricChart::applyAutoRanges()
+{
+    if (m_xAuto) {
+        double from = 0, to = 1;
+        if (dataXRange(&from, &to)) {
+            const double pad = m_runsChart ? 0.5 : (to > from ? 0 : 0.5);
+            from -= pad;
+            to += pad;
+        }
+        m_x0 = from;
+        m_x1 = to;
+    }
+    if (m_yAuto) {
+        double low = 0, high = 1;
+        if (dataYRange(m_x0, m_x1, &low, &high)) {
+            if (m_logY) {
+                // a little room in decades
+                const double span = std::log10(high) - std::log10(low);
+                const double pad = span > 0 ? span * 0.05 : 0.5;
+                low = std::pow(10.0, std::log10(low) - pad);
+                high = std::pow(10.0, std::log10(high) + pad);
+            } else {
+                const double pad = high > low ? (high - low) * 0.06 : (std::abs(high) > 0 ? std::abs(high) * 0.1 : 1);
+                // no negative axis for values that are never negative
+                low = low >= 0 ? qMax(0.0, low - pad) : low - pad;
+                high += pad;
+            }
+        } else if (m_logY) {
+            low = 0.1;
+            high = 10;
+        }
+        m_y0 = low;
+        m_y1 = high;
+    }
+}
+
+void MetricChart::invalidate()
+{
+    m_reduced = false;
+    update();
+}
+
+void MetricChart::ensureReduced() const
+{
+    if (m_reduced)
+        return;
+    m_reduced = true;
+    const int columns = qMax(50, plotRect().width());
+    for (Line &l : m_lines) {
+        if (!l.visible) {
+            l.drawn.clear();
+            l.drawnSmoothed.clear();
+            continue;
+        }
+        const double offset = xOffset(l);
+        l.drawn = l.series->reduce(seriesAxis(), offset, m_x0, m_x1, columns, SeriesLod::Track::Raw, m_logY);
+        l.drawnSmoothed = l.series->hasSmoothing() && !m_runsChart
+            ? l.series->reduce(seriesAxis(), offset, m_x0, m_x1, columns, SeriesLod::Track::Smoothed, m_logY)
+            : QVector<QPointF>();
+    }
+}
+
+QVector<QPointF> MetricChart::drawnPoints() const
+{
+    ensureReduced();
+    return m_lines.isEmpty() ? QVector<QPointF>() : m_lines.first().drawn;
+}
+
+QVector<QPointF> MetricChart::drawnSmoothedPoints() const
+{
+    ensureReduced();
+    return m_lines.isEmpty() ? QVector<QPointF>() : m_lines.first().drawnSmoothed;
+}
+
+void MetricChart::setXRange(double from, double to)
+{
+    if (!(to > from) || !std::isfinite(from) || !std::isfinite(to))
+        return;
+    m_xAuto = false;
+    m_x0 = from;
+    m_x1 = to;
+    applyAutoRanges();
+    invalidate();
+    emitXRange();
+}
+
+QPair<double, double> MetricChart::xRange() const { return { m_x0, m_x1 }; }
+QPair<double, double> MetricChart::yRange() const { return { m_y0, m_y1 }; }
+
+void MetricChart::resetView()
+{
+    m_xAuto = m_yAuto = true;
+    applyAutoRanges();
+    invalidate();
+    emitXRange();
+}
+
+void MetricChart::emitXRange() { Q_EMIT xRangeChanged(m_x0, m_x1, m_xAuto); }
+
+void MetricChart::zoomAt(const QPoint &pos, double factor)
+{
+    const double at = toValue(pos).x();
+    setXRange(at - (at - m_x0) * factor, at + (m_x1 - at) * factor);
+}
+
+void MetricChart::panBy(const QPoint &pixels)
+{
+    const QRect plot = plotRect();
+    if (plot.width() <= 0 || plot.height() <= 0)
+        return;
+    const double dx = -pixels.x() * (m_x1 - m_x0) / plot.width();
+    if (!m_yAuto) {
+        // y moves with the mouse too, in the scale's own terms
+        const double units = double(pixels.y()) / plot.height();
+        if (m_logY) {
+            const double d = (std::log10(m_y1) - std::log10(m_y0)) * units;
+            m_y0 *= std::pow(10.0, d);
+            m_y1 *= std::pow(10.0, d);
+        } else {
+            const double d = (m_y1 - m_y0) * units;
+            m_y0 += d;
+            m_y1 += d;
+        }
+    }
+    setXRange(m_x0 + dx, m_x1 + dx);
+}
+
+// ---- geometry ---------------------------------------------------------------
+
+QRect MetricChart::plotRect() const
+{
+    const QFontMetrics fm = fontMetrics();
+    int top = fm.height() + 8; // the title, then the legend's rows
+    for (int i = int(m_lines.size()) - 1; i >= 0; --i) {
+        const QRect entry = legendRect(i);
+        if (!entry.isNull()) {
+            top = entry.bottom() + 6;
+            break;
+        }
+    }
+    const int left = fm.horizontalAdvance(QStringLiteral("-0.0000e+00")) * 3 / 4 + 8;
+    const int bottom = 2 * fm.height() + 10;
+    return QRect(left, top, qMax(10, width() - left - 12), qMax(10, height() - top - bottom));
+}
+
+QRect MetricChart::legendRect(int line) const
+{
+    const QFontMetrics fm = fontMetrics();
+    int row = -1;
+    int x = 8;
+    for (int i = 0; i < m_lines.size(); ++i) {
+        if (m_lines.at(i).name.isEmpty())
+            continue;
+        const int w = fm.horizontalAdvance(m_lines.at(i).name) + 28;
+        if (row < 0 || x + w > width() - 8) {
+            ++row;
+            x = 8;
+        }
+        if (i == line)
+            return QRect(x, fm.height() + 8 + row * (fm.height() + 4), w - 6, fm.height() + 2);
+        x += w;
+    }
+    return QRect();
+}
+
+QPointF MetricChart::toPixel(double x, double y) const
+{
+    const QRect plot = plotRect();
+    const double u = (x - m_x0) / (m_x1 - m_x0);
+    const double v = m_logY ? (std::log10(y) - std::log10(m_y0)) / (std::log10(m_y1) - std::log10(m_y0))
+                            : (y - m_y0) / (m_y1 - m_y0);
+    return QPointF(plot.left() + u * plot.width(), plot.bottom() + 1 - v * plot.height());
+}
+
+QPointF MetricChart::toValue(const QPointF &pixel) const
+{
+    const QRect plot = plotRect();
+    const double u = (pixel.x() - plot.left()) / plot.width();
+    const double v = (plot.bottom() + 1 - pixel.y()) / plot.height();
+    const double y = m_logY ? std::pow(10.0, std::log10(m_y0) + v * (std::log10(m_y1) - std::log10(m_y0)))
+                            : m_y0 + v * (m_y1 - m_y0);
+    return QPointF(m_x0 + u * (m_x1 - m_x0), y);
+}
 
 QPoint MetricChart::positionOf(const QString &runId) const
 {
     for (const Point &p : m_points)
-        if (p.runId == runId)
-            return m_view->mapFromScene(m_view->chart()->mapToPosition(QPointF(p.x, p.y), m_view->scatter));
+        if (p.runId == runId && std::isfinite(p.y))
+            return toPixel(p.x, p.y).toPoint();
     return QPoint(-1, -1);
 }
 
-int MetricChart::nearestPoint(const QPoint &viewPos) const
+QString MetricChart::xLabel(double x, double step) const
 {
-    if (m_points.isEmpty())
+    switch (m_xAxis) {
+    case XAxis::Run:
+    case XAxis::Step:
+        return compactNumber(x);
+    case XAxis::RelativeTime:
+        return durationLabel(x, step);
+    case XAxis::WallTime: {
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(std::llround(x * 1000)));
+        if (step >= 86400)
+            return QLocale().toString(t.date(), QLocale::ShortFormat);
+        return t.toString(step < 1 ? QStringLiteral("HH:mm:ss.z") : QStringLiteral("HH:mm:ss"));
+    }
+    }
+    return QString();
+}
+
+QVector<QPair<double, QString>> MetricChart::xTicks(int most) const
+{
+    QVector<QPair<double, QString>> ticks;
+    const double span = m_x1 - m_x0;
+    if (!(span > 0))
+        return ticks;
+    const bool time = m_xAxis == XAxis::RelativeTime || m_xAxis == XAxis::WallTime;
+    double step = time ? timeStep(span, most) : niceStep(span, most);
+    if (!time)
+        step = qMax(step, 1.0); // whole steps and runs
+    double origin = 0;
+    if (m_xAxis == XAxis::WallTime && step >= 60) // minutes and hours on the local clock
+        origin = QDateTime::fromMSecsSinceEpoch(qint64(m_x0 * 1000)).offsetFromUtc();
+    for (double v = std::ceil((m_x0 + origin) / step) * step - origin; v <= m_x1 + step * 1e-9; v += step)
+        ticks.append({ v, xLabel(std::abs(v) < step * 1e-9 ? 0 : v, step) });
+    return ticks;
+}
+
+// ---- painting ---------------------------------------------------------------
+
+void MetricChart::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    paintTo(p);
+}
+
+void MetricChart::paintTo(QPainter &p) const
+{
+    ensureReduced();
+    const QPalette pal = palette();
+    const QFontMetrics fm = fontMetrics();
+    const QRect plot = plotRect();
+    p.fillRect(rect(), pal.color(QPalette::Base));
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(pal.color(QPalette::Text));
+    p.drawText(QRect(8, 4, width() - 16, fm.height() + 2), Qt::AlignHCenter | Qt::AlignVCenter,
+               QFontMetrics(bold).elidedText(m_title, Qt::ElideMiddle, width() - 16));
+    p.setFont(font());
+
+    // the legend: a swatch and a name per line, dimmed while hidden
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const QRect r = legendRect(i);
+        if (r.isNull())
+            continue;
+        QColor c = m_lines.at(i).color;
+        QColor text = pal.color(QPalette::Text);
+        if (!m_lines.at(i).visible) {
+            c.setAlphaF(0.25f);
+            text.setAlphaF(0.4f);
+        }
+        p.fillRect(QRect(r.left(), r.center().y() - 5, 14, 10), c);
+        p.setPen(text);
+        p.drawText(r.adjusted(20, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, m_lines.at(i).name);
+    }
+
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(28);
+    PlotAxis yAxis;
+    yAxis.setRange(m_y0, m_y1, m_logY);
+    for (const auto &[unit, label] : yAxis.ticks(qMax(2, plot.height() / (fm.height() * 2)))) {
+        const int y = int(std::lround(plot.bottom() + 1 - unit * plot.height()));
+        p.setPen(grid);
+        p.drawLine(plot.left(), y, plot.right(), y);
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRect(0, y - fm.height() / 2, plot.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   fm.elidedText(label, Qt::ElideRight, plot.left() - 6));
+    }
+    const int labelWidth = qMax(fm.horizontalAdvance(QStringLiteral("00:00:00")) + 16, 60);
+    for (const auto &[x, label] : xTicks(qMax(2, plot.width() / labelWidth))) {
+        const int px = int(std::lround(toPixel(x, m_y0).x()));
+        if (px < plot.left() - 1 || px > plot.right() + 1)
+            continue;
+        p.setPen(grid);
+        p.drawLine(px, plot.top(), px, plot.bottom());
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRect(px - labelWidth / 2, plot.bottom() + 4, labelWidth, fm.height()), Qt::AlignHCenter, label);
+    }
+    p.drawText(QRect(plot.left(), plot.bottom() + fm.height() + 6, plot.width(), fm.height()), Qt::AlignHCenter,
+               xTitle());
+    QColor frame = pal.color(QPalette::Text);
+    frame.setAlpha(90);
+    p.setPen(frame);
+    p.drawRect(plot.adjusted(0, 0, -1, -1));
+
+    p.save();
+    p.setClipRect(plot);
+    p.setRenderHint(QPainter::Antialiasing);
+    auto polyline = [&](const QVector<QPointF> &values, const QColor &color, double width) {
+        if (values.isEmpty())
+            return;
+        QVector<QPointF> pixels;
+        pixels.reserve(values.size());
+        for (const QPointF &v : values)
+            pixels.append(toPixel(v.x(), v.y()));
+        QPen pen(color, width);
+        pen.setCapStyle(Qt::RoundCap);
+        pen.setJoinStyle(Qt::RoundJoin);
+        p.setPen(pen);
+        if (pixels.size() == 1)
+            p.drawPoint(pixels.first());
+        else
+            p.drawPolyline(pixels.constData(), int(pixels.size()));
+    };
+    for (const Line &l : std::as_const(m_lines)) {
+        if (!l.visible)
+            continue;
+        if (!l.drawnSmoothed.isEmpty()) {
+            QColor faint = l.color;
+            faint.setAlphaF(0.25f);
+            polyline(l.drawn, faint, 1.2);
+            polyline(l.drawnSmoothed, l.color, 1.8);
+        } else {
+            polyline(l.drawn, l.color, m_lines.size() > 1 ? 1.6 : 1.3);
+        }
+        if (m_runsChart && l.drawn.size() <= kMarkerLimit) {
+            p.setPen(QPen(l.color.darker(130), 1));
+            p.setBrush(l.color);
+            for (const QPointF &v : l.drawn)
+                p.drawEllipse(toPixel(v.x(), v.y()), 3.5, 3.5);
+        }
+    }
+    if (m_runsChart && m_highlightIndex >= 0 && m_highlightIndex < m_points.size()) {
+        const Point &pt = m_points.at(m_highlightIndex);
+        if (std::isfinite(pt.y) && (!m_logY || pt.y > 0)) {
+            p.setPen(QPen(kHighlight.darker(160), 1.2));
+            p.setBrush(kHighlight);
+            p.drawEllipse(toPixel(pt.x, pt.y), 6.5, 6.5);
+        }
+    }
+    // the crosshair: a line at the mouse and a dot on every line there
+    if (!m_runsChart && m_drag == Drag::None && plot.contains(m_mouse)) {
+        QColor cross = pal.color(QPalette::Text);
+        cross.setAlpha(110);
+        p.setPen(QPen(cross, 1, Qt::DashLine));
+        p.drawLine(QPointF(m_mouse.x() + 0.5, plot.top()), QPointF(m_mouse.x() + 0.5, plot.bottom()));
+        const double x = toValue(m_mouse).x();
+        for (const Line &l : std::as_const(m_lines)) {
+            if (!l.visible || l.series->isEmpty())
+                continue;
+            const SeriesLod &s = *l.series;
+            const qint64 i = qBound<qint64>(0, s.lowerBound(seriesAxis(), x + xOffset(l)), s.size() - 1);
+            const qint64 j = i > 0 && std::abs(s.x(seriesAxis(), i - 1) - xOffset(l) - x) < std::abs(s.x(seriesAxis(), i) - xOffset(l) - x) ? i - 1 : i;
+            const double y = s.y(l.drawnSmoothed.isEmpty() ? SeriesLod::Track::Raw : SeriesLod::Track::Smoothed, j);
+            if (!std::isfinite(y) || (m_logY && y <= 0))
+                continue;
+            p.setPen(QPen(pal.color(QPalette::Base), 1.5));
+            p.setBrush(l.color);
+            p.drawEllipse(toPixel(s.x(seriesAxis(), j) - xOffset(l), y), 4, 4);
+        }
+    }
+    if (m_drag == Drag::Band) {
+        QColor band = pal.color(QPalette::Highlight);
+        band.setAlpha(50);
+        p.setPen(QPen(pal.color(QPalette::Highlight), 1));
+        p.setBrush(band);
+        p.drawRect(QRect(m_pressAt, m_mouse).normalized());
+    }
+    p.restore();
+    if (m_lines.isEmpty() || std::all_of(m_lines.cbegin(), m_lines.cend(), [](const Line &l) { return l.series->isEmpty(); })) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(plot, Qt::AlignCenter, tr("No values yet."));
+    }
+}
+
+QString MetricChart::crosshairText(const QPoint &pos) const
+{
+    if (m_runsChart || !plotRect().contains(pos))
+        return QString();
+    const double x = toValue(pos).x();
+    QStringList lines;
+    double shownX = x;
+    bool haveX = false;
+    for (const Line &l : std::as_const(m_lines)) {
+        if (!l.visible || l.series->isEmpty())
+            continue;
+        const SeriesLod &s = *l.series;
+        const double off = xOffset(l);
+        qint64 i = qBound<qint64>(0, s.lowerBound(seriesAxis(), x + off), s.size() - 1);
+        if (i > 0 && std::abs(s.x(seriesAxis(), i - 1) - off - x) < std::abs(s.x(seriesAxis(), i) - off - x))
+            --i;
+        if (!haveX) {
+            shownX = s.x(seriesAxis(), i) - off;
+            haveX = true;
+        }
+        QString value = HistoryFormat::number(s.value(i));
+        if (s.hasSmoothing())
+            value = tr("%1 (smoothed %2)").arg(value, HistoryFormat::number(s.smoothedValue(i)));
+        const QString name = l.name.isEmpty() ? m_title : l.name;
+        lines.append(tr("%1: %2 at step %3").arg(name, value, compactNumber(s.step(i))));
+    }
+    if (lines.isEmpty())
+        return QString();
+    const bool time = m_xAxis == XAxis::RelativeTime || m_xAxis == XAxis::WallTime;
+    lines.prepend(QStringLiteral("%1 %2").arg(xTitle(), xLabel(shownX, time ? 0.01 : 1)));
+    if (m_logY && hiddenByLogScale() > 0)
+        lines.append(tr("%1 values ≤ 0 are left out of the log scale.").arg(hiddenByLogScale()));
+    return lines.join(QLatin1Char('\n'));
+}
+
+// ---- the mouse and keys -----------------------------------------------------
+
+int MetricChart::legendLineAt(const QPoint &pos) const
+{
+    for (int i = 0; i < m_lines.size(); ++i)
+        if (legendRect(i).contains(pos))
+            return i;
+    return -1;
+}
+
+int MetricChart::nearestRun(const QPoint &pos) const
+{
+    if (!m_runsChart || m_points.isEmpty())
         return -1;
-    const QPointF value = m_view->chart()->mapToValue(m_view->mapToScene(viewPos), m_view->scatter);
+    const double x = toValue(pos).x();
     // points are sorted by x: look around the x under the mouse
-    auto it = std::lower_bound(m_points.cbegin(), m_points.cend(), value.x(),
-                               [](const Point &p, double x) { return p.x < x; });
+    auto it = std::lower_bound(m_points.cbegin(), m_points.cend(), x, [](const Point &p, double v) { return p.x < v; });
     const int center = int(it - m_points.cbegin());
     int best = -1;
     double bestDistance = 10; // pixels
     for (int i = qMax(0, center - 64); i < qMin(int(m_points.size()), center + 64); ++i) {
         const Point &p = m_points.at(i);
-        if (!std::isfinite(p.y))
+        if (!std::isfinite(p.y) || (m_logY && p.y <= 0))
             continue;
-        const QPointF pos = m_view->mapFromScene(m_view->chart()->mapToPosition(QPointF(p.x, p.y), m_view->scatter));
-        const double d = std::hypot(pos.x() - viewPos.x(), pos.y() - viewPos.y());
+        const QPointF at = toPixel(p.x, p.y);
+        const double d = std::hypot(at.x() - pos.x(), at.y() - pos.y());
         if (d < bestDistance) {
             bestDistance = d;
             best = i;
@@ -360,56 +790,274 @@ int MetricChart::nearestPoint(const QPoint &viewPos) const
     return best;
 }
 
-void MetricChart::hoverAt(const QPoint &viewPos, const QPoint &globalPos)
+void MetricChart::hoverAt(const QPoint &pos, const QPoint &globalPos)
 {
-    const int i = nearestPoint(viewPos);
-    const QString runId = i >= 0 ? m_points.at(i).runId : QString();
-    if (i >= 0 && !globalPos.isNull() && m_tooltip)
-        QToolTip::showText(globalPos, m_tooltip(m_points.at(i)), m_view);
-    else if (runId.isEmpty() && !m_hovered.isEmpty())
-        QToolTip::hideText();
-    if (runId != m_hovered) {
-        m_hovered = runId;
-        Q_EMIT pointHovered(runId);
+    m_mouse = pos;
+    if (m_runsChart) {
+        const int i = nearestRun(pos);
+        const QString runId = i >= 0 ? m_points.at(i).runId : QString();
+        if (i >= 0 && !globalPos.isNull() && m_tooltip)
+            QToolTip::showText(globalPos, m_tooltip(m_points.at(i)), this);
+        else if (runId.isEmpty() && !m_hovered.isEmpty())
+            QToolTip::hideText();
+        if (runId != m_hovered) {
+            m_hovered = runId;
+            Q_EMIT pointHovered(runId);
+        }
+        return;
     }
+    const QString text = crosshairText(pos);
+    if (!text.isEmpty() && !globalPos.isNull())
+        QToolTip::showText(globalPos + QPoint(16, 16), text, this);
+    else if (text.isEmpty())
+        QToolTip::hideText();
+    update();
 }
 
-void MetricChart::clickAt(const QPoint &viewPos)
+void MetricChart::mousePressEvent(QMouseEvent *event)
 {
-    const int i = nearestPoint(viewPos);
-    if (i >= 0)
-        Q_EMIT pointClicked(m_points.at(i).runId);
+    const QPoint pos = MousePosition::local(event);
+    m_pressAt = m_lastDrag = m_mouse = pos;
+    const int legend = legendLineAt(pos);
+    if (event->button() == Qt::LeftButton && legend >= 0) {
+        setLineVisible(legend, !isLineVisible(legend));
+        return;
+    }
+    if (!plotRect().contains(pos))
+        return;
+    if (event->button() == Qt::MiddleButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)))
+        m_drag = Drag::Pan;
+    else if (event->button() == Qt::LeftButton)
+        m_drag = Drag::Band;
 }
+
+void MetricChart::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = MousePosition::local(event);
+    if (m_drag == Drag::Pan) {
+        panBy(pos - m_lastDrag);
+        m_lastDrag = m_mouse = pos;
+        return;
+    }
+    if (m_drag == Drag::Band) {
+        m_mouse = pos;
+        update();
+        return;
+    }
+    hoverAt(pos, MousePosition::global(event));
+}
+
+void MetricChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    const QPoint pos = MousePosition::local(event);
+    const Drag drag = std::exchange(m_drag, Drag::None);
+    if (drag == Drag::Band) {
+        const QRect band = QRect(m_pressAt, pos).normalized().intersected(plotRect());
+        if (band.width() > 4) {
+            const QPointF a = toValue(band.bottomLeft());
+            const QPointF b = toValue(band.topRight());
+            if (band.height() > 4) { // a rectangle sets y too; a flat band zooms x only
+                m_yAuto = false;
+                m_y0 = a.y();
+                m_y1 = b.y();
+            }
+            setXRange(a.x(), b.x());
+            return;
+        }
+        if (event->button() == Qt::LeftButton) {
+            const int i = nearestRun(pos);
+            if (i >= 0)
+                Q_EMIT pointClicked(m_points.at(i).runId);
+        }
+    }
+    update();
+}
+
+void MetricChart::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (plotRect().contains(MousePosition::local(event)))
+        resetView();
+}
+
+void MetricChart::wheelEvent(QWheelEvent *event)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    const QPoint pos = event->position().toPoint();
+#else
+    const QPoint pos = event->pos();
+#endif
+    if (!plotRect().contains(pos) || event->angleDelta().y() == 0) {
+        event->ignore(); // the page around scrolls
+        return;
+    }
+    zoomAt(pos, std::pow(0.999, event->angleDelta().y())); // a notch is 120: 11% in or out
+    event->accept();
+}
+
+void MetricChart::leaveEvent(QEvent *event)
+{
+    hoverAt(QPoint(-1000, -1000), QPoint());
+    QWidget::leaveEvent(event);
+}
+
+void MetricChart::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && isZoomed()) {
+        resetView();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void MetricChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    invalidate(); // the reduction depends on the width
+}
+
+void MetricChart::setHighlightedRun(const QString &runId)
+{
+    if (runId == m_highlighted)
+        return;
+    m_highlighted = runId;
+    findHighlighted();
+    update();
+}
+
+void MetricChart::findHighlighted()
+{
+    m_highlightIndex = -1;
+    if (m_highlighted.isEmpty())
+        return;
+    for (int i = 0; i < m_points.size(); ++i)
+        if (m_points.at(i).runId == m_highlighted) {
+            m_highlightIndex = i;
+            return;
+        }
+}
+
+// ---- export -----------------------------------------------------------------
 
 bool MetricChart::exportTo(const QString &path) const
 {
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return exportCsv(path);
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
         svg.setFileName(path);
-        svg.setSize(m_view->size());
-        svg.setViewBox(QRect(QPoint(0, 0), m_view->size()));
+        svg.setSize(size());
+        svg.setViewBox(rect());
         svg.setTitle(title());
         QPainter painter(&svg);
-        m_view->render(&painter);
+        paintTo(painter);
         return painter.end();
     }
-    return m_view->grab().save(path);
+    return const_cast<MetricChart *>(this)->grab().save(path);
 }
+
+namespace {
+
+struct CsvLine
+{
+    QString name;
+    std::shared_ptr<SeriesLod> series; // a copy sharing the values
+};
+
+bool writeCsv(const QString &path, const QVector<CsvLine> &lines, bool smoothed)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return false;
+    QTextStream out(&file);
+    auto number = [](double v) { return QString::number(v, 'g', 17); };
+    out << "line,step,time,value" << (smoothed ? ",smoothed\n" : "\n");
+    for (const CsvLine &l : lines) {
+        const SeriesLod &s = *l.series;
+        for (qint64 i = 0; i < s.size(); ++i) {
+            out << l.name << ',' << number(s.step(i)) << ',' << number(s.time(i)) << ',' << number(s.value(i));
+            if (smoothed)
+                out << ',' << number(s.smoothedValue(i));
+            out << '\n';
+        }
+    }
+    out.flush();
+    return out.status() == QTextStream::Ok && file.commit();
+}
+
+QString csvField(QString s)
+{
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
+        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return s;
+}
+
+} // namespace
+
+std::function<bool()> MetricChart::csvWriter(const QString &path) const
+{
+    if (!m_runsChart) {
+        QVector<CsvLine> lines;
+        for (const Line &l : std::as_const(m_lines))
+            if (l.visible)
+                lines.append({ csvField(l.name.isEmpty() ? m_title : l.name), l.series->shareValues() });
+        const bool smoothed = m_smoothing > 0;
+        return [path, lines, smoothed] { return writeCsv(path, lines, smoothed); };
+    }
+    const QVector<Point> points = m_points;
+    return [path, points] {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+            return false;
+        QTextStream out(&file);
+        out << "run_id,run,value\n";
+        for (const Point &p : points)
+            out << csvField(p.runId) << ',' << QString::number(p.x, 'g', 17) << ',' << QString::number(p.y, 'g', 17)
+                << '\n';
+        out.flush();
+        return out.status() == QTextStream::Ok && file.commit();
+    };
+}
+
+bool MetricChart::exportCsv(const QString &path) const { return csvWriter(path)(); }
+
+void MetricChart::contextMenuEvent(QContextMenuEvent *event) { showMenu(event->globalPos()); }
 
 void MetricChart::showMenu(const QPoint &globalPos)
 {
     QMenu *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *reset = menu->addAction(tr("Show everything"), this, &MetricChart::resetView);
+    reset->setEnabled(isZoomed());
+    QAction *log = menu->addAction(tr("Log scale"), this, [this](bool on) { setLogY(on); });
+    log->setCheckable(true);
+    log->setChecked(m_logY);
+    menu->addSeparator();
     auto exportAs = [this](const QString &filter, const QString &suffix) {
         auto *dialog = new QFileDialog(this, tr("Export chart"), title() + suffix, filter);
         dialog->setAcceptMode(QFileDialog::AcceptSave);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportTo(path); });
+        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+            if (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+                exportTo(path);
+                return;
+            }
+            // every point of millions is written off the GUI thread
+            auto *watcher = new QFutureWatcher<bool>(this);
+            connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
+                watcher->deleteLater();
+                if (!watcher->result())
+                    QToolTip::showText(mapToGlobal(QPoint(8, 8)), tr("%1 could not be written.").arg(path), this);
+            });
+            watcher->setFuture(QtConcurrent::run(csvWriter(path)));
+        });
         dialog->open();
     };
     menu->addAction(tr("Export as PNG…"), this,
                     [exportAs] { exportAs(tr("PNG image (*.png)"), QStringLiteral(".png")); });
     menu->addAction(tr("Export as SVG…"), this,
                     [exportAs] { exportAs(tr("SVG image (*.svg)"), QStringLiteral(".svg")); });
+    menu->addAction(tr("Export data as CSV…"), this,
+                    [exportAs] { exportAs(tr("Comma-separated values (*.csv)"), QStringLiteral(".csv")); });
     menu->popup(globalPos);
 }

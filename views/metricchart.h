@@ -1,5 +1,8 @@
 #pragma once
 
+#include "runrecord.h"
+#include "serieslod.h"
+
 #include <QColor>
 #include <QPointF>
 #include <QString>
@@ -7,14 +10,22 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
-class ChartView;
-
-// One chart of one value across runs (x = run number). The only class that
-// touches Qt Charts, which is deprecated from Qt 6.10: replacing it means
-// replacing this file pair. Points are fed in one replace(); long series are
-// drawn as a min/max-per-pixel reduction computed off the GUI thread, while
-// hover and click still find every original point.
+// One chart of logged values, drawn by itself (no Qt Charts): the
+// dashboard's one point per run (x = run number), or lines of series
+// (x = step or time) for the details and compare views.
+//
+// Every line is a SeriesLod: what is drawn is reduce()d for the visible
+// range and the plot's width, so zooming and panning a ten-million-point
+// series re-reduces only what shows, and no spike is lost. Lines take new
+// points while shown (appendToLine()); a chart the user zoomed into stays
+// where it is, one left alone follows the new points.
+//
+// The mouse: drag a rectangle to zoom (a flat one zooms x only), the wheel
+// zooms x around the cursor, Shift+drag or the middle button pans,
+// double-click or Esc shows everything again. Hovering a line chart shows
+// a crosshair with every line's value at that x.
 class MetricChart : public QWidget
 {
     Q_OBJECT
@@ -26,60 +37,164 @@ public:
         double y = 0;
         QString runId;
     };
-    // Makes the tooltip of a point when the mouse reaches it (never for all points up front).
-    void setTooltipProvider(std::function<QString(const Point &)> provider) { m_tooltip = std::move(provider); }
+    enum class XAxis {
+        Run, // the dashboard's charts
+        Step,
+        RelativeTime, // seconds since the run started
+        WallTime,
+    };
 
     explicit MetricChart(QWidget *parent = nullptr);
     ~MetricChart() override;
 
     void setTitle(const QString &title);
-    QString title() const;
-    // Points sorted by x.
+    QString title() const { return m_title; }
+    // Makes the tooltip of a run's point when the mouse reaches it (never for all points up front).
+    void setTooltipProvider(std::function<QString(const Point &)> provider) { m_tooltip = std::move(provider); }
+
+    // The dashboard's chart: one point per run, sorted by x (the run number).
     void setPoints(const QVector<Point> &points);
     const QVector<Point> &points() const { return m_points; }
-    // What the series draws now (the reduction, for long series).
-    QVector<QPointF> drawnPoints() const;
 
-    // Extra named lines over the main points, each in its own colour, with a
-    // legend (the compare view overlays one line per run).
-    void addOverlay(const QString &name, const QVector<QPointF> &points, const QColor &color);
-    void clearOverlays();
-    int overlayCount() const;
-    QVector<QPointF> overlayPoints(int index) const;
+    // A line of a series; name "" keeps it out of the legend. timeOrigin is
+    // when the run started (for relative time; 0: its first point).
+    int addLine(const QString &name, const std::shared_ptr<SeriesLod> &series, const QColor &color,
+                double timeOrigin = 0);
+    // The same from points (step, value) made here.
+    int addLine(const QString &name, const QVector<QPointF> &points, const QColor &color);
+    void appendToLine(int line, const QVector<MetricPoint> &points);
+    void clearLines();
+    int lineCount() const { return int(m_lines.size()); }
+    const SeriesLod *lineSeries(int line) const;
+    QString lineName(int line) const;
+    // Every finite (step, value) of a line.
+    QVector<QPointF> linePoints(int line) const;
     // A click on a line's legend entry hides it (the entry dims) or shows it again.
-    void setOverlayVisible(int index, bool visible);
-    bool isOverlayVisible(int index) const;
+    void setLineVisible(int line, bool visible);
+    bool isLineVisible(int line) const;
+    // Where a line's legend entry is (for a click).
+    QRect legendRect(int line) const;
+
+    // What the first line draws now, reduced for the visible range.
+    QVector<QPointF> drawnPoints() const;
+    QVector<QPointF> drawnSmoothedPoints() const;
+
+    void setXAxis(XAxis axis);
+    XAxis xAxis() const { return m_xAxis; }
+    QString xTitle() const;
+    void setLogY(bool log);
+    bool isLogY() const { return m_logY; }
+    // Values a log scale leaves out (zero or negative), over the lines shown.
+    qint64 hiddenByLogScale() const;
+    // 0 (off) … 0.99: an exponential moving average drawn over the raw line,
+    // which stays faintly visible. Long series are smoothed off the GUI thread.
+    void setSmoothing(double weight);
+    double smoothing() const { return m_smoothing; }
+    bool isSmoothingPending() const { return m_smoothingJobs > 0; }
+
+    // The visible x range. setXRange() zooms (the y range follows the
+    // values shown unless a rectangle set it); resetView() shows all.
+    void setXRange(double from, double to);
+    QPair<double, double> xRange() const;
+    QPair<double, double> yRange() const;
+    bool isZoomed() const { return !m_xAuto || !m_yAuto; }
+    void resetView();
+    // Zooms x by factor (< 1: in) around the x at a widget position.
+    void zoomAt(const QPoint &pos, double factor);
+    // Moves the visible range by pixels.
+    void panBy(const QPoint &pixels);
 
     void setHighlightedRun(const QString &runId);
     QString highlightedRun() const { return m_highlighted; }
     // The widget that receives the mouse, and where a run's point is in it.
-    QWidget *plotWidget() const;
+    QWidget *plotWidget() const { return const_cast<MetricChart *>(this); }
     QPoint positionOf(const QString &runId) const;
+    QRect plotRect() const;
+    // Value coordinates ↔ widget pixels.
+    QPointF toPixel(double x, double y) const;
+    QPointF toValue(const QPointF &pixel) const;
+    // The crosshair's text at a widget position ("" off the plot).
+    QString crosshairText(const QPoint &pos) const;
 
-    // PNG or SVG, by the file's extension.
+    // PNG, SVG or CSV (every point of the lines shown), by the file's extension.
     bool exportTo(const QString &path) const;
+    bool exportCsv(const QString &path) const;
 
     static int reductionThreshold() { return 4000; }
 
 Q_SIGNALS:
     void pointHovered(const QString &runId); // "" when the mouse leaves the points
     void pointClicked(const QString &runId);
-    void overlayVisibilityChanged(int index, bool visible);
+    void lineVisibilityChanged(int line, bool visible);
+    // The user (or setXRange()) moved the x range; automatic when it shows everything again.
+    void xRangeChanged(double from, double to, bool automatic);
+    void smoothingApplied();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
-    friend class ChartView;
-    int nearestPoint(const QPoint &viewPos) const;
-    void hoverAt(const QPoint &viewPos, const QPoint &globalPos);
-    void clickAt(const QPoint &viewPos);
-    void updateAxes();
-    void draw(const QVector<QPointF> &points);
+    struct Line
+    {
+        QString name;
+        QColor color;
+        std::shared_ptr<SeriesLod> series;
+        double timeOrigin = 0;
+        bool visible = true;
+        QVector<QPointF> drawn; // reduced for the view, in values
+        QVector<QPointF> drawnSmoothed;
+    };
+    SeriesLod::X seriesAxis() const;
+    double xOffset(const Line &line) const;
+    bool dataXRange(double *from, double *to) const;
+    bool dataYRange(double from, double to, double *low, double *high) const;
+    void ensureReduced() const;
+    void invalidate();
+    void applyAutoRanges();
+    void emitXRange();
+    void smoothLine(int line);
+    void setRunsSeries(const std::shared_ptr<SeriesLod> &series, int generation);
+    int nearestRun(const QPoint &pos) const;
+    void hoverAt(const QPoint &pos, const QPoint &globalPos);
+    int legendLineAt(const QPoint &pos) const;
+    QString xLabel(double x, double step) const;
+    QVector<QPair<double, QString>> xTicks(int most) const;
+    void paintTo(QPainter &p) const;
+    void findHighlighted();
+    // Writes the CSV when called, from copies taken now: safe on a worker.
+    std::function<bool()> csvWriter(const QString &path) const;
     void showMenu(const QPoint &globalPos);
 
-    ChartView *m_view;
+    QString m_title;
     QVector<Point> m_points;
-    QString m_highlighted;
-    QString m_hovered;
+    bool m_runsChart = false;
     int m_generation = 0;
+    mutable QVector<Line> m_lines;
+    mutable bool m_reduced = false;
     std::function<QString(const Point &)> m_tooltip;
-    QVector<QVector<QPointF>> m_overlayPoints;
+
+    XAxis m_xAxis = XAxis::Step;
+    bool m_logY = false;
+    double m_smoothing = 0;
+    int m_smoothingJobs = 0;
+    bool m_xAuto = true;
+    bool m_yAuto = true;
+    double m_x0 = 0, m_x1 = 1, m_y0 = 0, m_y1 = 1;
+
+    QString m_highlighted;
+    int m_highlightIndex = -1; // in m_points
+    QString m_hovered;
+    QPoint m_mouse = QPoint(-1, -1);
+    QPoint m_pressAt;
+    QPoint m_lastDrag;
+    enum class Drag { None, Band, Pan } m_drag = Drag::None;
 };

@@ -1,8 +1,10 @@
 #include "runcompareview.h"
 
 #include "argumentline.h"
+#include "chartcontrols.h"
 #include "codeviewer.h"
 #include "historyformat.h"
+#include "liveseries.h"
 #include "metricchart.h"
 #include "regularfile.h"
 #include "runcomparison.h"
@@ -56,6 +58,8 @@ RunCompareView::RunCompareView(QWidget *parent)
     , m_title(new QLabel(tr("Select two runs or more in the dashboard and press Compare."), this))
     , m_differencesOnly(new QCheckBox(tr("Differences only"), this))
     , m_tabs(new QTabWidget(this))
+    , m_chartControls(new ChartControls(this))
+    , m_live(new LiveSeries(this))
     , m_values(new QTableWidget(this))
     , m_pinned(new QTableView(m_values))
     , m_chartsArea(new QWidget(this))
@@ -128,9 +132,22 @@ RunCompareView::RunCompareView(QWidget *parent)
     m_code->setObjectName(QStringLiteral("compareCode"));
     auto *chartsScroll = new QScrollArea(this);
     chartsScroll->setWidgetResizable(true);
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the charts take the width there is
     chartsScroll->setWidget(m_chartsArea);
+    auto *chartsPage = new QWidget(this);
+    auto *chartsPageLayout = new QVBoxLayout(chartsPage);
+    chartsPageLayout->setContentsMargins(0, 4, 0, 0);
+    chartsPageLayout->addWidget(m_chartControls);
+    chartsPageLayout->addWidget(chartsScroll, 1);
+    connect(m_live, &LiveSeries::pointsArrived, this,
+            [this](const QString &runId, const QString &key, const QVector<MetricPoint> &points) {
+                auto *chart = m_chartsArea->findChild<MetricChart *>(QStringLiteral("overlay:") + key);
+                const QVariant line = chart ? chart->property(qPrintable(QStringLiteral("line:") + runId)) : QVariant();
+                if (line.isValid())
+                    chart->appendToLine(line.toInt(), points);
+            });
     m_tabs->addTab(m_values, tr("Values"));
-    m_tabs->addTab(chartsScroll, tr("Series"));
+    m_tabs->addTab(chartsPage, tr("Series"));
     m_tabs->addTab(outputsPage, tr("Outputs"));
     m_tabs->addTab(m_code, tr("Code"));
     m_swapWhich->setObjectName(QStringLiteral("swapWhich"));
@@ -163,6 +180,8 @@ RunCompareView::RunCompareView(QWidget *parent)
 void RunCompareView::setProject(const Project &project)
 {
     m_project = project;
+    m_chartControls->setProject(project);
+    m_live->stop();
     ++m_generation;
     fill({});
 }
@@ -210,6 +229,7 @@ void RunCompareView::showRuns(const QStringList &runIds)
             }
             result.images.append(images);
             result.runs.append(d);
+            result.runs.last().makeChartSeries();
         }
         // the code: what each later run changed against the first (oldest)
         std::vector<int> order(size_t(result.runs.size()));
@@ -433,21 +453,28 @@ void RunCompareView::fillCharts()
         chart->setTitle(key);
         chart->setMinimumHeight(280);
         for (int i = 0; i < m_runs.size(); ++i) {
-            const auto points = m_runs.at(i).series.value(key);
-            if (points.isEmpty())
+            const RunDetails &d = m_runs.at(i);
+            const std::shared_ptr<SeriesLod> series = d.chartSeries.value(key);
+            if (!series)
                 continue;
-            QVector<QPointF> xy;
-            xy.reserve(points.size());
-            for (const MetricPoint &p : points)
-                if (std::isfinite(p.value))
-                    xy.append(QPointF(double(p.step), p.value));
-            chart->addOverlay(tr("run %1").arg(m_runs.at(i).run.number), xy, runColor(i));
+            const int line = chart->addLine(tr("run %1").arg(d.run.number), series, runColor(i),
+                                            double(d.run.startUs) / 1e6);
+            chart->setProperty(qPrintable(QStringLiteral("line:") + d.run.runId), line);
         }
         m_chartsLayout->addWidget(chart);
     }
     if (keys.isEmpty())
         m_chartsLayout->addWidget(new QLabel(tr("None of these runs logged a value more than once."), m_chartsArea));
     m_chartsLayout->addStretch();
+    m_chartControls->setCharts(seriesCharts());
+    // runs still going: their lines grow (a value first charted later waits for the next opening)
+    QVector<RunRecord> running;
+    QHash<QString, QHash<QString, qint64>> lastSteps;
+    for (const RunDetails &d : std::as_const(m_runs)) {
+        running.append(d.run);
+        lastSteps.insert(d.run.runId, d.lastSteps());
+    }
+    m_live->follow(m_project, running, lastSteps);
 }
 
 void RunCompareView::setDifferencesOnly(bool on) { m_differencesOnly->setChecked(on); }

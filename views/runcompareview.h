@@ -9,7 +9,9 @@
 #include <QVector>
 #include <QWidget>
 
+class ChartControls;
 class CodeViewer;
+class LiveSeries;
 class MetricChart;
 class QComboBox;
 class QLineEdit;
@@ -88,6 +90,8 @@ private:
     QLabel *m_title;
     QCheckBox *m_differencesOnly;
     QTabWidget *m_tabs;
+    ChartControls *m_chartControls;
+    LiveSeries *m_live;
     QTableWidget *m_values;
     QTableView *m_pinned;
     QWidget *m_chartsArea;

@@ -1,9 +1,11 @@
 #include "rundetailsview.h"
 
 #include "argumentline.h"
+#include "chartcontrols.h"
 #include "artifactfiles.h"
 #include "codeviewer.h"
 #include "historyformat.h"
+#include "liveseries.h"
 #include "metricchart.h"
 #include "runhistoryloader.h"
 #include "snapshotstore.h"
@@ -69,6 +71,8 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     , m_rerun(new QPushButton(tr("Rerun"), this))
     , m_cancel(new QPushButton(tr("Cancel run"), this))
     , m_tabs(new QTabWidget(this))
+    , m_chartControls(new ChartControls(this))
+    , m_live(new LiveSeries(this))
     , m_overview(new QTreeWidget(this))
     , m_name(new QLineEdit(this))
     , m_description(new QLineEdit(this))
@@ -148,7 +152,15 @@ RunDetailsView::RunDetailsView(QWidget *parent)
 
     auto *chartsScroll = new QScrollArea(this);
     chartsScroll->setWidgetResizable(true);
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the charts take the width there is
     chartsScroll->setWidget(m_chartsArea);
+    auto *chartsPage = new QWidget(this);
+    auto *chartsPageLayout = new QVBoxLayout(chartsPage);
+    chartsPageLayout->setContentsMargins(0, 4, 0, 0);
+    chartsPageLayout->addWidget(m_chartControls);
+    chartsPageLayout->addWidget(chartsScroll, 1);
+    connect(m_live, &LiveSeries::pointsArrived, this, &RunDetailsView::addLivePoints);
+    connect(m_live, &LiveSeries::runEnded, this, [this](const RunRecord &record) { showRun(record.runId); });
 
     m_outputs->setObjectName(QStringLiteral("detailsOutputs"));
     m_outputs->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -209,7 +221,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     overviewLayout->addLayout(info);
     overviewLayout->addWidget(m_overview);
     m_tabs->addTab(overviewPage, tr("Overview"));
-    m_tabs->addTab(chartsScroll, tr("Charts"));
+    m_tabs->addTab(chartsPage, tr("Charts"));
     m_tabs->addTab(outputs, tr("Outputs"));
     m_tabs->addTab(logPage, tr("Driver log"));
 
@@ -231,6 +243,8 @@ RunDetailsView::RunDetailsView(QWidget *parent)
 void RunDetailsView::setProject(const Project &project)
 {
     m_project = project;
+    m_chartControls->setProject(project);
+    m_live->stop();
     m_details = RunDetails();
     ++m_generation;
     fill();
@@ -250,7 +264,11 @@ void RunDetailsView::showRun(const QString &runId)
         fill();
         Q_EMIT loaded(runId);
     });
-    watcher->setFuture(QtConcurrent::run([project, runId] { return RunDetails::load(project, runId); }));
+    watcher->setFuture(QtConcurrent::run([project, runId] {
+        RunDetails d = RunDetails::load(project, runId);
+        d.makeChartSeries();
+        return d;
+    }));
 }
 
 void RunDetailsView::fill()
@@ -383,25 +401,64 @@ void RunDetailsView::fillOverview()
 
 void RunDetailsView::fillCharts()
 {
+    // the same run again (it ended, or was edited): each chart keeps its zoom
+    QHash<QString, QPair<double, double>> zoomed;
+    for (MetricChart *c : m_chartsArea->findChildren<MetricChart *>())
+        if (c->isZoomed() && c->property("runId").toString() == m_details.run.runId)
+            zoomed.insert(c->title(), c->xRange());
     while (QLayoutItem *item = m_chartsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
     const QStringList keys = m_details.chartKeys();
-    for (const QString &key : std::as_const(keys)) {
-        auto *chart = new MetricChart(m_chartsArea);
-        chart->setObjectName(QStringLiteral("series:") + key);
-        chart->setTitle(key);
-        chart->setMinimumHeight(260);
-        QVector<MetricChart::Point> points;
-        for (const MetricPoint &p : m_details.series.value(key))
-            points.append({ double(p.step), p.value, QString() });
-        chart->setPoints(points);
-        m_chartsLayout->addWidget(chart);
-    }
+    for (const QString &key : keys)
+        addChart(key, m_details.chartSeries.value(key));
     if (keys.isEmpty())
-        m_chartsLayout->addWidget(new QLabel(tr("No value of this run was logged more than once."), m_chartsArea));
+        m_chartsLayout->addWidget(new QLabel(isFinished(m_details.run.status)
+                                                 ? tr("No value of this run was logged more than once.")
+                                                 : tr("No value of this run was logged more than once yet: charts "
+                                                      "appear here as the run logs them."),
+                                             m_chartsArea));
     m_chartsLayout->addStretch();
+    m_chartControls->setCharts(m_chartsArea->findChildren<MetricChart *>());
+    for (MetricChart *c : m_chartsArea->findChildren<MetricChart *>())
+        if (zoomed.contains(c->title()))
+            c->setXRange(zoomed.value(c->title()).first, zoomed.value(c->title()).second);
+    // a run still going: its charts take its new points as they come
+    if (!m_details.run.runId.isEmpty() && !isFinished(m_details.run.status))
+        m_live->follow(m_project, { m_details.run }, { { m_details.run.runId, m_details.lastSteps() } });
+    else
+        m_live->stop();
+}
+
+MetricChart *RunDetailsView::addChart(const QString &key, std::shared_ptr<SeriesLod> series)
+{
+    if (!series)
+        series = std::make_shared<SeriesLod>();
+    auto *chart = new MetricChart(m_chartsArea);
+    chart->setObjectName(QStringLiteral("series:") + key);
+    chart->setProperty("runId", m_details.run.runId);
+    chart->setTitle(key);
+    chart->setMinimumHeight(260);
+    chart->addLine(QString(), series, QColor(31, 119, 180), double(m_details.run.startUs) / 1e6);
+    // before the stretch at the end
+    m_chartsLayout->insertWidget(qMax(0, m_chartsLayout->count() - 1), chart);
+    return chart;
+}
+
+void RunDetailsView::addLivePoints(const QString &runId, const QString &key, const QVector<MetricPoint> &points)
+{
+    if (runId != m_details.run.runId)
+        return;
+    auto *chart = m_chartsArea->findChild<MetricChart *>(QStringLiteral("series:") + key);
+    if (!chart) {
+        // a value logged for the second time: its chart appears
+        if (QLabel *none = m_chartsArea->findChild<QLabel *>())
+            none->hide();
+        chart = addChart(key, nullptr);
+        m_chartControls->setCharts(m_chartsArea->findChildren<MetricChart *>());
+    }
+    chart->appendToLine(0, points);
 }
 
 void RunDetailsView::preview(int row)

@@ -5,7 +5,10 @@
 
 #include <QWidget>
 
+class ChartControls;
 class CodeViewer;
+class LiveSeries;
+class MetricChart;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -60,6 +63,8 @@ private:
     void fill();
     void fillOverview();
     void fillCharts();
+    MetricChart *addChart(const QString &key, std::shared_ptr<SeriesLod> series);
+    void addLivePoints(const QString &runId, const QString &key, const QVector<MetricPoint> &points);
     void preview(int row);
     void findInLog();
 
@@ -74,6 +79,8 @@ private:
     QPushButton *m_rerun;
     QPushButton *m_cancel;
     QTabWidget *m_tabs;
+    ChartControls *m_chartControls;
+    LiveSeries *m_live;
     QTreeWidget *m_overview;
     QLineEdit *m_name;
     QLineEdit *m_description;

@@ -1,0 +1,271 @@
+#include "serieslod.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+bool drawable(double v, bool positiveOnly) { return std::isfinite(v) && (!positiveOnly || v > 0); }
+
+} // namespace
+
+// A short series keeps a small last chunk that doubles as it grows (a
+// dashboard of a hundred runs' short series must not take half a megabyte
+// each); copies keep the buffer they saw, so growing never disturbs them.
+void SeriesLod::Column::append(double v)
+{
+    const size_t chunk = size_t(size >> kChunkBits);
+    const qint64 offset = size & (kChunk - 1);
+    if (chunk == chunks.size()) {
+        chunks.push_back(std::shared_ptr<double[]>(new double[64]));
+        capacityOfLast = 64;
+    } else if (offset == capacityOfLast) {
+        const qint64 grown = qMin(kChunk, capacityOfLast * 4);
+        std::shared_ptr<double[]> bigger(new double[size_t(grown)]);
+        std::memcpy(bigger.get(), chunks.back().get(), size_t(capacityOfLast) * sizeof(double));
+        chunks.back() = std::move(bigger);
+        capacityOfLast = grown;
+    }
+    chunks.back()[size_t(offset)] = v;
+    ++size;
+    if ((size & (kChunk - 1)) == 0)
+        capacityOfLast = 0; // full: the next value starts a chunk
+}
+
+void SeriesLod::Summary::append(double v)
+{
+    const qint64 i = values.size;
+    values.append(v);
+    for (size_t level = 0;; ++level) {
+        const int shift = kBlockBits * int(level + 1);
+        if (level == levels.size()) {
+            // a level is worth having once the one below has two blocks
+            if ((i >> (shift - kBlockBits)) == 0)
+                break;
+            Level added;
+            double low = kInf, high = -kInf, lowPositive = kInf;
+            if (level == 0) {
+                for (qint64 j = 0; j < i; ++j) {
+                    const double w = values.at(j);
+                    if (std::isfinite(w)) {
+                        low = std::min(low, w);
+                        high = std::max(high, w);
+                        if (w > 0)
+                            lowPositive = std::min(lowPositive, w);
+                    }
+                }
+            } else {
+                const Level &below = levels[level - 1];
+                const size_t blocksBefore = size_t(i >> (shift - kBlockBits)); // whole blocks of the level below before i
+                for (size_t b = 0; b < blocksBefore && b < below.low.size(); ++b) {
+                    low = std::min(low, below.low[b]);
+                    high = std::max(high, below.high[b]);
+                    lowPositive = std::min(lowPositive, below.lowPositive[b]);
+                }
+            }
+            added.low.push_back(low);
+            added.high.push_back(high);
+            added.lowPositive.push_back(lowPositive);
+            levels.push_back(std::move(added));
+        }
+        Level &l = levels[level];
+        const size_t block = size_t(i >> shift);
+        if (block == l.low.size()) {
+            l.low.push_back(kInf);
+            l.high.push_back(-kInf);
+            l.lowPositive.push_back(kInf);
+        }
+        if (std::isfinite(v)) {
+            l.low[block] = std::min(l.low[block], v);
+            l.high[block] = std::max(l.high[block], v);
+            if (v > 0)
+                l.lowPositive[block] = std::min(l.lowPositive[block], v);
+        }
+    }
+}
+
+bool SeriesLod::Summary::extremes(qint64 first, qint64 last, bool positiveOnly, double *low, double *high) const
+{
+    double lo = kInf, hi = -kInf;
+    qint64 i = qMax<qint64>(0, first);
+    last = qMin(last, values.size);
+    while (i < last) {
+        // the largest summary block that starts at i and ends by last
+        int level = -1;
+        while (level + 1 < int(levels.size())) {
+            const qint64 block = qint64(1) << (kBlockBits * (level + 2));
+            if ((i & (block - 1)) != 0 || i + block > last)
+                break;
+            ++level;
+        }
+        if (level < 0) {
+            const double v = values.at(i);
+            if (drawable(v, positiveOnly)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+            ++i;
+            continue;
+        }
+        const Level &l = levels[size_t(level)];
+        const size_t block = size_t(i >> (kBlockBits * (level + 1)));
+        const double blockLow = positiveOnly ? l.lowPositive[block] : l.low[block];
+        if (blockLow != kInf) { // the block has a value to draw
+            lo = std::min(lo, blockLow);
+            hi = std::max(hi, l.high[block]);
+        }
+        i += qint64(1) << (kBlockBits * (level + 1));
+    }
+    if (lo == kInf)
+        return false;
+    *low = lo;
+    *high = hi;
+    return true;
+}
+
+void SeriesLod::Smoothed::extend(const Column &raw, qint64 to)
+{
+    for (; done < to; ++done) {
+        const double v = raw.at(done);
+        if (!std::isfinite(v)) {
+            append(v); // as TensorBoard: a value that is not finite stays as it is
+            continue;
+        }
+        accumulated = accumulated * weight + (1 - weight) * v;
+        decay *= weight;
+        ++counted;
+        append(accumulated / (1 - decay));
+    }
+}
+
+SeriesLod::SeriesLod() = default;
+
+double SeriesLod::smoothedValue(qint64 i) const { return m_smoothed ? m_smoothed->values.at(i) : value(i); }
+
+bool SeriesLod::append(double step, double time, double value)
+{
+    if (m_step.size > 0 && step <= m_step.at(m_step.size - 1)) {
+        ++m_outOfOrder;
+        return false;
+    }
+    m_step.append(step);
+    m_time.append(m_time.size > 0 ? std::max(time, m_time.at(m_time.size - 1)) : time);
+    m_raw.append(value);
+    if (std::isfinite(value)) {
+        ++m_finite;
+        if (value <= 0)
+            ++m_nonPositive;
+    }
+    if (m_smoothed)
+        m_smoothed->extend(m_raw.values, m_raw.values.size);
+    return true;
+}
+
+void SeriesLod::setSmoothing(double weight)
+{
+    weight = qBound(0.0, weight, 0.99);
+    if (weight <= 0) {
+        m_smoothed.reset();
+        return;
+    }
+    auto track = std::make_shared<Smoothed>();
+    track->weight = weight;
+    track->extend(m_raw.values, m_raw.values.size);
+    m_smoothed = std::move(track);
+}
+
+std::shared_ptr<SeriesLod> SeriesLod::shareValues() const
+{
+    auto copy = std::make_shared<SeriesLod>();
+    copy->m_step = m_step;
+    copy->m_time = m_time;
+    copy->m_raw.values = m_raw.values;
+    if (m_smoothed) {
+        auto smoothed = std::make_shared<Smoothed>();
+        smoothed->values = m_smoothed->values;
+        smoothed->weight = m_smoothed->weight;
+        copy->m_smoothed = std::move(smoothed);
+    }
+    return copy;
+}
+
+void SeriesLod::adoptSmoothing(const SeriesLod &copy)
+{
+    m_smoothed = copy.m_smoothed;
+    if (m_smoothed)
+        m_smoothed->extend(m_raw.values, m_raw.values.size); // what came meanwhile
+}
+
+qint64 SeriesLod::lowerBound(X axis, double value, qint64 from, qint64 to) const
+{
+    const Column &c = axis == X::Step ? m_step : m_time;
+    qint64 lo = qMax<qint64>(0, from), hi = qMin(to, c.size);
+    while (lo < hi) {
+        const qint64 mid = lo + (hi - lo) / 2;
+        if (c.at(mid) < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+bool SeriesLod::extremes(Track track, qint64 first, qint64 last, bool positiveOnly, double *low, double *high) const
+{
+    const Summary &s = track == Track::Smoothed && m_smoothed ? *m_smoothed : m_raw;
+    return s.extremes(first, last, positiveOnly, low, high);
+}
+
+QVector<QPointF> SeriesLod::reduce(X axis, double xOffset, double x0, double x1, int columns, Track track,
+                                   bool positiveOnly) const
+{
+    QVector<QPointF> out;
+    if (isEmpty() || !(x1 >= x0))
+        return out;
+    const qint64 first = lowerBound(axis, x0 + xOffset);
+    qint64 end = lowerBound(axis, x1 + xOffset, first, size());
+    if (end < size() && x(axis, end) - xOffset <= x1)
+        ++end; // x1 itself is in the range
+    auto add = [&](qint64 i) {
+        const double v = y(track, i);
+        if (drawable(v, positiveOnly))
+            out.append(QPointF(x(axis, i) - xOffset, v));
+    };
+    // the neighbours outside, so the line runs on to the edges
+    if (first > 0)
+        add(first - 1);
+    columns = qMax(1, columns);
+    if (end - first <= 4 * qint64(columns)) {
+        out.reserve(int(end - first) + 2);
+        for (qint64 i = first; i < end; ++i)
+            add(i);
+    } else {
+        out.reserve(columns * 4 + 2);
+        const double width = (x1 - x0) / columns;
+        qint64 i = first;
+        for (int c = 0; c < columns && i < end; ++c) {
+            const qint64 j = c == columns - 1 ? end : lowerBound(axis, x0 + (c + 1) * width + xOffset, i, end);
+            if (j - i <= 4) {
+                for (qint64 k = i; k < j; ++k)
+                    add(k);
+            } else if (j > i) {
+                add(i);
+                double low = 0, high = 0;
+                if (extremes(track, i + 1, j - 1, positiveOnly, &low, &high)) {
+                    const double middle = (x(axis, i) + x(axis, j - 1)) / 2 - xOffset;
+                    out.append(QPointF(middle, low));
+                    out.append(QPointF(middle, high));
+                }
+                add(j - 1);
+            }
+            i = j;
+        }
+    }
+    if (end < size())
+        add(end);
+    return out;
+}
