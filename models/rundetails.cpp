@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <vector>
 
 RunDetails RunDetails::load(const Project &project, const QString &runId)
 {
@@ -87,8 +88,20 @@ void RunDetails::makeChartSeries()
         if (chartSeries.contains(key))
             continue;
         auto lod = std::make_shared<SeriesLod>();
-        for (const MetricPoint &p : series.value(key))
-            lod->append(double(p.step), p.time, p.value);
+        const QVector<MetricPoint> points = series.value(key);
+        // in pieces through the bulk append: the summary is built once per piece
+        constexpr int kPiece = 65536;
+        std::vector<double> steps(kPiece), times(kPiece), values(kPiece);
+        for (int first = 0; first < points.size(); first += kPiece) {
+            const int n = qMin(kPiece, int(points.size()) - first);
+            for (int i = 0; i < n; ++i) {
+                const MetricPoint &p = points.at(first + i);
+                steps[size_t(i)] = double(p.step);
+                times[size_t(i)] = p.time;
+                values[size_t(i)] = p.value;
+            }
+            lod->append(steps.data(), times.data(), values.data(), n);
+        }
         chartSeries.insert(key, lod);
         series.remove(key);
     }

@@ -38,52 +38,57 @@ void SeriesLod::Column::append(double v)
 
 void SeriesLod::Summary::append(double v)
 {
-    const qint64 i = values.size;
     values.append(v);
+    summarise(values.size - 1);
+}
+
+// Brings every level up to date for the values from index from on: the
+// blocks they fall in are computed again from the level below (a level is
+// made, whole, once the one below has two blocks).
+void SeriesLod::Summary::summarise(qint64 from)
+{
+    const qint64 n = values.size;
+    if (n <= from)
+        return;
     for (size_t level = 0;; ++level) {
         const int shift = kBlockBits * int(level + 1);
+        size_t firstBlock = size_t(from >> shift);
         if (level == levels.size()) {
-            // a level is worth having once the one below has two blocks
-            if ((i >> (shift - kBlockBits)) == 0)
+            if (((n - 1) >> (shift - kBlockBits)) == 0)
                 break;
-            Level added;
+            levels.emplace_back();
+            firstBlock = 0;
+        }
+        Level &l = levels[level];
+        const size_t blocks = size_t(((n - 1) >> shift) + 1);
+        l.low.resize(blocks);
+        l.high.resize(blocks);
+        l.lowPositive.resize(blocks);
+        for (size_t b = firstBlock; b < blocks; ++b) {
             double low = kInf, high = -kInf, lowPositive = kInf;
             if (level == 0) {
-                for (qint64 j = 0; j < i; ++j) {
-                    const double w = values.at(j);
-                    if (std::isfinite(w)) {
-                        low = std::min(low, w);
-                        high = std::max(high, w);
-                        if (w > 0)
-                            lowPositive = std::min(lowPositive, w);
+                const qint64 end = qMin(n, qint64(b + 1) << kBlockBits);
+                for (qint64 i = qint64(b) << kBlockBits; i < end; ++i) {
+                    const double v = values.at(i);
+                    if (std::isfinite(v)) {
+                        low = std::min(low, v);
+                        high = std::max(high, v);
+                        if (v > 0)
+                            lowPositive = std::min(lowPositive, v);
                     }
                 }
             } else {
                 const Level &below = levels[level - 1];
-                const size_t blocksBefore = size_t(i >> (shift - kBlockBits)); // whole blocks of the level below before i
-                for (size_t b = 0; b < blocksBefore && b < below.low.size(); ++b) {
-                    low = std::min(low, below.low[b]);
-                    high = std::max(high, below.high[b]);
-                    lowPositive = std::min(lowPositive, below.lowPositive[b]);
+                const size_t end = qMin(below.low.size(), (b + 1) << kBlockBits);
+                for (size_t c = b << kBlockBits; c < end; ++c) {
+                    low = std::min(low, below.low[c]);
+                    high = std::max(high, below.high[c]);
+                    lowPositive = std::min(lowPositive, below.lowPositive[c]);
                 }
             }
-            added.low.push_back(low);
-            added.high.push_back(high);
-            added.lowPositive.push_back(lowPositive);
-            levels.push_back(std::move(added));
-        }
-        Level &l = levels[level];
-        const size_t block = size_t(i >> shift);
-        if (block == l.low.size()) {
-            l.low.push_back(kInf);
-            l.high.push_back(-kInf);
-            l.lowPositive.push_back(kInf);
-        }
-        if (std::isfinite(v)) {
-            l.low[block] = std::min(l.low[block], v);
-            l.high[block] = std::max(l.high[block], v);
-            if (v > 0)
-                l.lowPositive[block] = std::min(l.lowPositive[block], v);
+            l.low[b] = low;
+            l.high[b] = high;
+            l.lowPositive[b] = lowPositive;
         }
     }
 }
@@ -129,17 +134,19 @@ bool SeriesLod::Summary::extremes(qint64 first, qint64 last, bool positiveOnly, 
 
 void SeriesLod::Smoothed::extend(const Column &raw, qint64 to)
 {
+    const qint64 start = values.size;
     for (; done < to; ++done) {
         const double v = raw.at(done);
         if (!std::isfinite(v)) {
-            append(v); // as TensorBoard: a value that is not finite stays as it is
+            values.append(v); // as TensorBoard: a value that is not finite stays as it is
             continue;
         }
         accumulated = accumulated * weight + (1 - weight) * v;
         decay *= weight;
         ++counted;
-        append(accumulated / (1 - decay));
+        values.append(accumulated / (1 - decay));
     }
+    summarise(start);
 }
 
 SeriesLod::SeriesLod() = default;
@@ -163,6 +170,34 @@ bool SeriesLod::append(double step, double time, double value)
     if (m_smoothed)
         m_smoothed->extend(m_raw.values, m_raw.values.size);
     return true;
+}
+
+qint64 SeriesLod::append(const double *steps, const double *times, const double *values, qint64 count)
+{
+    const qint64 start = size();
+    double lastStep = start > 0 ? m_step.at(start - 1) : 0;
+    double lastTime = start > 0 ? m_time.at(start - 1) : 0;
+    for (qint64 i = 0; i < count; ++i) {
+        const bool first = m_step.size == 0;
+        if (!first && steps[i] <= lastStep) {
+            ++m_outOfOrder;
+            continue;
+        }
+        lastStep = steps[i];
+        lastTime = first ? times[i] : std::max(times[i], lastTime);
+        m_step.append(lastStep);
+        m_time.append(lastTime);
+        m_raw.values.append(values[i]);
+        if (std::isfinite(values[i])) {
+            ++m_finite;
+            if (values[i] <= 0)
+                ++m_nonPositive;
+        }
+    }
+    m_raw.summarise(start);
+    if (m_smoothed)
+        m_smoothed->extend(m_raw.values, m_raw.values.size);
+    return size() - start;
 }
 
 void SeriesLod::setSmoothing(double weight)
@@ -257,8 +292,12 @@ QVector<QPointF> SeriesLod::reduce(X axis, double xOffset, double x0, double x1,
                 double low = 0, high = 0;
                 if (extremes(track, i + 1, j - 1, positiveOnly, &low, &high)) {
                     const double middle = (x(axis, i) + x(axis, j - 1)) / 2 - xOffset;
-                    out.append(QPointF(middle, low));
-                    out.append(QPointF(middle, high));
+                    // the order that draws the shorter zig-zag
+                    const double a = y(track, i), b = y(track, j - 1);
+                    const bool highFirst = std::isfinite(a) && std::isfinite(b)
+                        && std::abs(a - high) + std::abs(b - low) < std::abs(a - low) + std::abs(b - high);
+                    out.append(QPointF(middle, highFirst ? high : low));
+                    out.append(QPointF(middle, highFirst ? low : high));
                 }
                 add(j - 1);
             }

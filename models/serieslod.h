@@ -42,6 +42,9 @@ public:
     // A point after the last one (steps in order; an older step is ignored
     // and counted). Values that are not finite are kept and never drawn.
     bool append(double step, double time, double value);
+    // Many at once (how a loaded series is summarised: the summary is built
+    // level by level, not point by point); returns how many were taken.
+    qint64 append(const double *steps, const double *times, const double *values, qint64 count);
     qint64 outOfOrder() const { return m_outOfOrder; }
     // Values that are zero or negative: what a log scale leaves out.
     qint64 nonPositiveCount() const { return m_nonPositive; }
@@ -100,6 +103,7 @@ private:
         Column values;
         std::vector<Level> levels; // levels[0] summarises 16 values, levels[1] 256, …
         void append(double v);
+        void summarise(qint64 from);
         bool extremes(qint64 first, qint64 last, bool positiveOnly, double *low, double *high) const;
     };
     struct Smoothed : Summary

@@ -1,6 +1,7 @@
 #include "metricchart.h"
 
 #include "historyformat.h"
+#include "lineraster.h"
 #include "mouseposition.h"
 #include "plotaxis.h"
 
@@ -12,9 +13,12 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QtMath>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QSaveFile>
+#include <QStaticText>
 #include <QSvgGenerator>
 #include <QTextStream>
 #include <QToolTip>
@@ -152,7 +156,7 @@ int MetricChart::addLine(const QString &name, const std::shared_ptr<SeriesLod> &
     if (m_smoothing > 0)
         smoothLine(line);
     applyAutoRanges();
-    invalidate();
+    relayout(); // a legend entry more
     return line;
 }
 
@@ -183,7 +187,7 @@ void MetricChart::clearLines()
     m_points.clear();
     ++m_generation;
     applyAutoRanges();
-    invalidate();
+    relayout();
 }
 
 const SeriesLod *MetricChart::lineSeries(int line) const
@@ -387,6 +391,19 @@ void MetricChart::invalidate()
     update();
 }
 
+void MetricChart::relayout()
+{
+    m_plotValid = false;
+    invalidate();
+}
+
+void MetricChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        relayout();
+    QWidget::changeEvent(event);
+}
+
 void MetricChart::ensureReduced() const
 {
     if (m_reduced)
@@ -475,6 +492,16 @@ void MetricChart::panBy(const QPoint &pixels)
 // ---- geometry ---------------------------------------------------------------
 
 QRect MetricChart::plotRect() const
+{
+    // asked for every point drawn: measured once per size, font and legend
+    if (m_plotValid)
+        return m_plot;
+    m_plot = layoutPlot();
+    m_plotValid = true;
+    return m_plot;
+}
+
+QRect MetricChart::layoutPlot() const
 {
     const QFontMetrics fm = fontMetrics();
     int top = fm.height() + 8; // the title, then the legend's rows
@@ -614,28 +641,46 @@ void MetricChart::paintTo(QPainter &p) const
 
     QColor grid = pal.color(QPalette::Text);
     grid.setAlpha(28);
+    // labels from a cache of laid-out text (panning shows the same ones
+    // again and again), grid lines in one call
+    auto text = [&](const QString &s, const QPointF &anchor, Qt::Alignment align) {
+        QStaticText &laid = m_labelCache[s];
+        if (laid.text().isEmpty() && !s.isEmpty()) {
+            laid.setText(s);
+            laid.setTextFormat(Qt::PlainText);
+            laid.prepare(QTransform(), font());
+        }
+        const QSizeF size = laid.size();
+        QPointF at = anchor;
+        if (align & Qt::AlignRight)
+            at.rx() -= size.width();
+        else if (align & Qt::AlignHCenter)
+            at.rx() -= size.width() / 2;
+        if (align & Qt::AlignVCenter)
+            at.ry() -= size.height() / 2;
+        p.drawStaticText(at, laid);
+    };
+    if (m_labelCache.size() > 2000)
+        m_labelCache.clear();
+    QVector<QLine> gridLines;
     PlotAxis yAxis;
     yAxis.setRange(m_y0, m_y1, m_logY);
+    p.setPen(pal.color(QPalette::Text));
     for (const auto &[unit, label] : yAxis.ticks(qMax(2, plot.height() / (fm.height() * 2)))) {
         const int y = int(std::lround(plot.bottom() + 1 - unit * plot.height()));
-        p.setPen(grid);
-        p.drawLine(plot.left(), y, plot.right(), y);
-        p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRect(0, y - fm.height() / 2, plot.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                   fm.elidedText(label, Qt::ElideRight, plot.left() - 6));
+        gridLines.append(QLine(plot.left(), y, plot.right(), y));
+        text(fm.elidedText(label, Qt::ElideRight, plot.left() - 6), QPointF(plot.left() - 6, y),
+             Qt::AlignRight | Qt::AlignVCenter);
     }
     const int labelWidth = qMax(fm.horizontalAdvance(QStringLiteral("00:00:00")) + 16, 60);
     for (const auto &[x, label] : xTicks(qMax(2, plot.width() / labelWidth))) {
         const int px = int(std::lround(toPixel(x, m_y0).x()));
         if (px < plot.left() - 1 || px > plot.right() + 1)
             continue;
-        p.setPen(grid);
-        p.drawLine(px, plot.top(), px, plot.bottom());
-        p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRect(px - labelWidth / 2, plot.bottom() + 4, labelWidth, fm.height()), Qt::AlignHCenter, label);
+        gridLines.append(QLine(px, plot.top(), px, plot.bottom()));
+        text(label, QPointF(px, plot.bottom() + 4), Qt::AlignHCenter);
     }
-    p.drawText(QRect(plot.left(), plot.bottom() + fm.height() + 6, plot.width(), fm.height()), Qt::AlignHCenter,
-               xTitle());
+    text(xTitle(), QPointF(plot.center().x(), plot.bottom() + fm.height() + 6), Qt::AlignHCenter);
     QColor frame = pal.color(QPalette::Text);
     frame.setAlpha(90);
     p.setPen(frame);
@@ -644,33 +689,65 @@ void MetricChart::paintTo(QPainter &p) const
     p.save();
     p.setClipRect(plot);
     p.setRenderHint(QPainter::Antialiasing);
-    auto polyline = [&](const QVector<QPointF> &values, const QColor &color, double width) {
+    // The lines go through LineRaster (thin antialiased lines straight into
+    // an image): QPainter strokes a wide polyline into one polygon first,
+    // which for the zig-zag of a min/max reduction costs seconds, and even
+    // one-pixel pens cost it 20–40 ms a frame here. An SVG gets vector lines.
+    const bool vector = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::SVG;
+    const qreal dpr = vector ? 1.0 : p.device()->devicePixelRatioF();
+    LineRaster raster(vector ? QSize(1, 1) : QSize(qCeil(plot.width() * dpr), qCeil(plot.height() * dpr)));
+    // the grid under the lines (each QPainter line costs the raster engine ~0.1 ms)
+    if (vector) {
+        p.setPen(grid);
+        p.drawLines(gridLines);
+    } else {
+        for (const QLine &g : std::as_const(gridLines)) {
+            const QPointF a = QPointF(g.p1() - plot.topLeft()) * dpr, b = QPointF(g.p2() - plot.topLeft()) * dpr;
+            raster.drawLine(QPointF(std::round(a.x()), std::round(a.y())), QPointF(std::round(b.x()), std::round(b.y())),
+                            grid, grid.alphaF());
+        }
+    }
+    auto polyline = [&](const QVector<QPointF> &values, const QColor &color, double opacity, bool thick) {
         if (values.isEmpty())
             return;
         QVector<QPointF> pixels;
         pixels.reserve(values.size());
         for (const QPointF &v : values)
-            pixels.append(toPixel(v.x(), v.y()));
-        QPen pen(color, width);
-        pen.setCapStyle(Qt::RoundCap);
-        pen.setJoinStyle(Qt::RoundJoin);
-        p.setPen(pen);
+            pixels.append(vector ? toPixel(v.x(), v.y()) : (toPixel(v.x(), v.y()) - plot.topLeft()) * dpr);
         if (pixels.size() == 1)
-            p.drawPoint(pixels.first());
-        else
+            pixels.append(pixels.first() + QPointF(dpr, 0));
+        if (vector) {
+            QColor c = color;
+            c.setAlphaF(float(opacity));
+            p.setPen(QPen(c, thick ? 1.8 : 1.2));
             p.drawPolyline(pixels.constData(), int(pixels.size()));
+            return;
+        }
+        for (int i = 1; i < pixels.size(); ++i) {
+            raster.drawLine(pixels.at(i - 1), pixels.at(i), color, opacity);
+            if (thick) // a second line half a pixel down: bolder
+                raster.drawLine(pixels.at(i - 1) + QPointF(0, 0.6 * dpr), pixels.at(i) + QPointF(0, 0.6 * dpr), color,
+                                opacity);
+        }
     };
     for (const Line &l : std::as_const(m_lines)) {
         if (!l.visible)
             continue;
         if (!l.drawnSmoothed.isEmpty()) {
-            QColor faint = l.color;
-            faint.setAlphaF(0.25f);
-            polyline(l.drawn, faint, 1.2);
-            polyline(l.drawnSmoothed, l.color, 1.8);
+            polyline(l.drawn, l.color, 0.3, false);
+            polyline(l.drawnSmoothed, l.color, 1.0, true);
         } else {
-            polyline(l.drawn, l.color, m_lines.size() > 1 ? 1.6 : 1.3);
+            polyline(l.drawn, l.color, 1.0, m_lines.size() > 1 || dpr > 1.5);
         }
+    }
+    if (!vector) {
+        QImage lines = raster.image();
+        lines.setDevicePixelRatio(dpr);
+        p.drawImage(plot.topLeft(), lines);
+    }
+    for (const Line &l : std::as_const(m_lines)) {
+        if (!l.visible)
+            continue;
         if (m_runsChart && l.drawn.size() <= kMarkerLimit) {
             p.setPen(QPen(l.color.darker(130), 1));
             p.setBrush(l.color);
@@ -913,7 +990,7 @@ void MetricChart::keyPressEvent(QKeyEvent *event)
 void MetricChart::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    invalidate(); // the reduction depends on the width
+    relayout(); // the reduction depends on the width
 }
 
 void MetricChart::setHighlightedRun(const QString &runId)

@@ -4,7 +4,9 @@
 #include "serieslod.h"
 
 #include <QColor>
+#include <QHash>
 #include <QPointF>
+#include <QStaticText>
 #include <QString>
 #include <QVector>
 #include <QWidget>
@@ -141,6 +143,7 @@ protected:
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Line
@@ -159,6 +162,8 @@ private:
     bool dataYRange(double from, double to, double *low, double *high) const;
     void ensureReduced() const;
     void invalidate();
+    void relayout();
+    QRect layoutPlot() const;
     void applyAutoRanges();
     void emitXRange();
     void smoothLine(int line);
@@ -180,6 +185,9 @@ private:
     int m_generation = 0;
     mutable QVector<Line> m_lines;
     mutable bool m_reduced = false;
+    mutable QRect m_plot;
+    mutable QHash<QString, QStaticText> m_labelCache;
+    mutable bool m_plotValid = false;
     std::function<QString(const Point &)> m_tooltip;
 
     XAxis m_xAxis = XAxis::Step;
