@@ -959,11 +959,7 @@ void MetricChart::mouseDoubleClickEvent(QMouseEvent *event)
 
 void MetricChart::wheelEvent(QWheelEvent *event)
 {
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
     const QPoint pos = event->position().toPoint();
-#else
-    const QPoint pos = event->pos();
-#endif
     if (!plotRect().contains(pos) || event->angleDelta().y() == 0) {
         event->ignore(); // the page around scrolls
         return;
