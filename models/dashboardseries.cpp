@@ -4,6 +4,7 @@
 
 #include <QAbstractProxyModel>
 
+#include <algorithm>
 #include <utility>
 
 DashboardSeries::DashboardSeries(RunModel *model, QAbstractProxyModel *shown, QObject *parent)
@@ -52,12 +53,6 @@ QStringList DashboardSeries::keys() const
     return keys;
 }
 
-QVector<DashboardSeries::Point> DashboardSeries::points(const QString &key) const
-{
-    const QMap<int, Point> series = m_series.value(key);
-    return QVector<Point>(series.cbegin(), series.cend());
-}
-
 void DashboardSeries::rebuild()
 {
     for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
@@ -98,7 +93,7 @@ void DashboardSeries::readSourceRow(int sourceRow)
     }
     // a value that stopped being a number (or a key the run no longer has)
     for (auto it = m_series.begin(); it != m_series.end(); ++it)
-        if (!it.key().isEmpty() && !present.contains(it.key()) && it->contains(number))
+        if (!it.key().isEmpty() && !present.contains(it.key()) && contains(*it, number))
             setPoint(it.key(), number, nullptr);
     if (run.durationUs() >= 0) {
         const Point p { double(number), double(run.durationUs()) / 1e6, run.runId };
@@ -116,21 +111,49 @@ void DashboardSeries::forgetRun(const QString &runId)
     const int number = *it;
     m_numberOfRun.erase(it);
     for (auto s = m_series.begin(); s != m_series.end(); ++s)
-        if (s->contains(number))
+        if (contains(*s, number))
             setPoint(s.key(), number, nullptr);
+}
+
+namespace {
+
+QVector<DashboardSeries::Point>::iterator find(QVector<DashboardSeries::Point> &series, int number)
+{
+    return std::lower_bound(series.begin(), series.end(), double(number),
+                            [](const DashboardSeries::Point &p, double x) { return p.x < x; });
+}
+
+} // namespace
+
+bool DashboardSeries::contains(const QVector<Point> &series, int number)
+{
+    const auto it = std::lower_bound(series.cbegin(), series.cend(), double(number),
+                                     [](const Point &p, double x) { return p.x < x; });
+    return it != series.cend() && it->x == number;
 }
 
 void DashboardSeries::setPoint(const QString &key, int number, const Point *point)
 {
-    QMap<int, Point> &series = m_series[key];
+    QVector<Point> &series = m_series[key];
     const bool wasEmpty = series.isEmpty();
     if (point) {
-        const auto it = series.constFind(number);
-        if (it != series.constEnd() && it->y == point->y && it->runId == point->runId)
-            return; // unchanged: nothing to redraw
-        series.insert(number, *point);
-    } else if (series.remove(number) == 0) {
-        return;
+        if (!series.isEmpty() && series.constLast().x < number) {
+            series.append(*point); // a new run: the usual case
+        } else {
+            const auto it = find(series, number);
+            if (it != series.end() && it->x == number) {
+                if (it->y == point->y && it->runId == point->runId)
+                    return; // unchanged: nothing to redraw
+                *it = *point;
+            } else {
+                series.insert(it, *point);
+            }
+        }
+    } else {
+        const auto it = find(series, number);
+        if (it == series.end() || it->x != number)
+            return;
+        series.erase(it);
     }
     m_dirty.insert(key);
     if (wasEmpty != series.isEmpty())

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QHash>
-#include <QMap>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
@@ -34,7 +33,8 @@ public:
     // The keys that have at least one number, in the model's order, then ""
     // (the duration).
     QStringList keys() const;
-    QVector<Point> points(const QString &key) const;
+    // Shared, not copied: a chart holds the same points.
+    QVector<Point> points(const QString &key) const { return m_series.value(key); }
     // How many run rows were read since the start: what a benchmark counts.
     qint64 rowsRead() const { return m_rowsRead; }
 
@@ -48,11 +48,13 @@ private:
     void readSourceRow(int sourceRow);
     void forgetRun(const QString &runId);
     void setPoint(const QString &key, int number, const Point *point);
+    static bool contains(const QVector<Point> &series, int number);
     void publish();
 
     RunModel *m_model;
     QAbstractProxyModel *m_shown;
-    QHash<QString, QMap<int, Point>> m_series; // key → run number → point
+    // key → points sorted by run number (new runs come last: an append)
+    QHash<QString, QVector<Point>> m_series;
     QHash<QString, int> m_numberOfRun; // run id → run number, for the runs with points
     QSet<QString> m_dirty;
     bool m_keysDirty = false;

@@ -108,36 +108,60 @@ void MetricChart::setTitle(const QString &title)
 
 // ---- data ----------------------------------------------------------------
 
+namespace {
+
+std::shared_ptr<SeriesLod> runsSeries(const QVector<MetricChart::Point> &points)
+{
+    auto series = std::make_shared<SeriesLod>();
+    for (const MetricChart::Point &p : points)
+        series->append(p.x, 0, p.y);
+    return series;
+}
+
+} // namespace
+
 void MetricChart::setPoints(const QVector<Point> &points)
 {
     m_points = points;
-    findHighlighted();
     m_runsChart = true;
     m_xAxis = XAxis::Run;
-    const int generation = ++m_generation;
-    auto build = [points] {
-        auto series = std::make_shared<SeriesLod>();
-        for (const Point &p : points)
-            series->append(p.x, 0, p.y);
-        return series;
-    };
     if (points.size() <= reductionThreshold()) {
-        setRunsSeries(build(), generation);
+        ++m_generation; // a summary still being made is out of date
+        setRunsSeries(runsSeries(points), points);
         return;
     }
-    // a million runs: summarised on a worker, the old line stays meanwhile
-    auto *watcher = new QFutureWatcher<std::shared_ptr<SeriesLod>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<SeriesLod>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        setRunsSeries(watcher->result(), generation);
-    });
-    watcher->setFuture(QtConcurrent::run(build));
+    // a million runs: summarised on a worker, one summary at a time (pages
+    // of runs arrive faster than that); the chart shows the last one meanwhile
+    if (m_building)
+        m_buildAgain = true;
+    else
+        buildRunsSeries();
 }
 
-void MetricChart::setRunsSeries(const std::shared_ptr<SeriesLod> &series, int generation)
+void MetricChart::buildRunsSeries()
 {
-    if (generation != m_generation)
-        return;
+    m_building = true;
+    m_buildAgain = false;
+    const QVector<Point> points = m_points;
+    const int generation = m_generation;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<SeriesLod>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<SeriesLod>>::finished, this,
+            [this, watcher, generation, points] {
+                watcher->deleteLater();
+                m_building = false;
+                if (generation != m_generation)
+                    return;
+                setRunsSeries(watcher->result(), points);
+                if (m_buildAgain)
+                    buildRunsSeries();
+            });
+    watcher->setFuture(QtConcurrent::run([points] { return runsSeries(points); }));
+}
+
+void MetricChart::setRunsSeries(const std::shared_ptr<SeriesLod> &series, const QVector<Point> &points)
+{
+    m_shownPoints = points;
+    findHighlighted();
     if (m_lines.isEmpty())
         m_lines.append(Line { QString(), QColor(31, 119, 180), series, 0, true, {}, {} });
     else
@@ -185,6 +209,7 @@ void MetricChart::clearLines()
 {
     m_lines.clear();
     m_points.clear();
+    m_shownPoints.clear();
     ++m_generation;
     applyAutoRanges();
     relayout();
@@ -558,7 +583,7 @@ QPointF MetricChart::toValue(const QPointF &pixel) const
 
 QPoint MetricChart::positionOf(const QString &runId) const
 {
-    for (const Point &p : m_points)
+    for (const Point &p : m_shownPoints)
         if (p.runId == runId && std::isfinite(p.y))
             return toPixel(p.x, p.y).toPoint();
     return QPoint(-1, -1);
@@ -755,8 +780,8 @@ void MetricChart::paintTo(QPainter &p) const
                 p.drawEllipse(toPixel(v.x(), v.y()), 3.5, 3.5);
         }
     }
-    if (m_runsChart && m_highlightIndex >= 0 && m_highlightIndex < m_points.size()) {
-        const Point &pt = m_points.at(m_highlightIndex);
+    if (m_runsChart && m_highlightIndex >= 0 && m_highlightIndex < m_shownPoints.size()) {
+        const Point &pt = m_shownPoints.at(m_highlightIndex);
         if (std::isfinite(pt.y) && (!m_logY || pt.y > 0)) {
             p.setPen(QPen(kHighlight.darker(160), 1.2));
             p.setBrush(kHighlight);
@@ -845,16 +870,16 @@ int MetricChart::legendLineAt(const QPoint &pos) const
 
 int MetricChart::nearestRun(const QPoint &pos) const
 {
-    if (!m_runsChart || m_points.isEmpty())
+    if (!m_runsChart || m_shownPoints.isEmpty())
         return -1;
     const double x = toValue(pos).x();
     // points are sorted by x: look around the x under the mouse
-    auto it = std::lower_bound(m_points.cbegin(), m_points.cend(), x, [](const Point &p, double v) { return p.x < v; });
-    const int center = int(it - m_points.cbegin());
+    auto it = std::lower_bound(m_shownPoints.cbegin(), m_shownPoints.cend(), x, [](const Point &p, double v) { return p.x < v; });
+    const int center = int(it - m_shownPoints.cbegin());
     int best = -1;
     double bestDistance = 10; // pixels
-    for (int i = qMax(0, center - 64); i < qMin(int(m_points.size()), center + 64); ++i) {
-        const Point &p = m_points.at(i);
+    for (int i = qMax(0, center - 64); i < qMin(int(m_shownPoints.size()), center + 64); ++i) {
+        const Point &p = m_shownPoints.at(i);
         if (!std::isfinite(p.y) || (m_logY && p.y <= 0))
             continue;
         const QPointF at = toPixel(p.x, p.y);
@@ -872,9 +897,9 @@ void MetricChart::hoverAt(const QPoint &pos, const QPoint &globalPos)
     m_mouse = pos;
     if (m_runsChart) {
         const int i = nearestRun(pos);
-        const QString runId = i >= 0 ? m_points.at(i).runId : QString();
+        const QString runId = i >= 0 ? m_shownPoints.at(i).runId : QString();
         if (i >= 0 && !globalPos.isNull() && m_tooltip)
-            QToolTip::showText(globalPos, m_tooltip(m_points.at(i)), this);
+            QToolTip::showText(globalPos, m_tooltip(m_shownPoints.at(i)), this);
         else if (runId.isEmpty() && !m_hovered.isEmpty())
             QToolTip::hideText();
         if (runId != m_hovered) {
@@ -945,7 +970,7 @@ void MetricChart::mouseReleaseEvent(QMouseEvent *event)
         if (event->button() == Qt::LeftButton) {
             const int i = nearestRun(pos);
             if (i >= 0)
-                Q_EMIT pointClicked(m_points.at(i).runId);
+                Q_EMIT pointClicked(m_shownPoints.at(i).runId);
         }
     }
     update();
@@ -1003,8 +1028,8 @@ void MetricChart::findHighlighted()
     m_highlightIndex = -1;
     if (m_highlighted.isEmpty())
         return;
-    for (int i = 0; i < m_points.size(); ++i)
-        if (m_points.at(i).runId == m_highlighted) {
+    for (int i = 0; i < m_shownPoints.size(); ++i)
+        if (m_shownPoints.at(i).runId == m_highlighted) {
             m_highlightIndex = i;
             return;
         }
@@ -1077,7 +1102,7 @@ std::function<bool()> MetricChart::csvWriter(const QString &path) const
         const bool smoothed = m_smoothing > 0;
         return [path, lines, smoothed] { return writeCsv(path, lines, smoothed); };
     }
-    const QVector<Point> points = m_points;
+    const QVector<Point> points = m_shownPoints;
     return [path, points] {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Text))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dashboardseries.h"
 #include "runrecord.h"
 #include "serieslod.h"
 
@@ -33,12 +34,8 @@ class MetricChart : public QWidget
     Q_OBJECT
 
 public:
-    struct Point
-    {
-        double x = 0;
-        double y = 0;
-        QString runId;
-    };
+    // x the run number, y the value, and the run (the dashboard's points, shared with it).
+    using Point = DashboardSeries::Point;
     enum class XAxis {
         Run, // the dashboard's charts
         Step,
@@ -167,7 +164,8 @@ private:
     void applyAutoRanges();
     void emitXRange();
     void smoothLine(int line);
-    void setRunsSeries(const std::shared_ptr<SeriesLod> &series, int generation);
+    void buildRunsSeries();
+    void setRunsSeries(const std::shared_ptr<SeriesLod> &series, const QVector<Point> &points);
     int nearestRun(const QPoint &pos) const;
     void hoverAt(const QPoint &pos, const QPoint &globalPos);
     int legendLineAt(const QPoint &pos) const;
@@ -180,7 +178,10 @@ private:
     void showMenu(const QPoint &globalPos);
 
     QString m_title;
-    QVector<Point> m_points;
+    QVector<Point> m_points; // the latest given
+    QVector<Point> m_shownPoints; // those drawn now (the summary of the latest may be on its way)
+    bool m_building = false;
+    bool m_buildAgain = false;
     bool m_runsChart = false;
     int m_generation = 0;
     mutable QVector<Line> m_lines;

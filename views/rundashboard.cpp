@@ -430,12 +430,7 @@ void RunDashboard::rebuildCharts()
             continue;
         const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
         c->setTitle(key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString());
-        const QVector<DashboardSeries::Point> series = m_series->points(key);
-        QVector<MetricChart::Point> points;
-        points.reserve(series.size());
-        for (const DashboardSeries::Point &p : series)
-            points.append({ p.x, p.y, p.runId });
-        c->setPoints(points);
+        c->setPoints(m_series->points(key)); // shared, not copied
     }
     if (changedLayout)
         layoutCharts();
