@@ -58,6 +58,7 @@ void DashboardSeries::rebuild()
     for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
         m_dirty.insert(it.key());
     m_series.clear();
+    m_changes.clear(); // all whole
     m_numberOfRun.clear();
     m_keysDirty = true;
     readProxyRows(0, m_shown->rowCount() - 1);
@@ -66,11 +67,28 @@ void DashboardSeries::rebuild()
 
 void DashboardSeries::readProxyRows(int first, int last)
 {
+    // in the model's order, which is the runs' order: new runs are appended
+    // to the series, whichever way the grid is sorted
+    QVector<int> sources;
+    sources.reserve(last - first + 1);
     for (int r = first; r <= last; ++r) {
         const int source = m_shown->mapToSource(m_shown->index(r, 0)).row();
         if (source >= 0)
-            readSourceRow(source);
+            sources.append(source);
     }
+    std::sort(sources.begin(), sources.end());
+    for (int source : std::as_const(sources))
+        readSourceRow(source);
+}
+
+DashboardSeries::Change DashboardSeries::takeChange(const QString &key)
+{
+    Change none;
+    none.whole = false;
+    const auto it = m_changes.find(key);
+    if (it == m_changes.end())
+        return m_series.contains(key) ? none : Change();
+    return std::exchange(*it, none);
 }
 
 void DashboardSeries::readSourceRow(int sourceRow)
@@ -136,8 +154,11 @@ void DashboardSeries::setPoint(const QString &key, int number, const Point *poin
 {
     QVector<Point> &series = m_series[key];
     const bool wasEmpty = series.isEmpty();
+    Change &change = m_changes[key]; // a new entry is whole
     if (point) {
         if (!series.isEmpty() && series.constLast().x < number) {
+            if (change.appendedFrom < 0)
+                change.appendedFrom = int(series.size());
             series.append(*point); // a new run: the usual case
         } else {
             const auto it = find(series, number);
@@ -145,8 +166,14 @@ void DashboardSeries::setPoint(const QString &key, int number, const Point *poin
                 if (it->y == point->y && it->runId == point->runId)
                     return; // unchanged: nothing to redraw
                 *it = *point;
+                const int index = int(it - series.begin());
+                if (change.appendedFrom < 0 || index < change.appendedFrom)
+                    change.changed.append(index);
+                if (change.changed.size() > 10000)
+                    change.whole = true;
             } else {
                 series.insert(it, *point);
+                change.whole = true;
             }
         }
     } else {
@@ -154,6 +181,7 @@ void DashboardSeries::setPoint(const QString &key, int number, const Point *poin
         if (it == series.end() || it->x != number)
             return;
         series.erase(it);
+        change.whole = true;
     }
     m_dirty.insert(key);
     if (wasEmpty != series.isEmpty())

@@ -38,6 +38,17 @@ public:
     // How many run rows were read since the start: what a benchmark counts.
     qint64 rowsRead() const { return m_rowsRead; }
 
+    // What moved in a series since the last call, for a chart that keeps
+    // its own copy: whole (take points() again), or the indices whose value
+    // changed and where new runs were appended at the end (-1: none).
+    struct Change
+    {
+        bool whole = true;
+        QVector<int> changed;
+        int appendedFrom = -1;
+    };
+    Change takeChange(const QString &key);
+
 Q_SIGNALS:
     void keysChanged();
     void seriesChanged(const QStringList &keys);
@@ -55,6 +66,7 @@ private:
     QAbstractProxyModel *m_shown;
     // key → points sorted by run number (new runs come last: an append)
     QHash<QString, QVector<Point>> m_series;
+    QHash<QString, Change> m_changes;
     QHash<QString, int> m_numberOfRun; // run id → run number, for the runs with points
     QSet<QString> m_dirty;
     bool m_keysDirty = false;

@@ -36,6 +36,52 @@ void SeriesLod::Column::append(double v)
         capacityOfLast = 0; // full: the next value starts a chunk
 }
 
+void SeriesLod::Column::set(qint64 i, double v)
+{
+    std::shared_ptr<double[]> &chunk = chunks[size_t(i >> kChunkBits)];
+    if (chunk.use_count() > 1) {
+        const bool last = size_t(i >> kChunkBits) == chunks.size() - 1;
+        const qint64 length = last && capacityOfLast > 0 ? capacityOfLast : kChunk;
+        std::shared_ptr<double[]> own(new double[size_t(length)]);
+        std::memcpy(own.get(), chunk.get(), size_t(length) * sizeof(double));
+        chunk = std::move(own);
+    }
+    chunk[size_t(i & (kChunk - 1))] = v;
+}
+
+void SeriesLod::Summary::resummarise(qint64 i)
+{
+    const qint64 n = values.size;
+    for (size_t level = 0; level < levels.size(); ++level) {
+        const size_t b = size_t(i >> (kBlockBits * int(level + 1)));
+        double low = kInf, high = -kInf, lowPositive = kInf;
+        if (level == 0) {
+            const qint64 end = qMin(n, qint64(b + 1) << kBlockBits);
+            for (qint64 j = qint64(b) << kBlockBits; j < end; ++j) {
+                const double v = values.at(j);
+                if (std::isfinite(v)) {
+                    low = std::min(low, v);
+                    high = std::max(high, v);
+                    if (v > 0)
+                        lowPositive = std::min(lowPositive, v);
+                }
+            }
+        } else {
+            const Level &below = levels[level - 1];
+            const size_t end = qMin(below.low.size(), (b + 1) << kBlockBits);
+            for (size_t c = b << kBlockBits; c < end; ++c) {
+                low = std::min(low, below.low[c]);
+                high = std::max(high, below.high[c]);
+                lowPositive = std::min(lowPositive, below.lowPositive[c]);
+            }
+        }
+        Level &l = levels[level];
+        l.low[b] = low;
+        l.high[b] = high;
+        l.lowPositive[b] = lowPositive;
+    }
+}
+
 void SeriesLod::Summary::append(double v)
 {
     values.append(v);
@@ -198,6 +244,26 @@ qint64 SeriesLod::append(const double *steps, const double *times, const double 
     if (m_smoothed)
         m_smoothed->extend(m_raw.values, m_raw.values.size);
     return size() - start;
+}
+
+void SeriesLod::setValue(qint64 i, double value)
+{
+    if (i < 0 || i >= size())
+        return;
+    const double old = m_raw.values.at(i);
+    if (std::isfinite(old)) {
+        --m_finite;
+        if (old <= 0)
+            --m_nonPositive;
+    }
+    if (std::isfinite(value)) {
+        ++m_finite;
+        if (value <= 0)
+            ++m_nonPositive;
+    }
+    m_raw.values.set(i, value);
+    m_raw.resummarise(i);
+    m_smoothed.reset();
 }
 
 void SeriesLod::setSmoothing(double weight)

@@ -46,6 +46,10 @@ public:
     // level by level, not point by point); returns how many were taken.
     qint64 append(const double *steps, const double *times, const double *values, qint64 count);
     qint64 outOfOrder() const { return m_outOfOrder; }
+    // Another value at a point already there (a run's new last value in the
+    // dashboard's chart): the summary's blocks over it are made again. The
+    // smoothing, if any, is dropped (it would have to be made again).
+    void setValue(qint64 i, double value);
     // Values that are zero or negative: what a log scale leaves out.
     qint64 nonPositiveCount() const { return m_nonPositive; }
     qint64 finiteCount() const { return m_finite; }
@@ -93,6 +97,7 @@ private:
         qint64 capacityOfLast = 0;
         double at(qint64 i) const { return chunks[size_t(i >> kChunkBits)][size_t(i & (kChunk - 1))]; }
         void append(double v);
+        void set(qint64 i, double v); // copies the chunk first if a copy shares it
     };
     struct Level
     {
@@ -104,6 +109,7 @@ private:
         std::vector<Level> levels; // levels[0] summarises 16 values, levels[1] 256, …
         void append(double v);
         void summarise(qint64 from);
+        void resummarise(qint64 i); // the blocks over one value
         bool extremes(qint64 first, qint64 last, bool positiveOnly, double *low, double *high) const;
     };
     struct Smoothed : Summary

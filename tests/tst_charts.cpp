@@ -82,6 +82,7 @@ private Q_SLOTS:
     void logScaleDropsNonPositiveValues();
     void linkedChartsAndSettingsKeptPerProject();
     void csvExport();
+    void runsChartUpdatedInPlace();
     void runningRunGrowsWhileShown();
 
 private:
@@ -419,6 +420,40 @@ void TestCharts::csvExport()
     runs.setPoints({ { 1, 0.5, QStringLiteral("r1") }, { 2, 0.75, QStringLiteral("r2") } });
     QVERIFY(runs.exportTo(path));
     QCOMPARE(readFile(path), QByteArray("run_id,run,value\nr1,1,0.5\nr2,2,0.75\n"));
+}
+
+// The dashboard's chart of many runs: a run's new value and new runs change
+// the summary in place; what is drawn follows.
+void TestCharts::runsChartUpdatedInPlace()
+{
+    MetricChart chart;
+    chart.resize(900, 300);
+    QVector<MetricChart::Point> points;
+    for (int i = 1; i <= 3000; ++i)
+        points.append({ double(i), std::sin(i / 100.0), QStringLiteral("r%1").arg(i) });
+    chart.setPoints(points);
+    chart.setHighlightedRun(QStringLiteral("r2000"));
+    QCOMPARE(chart.lineSeries(0)->size(), 3000);
+    QVERIFY(!containsY(chart.drawnPoints(), 7.5));
+    points[1499].y = 7.5; // run 1500 logged a new value
+    for (int i = 3001; i <= 3010; ++i)
+        points.append({ double(i), -3.0, QStringLiteral("r%1").arg(i) });
+    const SeriesLod *before = chart.lineSeries(0);
+    chart.updatePoints(points, { 1499 }, 3000);
+    QCOMPARE(chart.lineSeries(0), before); // the same summary, changed
+    QCOMPARE(chart.lineSeries(0)->size(), 3010);
+    QCOMPARE(chart.lineSeries(0)->value(1499), 7.5);
+    QCOMPARE(chart.points().size(), 3010);
+    QCOMPARE(chart.points().at(1499).y, 7.5);
+    QVERIFY(containsY(chart.drawnPoints(), 7.5));
+    QVERIFY(containsY(chart.drawnPoints(), -3.0));
+    QVERIFY(chart.yRange().second >= 7.5 && chart.yRange().first <= -3.0);
+    QCOMPARE(chart.positionOf(QStringLiteral("r3010")), chart.toPixel(3010, -3.0).toPoint());
+    // a run gone from the middle: the whole series again
+    points.removeAt(10);
+    chart.updatePoints(points, {}, -1);
+    QCOMPARE(chart.lineSeries(0)->size(), 3009);
+    QCOMPARE(chart.lineSeries(0)->step(10), 12.0);
 }
 
 // A script logging `loss` every 50 ms until told to stop, started with

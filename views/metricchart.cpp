@@ -138,6 +138,34 @@ void MetricChart::setPoints(const QVector<Point> &points)
         buildRunsSeries();
 }
 
+void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> &changed, int appendedFrom)
+{
+    const int known = appendedFrom >= 0 ? appendedFrom : int(points.size());
+    const bool inPlace = m_runsChart && !m_building && !m_lines.isEmpty() && m_points.size() == known
+        && m_shownPoints.size() == known && points.size() >= known
+        && std::all_of(changed.cbegin(), changed.cend(), [known](int i) { return i >= 0 && i < known; });
+    if (!inPlace) {
+        setPoints(points);
+        return;
+    }
+    m_shownPoints = QVector<Point>(); // m_points alone: changed in place, not copied
+    SeriesLod &series = *m_lines[0].series;
+    for (int i : changed) {
+        m_points[i] = points.at(i);
+        series.setValue(i, points.at(i).y);
+    }
+    for (int i = known; i < points.size(); ++i) {
+        m_points.append(points.at(i));
+        series.append(points.at(i).x, 0, points.at(i).y);
+    }
+    m_shownPoints = m_points;
+    if (m_highlightIndex < 0 || m_highlightIndex >= m_shownPoints.size()
+        || m_shownPoints.at(m_highlightIndex).runId != m_highlighted)
+        findHighlighted();
+    applyAutoRanges();
+    invalidate();
+}
+
 void MetricChart::buildRunsSeries()
 {
     m_building = true;

@@ -54,6 +54,10 @@ public:
     // The dashboard's chart: one point per run, sorted by x (the run number).
     void setPoints(const QVector<Point> &points);
     const QVector<Point> &points() const { return m_points; }
+    // The same points after a few changed (indices into points) and new
+    // ones were appended from appendedFrom (-1: none): the summary is
+    // updated in place, not made again. Anything else goes to setPoints().
+    void updatePoints(const QVector<Point> &points, const QVector<int> &changed, int appendedFrom);
 
     // A line of a series; name "" keeps it out of the legend. timeOrigin is
     // when the run started (for relative time; 0: its first point).

@@ -430,7 +430,11 @@ void RunDashboard::rebuildCharts()
             continue;
         const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
         c->setTitle(key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString());
-        c->setPoints(m_series->points(key)); // shared, not copied
+        const DashboardSeries::Change change = m_series->takeChange(key);
+        if (change.whole)
+            c->setPoints(m_series->points(key));
+        else // a run's new value, new runs: the chart's summary changes in place
+            c->updatePoints(m_series->points(key), change.changed, change.appendedFrom);
     }
     if (changedLayout)
         layoutCharts();
