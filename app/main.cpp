@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QSettings>
 
 #include <csignal>
@@ -23,6 +24,10 @@ bool isCommandLine(const QString &first)
 int runWindow(int argc, char **argv, const QString &language)
 {
     QApplication app(argc, argv);
+    // the installed theme's icon where there is one, else the built-in copy
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("io.github.runbench.Runbench"), QIcon(QStringLiteral(":/icons/runbench.svg"))));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.runbench.Runbench"));
     const QString chosenLanguage = Translations::chosen(language);
     if (!Translations::install(&app, chosenLanguage) && !chosenLanguage.isEmpty())
         Cli::printErr(

@@ -13,6 +13,7 @@
 #include "rundashboard.h"
 #include "rundetailsview.h"
 #include "runhistoryloader.h"
+#include "runjob.h"
 #include "runmodel.h"
 #include "runstore.h"
 #include "sampleproject.h"
@@ -592,10 +593,13 @@ void MainWindow::askBeforeClosing()
 QString MainWindow::versionReport()
 {
     const QString highlighting = CodeViewer::highlightingVersion();
+    const QString launcher = RunJob::launcherPath();
     return tr("Runbench %1\nQt %2\nKSyntaxHighlighting: %3\nlibgit2: %4\nSQLite %5")
-        .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-             highlighting.isEmpty() ? tr("not in this build (plain text viewers)") : highlighting,
-             SnapshotStore::libgit2Version(), RunStore::sqliteVersion());
+               .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                    highlighting.isEmpty() ? tr("not in this build (plain text viewers)") : highlighting,
+                    SnapshotStore::libgit2Version(), RunStore::sqliteVersion())
+        + QLatin1Char('\n')
+        + tr("Launcher: %1").arg(launcher.isEmpty() ? tr("not found (runs cannot start)") : launcher);
 }
 
 void MainWindow::about()

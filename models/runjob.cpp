@@ -410,14 +410,19 @@ QString RunJob::launcherPath()
     QStringList candidates;
     if (!fromEnvironment.isEmpty())
         candidates << fromEnvironment;
-    if (QCoreApplication::instance())
-        candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/runbench-launch");
+    if (QCoreApplication::instance()) {
+        // an installed prefix (bin/ and libexec/ side by side, wherever the
+        // prefix was moved), then the build tree's layout
+        const QString bin = QCoreApplication::applicationDirPath();
+        candidates << bin + QStringLiteral("/../libexec/runbench/runbench-launch");
+        candidates << bin + QStringLiteral("/runbench-launch");
+    }
 #ifdef RUNBENCH_LAUNCHER_BUILD_PATH
     candidates << QStringLiteral(RUNBENCH_LAUNCHER_BUILD_PATH);
 #endif
     for (const QString &candidate : std::as_const(candidates))
         if (QFileInfo(candidate).isExecutable())
-            return candidate;
+            return QDir::cleanPath(candidate);
     return {};
 }
 

@@ -1292,6 +1292,14 @@ SQLite %5</translation>
         <source>Starting a sweep of %1: %2 runs…</source>
         <translation>%1 스윕 시작: 실행 %2개…</translation>
     </message>
+    <message>
+        <source>Launcher: %1</source>
+        <translation>실행기: %1</translation>
+    </message>
+    <message>
+        <source>not found (runs cannot start)</source>
+        <translation>찾을 수 없음 (실행을 시작할 수 없습니다)</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
