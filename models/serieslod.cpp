@@ -49,37 +49,40 @@ void SeriesLod::Column::set(qint64 i, double v)
     chunk[size_t(i & (kChunk - 1))] = v;
 }
 
-void SeriesLod::Summary::resummarise(qint64 i)
+// One block of a level, from the values (level 0) or the blocks below.
+void SeriesLod::Summary::computeBlock(size_t level, size_t b)
 {
-    const qint64 n = values.size;
-    for (size_t level = 0; level < levels.size(); ++level) {
-        const size_t b = size_t(i >> (kBlockBits * int(level + 1)));
-        double low = kInf, high = -kInf, lowPositive = kInf;
-        if (level == 0) {
-            const qint64 end = qMin(n, qint64(b + 1) << kBlockBits);
-            for (qint64 j = qint64(b) << kBlockBits; j < end; ++j) {
-                const double v = values.at(j);
-                if (std::isfinite(v)) {
-                    low = std::min(low, v);
-                    high = std::max(high, v);
-                    if (v > 0)
-                        lowPositive = std::min(lowPositive, v);
-                }
-            }
-        } else {
-            const Level &below = levels[level - 1];
-            const size_t end = qMin(below.low.size(), (b + 1) << kBlockBits);
-            for (size_t c = b << kBlockBits; c < end; ++c) {
-                low = std::min(low, below.low[c]);
-                high = std::max(high, below.high[c]);
-                lowPositive = std::min(lowPositive, below.lowPositive[c]);
+    double low = kInf, high = -kInf, lowPositive = kInf;
+    if (level == 0) {
+        const qint64 end = qMin(values.size, qint64(b + 1) << kBlockBits);
+        for (qint64 j = qint64(b) << kBlockBits; j < end; ++j) {
+            const double v = values.at(j);
+            if (std::isfinite(v)) {
+                low = std::min(low, v);
+                high = std::max(high, v);
+                if (v > 0)
+                    lowPositive = std::min(lowPositive, v);
             }
         }
-        Level &l = levels[level];
-        l.low[b] = low;
-        l.high[b] = high;
-        l.lowPositive[b] = lowPositive;
+    } else {
+        const Level &below = levels[level - 1];
+        const size_t end = qMin(below.low.size(), (b + 1) << kBlockBits);
+        for (size_t c = b << kBlockBits; c < end; ++c) {
+            low = std::min(low, below.low[c]);
+            high = std::max(high, below.high[c]);
+            lowPositive = std::min(lowPositive, below.lowPositive[c]);
+        }
     }
+    Level &l = levels[level];
+    l.low[b] = low;
+    l.high[b] = high;
+    l.lowPositive[b] = lowPositive;
+}
+
+void SeriesLod::Summary::resummarise(qint64 i)
+{
+    for (size_t level = 0; level < levels.size(); ++level)
+        computeBlock(level, size_t(i >> (kBlockBits * int(level + 1))));
 }
 
 void SeriesLod::Summary::append(double v)
@@ -110,32 +113,8 @@ void SeriesLod::Summary::summarise(qint64 from)
         l.low.resize(blocks);
         l.high.resize(blocks);
         l.lowPositive.resize(blocks);
-        for (size_t b = firstBlock; b < blocks; ++b) {
-            double low = kInf, high = -kInf, lowPositive = kInf;
-            if (level == 0) {
-                const qint64 end = qMin(n, qint64(b + 1) << kBlockBits);
-                for (qint64 i = qint64(b) << kBlockBits; i < end; ++i) {
-                    const double v = values.at(i);
-                    if (std::isfinite(v)) {
-                        low = std::min(low, v);
-                        high = std::max(high, v);
-                        if (v > 0)
-                            lowPositive = std::min(lowPositive, v);
-                    }
-                }
-            } else {
-                const Level &below = levels[level - 1];
-                const size_t end = qMin(below.low.size(), (b + 1) << kBlockBits);
-                for (size_t c = b << kBlockBits; c < end; ++c) {
-                    low = std::min(low, below.low[c]);
-                    high = std::max(high, below.high[c]);
-                    lowPositive = std::min(lowPositive, below.lowPositive[c]);
-                }
-            }
-            l.low[b] = low;
-            l.high[b] = high;
-            l.lowPositive[b] = lowPositive;
-        }
+        for (size_t b = firstBlock; b < blocks; ++b)
+            computeBlock(level, b);
     }
 }
 

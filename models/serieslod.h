@@ -110,6 +110,7 @@ private:
         void append(double v);
         void summarise(qint64 from);
         void resummarise(qint64 i); // the blocks over one value
+        void computeBlock(size_t level, size_t block);
         bool extremes(qint64 first, qint64 last, bool positiveOnly, double *low, double *high) const;
     };
     struct Smoothed : Summary

@@ -15,37 +15,19 @@ namespace {
 
 const QString kAppId = QStringLiteral("io.github.runbench.Runbench");
 
-struct Ran
+Result run(const QString &program, const QStringList &arguments, const QString &directory = QString(),
+           const QProcessEnvironment &environment = QProcessEnvironment())
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Ran run(const QString &program, const QStringList &arguments, const QString &directory = QString(),
-        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(environment);
-    if (!directory.isEmpty())
-        p.setWorkingDirectory(directory);
-    p.start(program, arguments);
-    Ran r;
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runCommand(program, arguments, directory, environment);
 }
 
 // The long options a help text lists under "Options:".
-QSet<QString> longOptions(const QByteArray &help)
+QSet<QString> longOptions(const QString &help)
 {
     QSet<QString> options;
     static const QRegularExpression option(QStringLiteral("^\\s+(?:-\\w, )?(--[a-z][a-z-]*)"));
-    for (const QByteArray &line : help.split('\n')) {
-        const auto m = option.match(QString::fromUtf8(line));
+    for (const QString &line : help.split(QLatin1Char('\n'))) {
+        const auto m = option.match(line);
         if (m.hasMatch() && m.captured(1) != QLatin1String("--help-all"))
             options.insert(m.captured(1));
     }
@@ -74,9 +56,9 @@ void TestInstall::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_prefix = m_dir.filePath(QStringLiteral("usr"));
-    const Ran install = run(QStringLiteral("cmake"),
-                            { QStringLiteral("--install"), QStringLiteral(RUNBENCH_BUILD_DIR), QStringLiteral("--prefix"), m_prefix });
-    QVERIFY2(install.exitCode == 0, install.err.constData());
+    const Result install = runCommand(QStringLiteral("cmake"),
+                            { QStringLiteral("--install"), QStringLiteral(RUNBENCH_BUILD_DIR), QStringLiteral("--prefix"), m_prefix }, QString());
+    QVERIFY2(install.exitCode == 0, qPrintable(install.err));
 }
 
 void TestInstall::layout()
@@ -101,14 +83,14 @@ void TestInstall::layout()
 
 void TestInstall::validators()
 {
-    const Ran desktop = run(QStringLiteral("desktop-file-validate"),
+    const Result desktop = run(QStringLiteral("desktop-file-validate"),
                             { m_prefix + QStringLiteral("/share/applications/") + kAppId + QStringLiteral(".desktop") });
     QVERIFY2(desktop.exitCode == 0 && desktop.out.isEmpty() && desktop.err.isEmpty(),
-             (desktop.out + desktop.err).constData());
-    const Ran metainfo = run(QStringLiteral("appstreamcli"),
+             qPrintable(desktop.out + desktop.err));
+    const Result metainfo = run(QStringLiteral("appstreamcli"),
                              { QStringLiteral("validate"), QStringLiteral("--no-net"),
                                m_prefix + QStringLiteral("/share/metainfo/") + kAppId + QStringLiteral(".metainfo.xml") });
-    QVERIFY2(metainfo.exitCode == 0, (metainfo.out + metainfo.err).constData());
+    QVERIFY2(metainfo.exitCode == 0, qPrintable(metainfo.out + metainfo.err));
     // the screenshots it names are the README's
     const QByteArray xml = readFile(m_prefix + QStringLiteral("/share/metainfo/") + kAppId + QStringLiteral(".metainfo.xml"));
     static const QRegularExpression image(QStringLiteral("resources/screenshots/([a-z-]+\\.png)"));
@@ -126,15 +108,15 @@ void TestInstall::manualPageDocumentsEveryOption()
                              .remove(QLatin1Char('\\'));
     QVERIFY(!page.isEmpty());
     const QString runbench = m_prefix + QStringLiteral("/bin/runbench");
-    const Ran top = run(runbench, { QStringLiteral("-h") });
+    const Result top = run(runbench, { QStringLiteral("-h") });
     QCOMPARE(top.exitCode, 0);
     QStringList commands = { QStringLiteral("run"), QStringLiteral("sweep"), QStringLiteral("log") };
-    const Ran history = run(runbench, { QStringLiteral("history"), QStringLiteral("-h") });
+    const Result history = run(runbench, { QStringLiteral("history"), QStringLiteral("-h") });
     QCOMPARE(history.exitCode, 0);
     static const QRegularExpression historyCommand(QStringLiteral("^  ([a-z]+)\\b"));
     QStringList historyCommands;
-    for (const QByteArray &line : history.out.split('\n')) {
-        const auto m = historyCommand.match(QString::fromUtf8(line));
+    for (const QString &line : history.out.split(QLatin1Char('\n'))) {
+        const auto m = historyCommand.match(line);
         if (m.hasMatch() && !historyCommands.contains(m.captured(1)))
             historyCommands.append(m.captured(1));
     }
@@ -143,12 +125,12 @@ void TestInstall::manualPageDocumentsEveryOption()
         commands.append(QStringLiteral("history ") + c);
     // the top-level help names every command; the page has each
     for (const QString &c : { QStringLiteral("run"), QStringLiteral("sweep"), QStringLiteral("log"), QStringLiteral("history") })
-        QVERIFY(top.out.contains((QStringLiteral("runbench ") + c).toUtf8()));
+        QVERIFY(top.out.contains(QStringLiteral("runbench ") + c));
     for (const QString &command : std::as_const(commands)) {
         QVERIFY2(page.contains(command), qPrintable(QStringLiteral("no %1 in the manual page").arg(command)));
         QStringList arguments = command.split(QLatin1Char(' '));
         arguments << QStringLiteral("-h");
-        const Ran help = run(runbench, arguments);
+        const Result help = run(runbench, arguments);
         QVERIFY2(help.exitCode == 0, qPrintable(command));
         const QSet<QString> options = longOptions(help.out);
         QVERIFY2(!options.isEmpty(), qPrintable(command));
@@ -172,25 +154,25 @@ void TestInstall::movedPrefixRunsOnItsOwn()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("RUNBENCH_LAUNCHER"));
     const QString runbench = moved + QStringLiteral("/bin/runbench");
-    const Ran version = run(runbench, { QStringLiteral("--version") }, QString(), environment);
+    const Result version = run(runbench, { QStringLiteral("--version") }, QString(), environment);
     QCOMPARE(version.exitCode, 0);
-    QVERIFY(version.out.startsWith("Runbench " RUNBENCH_VERSION));
+    QVERIFY(version.out.startsWith(QStringLiteral("Runbench " RUNBENCH_VERSION)));
     // its own launcher, not the build tree's
-    QVERIFY2(version.out.contains(QStringLiteral("Launcher: %1/libexec/runbench/runbench-launch\n").arg(moved).toUtf8()),
-             version.out.constData());
+    QVERIFY2(version.out.contains(QStringLiteral("Launcher: %1/libexec/runbench/runbench-launch\n").arg(moved)),
+             qPrintable(version.out));
 
     const QString project = m_dir.filePath(QStringLiteral("project"));
     QVERIFY(writeFile(project + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Installed\n"));
     QVERIFY(writeFile(project + QStringLiteral("/train.sh"),
                       "#!/bin/sh\nmkdir -p outputs\necho \"$1\" > outputs/arg.txt\n\"$RUNBENCH_BIN\" log loss 0.5\n", true));
     environment.insert(QStringLiteral("RUNBENCH_BIN"), runbench);
-    const Ran tracked = run(runbench, { QStringLiteral("run"), QStringLiteral("--quiet"), QStringLiteral("train.sh"),
+    const Result tracked = run(runbench, { QStringLiteral("run"), QStringLiteral("--quiet"), QStringLiteral("train.sh"),
                                         QStringLiteral("it's $(installed)") },
                             project, environment);
-    QVERIFY2(tracked.exitCode == 0, tracked.err.constData());
-    const Ran last = run(runbench, { QStringLiteral("history"), QStringLiteral("last") }, project, environment);
+    QVERIFY2(tracked.exitCode == 0, qPrintable(tracked.err));
+    const Result last = run(runbench, { QStringLiteral("history"), QStringLiteral("last") }, project, environment);
     QCOMPARE(last.exitCode, 0);
-    const QJsonObject json = QJsonDocument::fromJson(last.out).object();
+    const QJsonObject json = QJsonDocument::fromJson(last.out.toUtf8()).object();
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("Completed"));
     QCOMPARE(json.value(QStringLiteral("loss")).toDouble(), 0.5);
     const QString runDir = project + QStringLiteral("/.runbench/runs/") + json.value(QStringLiteral("run_id")).toString();
