@@ -233,7 +233,8 @@ void TestCharts::zoomPanAndReset()
     drag(&chart, QPoint(left, plot.center().y()), QPoint(right, plot.center().y() + 2));
     QVERIFY(chart.isZoomed());
     QCOMPARE(ranges.size(), 1);
-    auto [x0, x1] = chart.xRange();
+    double x0 = chart.xRange().first;
+    double x1 = chart.xRange().second;
     QCOMPARE(x0, expectedFrom);
     QCOMPARE(x1, expectedTo);
     QVERIFY(x0 > 700000 && x1 < 1300000 && x1 > x0);

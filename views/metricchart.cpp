@@ -6,23 +6,21 @@
 #include "plotaxis.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
-#include <QtMath>
 #include <QPaintEngine>
 #include <QPainter>
-#include <QPainterPath>
 #include <QSaveFile>
 #include <QStaticText>
 #include <QSvgGenerator>
 #include <QTextStream>
 #include <QToolTip>
 #include <QWheelEvent>
+#include <QtMath>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
