@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QtTest>
@@ -315,6 +316,10 @@ void TestCompare::manyRunsPinnedAndPaged()
     if (!shots.isEmpty()) {
         values->horizontalScrollBar()->setValue(values->horizontalScrollBar()->maximum() / 2);
         QVERIFY(view.grab().save(shots + QStringLiteral("/compare-many.png")));
+        view.findChild<QTabWidget *>()->setCurrentIndex(1);
+        curve->setLineVisible(3, false);
+        QVERIFY(view.grab().save(shots + QStringLiteral("/compare-many-series.png")));
+        curve->setLineVisible(3, true);
     }
 }
 
