@@ -4,6 +4,7 @@
 // Prints figures; passes or fails nothing.
 //
 //   QT_QPA_PLATFORM=offscreen bench_dashboard [RUNS]
+#include "benchutil.h"
 #include "dashboardseries.h"
 #include "metricchart.h"
 #include "project.h"
@@ -26,7 +27,6 @@
 #include <cstdio>
 
 namespace {
-double ms(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
 const char *const kKeys[] = { "Accuracy", "Regularization Rate", "loss", "f1", "epochs" };
 } // namespace
 

@@ -7,6 +7,7 @@
 // fails nothing.
 //
 //   QT_QPA_PLATFORM=offscreen bench_series [POINTS]
+#include "benchutil.h"
 #include "metricchart.h"
 #include "serieslod.h"
 
@@ -25,20 +26,6 @@
 #include <vector>
 
 namespace {
-
-double ms(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
-
-struct Spread
-{
-    double median = 0;
-    double worst = 0;
-};
-
-Spread spread(QVector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return { values.at(values.size() / 2), values.last() };
-}
 
 double residentMiB()
 {

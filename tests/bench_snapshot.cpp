@@ -4,6 +4,7 @@
 // on a copy of the same tree, cold and after the same change. Prints figures.
 //
 //   bench_snapshot [FILES] [TOTAL_MB]
+#include "benchutil.h"
 #include "project.h"
 #include "snapshotstore.h"
 
@@ -19,8 +20,6 @@
 #include <cstdio>
 
 namespace {
-
-double ms(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
 
 bool makeProject(const QString &root, int files, qint64 totalBytes)
 {

@@ -6,6 +6,7 @@
 // or fails nothing.
 //
 //   QT_QPA_PLATFORM=offscreen bench_sweepviews [RUNS [COMPARED [STEPS]]]
+#include "benchutil.h"
 #include "metricchart.h"
 #include "metricline.h"
 #include "parallelcoordinates.h"
@@ -30,19 +31,6 @@
 #include <cstdio>
 
 namespace {
-
-double ms(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
-
-struct Spread
-{
-    double median = 0;
-    double worst = 0;
-};
-Spread spread(QVector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return { values.at(values.size() / 2), values.last() };
-}
 
 MetricSummary summary(const QString &key, double value, ValueRole role)
 {
