@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLayout>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSlider>
@@ -523,6 +524,14 @@ void TestCharts::runningRunGrowsWhileShown()
     const int total = readFile(root + QStringLiteral("/logged.txt")).toInt();
     QCOMPARE(chart->lineSeries(0)->size(), total);
     QCOMPARE(chart->xRange(), qMakePair(0.0, 2.0));
+    // one chart per series, in name order
+    QStringList titles;
+    auto *layout = chart->parentWidget()->layout();
+    for (int i = 0; i < layout->count(); ++i)
+        if (auto *c = qobject_cast<MetricChart *>(layout->itemAt(i)->widget()))
+            titles.append(c->title());
+    QCOMPARE(titles, (QStringList { QStringLiteral("loss"), QStringLiteral("lr") }));
+    QCOMPARE(view.findChild<MetricChart *>(QStringLiteral("series:lr"))->lineSeries(0)->size(), total);
 }
 
 QTEST_MAIN(TestCharts)

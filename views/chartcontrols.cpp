@@ -84,6 +84,9 @@ void ChartControls::setProject(const Project &project)
 
 void ChartControls::setCharts(const QList<MetricChart *> &charts)
 {
+    for (MetricChart *c : std::as_const(m_charts))
+        if (c)
+            disconnect(c, nullptr, this, nullptr);
     m_charts.clear();
     for (MetricChart *c : charts) {
         m_charts.append(c);

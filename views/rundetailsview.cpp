@@ -1,8 +1,8 @@
 #include "rundetailsview.h"
 
 #include "argumentline.h"
-#include "chartcontrols.h"
 #include "artifactfiles.h"
+#include "chartcontrols.h"
 #include "codeviewer.h"
 #include "historyformat.h"
 #include "liveseries.h"
@@ -441,8 +441,10 @@ MetricChart *RunDetailsView::addChart(const QString &key, std::shared_ptr<Series
     chart->setTitle(key);
     chart->setMinimumHeight(260);
     chart->addLine(QString(), series, QColor(31, 119, 180), double(m_details.run.startUs) / 1e6);
-    // before the stretch at the end
-    m_chartsLayout->insertWidget(qMax(0, m_chartsLayout->count() - 1), chart);
+    // after the others, before the stretch at the end once there is one
+    const int count = m_chartsLayout->count();
+    const bool stretch = count > 0 && m_chartsLayout->itemAt(count - 1)->spacerItem();
+    m_chartsLayout->insertWidget(stretch ? count - 1 : count, chart);
     return chart;
 }
 
