@@ -13,9 +13,10 @@
 // of the column), found through the summary in O(columns · log n), so
 // zooming and panning a ten-million-point series never walks it.
 //
-// Values live in chunks that never move, and copies share them: a worker
-// can read a copy (to smooth it) while the owner goes on appending, which
-// only writes past the copy's end.
+// Values live in chunks of 64K points that copies share: a worker can read
+// a copy (to smooth it, to write it out) while the owner goes on appending,
+// which only writes past the copy's end or into a grown buffer of its own;
+// setValue() copies a shared chunk before writing into it.
 class SeriesLod
 {
 public:
