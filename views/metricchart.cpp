@@ -825,8 +825,7 @@ void MetricChart::paintTo(QPainter &p) const
             if (!l.visible || l.series->isEmpty())
                 continue;
             const SeriesLod &s = *l.series;
-            const qint64 i = qBound<qint64>(0, s.lowerBound(seriesAxis(), x + xOffset(l)), s.size() - 1);
-            const qint64 j = i > 0 && std::abs(s.x(seriesAxis(), i - 1) - xOffset(l) - x) < std::abs(s.x(seriesAxis(), i) - xOffset(l) - x) ? i - 1 : i;
+            const qint64 j = nearestIndex(l, x);
             const double y = s.y(l.drawnSmoothed.isEmpty() ? SeriesLod::Track::Raw : SeriesLod::Track::Smoothed, j);
             if (!std::isfinite(y) || (m_logY && y <= 0))
                 continue;
@@ -849,6 +848,17 @@ void MetricChart::paintTo(QPainter &p) const
     }
 }
 
+// The point of a (non-empty) line whose x is nearest to x: where the crosshair marks it.
+qint64 MetricChart::nearestIndex(const Line &line, double x) const
+{
+    const SeriesLod &s = *line.series;
+    const double offset = xOffset(line);
+    const qint64 i = qBound<qint64>(0, s.lowerBound(seriesAxis(), x + offset), s.size() - 1);
+    if (i > 0 && std::abs(s.x(seriesAxis(), i - 1) - offset - x) < std::abs(s.x(seriesAxis(), i) - offset - x))
+        return i - 1;
+    return i;
+}
+
 QString MetricChart::crosshairText(const QPoint &pos) const
 {
     if (m_runsChart || !plotRect().contains(pos))
@@ -862,9 +872,7 @@ QString MetricChart::crosshairText(const QPoint &pos) const
             continue;
         const SeriesLod &s = *l.series;
         const double off = xOffset(l);
-        qint64 i = qBound<qint64>(0, s.lowerBound(seriesAxis(), x + off), s.size() - 1);
-        if (i > 0 && std::abs(s.x(seriesAxis(), i - 1) - off - x) < std::abs(s.x(seriesAxis(), i) - off - x))
-            --i;
+        const qint64 i = nearestIndex(l, x);
         if (!haveX) {
             shownX = s.x(seriesAxis(), i) - off;
             haveX = true;

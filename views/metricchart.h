@@ -159,6 +159,7 @@ private:
     };
     SeriesLod::X seriesAxis() const;
     double xOffset(const Line &line) const;
+    qint64 nearestIndex(const Line &line, double x) const;
     bool dataXRange(double *from, double *to) const;
     bool dataYRange(double from, double to, double *low, double *high) const;
     void ensureReduced() const;
