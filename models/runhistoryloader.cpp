@@ -4,10 +4,12 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSemaphore>
 #include <QSet>
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <utility>
 
@@ -75,8 +77,18 @@ public:
         m_store.reset();
     }
 
+    // Pages of the first load wait for room: the window takes one in while
+    // the next is read, and never finds a backlog of pages to take in at once
+    // (which would hold its thread for seconds). Called on the window's
+    // thread when it has taken a page in.
+    void pageTaken() { m_room.release(); }
+    // From any thread: stops a first load that is under way when the window
+    // no longer wants it (another project, or the loader going away).
+    void want(int generation) { m_wanted = generation; }
+
 Q_SIGNALS:
     void loaded(int generation, const QVector<RunModel::Row> &rows, qint64 msecs);
+    void pageRead(int generation, const QVector<RunModel::Row> &rows); // the first load's next page
     void updated(int generation, const QVector<RunModel::Row> &rows);
     void failed(int generation, const QString &error);
     void damaged(int generation, const QString &error, const QString &backup, const QDateTime &backupTime);
@@ -85,6 +97,15 @@ Q_SIGNALS:
     void edited(int generation, qint64 run, const QString &error);
 
 private:
+    bool waitForRoom(int generation)
+    {
+        while (m_wanted == generation) {
+            if (m_room.tryAcquire(1, 100))
+                return m_wanted == generation;
+        }
+        return false;
+    }
+
     bool ensureOpen()
     {
         if (m_store)
@@ -107,12 +128,16 @@ private:
         return true;
     }
 
-    QVector<RunModel::Row> rowsOf(const QVector<RunRecord> &runs, const QHash<qint64, QVector<MetricSummary>> &sums)
+    // Moves the runs and their summaries into rows: a page holds tens of
+    // thousands of runs, and copying each record costs more than reading it.
+    QVector<RunModel::Row> rowsOf(QVector<RunRecord> &&runs, QHash<qint64, QVector<MetricSummary>> &&sums)
     {
         QVector<RunModel::Row> rows;
         rows.reserve(runs.size());
-        for (const RunRecord &r : runs) {
-            rows.append({ r, sums.value(r.id) });
+        for (RunRecord &run : runs) {
+            const auto it = sums.find(run.id);
+            rows.append({ std::move(run), it == sums.end() ? QVector<MetricSummary>() : std::move(*it) });
+            const RunRecord &r = rows.constLast().run;
             m_maxId = qMax(m_maxId, r.id);
             if (isFinished(r.status) && !r.stale) // a silent run may come back: still watched
                 m_active.remove(r.id);
@@ -129,7 +154,7 @@ private:
         QElapsedTimer clock;
         clock.start();
         if (!ensureOpen()) {
-            if (!m_store)
+            if (!m_store && waitForRoom(m_generation))
                 Q_EMIT loaded(m_generation, {}, clock.elapsed());
             return;
         }
@@ -138,18 +163,21 @@ private:
         const int generation = m_generation;
         bool first = true;
         for (;;) {
-            const QVector<RunRecord> page = m_store->runsPage(m_maxId, first ? 5000 : 25000);
+            QVector<RunRecord> page = m_store->runsPage(m_maxId, first ? 5000 : 10000);
             if (page.isEmpty() && !first)
                 break;
-            const auto sums = page.isEmpty() ? QHash<qint64, QVector<MetricSummary>>()
-                                             : m_store->summariesBetween(page.first().id, page.last().id);
-            const auto rows = rowsOf(page, sums);
+            const bool empty = page.isEmpty();
+            auto sums = empty ? QHash<qint64, QVector<MetricSummary>>()
+                              : m_store->summariesBetween(page.first().id, page.last().id);
+            const auto rows = rowsOf(std::move(page), std::move(sums));
+            if (!waitForRoom(generation))
+                return;
             if (first)
                 Q_EMIT loaded(generation, rows, clock.elapsed());
             else
-                Q_EMIT updated(generation, rows);
+                Q_EMIT pageRead(generation, rows);
             first = false;
-            if (page.isEmpty())
+            if (empty)
                 break;
         }
     }
@@ -185,7 +213,7 @@ private:
         QVector<qint64> ids;
         for (const RunRecord &r : runs)
             ids.append(r.id);
-        Q_EMIT updated(m_generation, rowsOf(runs, m_store->summariesOf(ids)));
+        Q_EMIT updated(m_generation, rowsOf(std::move(runs), m_store->summariesOf(ids)));
     }
 
     Project m_project;
@@ -197,6 +225,8 @@ private:
     qint64 m_since = -1; // the store's change mark: what changed from here on is not read yet
     qint64 m_maxId = 0;
     QSet<qint64> m_active;
+    QSemaphore m_room{ 2 }; // pages the window may have waiting
+    std::atomic<int> m_wanted{ 0 }; // the generation the window shows (-1: none)
 };
 
 RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
@@ -212,11 +242,17 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
     // Results for a project no longer shown are dropped.
     connect(m_worker, &HistoryWorker::loaded, this,
             [this](int generation, const QVector<RunModel::Row> &rows, qint64 ms) {
+                m_worker->pageTaken();
                 if (generation != m_generation)
                     return;
                 m_model->setRuns(rows);
                 Q_EMIT loaded(int(rows.size()), ms);
             });
+    connect(m_worker, &HistoryWorker::pageRead, this, [this](int generation, const QVector<RunModel::Row> &rows) {
+        if (generation == m_generation)
+            m_model->upsertRuns(rows);
+        m_worker->pageTaken();
+    });
     connect(m_worker, &HistoryWorker::updated, this, [this](int generation, const QVector<RunModel::Row> &rows) {
         if (generation == m_generation)
             m_model->upsertRuns(rows);
@@ -255,6 +291,7 @@ void RunHistoryLoader::restoreBackup(const QString &backup)
 RunHistoryLoader::~RunHistoryLoader()
 {
     HistoryWorker *worker = m_worker;
+    worker->want(-1);
     QMetaObject::invokeMethod(
         worker, [worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
@@ -265,6 +302,7 @@ void RunHistoryLoader::setProject(const Project &project)
 {
     const int generation = ++m_generation;
     HistoryWorker *worker = m_worker;
+    worker->want(generation);
     QMetaObject::invokeMethod(worker, [worker, project, generation] { worker->load(project, generation); });
 }
 

@@ -245,11 +245,12 @@ void RunModel::addKeys(const QVector<Row> &rows)
 void RunModel::upsertRuns(const QVector<Row> &rows)
 {
     addKeys(rows);
-    QVector<Row> fresh;
-    for (const Row &r : rows) {
+    QVector<int> fresh; // indices in rows: a page of new runs is copied once
+    for (int i = 0; i < rows.size(); ++i) {
+        const Row &r = rows.at(i);
         const int existing = m_rowOfRunId.value(r.run.runId, -1);
         if (existing < 0) {
-            fresh.append(r);
+            fresh.append(i);
             continue;
         }
         m_rows[existing] = r;
@@ -259,7 +260,8 @@ void RunModel::upsertRuns(const QVector<Row> &rows)
         return;
     const int first = int(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
-    for (const Row &r : std::as_const(fresh)) {
+    for (int i : std::as_const(fresh)) {
+        const Row &r = rows.at(i);
         m_rowOfRunId.insert(r.run.runId, int(m_rows.size()));
         m_maxId = qMax(m_maxId, r.run.id);
         m_rows.append(r);

@@ -549,13 +549,17 @@ QVector<RunRecord> RunStore::runsPage(qint64 afterId, int limit)
     QVector<RunRecord> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // "+r.project_id" keeps SQLite off the index on (project_id, changed):
+    // through it, every page would scan all the project's runs again and
+    // sort them; along the ids, a page reads only its own rows.
     q.prepare(QStringLiteral("SELECT ") + kRunColumns
-              + QStringLiteral("WHERE r.project_id = ? AND r.id > ? ORDER BY r.id LIMIT ?"));
+              + QStringLiteral("WHERE +r.project_id = ? AND r.id > ? ORDER BY r.id LIMIT ?"));
     q.addBindValue(m_projectId);
     q.addBindValue(afterId);
     q.addBindValue(limit);
     if (!exec(q))
         return result;
+    result.reserve(limit);
     while (q.next())
         result.append(readRun(q));
     if (result.isEmpty())

@@ -368,12 +368,22 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count, "
-                       "role, max_step FROM run_metrics WHERE run BETWEEN ? AND ?"));
+                       "role, max_step FROM run_metrics WHERE run BETWEEN ? AND ? ORDER BY run, key"));
     q.addBindValue(firstId);
     q.addBindValue(lastId);
     if (!exec(q))
         return result;
+    // A run's rows come together (the primary key's order): one hash lookup
+    // per run, not per value.
+    result.reserve(int(qMin<qint64>(lastId - firstId + 1, 100000)));
+    qint64 current = -1;
+    QVector<MetricSummary> *summaries = nullptr;
     while (q.next()) {
+        const qint64 run = q.value(0).toLongLong();
+        if (run != current || !summaries) {
+            current = run;
+            summaries = &result[run];
+        }
         MetricSummary s;
         s.key = names.value(q.value(1).toLongLong());
         s.kind = kindFromName(q.value(2).toString());
@@ -386,7 +396,7 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
         s.finiteCount = q.value(9).toLongLong();
         s.role = roleFromName(q.value(10).toString());
         s.maxStep = q.value(11).toLongLong();
-        result[q.value(0).toLongLong()].append(s);
+        summaries->append(std::move(s));
     }
     return result;
 }
