@@ -8,10 +8,10 @@
 
 class RunModel;
 
-// The dashboard's view of the RunModel: one script or all, the filter box's
+// Which runs the dashboard shows: one script or all, the filter box's
 // expression, hidden runs out unless asked for, and the ranges brushed on the
-// parallel coordinates' axes; numbers sort as numbers and missing values sort
-// last in both directions.
+// parallel coordinates' axes. Its rows keep the RunModel's order (new runs
+// come last); the grid's order is a RunSortModel over it.
 class RunFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -53,23 +53,10 @@ Q_SIGNALS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    // Sort keys of the sorted column, computed once per sort instead of on
-    // every comparison, and kept up to date as rows change.
-    struct SortKeys
-    {
-        int column = -1;
-        QVector<char> kind; // 0 missing, 1 number, 2 text
-        QVector<double> numbers;
-        QVector<QString> texts;
-    };
     void brushesMoved();
-    void computeKey(int row) const;
-    void ensureSortKeys(int column) const;
 
-    mutable SortKeys m_keys;
     RunModel *m_model;
     QString m_script;
     RunFilter m_filter;

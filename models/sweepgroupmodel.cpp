@@ -6,7 +6,7 @@
 #include "runmodel.h"
 
 #include <QLocale>
-#include <QSortFilterProxyModel>
+#include <QAbstractProxyModel>
 #include <QTimer>
 
 #include <algorithm>
@@ -35,7 +35,7 @@ SweepGroupModel::Stats SweepGroupModel::statsOf(const QVector<double> &values, b
     return s;
 }
 
-SweepGroupModel::SweepGroupModel(RunModel *model, QSortFilterProxyModel *shown, QObject *parent)
+SweepGroupModel::SweepGroupModel(RunModel *model, QAbstractProxyModel *shown, QObject *parent)
     : QAbstractItemModel(parent)
     , m_model(model)
     , m_shown(shown)

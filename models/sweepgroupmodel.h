@@ -9,7 +9,7 @@
 
 #include <optional>
 
-class QSortFilterProxyModel;
+class QAbstractProxyModel;
 class RunModel;
 
 // The dashboard's grid grouped by sweep: the runs the filter shows, in its
@@ -40,7 +40,7 @@ public:
     // Of the finite values among values.
     static Stats statsOf(const QVector<double> &values, bool lowerIsBetter);
 
-    SweepGroupModel(RunModel *model, QSortFilterProxyModel *shown, QObject *parent = nullptr);
+    SweepGroupModel(RunModel *model, QAbstractProxyModel *shown, QObject *parent = nullptr);
 
     // Where "lower is better" choices for best are kept.
     void setProject(const Project &project);
@@ -83,7 +83,7 @@ private:
     bool lowerIsBetter(const QString &key) const;
 
     RunModel *m_model;
-    QSortFilterProxyModel *m_shown;
+    QAbstractProxyModel *m_shown;
     Project m_project;
     QVector<Node> m_nodes;
     QVector<int> m_roots;

@@ -4,12 +4,18 @@
 #include "runhistoryloader.h"
 #include "runmodel.h"
 #include "runrows.h"
+#include "runsortmodel.h"
 #include "runstore.h"
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
+
+#include <cmath>
+#include <random>
 
 namespace {
 
@@ -46,7 +52,9 @@ private Q_SLOTS:
     void incrementalUpdatesWithoutReset();
     void aggregatesOfASeries();
     void sortingPutsMissingValuesLast();
+    void sortedRowsFollowEveryChange();
     void loaderFollowsTheStore();
+    void loaderReadsEveryPage();
     void dashboardSeriesMoveARunAtATime();
 };
 
@@ -187,7 +195,9 @@ void TestRunModel::sortingPutsMissingValuesLast()
                     row(2, 2, QStringLiteral("a.py"), RunStatus::Completed, {}),
                     row(3, 3, QStringLiteral("a.py"), RunStatus::Completed, { { QStringLiteral("Accuracy"), 9 } }),
                     row(4, 4, QStringLiteral("a.py"), RunStatus::Completed, { { QStringLiteral("Accuracy"), 100 } }) });
-    RunFilterModel proxy(&model);
+    RunFilterModel filter(&model);
+    RunSortModel proxy(&model, &filter);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const int column = model.columnOfKey(QStringLiteral("Accuracy"));
     auto order = [&] {
         QList<int> numbers;
@@ -199,6 +209,277 @@ void TestRunModel::sortingPutsMissingValuesLast()
     QCOMPARE(order(), (QList<int> { 3, 1, 4, 2 })); // 9 < 10 < 100 as numbers, not text
     proxy.sort(column, Qt::DescendingOrder);
     QCOMPARE(order(), (QList<int> { 4, 1, 3, 2 }));
+}
+
+namespace {
+
+// A run with a value "x" that is a number, a text, not-a-number or missing.
+RunModel::Row randomRow(qint64 id, std::mt19937 &random)
+{
+    RunModel::Row r = row(id, int(id), id % 3 ? QStringLiteral("a.py") : QStringLiteral("b.py"), RunStatus::Completed,
+                          {});
+    const int what = int(random() % 10);
+    if (what < 6) {
+        r.metrics.append(scalarSummary(QStringLiteral("x"), double(random() % 50) / 4 - 3));
+    } else if (what < 8) {
+        MetricSummary s;
+        s.key = QStringLiteral("x");
+        s.kind = MetricKind::Text;
+        s.count = 1;
+        s.lastText = QStringList({ QStringLiteral("adam"), QStringLiteral("SGD"), QStringLiteral("lbfgs") })
+                         .at(int(random() % 3));
+        r.metrics.append(s);
+    } else if (what < 9) {
+        r.metrics.append(scalarSummary(QStringLiteral("x"), std::nan("")));
+    }
+    r.metrics.append(scalarSummary(QStringLiteral("y"), double(random() % 7)));
+    return r;
+}
+
+// The order the grid must show, computed the plain way: every run the
+// filter keeps, compared by its value with the rules the grid promises.
+QList<int> expectedOrder(const RunModel &model, const RunFilterModel &filter, int column, Qt::SortOrder order)
+{
+    struct Key
+    {
+        int kind; // 0 missing, 1 number, 2 text
+        double number;
+        QString text;
+        int row;
+    };
+    QVector<Key> keys;
+    for (int r = 0; r < filter.rowCount(); ++r) {
+        const int row = filter.mapToSource(filter.index(r, 0)).row();
+        const QVariant v = column < 0 ? QVariant() : model.index(row, column).data(RunModel::SortRole);
+        Key k { 0, 0, QString(), row };
+        if (v.userType() == QMetaType::QString) {
+            k.kind = 2;
+            k.text = v.toString().toLower();
+        } else if (v.isValid() && !std::isnan(v.toDouble())) {
+            k.kind = 1;
+            k.number = v.toDouble();
+        }
+        keys.append(k);
+    }
+    const bool up = order == Qt::AscendingOrder;
+    std::sort(keys.begin(), keys.end(), [&](const Key &a, const Key &b) {
+        if (column < 0)
+            return a.row < b.row;
+        if (a.kind != b.kind) {
+            if (a.kind == 0 || b.kind == 0)
+                return b.kind == 0;
+            return up ? a.kind < b.kind : a.kind > b.kind;
+        }
+        if (a.kind == 1 && a.number != b.number)
+            return up ? a.number < b.number : a.number > b.number;
+        if (a.kind == 2 && a.text != b.text)
+            return up ? a.text < b.text : a.text > b.text;
+        return a.row < b.row;
+    });
+    QList<int> rows;
+    for (const Key &k : std::as_const(keys))
+        rows.append(k.row);
+    return rows;
+}
+
+} // namespace
+
+// Pages of new runs (in one place and spread out), values that change, the
+// filter taking runs out and back, sorting by a number, a text and nothing:
+// after each, the rows are the filter's runs in the promised order, every
+// run maps both ways, and the runs the view holds on to stay the same runs.
+void TestRunModel::sortedRowsFollowEveryChange()
+{
+    std::mt19937 random(20261129);
+    RunModel model;
+    QVector<RunModel::Row> initial;
+    for (int i = 1; i <= 40; ++i)
+        initial.append(randomRow(i, random));
+    model.setRuns(initial);
+    RunFilterModel filter(&model);
+    RunSortModel sorted(&model, &filter);
+    QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy resets(&sorted, &QAbstractItemModel::modelReset);
+    qint64 nextId = 41;
+    const int x = model.columnOfKey(QStringLiteral("x"));
+    const int y = model.columnOfKey(QStringLiteral("y"));
+    const auto check = [&](const char *step) {
+        QList<int> shown;
+        for (int r = 0; r < sorted.rowCount(); ++r) {
+            const int row = sorted.mapToSource(sorted.index(r, 0)).row();
+            shown.append(row);
+            if (sorted.mapFromSource(model.index(row, 2)) != sorted.index(r, 2))
+                return QStringLiteral("%1: run row %2 does not map back").arg(QLatin1String(step)).arg(row);
+        }
+        const QList<int> expected = expectedOrder(model, filter, sorted.sortColumn(), sorted.sortOrder());
+        if (shown != expected)
+            return QStringLiteral("%1: shown %2, expected %3")
+                .arg(QLatin1String(step), QString::number(shown.size()), QString::number(expected.size()));
+        return QString();
+    };
+    QVERIFY2(check("start").isEmpty(), qPrintable(check("start")));
+    sorted.sort(x, Qt::AscendingOrder);
+    QVERIFY2(check("sorted").isEmpty(), qPrintable(check("sorted")));
+    for (int step = 0; step < 120; ++step) {
+        // the view holds on to a run
+        const int held = sorted.rowCount() ? int(random() % sorted.rowCount()) : -1;
+        const QPersistentModelIndex holding = held < 0 ? QModelIndex() : sorted.index(held, 1);
+        const QString heldRun = holding.data(RunModel::RunIdRole).toString();
+        const char *what = "";
+        switch (random() % 6) {
+        case 0: { // a page of new runs, or a few
+            what = "new runs";
+            QVector<RunModel::Row> page;
+            const int count = random() % 2 ? 1 + int(random() % 5) : 17 + int(random() % 14); // one by one, or merged
+            for (int i = 0; i < count; ++i)
+                page.append(randomRow(nextId++, random));
+            model.upsertRuns(page);
+            break;
+        }
+        case 1: { // runs whose values change
+            what = "changed values";
+            QVector<RunModel::Row> changed;
+            for (int i = 0; i < 1 + int(random() % 6); ++i) {
+                const int r = int(random() % model.rowCount());
+                RunModel::Row again = randomRow(model.run(r).id, random);
+                again.run = model.run(r);
+                changed.append(again);
+            }
+            model.upsertRuns(changed);
+            break;
+        }
+        case 2: { // the filter moves
+            what = "filter";
+            const QStringList filters = { QString(), QStringLiteral("y > 2"), QStringLiteral("y < 5"),
+                                          QStringLiteral("script:a.py"), QStringLiteral("y = 3") };
+            QVERIFY(filter.setFilterText(filters.at(int(random() % filters.size()))));
+            break;
+        }
+        case 3:
+            what = "sort";
+            sorted.sort(QList<int>({ -1, x, y, RunModel::ScriptField, RunModel::NumberField }).at(int(random() % 5)),
+                        random() % 2 ? Qt::AscendingOrder : Qt::DescendingOrder);
+            break;
+        case 4:
+            what = "aggregate";
+            model.setAggregate(QStringLiteral("x"), random() % 2 ? RunModel::Max : RunModel::Last);
+            break;
+        default: { // a brush on y
+            what = "brush";
+            RunFilterModel::Brush brush;
+            brush.low = double(random() % 4);
+            brush.high = brush.low + 2;
+            if (random() % 2)
+                filter.setBrush(QStringLiteral("y"), brush);
+            else
+                filter.clearBrushes();
+            break;
+        }
+        }
+        const QString problem = check(what);
+        QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("step %1, %2").arg(step).arg(problem)));
+        if (holding.isValid())
+            QCOMPARE(holding.data(RunModel::RunIdRole).toString(), heldRun);
+    }
+    QCOMPARE(resets.count(), 0);
+}
+
+// A history of several pages, read while the window takes pages in one at
+// a time: every run arrives once with its value, and a loader switched to
+// another project or destroyed halfway stops without waiting for the window.
+void TestRunModel::loaderReadsEveryPage()
+{
+    QTemporaryDir dir;
+    const Project project(dir.path());
+    QString error;
+    QVERIFY(project.ensureDataDir(&error));
+    {
+        RunStore store;
+        QVERIFY(store.open(project.databasePath()));
+        QVERIFY(store.useProject(project));
+    }
+    const int runs = 26000;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+        db.setDatabaseName(project.databasePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("BEGIN")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO metric_keys (id, name) VALUES (1, 'Accuracy')")));
+        QSqlQuery run(db);
+        run.prepare(QStringLiteral("INSERT INTO runs (id, project_id, run_id, run_number, script, status, created_us) "
+                                   "VALUES (?, 1, ?, ?, 'train.py', 'Completed', 1)"));
+        QSqlQuery metric(db);
+        metric.prepare(QStringLiteral("INSERT INTO run_metrics (run, key, kind, count, last_num, min_num, max_num, "
+                                      "sum_num, finite_count) VALUES (?, 1, 'number', 1, ?, ?, ?, ?, 1)"));
+        for (int i = 1; i <= runs; ++i) {
+            run.addBindValue(i);
+            run.addBindValue(QStringLiteral("Page_%1").arg(i));
+            run.addBindValue(i);
+            QVERIFY(run.exec());
+            for (int b = 0; b < 5; ++b) // run, last, min, max, sum
+                metric.addBindValue(b == 0 ? QVariant(i) : QVariant(i / 1000.0));
+            QVERIFY(metric.exec());
+        }
+        QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("pages"));
+
+    RunModel model;
+    RunFilterModel filter(&model);
+    RunSortModel sorted(&model, &filter);
+    sorted.sort(RunModel::NumberField, Qt::DescendingOrder);
+    {
+        RunHistoryLoader loader(&model);
+        QSignalSpy loaded(&loader, &RunHistoryLoader::loaded);
+        loader.setProject(project);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(model.rowCount() < runs); // the first page shows before the rest is read
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), runs, 60000);
+        QTest::qWait(200);
+        QCOMPARE(model.rowCount(), runs);
+    }
+    QSet<int> numbers;
+    for (int r = 0; r < runs; ++r) {
+        numbers.insert(model.run(r).number);
+        double v = 0;
+        QVERIFY(model.numericValue(r, QStringLiteral("Accuracy"), &v));
+        QCOMPARE(v, model.run(r).number / 1000.0);
+    }
+    QCOMPARE(numbers.size(), runs);
+    QCOMPARE(sorted.rowCount(), runs);
+    QCOMPARE(sorted.index(0, 0).data(RunModel::RunNumberRole).toInt(), runs);
+    QCOMPARE(sorted.index(runs - 1, 0).data(RunModel::RunNumberRole).toInt(), 1);
+
+    // destroyed while pages wait for room: returns at once
+    {
+        RunModel other;
+        RunHistoryLoader loader(&other);
+        QSignalSpy loaded(&loader, &RunHistoryLoader::loaded);
+        loader.setProject(project);
+        QVERIFY(loaded.wait(20000));
+    }
+    // switched to another project halfway: only the second one's runs
+    QTemporaryDir emptyDir;
+    const Project empty(emptyDir.path());
+    QVERIFY(empty.ensureDataDir(&error));
+    {
+        RunStore store;
+        QVERIFY(store.open(empty.databasePath()));
+        QVERIFY(store.useProject(empty));
+        QVERIFY(store.createRun(QStringLiteral("E"), QStringLiteral("e.py"), {}, {}, {}));
+    }
+    RunModel switched;
+    RunHistoryLoader loader(&switched);
+    QSignalSpy loaded(&loader, &RunHistoryLoader::loaded);
+    loader.setProject(project);
+    QVERIFY(loaded.wait(20000));
+    loader.setProject(empty);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 20000);
+    QTest::qWait(300);
+    QCOMPARE(switched.rowCount(), 1);
+    QCOMPARE(switched.run(0).script, QStringLiteral("e.py"));
 }
 
 void TestRunModel::loaderFollowsTheStore()

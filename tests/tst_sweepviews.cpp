@@ -6,6 +6,7 @@
 #include "parameterscatter.h"
 #include "project.h"
 #include "rundashboard.h"
+#include "runsortmodel.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
 #include "runrows.h"
@@ -482,8 +483,8 @@ private Q_SLOTS:
         QStringList rates;
         for (int r = 0; r < gridRows(&dashboard); ++r) {
             const QModelIndex index = dashboard.grid()->model()->index(r, 0);
-            if (model.run(dashboard.proxy()->mapToSource(index).row()).parentRunId == QLatin1String("sweep_1"))
-                rates.append(model.run(dashboard.proxy()->mapToSource(index).row()).arguments.first());
+            if (model.run(dashboard.sorted()->mapToSource(index).row()).parentRunId == QLatin1String("sweep_1"))
+                rates.append(model.run(dashboard.sorted()->mapToSource(index).row()).arguments.first());
         }
         rates.sort();
         QCOMPARE(rates, QStringList({ QStringLiteral("0.078125"), QStringLiteral("0.15625"), QStringLiteral("0.3125"),

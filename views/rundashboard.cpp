@@ -8,6 +8,7 @@
 #include "parameterscatter.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
+#include "runsortmodel.h"
 #include "sweepgroupmodel.h"
 
 #include <QCheckBox>
@@ -68,6 +69,7 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_proxy(new RunFilterModel(model, this))
+    , m_sorted(new RunSortModel(model, m_proxy, this))
     , m_script(new QComboBox(this))
     , m_filter(new QLineEdit(this))
     , m_filterError(new QLabel(this))
@@ -81,7 +83,7 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     , m_scatter(new ParameterScatter(model, m_proxy, this))
     , m_grids(new QStackedWidget(this))
     , m_groupedGrid(new QTreeView(this))
-    , m_groups(new SweepGroupModel(model, m_proxy, this))
+    , m_groups(new SweepGroupModel(model, m_sorted, this))
     , m_chartArea(new QWidget(this))
     , m_chartGrid(new QGridLayout(m_chartArea))
     , m_grid(new QTableView(this))
@@ -123,7 +125,7 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     connect(m_compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(selectedRunIds()); });
 
     m_grid->setObjectName(QStringLiteral("runGrid"));
-    m_grid->setModel(m_proxy);
+    m_grid->setModel(m_sorted);
     m_grid->setSortingEnabled(true);
     m_grid->sortByColumn(RunModel::NumberField, Qt::DescendingOrder);
     m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -478,7 +480,7 @@ void RunDashboard::hovered(const QString &runId)
         return;
     }
     const int row = m_model->rowOfRunId(runId);
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
     if (index.isValid())
         m_grid->scrollTo(index);
 }
@@ -585,8 +587,8 @@ void RunDashboard::sizeColumns()
     const QFontMetrics fm = m_grid->fontMetrics();
     for (int c = 0; c < m_model->columnCount(); ++c) {
         int width = fm.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 28;
-        for (int r = 0; r < qMin(50, m_proxy->rowCount()); ++r)
-            width = qMax(width, fm.horizontalAdvance(m_proxy->index(r, c).data().toString()) + 16);
+        for (int r = 0; r < qMin(50, m_sorted->rowCount()); ++r)
+            width = qMax(width, fm.horizontalAdvance(m_sorted->index(r, c).data().toString()) + 16);
         m_grid->setColumnWidth(c, qMin(width, 320));
     }
 }
@@ -613,9 +615,9 @@ QString RunDashboard::gridCsv() const
         columns.append(c);
         table.headers.append(m_model->headerData(c, Qt::Horizontal).toString());
     }
-    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+    for (int r = 0; r < m_sorted->rowCount(); ++r) {
         QStringList row;
-        const RunRecord &run = m_model->run(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+        const RunRecord &run = m_model->run(m_sorted->mapToSource(m_sorted->index(r, 0)).row());
         for (int c : std::as_const(columns)) {
             // as `runbench history list -o csv` writes them
             if (c == RunModel::DurationField) {
@@ -623,9 +625,9 @@ QString RunDashboard::gridCsv() const
             } else if (c == RunModel::StartField) {
                 row.append(HistoryFormat::utcTime(run.startUs));
             } else {
-                const QVariant raw = m_proxy->index(r, c).data(RunModel::RawRole);
+                const QVariant raw = m_sorted->index(r, c).data(RunModel::RawRole);
                 row.append(raw.userType() == QMetaType::Double ? HistoryFormat::number(raw.toDouble())
-                                                               : m_proxy->index(r, c).data().toString());
+                                                               : m_sorted->index(r, c).data().toString());
             }
         }
         table.rows.append(row);

@@ -22,6 +22,7 @@ class QTimer;
 class QTreeView;
 class DashboardSeries;
 class RunFilterModel;
+class RunSortModel;
 class RunModel;
 class SweepGroupModel;
 
@@ -41,6 +42,7 @@ public:
     void setProject(const Project &project);
 
     RunFilterModel *proxy() const { return m_proxy; }
+    RunSortModel *sorted() const { return m_sorted; } // the grid's model
     DashboardSeries *series() const { return m_series; }
     QTableView *grid() const { return m_grid; }
     QTreeView *groupedGrid() const { return m_groupedGrid; }
@@ -87,6 +89,7 @@ private:
 
     RunModel *m_model;
     RunFilterModel *m_proxy;
+    RunSortModel *m_sorted;
     Project m_project;
     QComboBox *m_script;
     QLineEdit *m_filter;
