@@ -72,3 +72,7 @@ private:
     bool m_keysDirty = false;
     qint64 m_rowsRead = 0;
 };
+
+// A point is a number pair and an implicitly shared string: a vector of a
+// million of them grows by moving memory, not by a million moves.
+Q_DECLARE_TYPEINFO(DashboardSeries::Point, Q_RELOCATABLE_TYPE);

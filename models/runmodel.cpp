@@ -150,7 +150,7 @@ QVariant RunModel::fieldData(const RunRecord &run, int field, int role) const
 
 QVariant RunModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || size_t(index.row()) >= m_rows.size())
         return {};
     const Row &row = m_rows.at(index.row());
     switch (role) {
@@ -203,12 +203,12 @@ QVariant RunModel::headerData(int section, Qt::Orientation orientation, int role
 void RunModel::setRuns(const QVector<Row> &rows)
 {
     beginResetModel();
-    m_rows = rows;
+    m_rows.assign(rows.cbegin(), rows.cend());
     m_rowOfRunId.clear();
     m_keys.clear();
     m_keyRoles.clear();
     m_maxId = 0;
-    for (int i = 0; i < m_rows.size(); ++i) {
+    for (int i = 0; i < int(m_rows.size()); ++i) {
         m_rowOfRunId.insert(m_rows.at(i).run.runId, i);
         m_maxId = qMax(m_maxId, m_rows.at(i).run.id);
         for (const MetricSummary &s : m_rows.at(i).metrics) {
@@ -264,7 +264,7 @@ void RunModel::upsertRuns(const QVector<Row> &rows)
         const Row &r = rows.at(i);
         m_rowOfRunId.insert(r.run.runId, int(m_rows.size()));
         m_maxId = qMax(m_maxId, r.run.id);
-        m_rows.append(r);
+        m_rows.push_back(r);
     }
     endInsertRows();
 }
@@ -276,7 +276,7 @@ void RunModel::setAggregate(const QString &key, Aggregate aggregate)
         return;
     m_aggregates.insert(key, aggregate);
     Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
-    if (!m_rows.isEmpty())
+    if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, column), index(rowCount() - 1, column));
 }
 

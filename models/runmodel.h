@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <deque>
 #include <optional>
 
 // One row per run of the project, shared by every history view (through
@@ -94,7 +95,9 @@ private:
     QVariant fieldData(const RunRecord &run, int field, int role) const;
     void addKeys(const QVector<Row> &rows);
 
-    QVector<Row> m_rows;
+    // A deque: growing never moves the rows already in (a million runs moved
+    // at once would hold the window for a second).
+    std::deque<Row> m_rows;
     QHash<QString, int> m_rowOfRunId;
     QStringList m_keys; // in the order they appeared
     QHash<QString, ValueRole> m_keyRoles;
