@@ -3,6 +3,8 @@
 #include "runfiltermodel.h"
 #include "runmodel.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -104,19 +106,33 @@ void RunSortModel::computeKey(int sourceRow)
         m_keys.numbers.resize(size);
         m_keys.texts.resize(size);
     }
-    const QVariant v = m_model->index(sourceRow, m_keys.column).data(RunModel::SortRole);
-    const int type = v.userType();
     char kind = 0;
-    if (!v.isValid()) {
-        kind = 0;
-    } else if (type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong
-               || type == QMetaType::Bool) {
-        const double number = v.toDouble();
-        kind = std::isnan(number) ? 0 : 1; // not a number sorts with the missing values
-        m_keys.numbers[sourceRow] = number;
+    double number = 0;
+    QVariant v;
+    if (!m_keys.name.isEmpty()) {
+        // a logged value: read as a number without a QVariant when it is one
+        if (m_model->numericValue(sourceRow, m_keys.name, &number))
+            kind = 1;
+        else if (const auto value = m_model->metricValue(sourceRow, m_keys.name))
+            v = *value;
     } else {
-        kind = 2;
-        m_keys.texts[sourceRow] = v.toString().toCaseFolded();
+        v = m_model->index(sourceRow, m_keys.column).data(RunModel::SortRole);
+    }
+    if (kind == 0 && v.isValid()) {
+        const int type = v.userType();
+        if (type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong
+            || type == QMetaType::Bool) {
+            kind = 1;
+            number = v.toDouble();
+        } else {
+            kind = 2;
+            m_keys.texts[sourceRow] = v.toString().toCaseFolded();
+        }
+    }
+    if (kind == 1) {
+        if (std::isnan(number))
+            kind = 0; // not a number sorts with the missing values
+        m_keys.numbers[sourceRow] = number;
     }
     m_keys.kind[sourceRow] = kind;
 }
@@ -124,6 +140,7 @@ void RunSortModel::computeKey(int sourceRow)
 void RunSortModel::computeKeys()
 {
     m_keys.column = m_column;
+    m_keys.name = m_model->keyOfColumn(m_column);
     m_keys.kind.clear();
     m_keys.numbers.clear();
     m_keys.texts.clear();
@@ -188,7 +205,7 @@ void RunSortModel::sortRows(QVector<int> *rows) const
     std::sort(flat.begin(), flat.end());
     for (int i = 0; i < numbers.size(); ++i)
         numbers[i] = flat[size_t(i)].second;
-    std::sort(texts.begin(), texts.end(), [this](int a, int b) { return before(a, b); });
+    sortTexts(&texts);
     std::sort(missing.begin(), missing.end());
     rows->clear();
     if (m_order == Qt::AscendingOrder)
@@ -196,6 +213,50 @@ void RunSortModel::sortRows(QVector<int> *rows) const
     else
         *rows += texts + numbers;
     *rows += missing;
+}
+
+// Texts by rank when they are few (a column of statuses or scripts holds a
+// handful): the distinct texts are sorted once, then the rows as (rank, row)
+// pairs. Many distinct texts (run ids) sort as (text, row) pairs.
+void RunSortModel::sortTexts(QVector<int> *rows) const
+{
+    constexpr int kFew = 4096;
+    const bool up = m_order == Qt::AscendingOrder;
+    QHash<QString, int> ranks;
+    for (int r : std::as_const(*rows)) {
+        ranks.insert(m_keys.texts.at(r), 0);
+        if (ranks.size() > kFew)
+            break;
+    }
+    if (ranks.size() <= kFew) {
+        QVector<const QString *> distinct;
+        distinct.reserve(ranks.size());
+        for (auto it = ranks.cbegin(); it != ranks.cend(); ++it)
+            distinct.append(&it.key());
+        std::sort(distinct.begin(), distinct.end(), [](const QString *a, const QString *b) { return *a < *b; });
+        for (int i = 0; i < distinct.size(); ++i)
+            ranks[*distinct.at(i)] = up ? i : -i;
+        std::vector<std::pair<int, int>> flat;
+        flat.reserve(size_t(rows->size()));
+        for (int r : std::as_const(*rows))
+            flat.emplace_back(ranks.value(m_keys.texts.at(r)), r);
+        std::sort(flat.begin(), flat.end());
+        for (int i = 0; i < rows->size(); ++i)
+            (*rows)[i] = flat[size_t(i)].second;
+        return;
+    }
+    std::vector<std::pair<const QString *, int>> flat;
+    flat.reserve(size_t(rows->size()));
+    for (int r : std::as_const(*rows))
+        flat.emplace_back(&m_keys.texts.at(r), r);
+    std::sort(flat.begin(), flat.end(), [up](const std::pair<const QString *, int> &a, const std::pair<const QString *, int> &b) {
+        const int c = a.first->compare(*b.first);
+        if (c == 0)
+            return a.second < b.second;
+        return up ? c < 0 : c > 0;
+    });
+    for (int i = 0; i < rows->size(); ++i)
+        (*rows)[i] = flat[size_t(i)].second;
 }
 
 void RunSortModel::renumber(int from)

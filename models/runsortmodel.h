@@ -39,6 +39,7 @@ private:
     struct Keys
     {
         int column = -1;
+        QString name; // the logged name of a value column
         QVector<char> kind; // 0 missing, 1 number, 2 text
         QVector<double> numbers;
         QVector<QString> texts;
@@ -47,6 +48,7 @@ private:
     void computeKey(int sourceRow);
     void computeKeys();
     void sortRows(QVector<int> *rows) const;
+    void sortTexts(QVector<int> *rows) const;
     void renumber(int from);
     void reorder(const QVector<int> &rows);
     void rebuild();

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void aggregatesOfASeries();
     void sortingPutsMissingValuesLast();
     void sortedRowsFollowEveryChange();
+    void sortsManyDistinctTexts();
     void loaderFollowsTheStore();
     void loaderReadsEveryPage();
     void dashboardSeriesMoveARunAtATime();
@@ -387,6 +388,33 @@ void TestRunModel::sortedRowsFollowEveryChange()
 // A history of several pages, read while the window takes pages in one at
 // a time: every run arrives once with its value, and a loader switched to
 // another project or destroyed halfway stops without waiting for the window.
+// More distinct texts than are ranked (run ids, names): sorted as texts,
+// in both directions.
+void TestRunModel::sortsManyDistinctTexts()
+{
+    std::mt19937 random(7);
+    QVector<RunModel::Row> rows;
+    for (int i = 1; i <= 6000; ++i) {
+        RunModel::Row r = row(i, i, QStringLiteral("a.py"), RunStatus::Completed, {});
+        r.run.runId = QStringLiteral("Run_%1").arg(random() % 100000);
+        r.run.name = i % 7 ? QStringLiteral("Name %1").arg(random() % 9000) : QString();
+        rows.append(r);
+    }
+    RunModel model;
+    model.setRuns(rows);
+    RunFilterModel filter(&model);
+    RunSortModel sorted(&model, &filter);
+    for (int column : { int(RunModel::RunIdField), int(RunModel::NameField) }) {
+        for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+            sorted.sort(column, order);
+            QList<int> shown;
+            for (int r = 0; r < sorted.rowCount(); ++r)
+                shown.append(sorted.mapToSource(sorted.index(r, 0)).row());
+            QCOMPARE(shown, expectedOrder(model, filter, column, order));
+        }
+    }
+}
+
 void TestRunModel::loaderReadsEveryPage()
 {
     QTemporaryDir dir;
