@@ -60,6 +60,7 @@ void DashboardSeries::rebuild()
     m_series.clear();
     m_changes.clear(); // all whole
     m_numberOfRun.clear();
+    m_numberOfRun.reserve(m_model->expectedRowCount());
     m_keysDirty = true;
     readProxyRows(0, m_shown->rowCount() - 1);
     publish();

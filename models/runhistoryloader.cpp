@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <utility>
 
@@ -87,7 +88,8 @@ public:
     void want(int generation) { m_wanted = generation; }
 
 Q_SIGNALS:
-    void loaded(int generation, const QVector<RunModel::Row> &rows, qint64 msecs);
+    // expected: how many runs the whole load brings, to make room for once
+    void loaded(int generation, const QVector<RunModel::Row> &rows, qint64 msecs, qint64 expected);
     void pageRead(int generation, const QVector<RunModel::Row> &rows); // the first load's next page
     void updated(int generation, const QVector<RunModel::Row> &rows);
     void failed(int generation, const QString &error);
@@ -155,12 +157,13 @@ private:
         clock.start();
         if (!ensureOpen()) {
             if (!m_store && waitForRoom(m_generation))
-                Q_EMIT loaded(m_generation, {}, clock.elapsed());
+                Q_EMIT loaded(m_generation, {}, clock.elapsed(), 0);
             return;
         }
         // Whatever changes while the pages are read is read again at the next poll.
         m_since = m_store->changeMark();
         const int generation = m_generation;
+        const qint64 expected = m_store->runCount();
         bool first = true;
         for (;;) {
             QVector<RunRecord> page = m_store->runsPage(m_maxId, first ? 5000 : 10000);
@@ -173,7 +176,7 @@ private:
             if (!waitForRoom(generation))
                 return;
             if (first)
-                Q_EMIT loaded(generation, rows, clock.elapsed());
+                Q_EMIT loaded(generation, rows, clock.elapsed(), expected);
             else
                 Q_EMIT pageRead(generation, rows);
             first = false;
@@ -241,11 +244,11 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // Results for a project no longer shown are dropped.
     connect(m_worker, &HistoryWorker::loaded, this,
-            [this](int generation, const QVector<RunModel::Row> &rows, qint64 ms) {
+            [this](int generation, const QVector<RunModel::Row> &rows, qint64 ms, qint64 expected) {
                 m_worker->pageTaken();
                 if (generation != m_generation)
                     return;
-                m_model->setRuns(rows);
+                m_model->setRuns(rows, int(qMin<qint64>(expected, std::numeric_limits<int>::max())));
                 Q_EMIT loaded(int(rows.size()), ms);
             });
     connect(m_worker, &HistoryWorker::pageRead, this, [this](int generation, const QVector<RunModel::Row> &rows) {

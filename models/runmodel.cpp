@@ -200,11 +200,13 @@ QVariant RunModel::headerData(int section, Qt::Orientation orientation, int role
     return a == Last ? key : aggregateName(a) + QLatin1Char(' ') + key;
 }
 
-void RunModel::setRuns(const QVector<Row> &rows)
+void RunModel::setRuns(const QVector<Row> &rows, int expected)
 {
     beginResetModel();
     m_rows.assign(rows.cbegin(), rows.cend());
+    m_expected = qMax(expected, int(rows.size()));
     m_rowOfRunId.clear();
+    m_rowOfRunId.reserve(m_expected);
     m_keys.clear();
     m_keyRoles.clear();
     m_maxId = 0;

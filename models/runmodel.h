@@ -60,8 +60,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Replaces everything (opening a project).
-    void setRuns(const QVector<Row> &rows);
+    // Replaces everything (opening a project). expected: how many runs the
+    // project holds, when more follow through upsertRuns(); the per-run
+    // tables make room for them once (growing a hash of a million run ids
+    // in steps would hold the window for a quarter second each time).
+    void setRuns(const QVector<Row> &rows, int expected = 0);
+    int expectedRowCount() const { return m_expected; }
     // Adds new runs and updates known ones, without a reset.
     void upsertRuns(const QVector<Row> &rows);
 
@@ -103,4 +107,5 @@ private:
     QHash<QString, ValueRole> m_keyRoles;
     QHash<QString, Aggregate> m_aggregates;
     qint64 m_maxId = 0;
+    int m_expected = 0;
 };

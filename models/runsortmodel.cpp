@@ -189,8 +189,8 @@ void RunSortModel::sortRows(QVector<int> *rows) const
         std::sort(rows->begin(), rows->end());
         return;
     }
-    // Numbers through a flat array of (value, row): the comparisons stay in
-    // cache, which is most of the time at a million rows.
+    // Numbers sort as a flat array of (value, row) pairs: the comparisons
+    // read contiguous memory, not three arrays by index.
     QVector<int> numbers;
     QVector<int> texts;
     QVector<int> missing;

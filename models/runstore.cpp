@@ -568,6 +568,14 @@ QVector<RunRecord> RunStore::runsPage(qint64 afterId, int limit)
     return result;
 }
 
+qint64 RunStore::runCount()
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM runs WHERE project_id = ?"));
+    q.addBindValue(m_projectId);
+    return exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
 QVector<qint64> RunStore::runsWithStatus(RunStatus status)
 {
     QVector<qint64> ids;

@@ -161,6 +161,7 @@ public:
     // arguments; and the summaries of the runs with ids in [firstId, lastId].
     QVector<RunRecord> runsPage(qint64 afterId, int limit);
     QHash<qint64, QVector<MetricSummary>> summariesBetween(qint64 firstId, qint64 lastId);
+    qint64 runCount(); // the project's runs
     QVector<qint64> runsWithStatus(RunStatus status);
 
     // Stores the records parsed from a run's metrics file and the file offset
