@@ -30,7 +30,7 @@ RunModel::Row row(qint64 id, int number, const QString &script, RunStatus status
     r.run.status = status;
     r.run.arguments = args;
     r.run.startUs = 1000000 * id;
-    r.run.endUs = r.run.startUs + 1000000 * number;
+    r.run.endUs = r.run.startUs + qint64(1000000) * number;
     r.run.exitCode = status == RunStatus::Failed ? 3 : 0;
     for (const auto &m : metrics)
         r.metrics.append(scalarSummary(m.first, m.second));
