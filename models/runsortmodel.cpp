@@ -289,6 +289,15 @@ void RunSortModel::reorder(const QVector<int> &rows)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
+// The same rows as now, as two sorted lists merged into one order.
+void RunSortModel::reorderMerging(const QVector<int> &sorted, const QVector<int> &more)
+{
+    QVector<int> merged(sorted.size() + more.size());
+    std::merge(sorted.cbegin(), sorted.cend(), more.cbegin(), more.cend(), merged.begin(),
+               [this](int a, int b) { return before(a, b); });
+    reorder(merged);
+}
+
 void RunSortModel::rebuild()
 {
     if (m_column >= m_model->columnCount())
@@ -341,9 +350,7 @@ void RunSortModel::filterRowsInserted(int first, int last)
     m_rows += fresh;
     renumber(old);
     endInsertRows();
-    QVector<int> merged(m_rows.size());
-    std::merge(m_rows.cbegin(), m_rows.cbegin() + old, fresh.cbegin(), fresh.cend(), merged.begin(), less);
-    reorder(merged);
+    reorderMerging(m_rows.mid(0, old), fresh);
 }
 
 void RunSortModel::filterRowsAboutToBeRemoved(int first, int last)
@@ -423,10 +430,7 @@ void RunSortModel::sourceDataChanged(const QModelIndex &topLeft, const QModelInd
                 if (!moving.at(row))
                     staying.append(row);
             sortRows(&moved);
-            QVector<int> merged(m_rows.size());
-            std::merge(staying.cbegin(), staying.cend(), moved.cbegin(), moved.cend(), merged.begin(),
-                       [this](int a, int b) { return before(a, b); });
-            reorder(merged);
+            reorderMerging(staying, moved);
         }
     }
     if (m_rows.isEmpty())

@@ -51,6 +51,7 @@ private:
     void sortTexts(QVector<int> *rows) const;
     void renumber(int from);
     void reorder(const QVector<int> &rows);
+    void reorderMerging(const QVector<int> &sorted, const QVector<int> &more);
     void rebuild();
     void filterRowsInserted(int first, int last);
     void filterRowsAboutToBeRemoved(int first, int last);
