@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "icons.h"
 #include "mainwindow.h"
 #include "sampleproject.h"
 #include "translations.h"
@@ -13,6 +14,9 @@
 #include <csignal>
 #include <memory>
 
+// The application icon, built into the runbench_app library.
+static void initIconResources() { Q_INIT_RESOURCE(icons); }
+
 namespace {
 
 bool isCommandLine(const QString &first)
@@ -24,6 +28,10 @@ bool isCommandLine(const QString &first)
 int runWindow(int argc, char **argv, const QString &language)
 {
     QApplication app(argc, argv);
+    initIconResources();
+    // before any widget: buttons size themselves for their icons once
+    Icons::setUp();
+    MainWindow::applyColors(MainWindow::chosenColors());
     // the installed theme's icon where there is one, else the built-in copy
     QApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral("io.github.runbench.Runbench"), QIcon(QStringLiteral(":/icons/runbench.svg"))));

@@ -3,6 +3,7 @@
 #include "argumentline.h"
 #include "codeviewer.h"
 #include "historyformat.h"
+#include "icons.h"
 #include "joblistmodel.h"
 #include "jobpanel.h"
 #include "jobqueue.h"
@@ -29,19 +30,26 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPalette>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QToolBar>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
@@ -50,6 +58,40 @@ namespace {
 constexpr int kMaxRecent = 8;
 const auto kRecentKey = QStringLiteral("recentProjects");
 const auto kLastProjectKey = QStringLiteral("lastProject");
+const auto kColorsKey = QStringLiteral("colors");
+const auto kSplittersKey = QStringLiteral("window/splitters/");
+
+// A dark palette for Fusion: text and charts drawn in palette colors stay
+// readable on it.
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(45, 47, 51), base(30, 32, 35), text(230, 231, 233), disabled(128, 132, 138);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(38, 40, 44));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(55, 58, 63));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(255, 120, 120));
+    p.setColor(QPalette::Light, QColor(75, 78, 84));
+    p.setColor(QPalette::Midlight, QColor(62, 65, 70));
+    p.setColor(QPalette::Mid, QColor(36, 38, 41));
+    p.setColor(QPalette::Dark, QColor(24, 25, 27));
+    p.setColor(QPalette::Shadow, QColor(10, 10, 10));
+    p.setColor(QPalette::Highlight, QColor(61, 125, 216));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(110, 170, 255));
+    p.setColor(QPalette::LinkVisited, QColor(180, 140, 255));
+    for (QPalette::ColorRole role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+        p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(70, 74, 80));
+    return p;
+}
 
 } // namespace
 
@@ -80,6 +122,11 @@ MainWindow::MainWindow(QWidget *parent)
     auto *dashboardItem = new QTreeWidgetItem(historyItem, { tr("Dashboard") });
     auto *detailsItem = new QTreeWidgetItem(historyItem, { tr("Details") });
     auto *compareItem = new QTreeWidgetItem(historyItem, { tr("Compare") });
+    projectItem->setIcon(0, Icons::icon(Icons::Project));
+    historyItem->setIcon(0, Icons::icon(Icons::History));
+    dashboardItem->setIcon(0, Icons::icon(Icons::Dashboard));
+    detailsItem->setIcon(0, Icons::icon(Icons::Details));
+    compareItem->setIcon(0, Icons::icon(Icons::Compare));
     m_pageItems = { projectItem, dashboardItem, detailsItem, compareItem };
     m_navigation->expandAll();
     connect(m_navigation, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
@@ -94,11 +141,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(m_runCompare);
 
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 170, 1030 });
+    // as wide as its longest entry, with its icon and indent
+    int navigationWidth = 0;
+    for (QTreeWidgetItemIterator it(m_navigation); *it; ++it)
+        navigationWidth = qMax(navigationWidth, m_navigation->fontMetrics().horizontalAdvance((*it)->text(0)));
+    navigationWidth += m_navigation->indentation() + m_navigation->iconSize().width() + 40;
+    splitter->setSizes({ navigationWidth, 1030 });
     setCentralWidget(splitter);
 
     m_jobDock->setObjectName(QStringLiteral("jobDock"));
@@ -158,15 +211,25 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     createMenus();
+    createToolBar();
     statusBar()->showMessage(tr("Ready"));
     m_navigation->setCurrentItem(projectItem);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
-        resize(1200, 800);
-        resizeDocks({ m_jobDock }, { 230 }, Qt::Vertical);
+        // Most of the screen, up to what the views use well.
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1280, 860);
+        const QSize size(qMin(available.width() * 9 / 10, 1600), qMin(available.height() * 9 / 10, 1000));
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+        resizeDocks({ m_jobDock }, { size.height() / 4 }, Qt::Vertical);
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    for (QSplitter *s : findChildren<QSplitter *>()) {
+        if (!s->objectName().isEmpty())
+            s->restoreState(settings.value(kSplittersKey + s->objectName()).toByteArray());
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -174,36 +237,95 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open project…"), this, &MainWindow::openProjectDialog, QKeySequence::Open);
-    file->addAction(tr("&New project from sample…"), this, &MainWindow::newProjectFromSample);
-    QAction *saveCopy = file->addAction(tr("Save a &copy as a new project…"), this, &MainWindow::saveCopyDialog);
+    m_openAction = file->addAction(Icons::icon(Icons::OpenProject), tr("&Open project…"), this,
+                                   &MainWindow::openProjectDialog);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setObjectName(QStringLiteral("openProjectAction"));
+    m_openAction->setIconText(tr("Open project"));
+    file->addAction(Icons::icon(Icons::NewProject), tr("&New project from sample…"), this,
+                    &MainWindow::newProjectFromSample);
+    QAction *saveCopy = file->addAction(Icons::icon(Icons::SaveCopy), tr("Save a &copy as a new project…"), this,
+                                        &MainWindow::saveCopyDialog);
     saveCopy->setObjectName(QStringLiteral("saveCopyAction"));
-    QAction *importMlflow = file->addAction(tr("&Import MLflow runs…"), this, &MainWindow::importMlflowDialog);
+    QAction *importMlflow = file->addAction(Icons::icon(Icons::Import), tr("&Import MLflow runs…"), this,
+                                            &MainWindow::importMlflowDialog);
     importMlflow->setObjectName(QStringLiteral("importMlflowAction"));
-    m_recentMenu = file->addMenu(tr("&Recent projects"));
+    m_recentMenu = file->addMenu(Icons::icon(Icons::Folder), tr("&Recent projects"));
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close, QKeySequence::Quit);
+    QAction *quit = file->addAction(Icons::icon(Icons::Quit), tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     updateRecentMenu();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = edit->addAction(tr("&Undo last restore"), this, &MainWindow::undoRestore);
+    QAction *undo = edit->addAction(Icons::icon(Icons::Undo), tr("&Undo last restore"), this, &MainWindow::undoRestore);
     undo->setObjectName(QStringLiteral("undoRestore"));
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    m_runAction = run->addAction(Icons::icon(Icons::Run), tr("&Run"), m_dashboard, &ProjectDashboard::run);
+    m_runAction->setObjectName(QStringLiteral("runAction"));
+    m_runAction->setIconText(tr("Run"));
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_runAction->setToolTip(tr("Run the script chosen on the Project page with its arguments (Ctrl+R)"));
+    m_sweepAction = run->addAction(Icons::icon(Icons::Sweep), tr("S&weep…"), this, [this] {
+        showPage(ProjectPage);
+        m_dashboard->sweep();
+    });
+    m_sweepAction->setObjectName(QStringLiteral("sweepAction"));
+    m_sweepAction->setIconText(tr("Sweep"));
+    m_sweepAction->setToolTip(tr("Many runs at once: arguments with value sets such as {0.01,0.1,1}"));
+    m_stopAction = run->addAction(Icons::icon(Icons::Stop), tr("&Stop"), this, &MainWindow::stopRun);
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
+    m_stopAction->setIconText(tr("Stop"));
+    m_stopAction->setToolTip(tr("Stop the run selected in the job panel, or else the newest one still running"));
+    m_stopAction->setEnabled(false);
+    for (QAction *a : { m_runAction, m_sweepAction })
+        a->setEnabled(!m_dashboard->currentScript().isEmpty());
+    connect(m_dashboard, &ProjectDashboard::runnableChanged, m_runAction, &QAction::setEnabled);
+    connect(m_dashboard, &ProjectDashboard::runnableChanged, m_sweepAction, &QAction::setEnabled);
+    auto updateStop = [this] { m_stopAction->setEnabled(!m_jobs->activeKeys().isEmpty()); };
+    connect(m_jobs, &QAbstractItemModel::dataChanged, this, updateStop);
+    connect(m_jobs, &QAbstractItemModel::rowsInserted, this, updateStop);
+    connect(m_jobs, &QAbstractItemModel::modelReset, this, updateStop);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QStringList names { tr("&Project"), tr("Run history: &Dashboard"), tr("Run history: D&etails"),
                               tr("Run history: &Compare") };
+    const Icons::Icon pageIcons[] = { Icons::Project, Icons::Dashboard, Icons::Details, Icons::Compare };
     for (int i = 0; i < names.size(); ++i) {
-        QAction *action = view->addAction(names.at(i), this, [this, i] { showPage(Page(i)); });
+        QAction *action
+            = view->addAction(Icons::icon(pageIcons[i]), names.at(i), this, [this, i] { showPage(Page(i)); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        m_pageActions.append(action);
     }
     view->addSeparator();
     QAction *jobs = m_jobDock->toggleViewAction();
     jobs->setText(tr("&Job panel"));
+    jobs->setIcon(Icons::icon(Icons::JobPanel));
     view->addAction(jobs);
     view->addSeparator();
+    // Applies at once, to every view and chart.
+    QMenu *colors = view->addMenu(Icons::icon(Icons::Colors), tr("&Colors"));
+    colors->setObjectName(QStringLiteral("colorsMenu"));
+    auto *colorGroup = new QActionGroup(this);
+    const QString currentColors = chosenColors();
+    const QList<QPair<QString, QString>> choices { { QString(), tr("&System") },
+                                                   { QStringLiteral("light"), tr("&Light") },
+                                                   { QStringLiteral("dark"), tr("&Dark") } };
+    for (const auto &choice : choices) {
+        QAction *action = colors->addAction(choice.second);
+        action->setObjectName(QStringLiteral("colors-") + (choice.first.isEmpty() ? QStringLiteral("system") : choice.first));
+        action->setCheckable(true);
+        action->setChecked(choice.first == currentColors);
+        colorGroup->addAction(action);
+        const QString code = choice.first;
+        connect(action, &QAction::triggered, this, [code] {
+            QSettings().setValue(kColorsKey, code);
+            applyColors(code);
+        });
+    }
     // Each language in its own name; the choice applies at the next start.
-    QMenu *languages = view->addMenu(tr("&Language"));
+    QMenu *languages = view->addMenu(Icons::icon(Icons::Language), tr("&Language"));
     languages->setObjectName(QStringLiteral("languageMenu"));
     auto *languageGroup = new QActionGroup(this);
     const QString current = QSettings().value(QStringLiteral("language")).toString();
@@ -222,7 +344,59 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Runbench"), this, &MainWindow::about);
+    help->addAction(Icons::icon(Icons::About), tr("&About Runbench"), this, &MainWindow::about);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_runAction);
+    bar->addAction(m_sweepAction);
+    bar->addAction(m_stopAction);
+    bar->addSeparator();
+    bar->addAction(m_openAction);
+    bar->addSeparator();
+    // the toolbar's buttons say it shorter (iconText) than the menus
+    m_pageActions.at(DashboardPage)->setIconText(tr("Dashboard"));
+    bar->addAction(m_pageActions.at(DashboardPage));
+    m_compareAction = bar->addAction(Icons::icon(Icons::Compare), tr("Compare"), this, [this] {
+        const QStringList selected = m_runDashboard->selectedRunIds();
+        if (selected.size() >= 2)
+            m_runCompare->showRuns(selected);
+        showPage(ComparePage);
+    });
+    m_compareAction->setObjectName(QStringLiteral("compareAction"));
+    m_compareAction->setToolTip(tr("Compare the runs selected in the dashboard"));
+}
+
+void MainWindow::stopRun()
+{
+    const QVector<int> active = m_jobs->activeKeys();
+    if (active.isEmpty())
+        return;
+    const int selected = m_jobPanel->currentKey();
+    m_queue->cancel(active.contains(selected) ? selected : active.first());
+}
+
+QString MainWindow::chosenColors() { return QSettings().value(kColorsKey).toString(); }
+
+void MainWindow::applyColors(const QString &colors)
+{
+    // What the desktop gave, to go back to.
+    static const QString systemStyle = QApplication::style()->objectName();
+    static const QPalette systemPalette = QGuiApplication::palette();
+    if (colors == QLatin1String("light") || colors == QLatin1String("dark")) {
+        if (QApplication::style()->objectName().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(colors == QLatin1String("dark") ? darkPalette() : QApplication::style()->standardPalette());
+    } else {
+        if (QApplication::style()->objectName() != systemStyle)
+            QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setPalette(systemPalette);
+    }
+    Icons::followPalette(QGuiApplication::palette());
 }
 
 void MainWindow::showPage(Page page) { m_navigation->setCurrentItem(m_pageItems.value(page)); }
@@ -559,6 +733,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    for (const QSplitter *s : findChildren<QSplitter *>()) {
+        if (!s->objectName().isEmpty())
+            settings.setValue(kSplittersKey + s->objectName(), s->saveState());
+    }
     event->accept();
 }
 

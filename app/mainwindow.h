@@ -46,6 +46,11 @@ public:
     // Run history → Details of a run (by run id or number).
     void showDetails(const QString &runId);
     Page currentPage() const;
+    // The window's colors: "light" or "dark" (Fusion with a light or dark
+    // palette), anything else the desktop's own. Applies to the whole
+    // application at once; View → Colors keeps the choice.
+    static void applyColors(const QString &colors);
+    static QString chosenColors();
 
     JobQueue *jobQueue() const { return m_queue; }
     JobListModel *jobModel() const { return m_jobs; }
@@ -78,6 +83,8 @@ protected:
 
 private:
     void createMenus();
+    void createToolBar();
+    void stopRun();
     void runRequested(const QString &script, const QStringList &arguments);
     void sweepRequested(const QString &script, const QStringList &arguments, const SweepSpec::Plan &plan,
                         const SweepSpec::Options &options, int parallel);
@@ -113,6 +120,12 @@ private:
     QDockWidget *m_jobDock;
     QSet<int> m_sweepKeys; // jobs of sweeps: no message box each when refused
     QMenu *m_recentMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_sweepAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QList<QAction *> m_pageActions; // by Page
     QList<QTreeWidgetItem *> m_pageItems;
     bool m_closeWhenIdle = false;
 };

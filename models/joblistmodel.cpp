@@ -30,6 +30,22 @@ JobListModel::JobListModel(JobQueue *queue, QObject *parent)
 int JobListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_jobs.size()); }
 int JobListModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
+bool JobListModel::isActive(int status)
+{
+    return status == Submitting || status == int(RunStatus::Queued) || status == int(RunStatus::Preparing)
+        || status == int(RunStatus::Running);
+}
+
+QVector<int> JobListModel::activeKeys() const
+{
+    QVector<int> keys;
+    for (const Job &job : m_jobs) {
+        if (isActive(job.status))
+            keys.append(job.key);
+    }
+    return keys;
+}
+
 int JobListModel::rowOfKey(int key) const
 {
     for (int i = 0; i < m_jobs.size(); ++i)

@@ -49,6 +49,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     int rowOfKey(int key) const;
+    // Still to end: being submitted, queued, preparing or running.
+    static bool isActive(int status);
+    // The keys of the jobs still to end, newest first.
+    QVector<int> activeKeys() const;
     static QString elapsedText(qint64 msecs);
 
 private:

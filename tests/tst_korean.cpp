@@ -1,10 +1,15 @@
 // The workbench in Korean: with the translation installed, no English is
 // left in the window's menus, buttons, tabs and headers, and the command
 // line speaks Korean too.
+#include "icons.h"
 #include "mainwindow.h"
 #include "projectsettingsdialog.h"
+#include "rundashboard.h"
+#include "runhelper.h"
+#include "runmodel.h"
 #include "testutil.h"
 #include "translations.h"
+#include "widgetcheck.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -32,6 +37,7 @@ private Q_SLOTS:
     void noEnglishInTheWindow();
     void commandLineSpeaksKorean();
     void settingsDialogSpeaksKoreanUnclipped();
+    void windowUnclipped();
 
 private:
     QStringList englishIn(const QString &where, const QString &text) const;
@@ -49,6 +55,7 @@ void TestKorean::initTestCase()
     QVERIFY(Translations::available().contains(QStringLiteral("ko")));
     QVERIFY(Translations::install(qApp, QStringLiteral("ko")));
     QCOMPARE(QLocale().language(), QLocale::Korean);
+    Icons::setUp(); // as the application does before its first widget
 }
 
 // Words of two or more Latin letters, but for names that stay as they are.
@@ -174,6 +181,42 @@ void TestKorean::settingsDialogSpeaksKoreanUnclipped()
     found.removeDuplicates();
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     QVERIFY(labels > 10);
+}
+
+// Every page of a 1280×800 window (as many logical pixels at 200% scale,
+// where CTest runs this once more with QT_SCALE_FACTOR=2), with a finished
+// run in the grid: no button, label or grid cell cuts its Korean text.
+void TestKorean::windowUnclipped()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.path() + QStringLiteral("/.runbench/project.ini"), "[project]\nname=Korean\n"));
+    QVERIFY(writeFile(dir.path() + QStringLiteral("/train.py"), "print('학습 끝')\n"));
+    QVERIFY(!runTracked(dir.path(), QStringLiteral("train.py")).isEmpty());
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openProject(dir.path()));
+    QTRY_COMPARE(window.runModel()->rowCount(), 1);
+    QStringList found;
+    for (int page = 0; page < 4; ++page) {
+        window.showPage(MainWindow::Page(page));
+        QCoreApplication::processEvents();
+        // a window that cannot be as narrow as the screen runs off its edge
+        if (window.width() > 1280)
+            found.append(QStringLiteral("page %1 needs a window %2 px wide").arg(page).arg(window.width()));
+        const QString shots = qEnvironmentVariable("RUNBENCH_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            window.grab().save(shots + QStringLiteral("/window-ko-%1.png").arg(page));
+        for (const QString &problem : clippedTextIn(&window))
+            found.append(QStringLiteral("page %1: %2").arg(page).arg(problem));
+    }
+    auto *grid = window.runDashboard()->findChild<QTableView *>(QStringLiteral("runGrid"));
+    QVERIFY(grid);
+    QCOMPARE(grid->model()->rowCount(), 1);
+    found += clippedCellsIn(grid);
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 
 void TestKorean::commandLineSpeaksKorean()

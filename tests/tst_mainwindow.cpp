@@ -1,9 +1,12 @@
 // The window driven like a person would: clicks and keys on the real widgets.
+#include "icons.h"
 #include "joblistmodel.h"
 #include "jobpanel.h"
 #include "jobqueue.h"
 #include "mainwindow.h"
 #include "projectdashboard.h"
+#include "runcompareview.h"
+#include "rundashboard.h"
 #include "runhelper.h"
 #include "runmodel.h"
 #include "runstore.h"
@@ -17,6 +20,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileSystemModel>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -26,10 +30,14 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
@@ -56,6 +64,11 @@ private Q_SLOTS:
     void settingsPointTheProjectAtAServer();
     void movedProjectShowsWhereItWasAndKeepsItsRuns();
     void saveACopyAsANewProject();
+    void toolbarRunsStopsAndShowsPages();
+    void everyIconIsThereWithoutADesktopTheme();
+    void darkColorsReachWidgetsChartsAndIcons();
+    void windowKeepsItsSplitters();
+    void dashboardSaysWhatToDoWhenEmpty();
 
 private:
     QString makeProject(const QByteArray &ini = {});
@@ -78,6 +91,7 @@ void TestMainWindow::initTestCase()
     qputenv("XDG_CONFIG_HOME", m_home.path().toUtf8());
     QCoreApplication::setOrganizationName(QStringLiteral("RunbenchTest"));
     QCoreApplication::setApplicationName(QStringLiteral("runbench-test"));
+    Icons::setUp(); // as the application does before its first widget
 }
 
 void TestMainWindow::init()
@@ -560,4 +574,214 @@ void TestMainWindow::saveACopyAsANewProject()
 }
 
 QTEST_MAIN(TestMainWindow)
+// The main toolbar: Run and Sweep follow the chosen script, Stop the jobs
+// still running (the selected one first), Dashboard and Compare open their
+// pages, Compare with the runs selected in the dashboard.
+void TestMainWindow::toolbarRunsStopsAndShowsPages()
+{
+    auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(bar && bar->isVisible());
+    QStringList names;
+    for (QAction *a : bar->actions()) {
+        if (a->isSeparator())
+            continue;
+        names.append(a->objectName());
+        QVERIFY2(!a->icon().isNull(), qPrintable(a->objectName()));
+    }
+    QCOMPARE(names,
+             (QStringList { QStringLiteral("runAction"), QStringLiteral("sweepAction"), QStringLiteral("stopAction"),
+                            QStringLiteral("openProjectAction"), QString(), QStringLiteral("compareAction") }));
+    auto button = [this, bar](const QString &action) {
+        return qobject_cast<QToolButton *>(bar->widgetForAction(m_window->findChild<QAction *>(action)));
+    };
+    auto *run = m_window->findChild<QAction *>(QStringLiteral("runAction"));
+    auto *stop = m_window->findChild<QAction *>(QStringLiteral("stopAction"));
+    QVERIFY(!run->isEnabled()); // no project, no script
+    QVERIFY(!stop->isEnabled());
+
+    const QString root = makeProject();
+    QVERIFY(writeFile(root + QStringLiteral("/long.sh"), "echo started \"$1\"\nsleep 60\n"));
+    QVERIFY(m_window->openProject(root));
+    clickFile(m_window.get(), QStringLiteral("long.sh"));
+    QVERIFY(run->isEnabled());
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("sweepAction"))->isEnabled());
+    // from another page: Run starts the Project page's script with its arguments
+    m_window->showPage(MainWindow::DashboardPage);
+    typeArguments(m_window.get(), QStringLiteral("first"));
+    QTest::mouseClick(button(QStringLiteral("runAction")), Qt::LeftButton);
+    typeArguments(m_window.get(), QStringLiteral("second"));
+    QTest::mouseClick(button(QStringLiteral("runAction")), Qt::LeftButton);
+    QCOMPARE(m_window->jobModel()->rowCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(statusOfRow(m_window.get(), 0) == int(RunStatus::Running)
+                                 && statusOfRow(m_window.get(), 1) == int(RunStatus::Running),
+                             30000);
+    QVERIFY(stop->isEnabled());
+    // the job selected in the panel stops first: the older one
+    m_window->jobPanel()->selectKey(m_window->jobModel()->index(1, 0).data(JobListModel::KeyRole).toInt());
+    QTest::mouseClick(button(QStringLiteral("stopAction")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 1), int(RunStatus::Canceled), 30000);
+    QCOMPARE(statusOfRow(m_window.get(), 0), int(RunStatus::Running));
+    QVERIFY(stop->isEnabled());
+    // then, nothing selected that runs: the newest still running
+    QTest::mouseClick(button(QStringLiteral("stopAction")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOfRow(m_window.get(), 0), int(RunStatus::Canceled), 30000);
+    QTRY_VERIFY(!stop->isEnabled());
+
+    QTest::mouseClick(bar->widgetForAction(m_window->findChild<QAction *>(QStringLiteral("compareAction"))),
+                      Qt::LeftButton);
+    QCOMPARE(m_window->currentPage(), MainWindow::ComparePage);
+    QToolButton *dashboard = nullptr;
+    for (QAction *a : bar->actions()) {
+        if (a->iconText() == QLatin1String("Dashboard"))
+            dashboard = qobject_cast<QToolButton *>(bar->widgetForAction(a));
+    }
+    QVERIFY(dashboard);
+    QTest::mouseClick(dashboard, Qt::LeftButton);
+    QCOMPARE(m_window->currentPage(), MainWindow::DashboardPage);
+    // two runs selected in the grid: Compare shows them
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->rowCount(), 2, 10000);
+    auto *grid = m_window->runDashboard()->findChild<QTableView *>(QStringLiteral("runGrid"));
+    grid->selectAll();
+    QTest::mouseClick(bar->widgetForAction(m_window->findChild<QAction *>(QStringLiteral("compareAction"))),
+                      Qt::LeftButton);
+    QCOMPARE(m_window->currentPage(), MainWindow::ComparePage);
+    auto *title = m_window->runCompare()->findChild<QLabel *>(QStringLiteral("compareTitle"));
+    QVERIFY(title);
+    QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QStringLiteral("Comparing")), 10000);
+}
+
+// With no desktop icon theme at all, every icon the window names comes from
+// the built-in Breeze set, light or dark, and so does every run state's.
+void TestMainWindow::everyIconIsThereWithoutADesktopTheme()
+{
+    const QString desktopTheme = QIcon::themeName();
+    QIcon::setThemeName(QStringLiteral("no-such-theme"));
+    Icons::followPalette(QGuiApplication::palette());
+    for (int i = 0; i < Icons::IconCount; ++i) {
+        const QIcon icon = Icons::icon(Icons::Icon(i));
+        QVERIFY2(!icon.isNull(), qPrintable(Icons::name(Icons::Icon(i))));
+        QVERIFY2(!icon.pixmap(22).isNull(), qPrintable(Icons::name(Icons::Icon(i))));
+    }
+    for (int status : { JobListModel::Submitting, JobListModel::Rejected, int(RunStatus::Queued),
+                        int(RunStatus::Preparing), int(RunStatus::Running), int(RunStatus::Completed),
+                        int(RunStatus::Failed), int(RunStatus::Canceled), int(RunStatus::Lost) })
+        QVERIFY2(!Icons::forStatus(status).pixmap(16).isNull(), qPrintable(QString::number(status)));
+    QCOMPARE(Icons::forFile(QStringLiteral("outputs/roc.png")).name(), QStringLiteral("image-png"));
+    QCOMPARE(Icons::forFile(QStringLiteral("model.pkl")).name(), QStringLiteral("application-octet-stream"));
+    QVERIFY(!Icons::forFile(QStringLiteral("outputs/metrics.csv")).pixmap(16).isNull());
+    QIcon::setThemeName(desktopTheme);
+    Icons::followPalette(QGuiApplication::palette());
+}
+
+namespace {
+
+// The mean grey of an icon's opaque pixels: dark strokes on a light palette,
+// light ones on a dark palette.
+int strokeGrey(const QIcon &icon)
+{
+    const QImage image = icon.pixmap(22).toImage();
+    qint64 sum = 0;
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (qAlpha(image.pixel(x, y)) > 200) {
+                sum += qGray(image.pixel(x, y));
+                ++count;
+            }
+    return count > 0 ? int(sum / count) : -1;
+}
+
+} // namespace
+
+// View → Colors → Dark: the palette, the charts' background and the icons'
+// strokes all turn; Light turns them back; the choice is kept.
+void TestMainWindow::darkColorsReachWidgetsChartsAndIcons()
+{
+    QVERIFY(m_window->openProject(makeProject()));
+    m_window->showPage(MainWindow::DashboardPage);
+    auto *dark = m_window->findChild<QAction *>(QStringLiteral("colors-dark"));
+    auto *light = m_window->findChild<QAction *>(QStringLiteral("colors-light"));
+    auto *system = m_window->findChild<QAction *>(QStringLiteral("colors-system"));
+    QVERIFY(dark && light && system);
+    const QIcon run = m_window->findChild<QAction *>(QStringLiteral("runAction"))->icon();
+    const int lightStroke = strokeGrey(run);
+    QVERIFY2(lightStroke >= 0 && lightStroke < 100, qPrintable(QString::number(lightStroke)));
+
+    dark->trigger();
+    QCoreApplication::processEvents(); // palette changes reach widgets as events
+    QVERIFY(Icons::isDark(QGuiApplication::palette()));
+    QVERIFY(m_window->palette().color(QPalette::Window).lightness() < 80);
+    QVERIFY(m_window->palette().color(QPalette::Text).lightness() > 180);
+    const int darkStroke = strokeGrey(run); // the same icon, drawn again
+    QVERIFY2(darkStroke > 180, qPrintable(QString::number(darkStroke)));
+    QCOMPARE(QSettings().value(QStringLiteral("colors")).toString(), QStringLiteral("dark"));
+    auto *chart = m_window->runDashboard()->findChild<QWidget *>(QStringLiteral("parallelCoordinates"));
+    QVERIFY(chart);
+    m_window->runDashboard()->findChild<QTabWidget *>(QStringLiteral("chartTabs"))->setCurrentWidget(chart);
+    QCoreApplication::processEvents();
+    const QImage drawn = chart->grab().toImage();
+    QVERIFY(qGray(drawn.pixel(drawn.width() / 2, drawn.height() / 2)) < 90); // not a white box
+
+    light->trigger();
+    QCoreApplication::processEvents();
+    QVERIFY(!Icons::isDark(QGuiApplication::palette()));
+    QVERIFY(strokeGrey(run) < 100);
+    system->trigger();
+    QVERIFY(QSettings().value(QStringLiteral("colors")).toString().isEmpty());
+}
+
+// A new window opens where the last one closed, with its splitters as they
+// were left.
+void TestMainWindow::windowKeepsItsSplitters()
+{
+    auto *main = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    auto *project = m_window->findChild<QSplitter *>(QStringLiteral("projectSplitter"));
+    QVERIFY(main && project);
+    m_window->resize(1400, 860);
+    QCoreApplication::processEvents(); // laid out at that size
+    main->setSizes({ 260, 1140 });
+    project->setSizes({ 400, 740 });
+    const QList<int> mainSizes = main->sizes();
+    const QList<int> projectSizes = project->sizes();
+    QCOMPARE(mainSizes.first(), 260);
+    QVERIFY(m_window->close());
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->size(), QSize(1400, 860));
+    QTRY_COMPARE(m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes().first(), mainSizes.first());
+    QTRY_COMPARE(m_window->findChild<QSplitter *>(QStringLiteral("projectSplitter"))->sizes().first(),
+                 projectSizes.first());
+}
+
+// No runs: the dashboard says how to make one instead of showing empty
+// charts; a filter that hides every run says so inside the grid (nothing
+// above it moves: tst_sweepviews brushes the parallel coordinates to none).
+void TestMainWindow::dashboardSaysWhatToDoWhenEmpty()
+{
+    QVERIFY(m_window->openProject(makeProject()));
+    m_window->showPage(MainWindow::DashboardPage);
+    auto *empty = m_window->runDashboard()->findChild<QLabel *>(QStringLiteral("dashboardEmpty"));
+    QVERIFY(empty);
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY(empty->text().contains(QStringLiteral("No runs yet")));
+    QVERIFY(!m_window->runDashboard()->findChild<QTableView *>(QStringLiteral("runGrid"))->isVisible());
+
+    const QString root = projectRunOnce(QStringLiteral("ok.sh"), "echo fine\n");
+    QVERIFY(!root.isEmpty());
+    m_window->showPage(MainWindow::DashboardPage);
+    QTRY_VERIFY_WITH_TIMEOUT(!empty->isVisible(), 10000);
+    QVERIFY(m_window->runDashboard()->findChild<QTableView *>(QStringLiteral("runGrid"))->isVisible());
+    auto *grid = m_window->runDashboard()->findChild<QTableView *>(QStringLiteral("runGrid"));
+    auto *noMatch = grid->viewport()->findChild<QLabel *>(QStringLiteral("dashboardNoMatch"));
+    QVERIFY(noMatch && !noMatch->isVisible());
+    auto *filter = m_window->runDashboard()->findChild<QLineEdit *>(QStringLiteral("dashboardFilter"));
+    QTest::keyClicks(filter, QStringLiteral("status:Failed"));
+    QTRY_VERIFY(noMatch->isVisible());
+    QVERIFY(!empty->isVisible());
+    QVERIFY(grid->isVisible());
+    filter->clear();
+    QTRY_VERIFY(!noMatch->isVisible());
+}
+
 #include "tst_mainwindow.moc"

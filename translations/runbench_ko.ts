@@ -1300,6 +1300,66 @@ SQLite %5</translation>
         <source>not found (runs cannot start)</source>
         <translation>찾을 수 없음 (실행을 시작할 수 없습니다)</translation>
     </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the script chosen on the Project page with its arguments (Ctrl+R)</source>
+        <translation>프로젝트 페이지에서 고른 스크립트를 그 인수로 실행합니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>스윕(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+    <message>
+        <source>Many runs at once: arguments with value sets such as {0.01,0.1,1}</source>
+        <translation>한 번에 여러 실행: {0.01,0.1,1} 같은 값 집합이 든 인수</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the run selected in the job panel, or else the newest one still running</source>
+        <translation>작업 패널에서 선택한 실행을, 없으면 아직 실행 중인 가장 최근 실행을 중지합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Colors</source>
+        <translation>색상(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>시스템(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <source>Compare the runs selected in the dashboard</source>
+        <translation>대시보드에서 선택한 실행을 비교합니다</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -2305,6 +2365,14 @@ Arguments: %5
     <message>
         <source>Details of the sweep</source>
         <translation>스윕 세부 정보</translation>
+    </message>
+    <message>
+        <source>No runs yet. Choose a script on the Project page and press Run (Ctrl+R): every run shows here as it starts, with a chart for each value it logs.</source>
+        <translation>아직 실행이 없습니다. 프로젝트 페이지에서 스크립트를 고르고 실행(Ctrl+R)을 누르세요. 실행은 시작하는 즉시 여기에 나타나고, 기록하는 값마다 차트가 생깁니다.</translation>
+    </message>
+    <message>
+        <source>No run matches the filter and the script chosen above.</source>
+        <translation>위에서 고른 필터와 스크립트에 맞는 실행이 없습니다.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "jobpanel.h"
 
 #include "codeviewer.h"
+#include "icons.h"
 #include "joblistmodel.h"
 
 #include <QApplication>
@@ -33,30 +34,10 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         if (index.column() != JobListModel::StatusColumn)
             return;
-        const int status = index.data(JobListModel::StatusRole).toInt();
-        QStyle::StandardPixmap icon = QStyle::SP_MessageBoxQuestion;
-        switch (status) {
-        case JobListModel::Submitting: icon = QStyle::SP_BrowserReload; break;
-        case JobListModel::Rejected: icon = QStyle::SP_MessageBoxWarning; break;
-        case int(RunStatus::Queued): icon = QStyle::SP_MediaPause; break;
-        case int(RunStatus::Preparing): icon = QStyle::SP_BrowserReload; break;
-        case int(RunStatus::Running): icon = QStyle::SP_MediaPlay; break;
-        case int(RunStatus::Completed): icon = QStyle::SP_DialogApplyButton; break;
-        case int(RunStatus::Failed): icon = QStyle::SP_MessageBoxCritical; break;
-        case int(RunStatus::Canceled): icon = QStyle::SP_BrowserStop; break;
-        default: break;
-        }
-        const QWidget *widget = option->widget;
-        option->icon = (widget ? widget->style() : QApplication::style())->standardIcon(icon);
+        option->icon = Icons::forStatus(index.data(JobListModel::StatusRole).toInt());
         option->features |= QStyleOptionViewItem::HasDecoration;
     }
 };
-
-bool isActive(int status)
-{
-    return status == JobListModel::Submitting || status == int(RunStatus::Queued) || status == int(RunStatus::Preparing)
-        || status == int(RunStatus::Running);
-}
 
 } // namespace
 
@@ -107,6 +88,9 @@ JobPanel::JobPanel(JobListModel *model, QWidget *parent)
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
     m_openLog->setObjectName(QStringLiteral("openLog"));
     m_details->setObjectName(QStringLiteral("openDetails"));
+    m_cancel->setIcon(Icons::icon(Icons::Stop));
+    m_openLog->setIcon(Icons::icon(Icons::Log));
+    m_details->setIcon(Icons::icon(Icons::Details));
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (currentKey() > 0)
             Q_EMIT cancelRequested(currentKey());
@@ -135,6 +119,7 @@ JobPanel::JobPanel(JobListModel *model, QWidget *parent)
     topLayout->addWidget(m_view);
     topLayout->addLayout(buttons);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("jobSplitter"));
     splitter->addWidget(top);
     splitter->addWidget(m_tail);
     splitter->setStretchFactor(0, 3);
@@ -180,7 +165,7 @@ void JobPanel::updateButtons()
 {
     const QModelIndex index = m_view->currentIndex();
     const int status = index.data(JobListModel::StatusRole).toInt();
-    m_cancel->setEnabled(index.isValid() && isActive(status));
+    m_cancel->setEnabled(index.isValid() && JobListModel::isActive(status));
     const QString log = index.data(JobListModel::LogPathRole).toString();
     m_openLog->setEnabled(!log.isEmpty());
     m_details->setEnabled(!index.data(JobListModel::RunIdRole).toString().isEmpty());

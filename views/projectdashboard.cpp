@@ -2,6 +2,7 @@
 
 #include "argumentline.h"
 #include "codeviewer.h"
+#include "icons.h"
 #include "sweepdialog.h"
 #include "projectscope.h"
 #include "projectsettingsdialog.h"
@@ -18,7 +19,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
-#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QToolButton>
@@ -79,6 +79,7 @@ ProjectDashboard::ProjectDashboard(QWidget *parent)
     m_interpreter->setObjectName(QStringLiteral("interpreterLabel"));
     m_interpreter->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_settingsButton->setText(tr("Settings…"));
+    m_settingsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_settingsButton->setToolTip(tr("Interpreters and parallel runs of this project"));
     connect(m_settingsButton, &QToolButton::clicked, this, &ProjectDashboard::editSettings);
 
@@ -89,15 +90,15 @@ ProjectDashboard::ProjectDashboard(QWidget *parent)
     m_arguments->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     connect(m_arguments->lineEdit(), &QLineEdit::returnPressed, this, &ProjectDashboard::run);
     m_runButton->setObjectName(QStringLiteral("runButton"));
+    m_runButton->setIcon(Icons::icon(Icons::Run));
+    m_sweepButton->setIcon(Icons::icon(Icons::Sweep));
+    m_settingsButton->setIcon(Icons::icon(Icons::Settings));
     m_runButton->setToolTip(tr("Start a tracked run (Ctrl+R)"));
     m_runButton->setDefault(true);
     connect(m_runButton, &QPushButton::clicked, this, &ProjectDashboard::run);
     m_sweepButton->setObjectName(QStringLiteral("sweepButton"));
     m_sweepButton->setToolTip(tr("Many runs at once: arguments with value sets such as {0.01,0.1,1}"));
     connect(m_sweepButton, &QPushButton::clicked, this, &ProjectDashboard::sweep);
-    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
-    shortcut->setContext(Qt::WindowShortcut);
-    connect(shortcut, &QShortcut::activated, this, &ProjectDashboard::run);
 
     m_viewer->setObjectName(QStringLiteral("codeViewer"));
 
@@ -115,11 +116,12 @@ ProjectDashboard::ProjectDashboard(QWidget *parent)
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setContentsMargins(0, 4, 4, 0);
     rightLayout->addLayout(form);
     rightLayout->addWidget(m_viewer, 1);
 
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("projectSplitter"));
     splitter->addWidget(m_tree);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 3);
@@ -199,10 +201,12 @@ void ProjectDashboard::scriptChanged()
         m_interpreter->clear();
         m_runButton->setEnabled(false);
         m_sweepButton->setEnabled(false);
+        Q_EMIT runnableChanged(false);
         return;
     }
     m_runButton->setEnabled(true);
     m_sweepButton->setEnabled(true);
+    Q_EMIT runnableChanged(true);
     const QStringList command = m_project.interpreterFor(script);
     QString how = command.isEmpty() ? tr("runs as a program") : tr("with %1").arg(command.join(QLatin1Char(' ')));
     if (m_project.runTarget() == QLatin1String("slurm")) {

@@ -38,7 +38,8 @@ public:
     QStringList currentArguments() const;
     QStringList argumentHistory(const QString &script) const;
 
-    // Runs the current script with the current arguments (the Run button, Ctrl+R).
+    // Runs the current script with the current arguments (the Run button; the
+    // window's Run action, Ctrl+R).
     void run();
     // Opens the Sweep dialog on the current script and arguments.
     void sweep();
@@ -48,6 +49,8 @@ public:
 Q_SIGNALS:
     void runRequested(const QString &script, const QStringList &arguments);
     void settingsChanged();
+    // A script is chosen (Run and Sweep can start), or none is.
+    void runnableChanged(bool runnable);
     void sweepRequested(const QString &script, const QStringList &arguments, const SweepSpec::Plan &plan,
                         const SweepSpec::Options &options, int parallel);
 

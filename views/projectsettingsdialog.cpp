@@ -54,7 +54,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const Project &project, QWidget *pa
     m_artifactRoot->setPlaceholderText(tr("empty: .runbench/runs; or a folder every machine sees"));
     m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error->setStyleSheet(QStringLiteral("color: #d32f2f"));
     m_error->hide();
     setWindowTitle(tr("Project settings — %1").arg(project.name()));
     setObjectName(QStringLiteral("projectSettingsDialog"));

@@ -4,6 +4,7 @@
 #include "chartcontrols.h"
 #include "codeviewer.h"
 #include "historyformat.h"
+#include "icons.h"
 #include "liveseries.h"
 #include "metricchart.h"
 #include "regularfile.h"
@@ -73,6 +74,7 @@ RunCompareView::RunCompareView(QWidget *parent)
     , m_nextRuns(new QPushButton(tr("Next runs ›"), this))
     , m_code(new CodeViewer(this))
 {
+    m_title->setObjectName(QStringLiteral("compareTitle"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
@@ -358,13 +360,15 @@ void RunCompareView::fillValues()
             else if (row.field == QLatin1String("commit_id") && !row.metric)
                 text = text.left(12);
             auto *cell = new QTableWidgetItem(text);
+            // amber under the text and green for the best value, in shades
+            // that read on a light palette and on a dark one
             if (row.differs)
-                cell->setBackground(QColor(255, 236, 179));
+                cell->setBackground(QColor(255, 193, 7, 80));
             if (row.best.value(c)) {
                 QFont bold = cell->font();
                 bold.setBold(true);
                 cell->setFont(bold);
-                cell->setForeground(QColor(0, 110, 40));
+                cell->setForeground(Icons::isDark(palette()) ? QColor(120, 220, 140) : QColor(0, 110, 40));
                 cell->setToolTip(row.lowerIsBetter ? tr("best: the lowest") : tr("best: the highest"));
                 cell->setData(Qt::UserRole, true);
             }
@@ -409,6 +413,13 @@ bool RunCompareView::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_values && event->type() == QEvent::Resize)
         syncPinned();
     return QWidget::eventFilter(watched, event);
+}
+
+void RunCompareView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_runs.isEmpty())
+        fillValues(); // the best values' green for the new palette
 }
 
 bool RunCompareView::isLowerBetter(const QString &metric) const

@@ -63,6 +63,7 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:
     void loaded();

@@ -3,6 +3,7 @@
 #include "customizecolumnsdialog.h"
 #include "dashboardseries.h"
 #include "historyformat.h"
+#include "icons.h"
 #include "metricchart.h"
 #include "parallelcoordinates.h"
 #include "parameterscatter.h"
@@ -27,6 +28,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
@@ -40,7 +42,8 @@
 
 namespace {
 
-// Paints the row of the run under the mouse in a chart.
+// Paints the row of the run under the mouse in a chart, and each run's
+// status with its icon.
 class HoverDelegate : public QStyledItemDelegate
 {
 public:
@@ -48,6 +51,16 @@ public:
         : QStyledItemDelegate(parent)
         , m_hovered(hovered)
     { }
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        static const QString status = QStringLiteral("field:status");
+        const QVariant statusOfRun = index.data(RunModel::StatusRole);
+        if (statusOfRun.isValid() && index.data(RunModel::ColumnIdRole).toString() == status) {
+            option->icon = Icons::forStatus(statusOfRun.toInt());
+            option->features |= QStyleOptionViewItem::HasDecoration;
+        }
+    }
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         if (!m_hovered->isEmpty() && index.data(RunModel::RunIdRole).toString() == *m_hovered)
@@ -73,6 +86,7 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     , m_script(new QComboBox(this))
     , m_filter(new QLineEdit(this))
     , m_filterError(new QLabel(this))
+    , m_empty(new QLabel(this))
     , m_showHidden(new QCheckBox(tr("Show hidden"), this))
     , m_customize(new QPushButton(tr("Customize…"), this))
     , m_export(new QPushButton(tr("Export CSV…"), this))
@@ -105,11 +119,14 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
                             "exit=0, or any text."));
     connect(m_filter, &QLineEdit::textChanged, this, &RunDashboard::setFilterText);
     m_filterError->setObjectName(QStringLiteral("filterError"));
-    m_filterError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_filterError->setStyleSheet(QStringLiteral("color: #d32f2f;"));
     m_filterError->setWordWrap(true);
     m_filterError->hide();
     connect(m_showHidden, &QCheckBox::toggled, m_proxy, &RunFilterModel::setShowHidden);
     m_customize->setObjectName(QStringLiteral("customizeColumns"));
+    m_customize->setIcon(Icons::icon(Icons::Columns));
+    m_export->setIcon(Icons::icon(Icons::Export));
+    m_compare->setIcon(Icons::icon(Icons::Compare));
     connect(m_customize, &QPushButton::clicked, this, &RunDashboard::customize);
     m_export->setObjectName(QStringLiteral("exportCsv"));
     connect(m_export, &QPushButton::clicked, this, [this] {
@@ -256,17 +273,55 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     m_chartTabs->addTab(m_parallel, tr("Parallel coordinates"));
     m_chartTabs->addTab(m_scatter, tr("Scatter"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("dashboardSplitter"));
     splitter->addWidget(m_chartTabs);
     splitter->addWidget(m_grids);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({ 480, 300 });
     m_chartTabs->setMinimumHeight(240);
+    m_content = splitter;
+    m_empty->setObjectName(QStringLiteral("dashboardEmpty"));
+    m_empty->setText(tr("No runs yet. Choose a script on the Project page and press Run (Ctrl+R): every run "
+                        "shows here as it starts, with a chart for each value it logs."));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setMargin(24);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    // over the grids, so that nothing above them moves
+    for (QAbstractItemView *view : std::initializer_list<QAbstractItemView *> { m_grid, m_groupedGrid }) {
+        auto *noMatch = new QLabel(tr("No run matches the filter and the script chosen above."), view->viewport());
+        noMatch->setObjectName(QStringLiteral("dashboardNoMatch"));
+        noMatch->setForegroundRole(QPalette::PlaceholderText);
+        noMatch->hide();
+        auto *center = new QVBoxLayout(view->viewport());
+        center->addWidget(noMatch, 0, Qt::AlignCenter);
+        m_noMatch.append(noMatch);
+    }
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addWidget(m_filterError);
+    layout->addWidget(m_empty, 1);
     layout->addWidget(splitter, 1);
+    for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *> { m_model, m_sorted }) {
+        connect(m, &QAbstractItemModel::rowsInserted, this, &RunDashboard::updateEmptyState);
+        connect(m, &QAbstractItemModel::rowsRemoved, this, &RunDashboard::updateEmptyState);
+        connect(m, &QAbstractItemModel::modelReset, this, &RunDashboard::updateEmptyState);
+    }
+    connect(m_sorted, &QAbstractItemModel::layoutChanged, this, &RunDashboard::updateEmptyState);
+    updateEmptyState();
+}
+
+// No runs at all: say how to make one, in place of empty charts and grid.
+// Runs that the filter hides: say so in the empty grid.
+void RunDashboard::updateEmptyState()
+{
+    const bool noRuns = m_model->rowCount() == 0;
+    m_content->setVisible(!noRuns);
+    m_empty->setVisible(noRuns);
+    for (QLabel *noMatch : std::as_const(m_noMatch))
+        noMatch->setVisible(!noRuns && m_sorted->rowCount() == 0);
 }
 
 void RunDashboard::setProject(const Project &project)
@@ -582,14 +637,30 @@ void RunDashboard::loadColumns()
 }
 
 // Widths from the header text and a sample of rows: never every row.
+// What ResizeToContents would do, on a sample: the header and the first 50
+// rows through the grid's delegate (font, icon, margins), not every run of a
+// 100,000-run history. The status column fits its longest state.
 void RunDashboard::sizeColumns()
 {
-    const QFontMetrics fm = m_grid->fontMetrics();
+    QStyleOptionViewItem option;
+    option.initFrom(m_grid);
+    option.font = m_grid->font();
+    option.fontMetrics = m_grid->fontMetrics();
+    const int iconSide = m_grid->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_grid);
+    option.decorationSize = QSize(iconSide, iconSide);
+    QAbstractItemDelegate *delegate = m_grid->itemDelegate();
+    const int rows = qMin(50, m_sorted->rowCount());
+    const int room = 8;
     for (int c = 0; c < m_model->columnCount(); ++c) {
-        int width = fm.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 28;
-        for (int r = 0; r < qMin(50, m_sorted->rowCount()); ++r)
-            width = qMax(width, fm.horizontalAdvance(m_sorted->index(r, c).data().toString()) + 16);
-        m_grid->setColumnWidth(c, qMin(width, 320));
+        int width = m_grid->horizontalHeader()->sectionSizeHint(c);
+        for (int r = 0; r < rows; ++r)
+            width = qMax(width, delegate->sizeHint(option, m_sorted->index(r, c)).width() + room);
+        if (c == RunModel::StatusField) {
+            for (RunStatus s : { RunStatus::Queued, RunStatus::Preparing, RunStatus::Running, RunStatus::Completed,
+                                 RunStatus::Failed, RunStatus::Canceled, RunStatus::Lost })
+                width = qMax(width, option.fontMetrics.horizontalAdvance(runStatusText(s)) + iconSide + 3 * room);
+        }
+        m_grid->setColumnWidth(c, qMin(width, 45 * option.fontMetrics.averageCharWidth()));
     }
 }
 

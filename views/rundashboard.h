@@ -82,6 +82,7 @@ private:
     void saveColumns() const;
     void loadColumns();
     void sizeColumns();
+    void updateEmptyState();
     QStringList defaultColumns() const;
     void syncGroupedColumns();
     void groupedMenu(const QPoint &pos);
@@ -94,6 +95,9 @@ private:
     QComboBox *m_script;
     QLineEdit *m_filter;
     QLabel *m_filterError;
+    QLabel *m_empty; // what to do when there are no runs
+    QList<QLabel *> m_noMatch; // over each grid, when the filter hides every run
+    QWidget *m_content = nullptr; // the charts and the grid
     QCheckBox *m_showHidden;
     QPushButton *m_customize;
     QPushButton *m_export;

@@ -5,6 +5,7 @@
 #include "chartcontrols.h"
 #include "codeviewer.h"
 #include "historyformat.h"
+#include "icons.h"
 #include "liveseries.h"
 #include "metricchart.h"
 #include "runhistoryloader.h"
@@ -103,6 +104,11 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     m_restore->setObjectName(QStringLiteral("restoreRun"));
     m_rerun->setObjectName(QStringLiteral("rerunRun"));
     m_cancel->setObjectName(QStringLiteral("cancelRun"));
+    m_download->setIcon(Icons::icon(Icons::Download));
+    m_restore->setIcon(Icons::icon(Icons::Restore));
+    m_rerun->setIcon(Icons::icon(Icons::Rerun));
+    m_cancel->setIcon(Icons::icon(Icons::Stop));
+    m_compareWith->setIcon(Icons::icon(Icons::Compare));
     m_cancel->setToolTip(tr("Stop the run (on a cluster: cancel its job)"));
     for (QPushButton *b : { m_download, m_restore, m_rerun, m_cancel })
         b->setEnabled(false);
@@ -179,6 +185,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     m_preview->addWidget(m_imagePreview);
     m_preview->addWidget(m_textPreview);
     auto *outputs = new QSplitter(this);
+    outputs->setObjectName(QStringLiteral("outputsSplitter"));
     outputs->addWidget(m_outputs);
     outputs->addWidget(m_preview);
     outputs->setStretchFactor(1, 3);
@@ -293,9 +300,12 @@ void RunDetailsView::fill()
     fillOverview();
     fillCharts();
     m_outputs->clear();
-    for (const ArtifactRecord &a : std::as_const(m_details.artifacts))
-        m_outputs->addItem(a.isLink() ? tr("%1  → %2 (link)").arg(a.path, a.linkTarget)
-                                      : QStringLiteral("%1  (%2)").arg(a.path, QLocale().formattedDataSize(a.size)));
+    for (const ArtifactRecord &a : std::as_const(m_details.artifacts)) {
+        auto *item = new QListWidgetItem(a.isLink() ? tr("%1  → %2 (link)").arg(a.path, a.linkTarget)
+                                                    : QStringLiteral("%1  (%2)").arg(a.path, QLocale().formattedDataSize(a.size)),
+                                         m_outputs);
+        item->setIcon(Icons::forFile(a.path));
+    }
     m_noPreview->setText(m_details.artifacts.isEmpty() && haveRun ? tr("The run wrote no files to ./outputs.")
                                                                   : tr("Choose a file to preview it."));
     m_preview->setCurrentWidget(m_noPreview);

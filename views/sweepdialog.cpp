@@ -100,7 +100,7 @@ void SweepDialog::refresh()
     const int n = int(m_plan.children.size());
     if (!m_plan.error.isEmpty()) {
         m_count->setText(m_plan.error);
-        m_count->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_count->setStyleSheet(QStringLiteral("color: #d32f2f;"));
     } else {
         m_count->setStyleSheet(QString());
         m_count->setText(o.repeat > 1 ? tr("%1 runs: %2 combinations, %3 times each.").arg(n).arg(n / o.repeat).arg(o.repeat)
