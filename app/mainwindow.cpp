@@ -223,7 +223,7 @@ MainWindow::MainWindow(QWidget *parent)
         const QSize size(qMin(available.width() * 9 / 10, 1600), qMin(available.height() * 9 / 10, 1000));
         resize(size);
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
-        resizeDocks({ m_jobDock }, { size.height() / 4 }, Qt::Vertical);
+        resizeDocks({ m_jobDock }, { size.height() / 5 }, Qt::Vertical);
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     for (QSplitter *s : findChildren<QSplitter *>()) {

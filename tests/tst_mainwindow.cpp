@@ -605,6 +605,8 @@ void TestMainWindow::toolbarRunsStopsAndShowsPages()
     clickFile(m_window.get(), QStringLiteral("long.sh"));
     QVERIFY(run->isEnabled());
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("sweepAction"))->isEnabled());
+    auto *noJobs = m_window->jobPanel()->findChild<QLabel *>(QStringLiteral("noJobs"));
+    QVERIFY(noJobs && noJobs->isVisible()); // the empty job list says what shows there
     // from another page: Run starts the Project page's script with its arguments
     m_window->showPage(MainWindow::DashboardPage);
     typeArguments(m_window.get(), QStringLiteral("first"));
@@ -612,6 +614,7 @@ void TestMainWindow::toolbarRunsStopsAndShowsPages()
     typeArguments(m_window.get(), QStringLiteral("second"));
     QTest::mouseClick(button(QStringLiteral("runAction")), Qt::LeftButton);
     QCOMPARE(m_window->jobModel()->rowCount(), 2);
+    QVERIFY(!noJobs->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(statusOfRow(m_window.get(), 0) == int(RunStatus::Running)
                                  && statusOfRow(m_window.get(), 1) == int(RunStatus::Running),
                              30000);

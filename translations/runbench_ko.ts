@@ -935,6 +935,10 @@ Options for all: -o json|table|csv, --project DIR, -h.
         <source>Reload</source>
         <translation>다시 읽기</translation>
     </message>
+    <message>
+        <source>Runs started from this window show here: Run on the toolbar (Ctrl+R).</source>
+        <translation>이 창에서 시작한 실행이 여기에 표시됩니다: 도구 모음의 실행(Ctrl+R).</translation>
+    </message>
 </context>
 <context>
     <name>JobWorker</name>

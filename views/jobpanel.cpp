@@ -11,6 +11,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -84,6 +85,15 @@ JobPanel::JobPanel(JobListModel *model, QWidget *parent)
             });
     // a new job becomes the current one, so its output shows at once
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] { m_view->setCurrentIndex(m_model->index(0, 0)); });
+    // until the first job: what shows here
+    auto *none = new QLabel(tr("Runs started from this window show here: Run on the toolbar (Ctrl+R)."),
+                            m_view->viewport());
+    none->setObjectName(QStringLiteral("noJobs"));
+    none->setForegroundRole(QPalette::PlaceholderText);
+    auto *center = new QVBoxLayout(m_view->viewport());
+    center->addWidget(none, 0, Qt::AlignCenter);
+    none->setVisible(model->rowCount() == 0);
+    connect(model, &QAbstractItemModel::rowsInserted, none, &QWidget::hide);
 
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
     m_openLog->setObjectName(QStringLiteral("openLog"));
