@@ -13,6 +13,7 @@
 #include "sampleproject.h"
 #include "snapshotstore.h"
 #include "testutil.h"
+#include "widgetcheck.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void darkColorsReachWidgetsChartsAndIcons();
     void windowKeepsItsSplitters();
     void dashboardSaysWhatToDoWhenEmpty();
+    void windowUnclippedInEnglish();
 
 private:
     QString makeProject(const QByteArray &ini = {});
@@ -785,6 +787,32 @@ void TestMainWindow::dashboardSaysWhatToDoWhenEmpty()
     QVERIFY(grid->isVisible());
     filter->clear();
     QTRY_VERIFY(!noMatch->isVisible());
+}
+
+// Every page of a 1280×800 window with a finished run in its grid: no
+// English button, label or grid cell is cut (CTest runs this once more at
+// 200% scale as tst_mainwindow_scale2; tst_korean does the same in Korean).
+void TestMainWindow::windowUnclippedInEnglish()
+{
+    m_window->resize(1280, 800);
+    const QString root = projectRunOnce(QStringLiteral("ok.sh"), "echo fine\n");
+    QVERIFY(!root.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runModel()->rowCount(), 1, 10000);
+    m_window->showDetails(m_window->runModel()->run(0).runId);
+    QStringList found;
+    for (int page = 0; page < 4; ++page) {
+        m_window->showPage(MainWindow::Page(page));
+        QCoreApplication::processEvents();
+        if (m_window->width() > 1280)
+            found.append(QStringLiteral("page %1 needs a window %2 px wide").arg(page).arg(m_window->width()));
+        for (const QString &problem : clippedTextIn(m_window.get()))
+            found.append(QStringLiteral("page %1: %2").arg(page).arg(problem));
+    }
+    auto *grid = m_window->runDashboard()->findChild<QTableView *>(QStringLiteral("runGrid"));
+    QCOMPARE(grid->model()->rowCount(), 1);
+    found += clippedCellsIn(grid);
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 
 #include "tst_mainwindow.moc"
