@@ -79,6 +79,7 @@ RunCompareView::RunCompareView(QWidget *parent)
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     m_title->setFont(titleFont);
+    m_title->setWordWrap(true); // a long run name wraps rather than widening the window
     m_differencesOnly->setObjectName(QStringLiteral("differencesOnly"));
     connect(m_differencesOnly, &QCheckBox::toggled, this, &RunCompareView::applyDifferencesOnly);
     m_values->setObjectName(QStringLiteral("compareValues"));

@@ -95,6 +95,7 @@ RunDetailsView::RunDetailsView(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_title->setWordWrap(true); // a long run name wraps rather than widening the window
     m_title->setText(tr("Choose a run in the dashboard or the job panel."));
     m_message->setObjectName(QStringLiteral("detailsMessage"));
     m_message->setWordWrap(true);
