@@ -69,6 +69,7 @@ private Q_SLOTS:
     void aggregateShowsInGridAndCharts();
     void filterBadInputIsAMessage();
     void aFinishedRunAddsOnePointAndOneRow();
+    void newScriptsJoinThePickerInOrder();
     void compareTwoRunsOrMore();
     void exportCsv();
     void longSeriesAreReducedButHoverable();
@@ -280,6 +281,31 @@ void TestDashboard::aFinishedRunAddsOnePointAndOneRow()
     QCOMPARE(rows.count(), 1);
     QCOMPARE(modelResets.count(), 0);
     QCOMPARE(proxyResets.count(), 0);
+}
+
+// The script picker learns the scripts of new runs as they come (from the
+// new rows alone), in alphabetical order after "All scripts".
+void TestDashboard::newScriptsJoinThePickerInOrder()
+{
+    auto *picker = m_dashboard->findChild<QComboBox *>(QStringLiteral("dashboardScript"));
+    QVERIFY(picker);
+    auto items = [picker] {
+        QStringList all;
+        for (int i = 1; i < picker->count(); ++i)
+            all.append(picker->itemData(i).toString());
+        return all;
+    };
+    QCOMPARE(items(), QStringList { QStringLiteral("iris_sklearn.py") });
+    QVector<RunModel::Row> rows;
+    for (const char *script : { "zeta.py", "alpha.py", "iris_sklearn.py", "alpha.py" }) {
+        rows.append(sampleRow(9 + int(rows.size()), 0.1, 0.5));
+        rows.last().run.script = QString::fromLatin1(script);
+    }
+    m_model->upsertRuns(rows.mid(0, 2));
+    QCOMPARE(items(), (QStringList { QStringLiteral("alpha.py"), QStringLiteral("iris_sklearn.py"), QStringLiteral("zeta.py") }));
+    m_model->upsertRuns(rows.mid(2));
+    QCOMPARE(items(), (QStringList { QStringLiteral("alpha.py"), QStringLiteral("iris_sklearn.py"), QStringLiteral("zeta.py") }));
+    QCOMPARE(picker->itemData(0).toString(), QString()); // "All scripts" stays first
 }
 
 void TestDashboard::compareTwoRunsOrMore()

@@ -253,7 +253,9 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
         updateScripts();
         sizeColumns();
     });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RunDashboard::updateScripts);
+    // only the new runs: a page of a million-run history must not read them all
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { updateScripts(first, last); });
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_script);
@@ -423,16 +425,22 @@ void RunDashboard::setFilterText(const QString &text)
 
 QString RunDashboard::filterError() const { return m_filterError->isVisible() ? m_filterError->text() : QString(); }
 
-void RunDashboard::updateScripts()
+void RunDashboard::updateScripts(int first, int last)
 {
+    if (last < 0)
+        last = m_model->rowCount() - 1;
     QStringList scripts;
-    for (int r = 0; r < m_model->rowCount(); ++r)
+    for (int r = first; r <= last; ++r)
         if (!scripts.contains(m_model->run(r).script))
             scripts.append(m_model->run(r).script);
-    scripts.sort();
-    for (const QString &s : std::as_const(scripts))
-        if (m_script->findData(s) < 0)
-            m_script->addItem(s, s);
+    for (const QString &s : std::as_const(scripts)) {
+        if (m_script->findData(s) >= 0)
+            continue;
+        int at = 1; // after "All scripts", in order
+        while (at < m_script->count() && m_script->itemData(at).toString() < s)
+            ++at;
+        m_script->insertItem(at, s, s);
+    }
 }
 
 MetricChart *RunDashboard::chart(const QString &key) const

@@ -76,7 +76,8 @@ protected:
 private:
     void rebuildCharts();
     void layoutCharts();
-    void updateScripts();
+    // The script picker gains the scripts of rows first..last (all by default).
+    void updateScripts(int first = 0, int last = -1);
     void hovered(const QString &runId);
     void applyColumns(const QStringList &ids);
     void saveColumns() const;
