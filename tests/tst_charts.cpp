@@ -76,6 +76,7 @@ private Q_SLOTS:
     void summaryFindsEveryExtreme();
     void reductionKeepsTheVisibleMinAndMax();
     void growingChunksAndSharedCopies();
+    void runsArrivingWhileSummarisedJoinTheSummary();
     void smoothingIsTensorBoardsEma();
     void smoothingOnAWorkerCatchesUp();
     void zoomPanAndReset();
@@ -535,4 +536,37 @@ void TestCharts::runningRunGrowsWhileShown()
 }
 
 QTEST_MAIN(TestCharts)
+// A chart of runs past the reduction threshold is summarised on a worker;
+// runs and changed values that arrive meanwhile are in what it shows once
+// the summaries are done: none is lost, a changed run's old value is gone.
+void TestCharts::runsArrivingWhileSummarisedJoinTheSummary()
+{
+    MetricChart chart;
+    chart.resize(500, 300);
+    const int n = MetricChart::reductionThreshold() * 50;
+    QVector<MetricChart::Point> points;
+    for (int i = 0; i < n; ++i)
+        points.append({ double(i + 1), 1.0, QString::number(i + 1) });
+    chart.setPoints(points); // on a worker; its result comes through the event loop
+    QVector<MetricChart::Point> more = points;
+    more[10].y = 50;
+    for (int i = n; i < n + 500; ++i)
+        more.append({ double(i + 1), 2.0, QString::number(i + 1) });
+    more.last().y = -7;
+    chart.updatePoints(more, { 10 }, n);
+    QCOMPARE(chart.points().size(), n + 500);
+    QTRY_VERIFY(chart.lineCount() == 1 && chart.lineSeries(0)->size() == n + 500);
+    const SeriesLod *series = chart.lineSeries(0);
+    QCOMPARE(series->value(10), 50.0);
+    QCOMPARE(series->value(11), 1.0);
+    QCOMPARE(series->value(n), 2.0);
+    QCOMPARE(series->value(n + 499), -7.0);
+    const QPair<double, double> y = chart.yRange();
+    QVERIFY2(y.first < -7 && y.second > 50, qPrintable(QStringLiteral("%1 … %2").arg(y.first).arg(y.second)));
+    // and a run changed after that goes in place
+    more[20].y = 70;
+    chart.updatePoints(more, { 20 }, -1);
+    QCOMPARE(chart.lineSeries(0)->value(20), 70.0);
+}
+
 #include "tst_charts.moc"
