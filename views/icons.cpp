@@ -35,15 +35,11 @@ const char *const kNames[Icons::IconCount] = {
     "documentinfo", // Details
     "view-split-left-right", // Compare
     "configure", // Settings
-    "view-filter", // Filter
     "view-refresh", // Rerun
     "document-revert", // Restore
     "download", // Download
     "view-list-details", // Columns
     "document-preview", // Log
-    "edit-copy", // Copy
-    "view-hidden", // Hide
-    "view-visible", // Show
     "folder", // Folder
 };
 

@@ -31,15 +31,11 @@ enum Icon {
     Details,
     Compare,
     Settings,
-    Filter,
     Rerun,
     Restore,
     Download,
     Columns,
     Log,
-    Copy,
-    Hide,
-    Show,
     Folder,
     IconCount
 };
