@@ -27,7 +27,8 @@ class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-// The workbench window: navigation on the left (Project, Run history →
+// The workbench window: the main toolbar (Run, Sweep, Stop, Open project,
+// Dashboard, Compare) on top, navigation on the left (Project, Run history →
 // Dashboard / Details / Compare), the current page in the middle, the job
 // panel as a dock. It wires views to models and delegates everything else.
 class MainWindow : public QMainWindow
