@@ -245,18 +245,46 @@ void RunSortModel::sortTexts(QVector<int> *rows) const
             (*rows)[i] = flat[size_t(i)].second;
         return;
     }
-    std::vector<std::pair<const QString *, int>> flat;
+    // Many distinct texts (run ids, names): past the prefix they all share,
+    // their next four UTF-16 units packed in a number decide most
+    // comparisons, and only equal numbers compare the rest of the texts.
+    qsizetype shared = m_keys.texts.at(rows->constFirst()).size();
+    const QString &first = m_keys.texts.at(rows->constFirst());
+    for (int r : std::as_const(*rows)) {
+        const QString &t = m_keys.texts.at(r);
+        qsizetype i = 0;
+        const qsizetype n = qMin<qsizetype>(shared, t.size());
+        while (i < n && t.at(i) == first.at(i))
+            ++i;
+        shared = i;
+        if (shared == 0)
+            break;
+    }
+    struct Key
+    {
+        quint64 head;
+        const QString *text;
+        int row;
+    };
+    std::vector<Key> flat;
     flat.reserve(size_t(rows->size()));
-    for (int r : std::as_const(*rows))
-        flat.emplace_back(&m_keys.texts.at(r), r);
-    std::sort(flat.begin(), flat.end(), [up](const std::pair<const QString *, int> &a, const std::pair<const QString *, int> &b) {
-        const int c = a.first->compare(*b.first);
+    for (int r : std::as_const(*rows)) {
+        const QString &t = m_keys.texts.at(r);
+        quint64 head = 0;
+        for (qsizetype i = shared; i < shared + 4; ++i)
+            head = (head << 16) | (i < t.size() ? t.at(i).unicode() : 0);
+        flat.push_back({ head, &t, r });
+    }
+    std::sort(flat.begin(), flat.end(), [up, shared](const Key &a, const Key &b) {
+        int c = a.head < b.head ? -1 : (a.head > b.head ? 1 : 0);
         if (c == 0)
-            return a.second < b.second;
+            c = QStringView(*a.text).mid(shared).compare(QStringView(*b.text).mid(shared));
+        if (c == 0)
+            return a.row < b.row;
         return up ? c < 0 : c > 0;
     });
     for (int i = 0; i < rows->size(); ++i)
-        (*rows)[i] = flat[size_t(i)].second;
+        (*rows)[i] = flat[size_t(i)].row;
 }
 
 void RunSortModel::renumber(int from)
