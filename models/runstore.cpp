@@ -1,6 +1,7 @@
 // RunStore: runs — creating them, recording their life, reading them back.
 #include "runstore.h"
 
+#include "sqlitereader.h"
 #include "storevalues.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <deque>
 #include <limits>
 #include <utility>
 
@@ -219,42 +221,72 @@ const QString kRunColumns = QStringLiteral(
 
 QString RunStore::runColumns() { return kRunColumns; }
 
+namespace {
+// readRun's columns from a QSqlQuery, as SqliteReader::Query gives them.
+class QueryColumns
+{
+public:
+    explicit QueryColumns(const QSqlQuery &query)
+        : m_query(query)
+    { }
+    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
+    QString text(int column) const { return m_query.value(column).toString(); }
+    QString repeatedText(int column) const { return text(column); }
+
+private:
+    const QSqlQuery &m_query;
+};
+} // namespace
+
 RunRecord RunStore::readRun(const QSqlQuery &q)
 {
+    QueryColumns columns(q);
     RunRecord r;
-    r.id = q.value(0).toLongLong();
-    r.runId = q.value(1).toString();
-    r.number = q.value(2).toInt();
-    r.experimentId = q.value(3).toString();
-    r.script = q.value(4).toString();
-    r.status = runStatusFromName(q.value(5).toString());
-    r.createdUs = q.value(6).toLongLong();
-    r.startUs = q.value(7).toLongLong();
-    r.endUs = q.value(8).toLongLong();
-    r.exitCode = q.value(9).toInt();
-    r.error = q.value(10).toString();
-    r.name = q.value(11).toString();
-    r.description = q.value(12).toString();
-    r.hidden = q.value(13).toInt() != 0;
-    r.user = q.value(14).toString();
-    r.host = q.value(15).toString();
-    r.pid = q.value(16).toLongLong();
-    r.target = q.value(17).toString();
-    r.commitId = q.value(18).toString();
-    r.metricsOffset = q.value(19).toLongLong();
-    r.skippedLines = q.value(20).toInt();
-    r.lastSkipReason = q.value(21).toString();
-    r.gitCommit = q.value(22).toString();
-    r.gitDirty = q.value(23).toInt();
-    r.leftOut = q.value(24).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    r.heartbeatUs = q.value(25).toLongLong();
-    r.skipReasons = decodeSkipReasons(q.value(26).toString());
-    r.jobId = q.value(27).toString();
-    r.partition = q.value(28).toString();
-    r.node = q.value(29).toString();
-    r.schedulerState = q.value(30).toString();
-    r.parentRunId = q.value(31).toString();
-    r.nestedKey = q.value(32).toString();
+    readRunInto(columns, r);
+    return r;
+}
+
+// Texts that repeat from run to run (a script, a host) are read as such.
+template <typename Columns>
+void RunStore::readRunInto(Columns &q, RunRecord &r)
+{
+    r.id = q.integer(0);
+    r.runId = q.text(1);
+    r.number = int(q.integer(2));
+    r.experimentId = q.repeatedText(3);
+    r.script = q.repeatedText(4);
+    r.status = runStatusFromName(q.repeatedText(5));
+    r.createdUs = q.integer(6);
+    r.startUs = q.integer(7);
+    r.endUs = q.integer(8);
+    r.exitCode = int(q.integer(9));
+    r.error = q.repeatedText(10);
+    r.name = q.text(11);
+    r.description = q.repeatedText(12);
+    r.hidden = q.integer(13) != 0;
+    r.user = q.repeatedText(14);
+    r.host = q.repeatedText(15);
+    r.pid = q.integer(16);
+    r.target = q.repeatedText(17);
+    r.commitId = q.text(18);
+    r.metricsOffset = q.integer(19);
+    r.skippedLines = int(q.integer(20));
+    r.lastSkipReason = q.repeatedText(21);
+    r.gitCommit = q.repeatedText(22);
+    r.gitDirty = int(q.integer(23));
+    const QString leftOut = q.repeatedText(24);
+    if (!leftOut.isEmpty())
+        r.leftOut = leftOut.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    r.heartbeatUs = q.integer(25);
+    const QString skipReasons = q.repeatedText(26);
+    if (!skipReasons.isEmpty())
+        r.skipReasons = decodeSkipReasons(skipReasons);
+    r.jobId = q.text(27);
+    r.partition = q.repeatedText(28);
+    r.node = q.repeatedText(29);
+    r.schedulerState = q.repeatedText(30);
+    r.parentRunId = q.repeatedText(31);
+    r.nestedKey = q.text(32);
     if (!isFinished(r.status) && r.heartbeatUs > 0 && nowUs() - r.heartbeatUs > m_lostAfterUs) {
         // Its owner has not been heard of for too long (its host is down or
         // cut off): Lost to everyone, until that host takes the run up again.
@@ -271,7 +303,6 @@ RunRecord RunStore::readRun(const QSqlQuery &q)
                          "history. It reads as running again once that machine opens the project.")
                           .arg(r.host.isEmpty() ? tr("its host") : r.host, since);
     }
-    return r;
 }
 
 QVector<RunRecord> RunStore::readRunsWithLists(QSqlQuery &q)
@@ -335,11 +366,12 @@ bool RunStore::replaceRunRows(qint64 run, const QString &table, const QString &i
     return true;
 }
 
-void RunStore::readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId)
+void RunStore::readListsBetween(const QVector<RunRecord *> &runs, qint64 firstId, qint64 lastId)
 {
-    QHash<qint64, int> index;
-    for (int i = 0; i < runs->size(); ++i)
-        index.insert(runs->at(i).id, i);
+    QHash<qint64, RunRecord *> index;
+    index.reserve(runs.size());
+    for (RunRecord *r : runs)
+        index.insert(r->id, r);
     struct List
     {
         const char *sql;
@@ -350,6 +382,21 @@ void RunStore::readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64
           &RunRecord::arguments },
         { "SELECT run, tag FROM run_tags WHERE run BETWEEN ? AND ? ORDER BY run, tag", &RunRecord::tags },
     };
+    if (SqliteReader *direct = reader()) {
+        for (const List &list : lists) {
+            SqliteReader::Query q(*direct, list.sql);
+            q.bind(1, firstId);
+            q.bind(2, lastId);
+            while (q.next()) {
+                const auto it = index.constFind(q.integer(0));
+                if (it != index.constEnd())
+                    (it.value()->*list.member).append(q.text(1));
+            }
+            if (q.failed())
+                failNative(QString::number(q.errorCode()), q.errorText());
+        }
+        return;
+    }
     for (const List &list : lists) {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
@@ -361,7 +408,7 @@ void RunStore::readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64
         while (q.next()) {
             const auto it = index.constFind(q.value(0).toLongLong());
             if (it != index.constEnd())
-                ((*runs)[it.value()].*list.member).append(q.value(1).toString());
+                (it.value()->*list.member).append(q.value(1).toString());
         }
     }
 }
@@ -407,23 +454,16 @@ std::optional<RunRecord> RunStore::findRun(const QString &idOrNumber)
 
 QVector<RunRecord> RunStore::runs()
 {
+    std::deque<RunRecord> read; // growing never moves what is in
+    if (!readRunsInto(QStringLiteral("WHERE r.project_id = ? ORDER BY r.run_number DESC"), { m_projectId }, [&read] {
+            read.emplace_back();
+            return &read.back();
+        }))
+        return {};
     QVector<RunRecord> result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kRunColumns
-              + QStringLiteral("WHERE r.project_id = ? ORDER BY r.run_number DESC"));
-    q.addBindValue(m_projectId);
-    if (!exec(q))
-        return result;
-    qint64 first = std::numeric_limits<qint64>::max();
-    qint64 last = 0;
-    while (q.next()) {
-        result.append(readRun(q));
-        first = qMin(first, result.last().id);
-        last = qMax(last, result.last().id);
-    }
-    if (!result.isEmpty())
-        readListsBetween(&result, first, last);
+    result.reserve(qsizetype(read.size()));
+    for (RunRecord &r : read)
+        result.append(std::move(r));
     return result;
 }
 
@@ -544,27 +584,68 @@ bool RunStore::editRun(qint64 run, const RunEdit &edit)
     return true;
 }
 
-QVector<RunRecord> RunStore::runsPage(qint64 afterId, int limit)
+
+bool RunStore::readRunsInto(const QString &where, const QVector<qint64> &values,
+                            const std::function<RunRecord *()> &make)
 {
-    QVector<RunRecord> result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    const QString sql = QStringLiteral("SELECT ") + kRunColumns + where;
+    QVector<RunRecord *> read;
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = 0;
+    const auto took = [&](RunRecord *r) {
+        read.append(r);
+        first = qMin(first, r->id);
+        last = qMax(last, r->id);
+    };
+    if (SqliteReader *direct = reader()) {
+        SqliteReader::Query q(*direct, sql.toUtf8().constData());
+        for (int i = 0; i < values.size(); ++i)
+            q.bind(i + 1, values.at(i));
+        while (q.next()) {
+            RunRecord *r = make();
+            readRunInto(q, *r);
+            took(r);
+        }
+        if (q.failed())
+            return failNative(QString::number(q.errorCode()), q.errorText());
+    } else {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        for (qint64 value : values)
+            q.addBindValue(value);
+        if (!exec(q))
+            return false;
+        QueryColumns columns(q);
+        while (q.next()) {
+            RunRecord *r = make();
+            readRunInto(columns, *r);
+            took(r);
+        }
+    }
+    if (!read.isEmpty())
+        readListsBetween(read, first, last);
+    return true;
+}
+
+bool RunStore::runsPage(qint64 afterId, int limit, const std::function<RunRecord *()> &make)
+{
     // "+r.project_id" keeps SQLite off the index on (project_id, changed):
     // through it, every page would scan all the project's runs again and
     // sort them; along the ids, a page reads only its own rows.
-    q.prepare(QStringLiteral("SELECT ") + kRunColumns
-              + QStringLiteral("WHERE +r.project_id = ? AND r.id > ? ORDER BY r.id LIMIT ?"));
-    q.addBindValue(m_projectId);
-    q.addBindValue(afterId);
-    q.addBindValue(limit);
-    if (!exec(q))
-        return result;
-    result.reserve(limit);
-    while (q.next())
-        result.append(readRun(q));
-    if (result.isEmpty())
-        return result;
-    readListsBetween(&result, result.first().id, result.last().id);
+    return readRunsInto(QStringLiteral("WHERE +r.project_id = ? AND r.id > ? ORDER BY r.id LIMIT ?"),
+                        { m_projectId, afterId, limit }, make);
+}
+
+QVector<RunRecord> RunStore::runsPage(qint64 afterId, int limit)
+{
+    QVector<RunRecord> result;
+    result.reserve(limit); // the records stay where make() put them
+    if (!runsPage(afterId, limit, [&result] {
+            result.append(RunRecord());
+            return &result.last();
+        }))
+        return {};
     return result;
 }
 

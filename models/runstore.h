@@ -18,6 +18,7 @@ struct Outcome;
 }
 
 class QSqlQuery;
+class SqliteReader;
 
 // The run history: every SQL statement of Runbench lives in this class and
 // the connection under it (StoreConnection). Its work is split by concern:
@@ -160,6 +161,9 @@ public:
     // Up to limit runs with a row id above afterId, oldest first, with their
     // arguments; and the summaries of the runs with ids in [firstId, lastId].
     QVector<RunRecord> runsPage(qint64 afterId, int limit);
+    // The same page, each run read into the record make() gives: a page on
+    // its way to the window is never copied or moved. False on an error.
+    bool runsPage(qint64 afterId, int limit, const std::function<RunRecord *()> &make);
     QHash<qint64, QVector<MetricSummary>> summariesBetween(qint64 firstId, qint64 lastId);
     qint64 runCount(); // the project's runs
     QVector<qint64> runsWithStatus(RunStatus status);
@@ -214,6 +218,12 @@ private:
     // Writes values and their summaries inside the caller's transaction.
     bool writeValues(qint64 run, const QVector<MetricRecord> &records, SummariesByRun *summaries);
     RunRecord readRun(const QSqlQuery &query);
+    template <typename Columns>
+    void readRunInto(Columns &columns, RunRecord &run);
+    // The runs "SELECT runColumns() where" gives with values bound in
+    // order, with their arguments and tags, each read into the record make()
+    // gives; through reader() when there is one.
+    bool readRunsInto(const QString &where, const QVector<qint64> &values, const std::function<RunRecord *()> &make);
     static QString runColumns(); // what readRun() reads, and "FROM …"
     // Every run an executed query of runColumns() returns, with its
     // arguments and tags.
@@ -221,7 +231,7 @@ private:
     QStringList readArguments(qint64 run);
     QStringList readTags(qint64 run);
     // Arguments and tags of the runs with ids in [firstId, lastId].
-    void readListsBetween(QVector<RunRecord> *runs, qint64 firstId, qint64 lastId);
+    void readListsBetween(const QVector<RunRecord *> &runs, qint64 firstId, qint64 lastId);
 
     qint64 m_projectId = 0;
     QString m_experimentId;

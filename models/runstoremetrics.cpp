@@ -1,6 +1,7 @@
 // RunStore: metric points and the per-run summaries kept up to date with them.
 #include "runstore.h"
 
+#include "sqlitereader.h"
 #include "storevalues.h"
 
 #include <QCoreApplication>
@@ -364,18 +365,54 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
             while (k.next())
                 names.insert(k.value(0).toLongLong(), k.value(1).toString());
     }
+    static const char sql[] = "SELECT run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, "
+                              "finite_count, role, max_step FROM run_metrics WHERE run BETWEEN ? AND ? "
+                              "ORDER BY run, key";
+    // A run's rows come together (the primary key's order): one hash lookup
+    // per run, not per value.
+    result.reserve(int(qMin<qint64>(lastId - firstId + 1, 100000)));
+    if (SqliteReader *direct = reader()) {
+        SqliteReader::Query q(*direct, sql);
+        q.bind(1, firstId);
+        q.bind(2, lastId);
+        qint64 current = -1;
+        QVector<MetricSummary> *summaries = nullptr;
+        while (q.next()) {
+            const qint64 run = q.integer(0);
+            if (run != current || !summaries) {
+                current = run;
+                // runs tend to log the same names: room for as many as the last one
+                const qsizetype room = summaries ? summaries->size() : 0;
+                summaries = &result[run];
+                summaries->reserve(room);
+            }
+            MetricSummary s;
+            s.key = names.value(q.integer(1));
+            s.kind = kindFromName(q.repeatedText(2));
+            s.count = q.integer(3);
+            s.last = q.number(4);
+            s.lastText = q.repeatedText(5);
+            s.min = q.real(6);
+            s.max = q.real(7);
+            s.sum = q.real(8);
+            s.finiteCount = q.integer(9);
+            s.role = roleFromName(q.repeatedText(10));
+            s.maxStep = q.integer(11);
+            summaries->append(std::move(s));
+        }
+        if (q.failed()) {
+            failNative(QString::number(q.errorCode()), q.errorText());
+            return {};
+        }
+        return result;
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT run, key, kind, count, last_num, last_txt, min_num, max_num, sum_num, finite_count, "
-                       "role, max_step FROM run_metrics WHERE run BETWEEN ? AND ? ORDER BY run, key"));
+    q.prepare(QLatin1String(sql));
     q.addBindValue(firstId);
     q.addBindValue(lastId);
     if (!exec(q))
         return result;
-    // A run's rows come together (the primary key's order): one hash lookup
-    // per run, not per value.
-    result.reserve(int(qMin<qint64>(lastId - firstId + 1, 100000)));
     qint64 current = -1;
     QVector<MetricSummary> *summaries = nullptr;
     while (q.next()) {

@@ -2,6 +2,8 @@
 // errors as sentences, backups. The schema's migrations are in storeschema.cpp.
 #include "storeconnection.h"
 
+#include "sqlitereader.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -121,6 +123,8 @@ bool StoreConnection::open(const QString &path, int targetVersion)
 
 void StoreConnection::close()
 {
+    m_reader.reset();
+    m_readerFailed = false;
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -241,14 +245,32 @@ bool StoreConnection::restoreBackup(const QString &path, const QString &backup, 
     return true;
 }
 
-bool StoreConnection::failQuery(const QSqlError &error)
+SqliteReader *StoreConnection::reader()
+{
+    if (m_reader)
+        return m_reader.get();
+    // ":memory:" and URI names would open another database than m_db's.
+    if (m_readerFailed || !isOpen() || m_dialect != Dialect::SQLite || m_path.isEmpty()
+        || m_path.startsWith(QLatin1Char(':')) || m_path.startsWith(QLatin1String("file:")))
+        return nullptr;
+    auto reader = std::make_unique<SqliteReader>();
+    if (!reader->open(m_path, nullptr)) {
+        m_readerFailed = true;
+        return nullptr;
+    }
+    m_reader = std::move(reader);
+    return m_reader.get();
+}
+
+bool StoreConnection::failQuery(const QSqlError &error) { return failNative(error.nativeErrorCode(), error.text()); }
+
+bool StoreConnection::failNative(const QString &state, const QString &text)
 {
     // SQLite's primary result codes: 10 I/O error (a write refused with EFBIG
     // or ENOSPC arrives as one), 13 database or disk is full, 11 corrupt,
     // 26 not a database.
     // On PostgreSQL, SQLSTATE class 53 is a lack of resources (53100: disk
     // full) and XX001/XX002 are damaged data or index.
-    const QString state = error.nativeErrorCode();
     const int code = m_dialect == Dialect::SQLite ? state.toInt() & 0xff : 0;
     const ErrorKind kind
         = code == 10 || code == 13 || (m_dialect == Dialect::PostgreSQL && state.startsWith(QLatin1String("53")))
@@ -259,11 +281,11 @@ bool StoreConnection::failQuery(const QSqlError &error)
     if (kind == ErrorKind::Storage)
         fail(tr("The run history %1 could not be written: the disk may be full or a file size limit was "
                 "reached (%2).")
-                 .arg(displayLocation(m_path), error.text()));
+                 .arg(displayLocation(m_path), text));
     else if (kind == ErrorKind::Corrupt)
-        fail(tr("The run history %1 is damaged (%2).").arg(displayLocation(m_path), error.text()));
+        fail(tr("The run history %1 is damaged (%2).").arg(displayLocation(m_path), text));
     else
-        fail(tr("The run history could not be updated: %1").arg(error.text()));
+        fail(tr("The run history could not be updated: %1").arg(text));
     m_lastErrorKind = kind;
     return false;
 }

@@ -5,7 +5,10 @@
 #include <QString>
 #include <QVector>
 
+#include <memory>
+
 class QSqlError;
+class SqliteReader;
 class QSqlQuery;
 
 // The layer under RunStore: one database connection (SQLite, the embedded
@@ -74,6 +77,13 @@ protected:
     void rollback();
     bool fail(const QString &message);
     bool failQuery(const QSqlError &error);
+    // The same for an error the database reported by its own code: SQLite's
+    // result code as a number, or PostgreSQL's SQLSTATE.
+    bool failNative(const QString &code, const QString &text);
+    // A second connection for reading a whole SQLite history fast (see
+    // SqliteReader), opened on first use; nullptr for a PostgreSQL server
+    // or when it cannot be opened (the caller reads through m_db instead).
+    SqliteReader *reader();
 
     QSqlDatabase m_db;
 
@@ -85,6 +95,8 @@ private:
     bool setSchemaVersion(int version);
 
     QString m_connectionName;
+    std::unique_ptr<SqliteReader> m_reader;
+    bool m_readerFailed = false;
     QString m_path;
     QString m_lastError;
     Dialect m_dialect = Dialect::SQLite;

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void exportRoundTripsExactly();
     void changesSeenByOtherReaders();
     void sqliteVersionFromAnyThread();
+    void pagesReadWhatOneRunReads();
 
 private:
     // A connection of the engine's own driver to the test's database, for
@@ -756,6 +757,149 @@ void TestRunStore::sqliteVersionFromAnyThread()
     QVERIFY(!RunStore::sqliteIsRecentEnough(QStringLiteral("3.34.1")));
     QVERIFY(!RunStore::sqliteIsRecentEnough(QStringLiteral("3.8.11")));
     QVERIFY(!RunStore::sqliteIsRecentEnough(QString()));
+}
+
+
+namespace {
+void compareRuns(const RunRecord &a, const RunRecord &b)
+{
+    QCOMPARE(a.id, b.id);
+    QCOMPARE(a.runId, b.runId);
+    QCOMPARE(a.number, b.number);
+    QCOMPARE(a.experimentId, b.experimentId);
+    QCOMPARE(a.script, b.script);
+    QCOMPARE(a.arguments, b.arguments);
+    QCOMPARE(int(a.status), int(b.status));
+    QCOMPARE(a.createdUs, b.createdUs);
+    QCOMPARE(a.startUs, b.startUs);
+    QCOMPARE(a.endUs, b.endUs);
+    QCOMPARE(a.exitCode, b.exitCode);
+    QCOMPARE(a.error, b.error);
+    QCOMPARE(a.name, b.name);
+    QCOMPARE(a.description, b.description);
+    QCOMPARE(a.tags, b.tags);
+    QCOMPARE(a.hidden, b.hidden);
+    QCOMPARE(a.user, b.user);
+    QCOMPARE(a.host, b.host);
+    QCOMPARE(a.pid, b.pid);
+    QCOMPARE(a.target, b.target);
+    QCOMPARE(a.jobId, b.jobId);
+    QCOMPARE(a.partition, b.partition);
+    QCOMPARE(a.node, b.node);
+    QCOMPARE(a.schedulerState, b.schedulerState);
+    QCOMPARE(a.commitId, b.commitId);
+    QCOMPARE(a.gitCommit, b.gitCommit);
+    QCOMPARE(a.gitDirty, b.gitDirty);
+    QCOMPARE(a.leftOut, b.leftOut);
+    QCOMPARE(a.metricsOffset, b.metricsOffset);
+    QCOMPARE(a.skippedLines, b.skippedLines);
+    QCOMPARE(a.lastSkipReason, b.lastSkipReason);
+    QCOMPARE(a.skipReasons, b.skipReasons);
+    QCOMPARE(a.heartbeatUs, b.heartbeatUs);
+    QCOMPARE(a.parentRunId, b.parentRunId);
+    QCOMPARE(a.nestedKey, b.nestedKey);
+}
+
+bool sameNumber(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+} // namespace
+
+// Whole pages (the window's first load, `history list`) are read through
+// SQLite's own API, one run (details, `history show`) through Qt's driver:
+// both give the same runs and summaries, texts that repeat from run to run
+// or change between them included.
+void TestRunStore::pagesReadWhatOneRunReads()
+{
+    RunStore store;
+    QVERIFY(store.open(m_db));
+    QVERIFY(store.useProject(QStringLiteral("P"), QStringLiteral("/p")));
+    const auto first = store.createRun(QStringLiteral("P"), QStringLiteral("a.py"),
+                                       { QStringLiteral("0.1"), QStringLiteral("it's $(whoami)") },
+                                       QStringLiteral("ana"), QStringLiteral("h1"));
+    QVERIFY(first);
+    QHash<QString, MetricSummary> sums = store.summaries(first->id);
+    MetricRecord acc { QStringLiteral("Accuracy"), MetricKind::Number, { 0.5 }, {}, 0 };
+    MetricRecord nan {
+        QStringLiteral("Accuracy"), MetricKind::Number, { std::numeric_limits<double>::quiet_NaN() }, {}, 0
+    };
+    MetricRecord note { QStringLiteral("note"), MetricKind::Text, {}, QStringLiteral("정확도"), 0 };
+    MetricRecord list { QStringLiteral("all values"), MetricKind::List, { 5, 6, 7 }, {}, 0 };
+    MetricRecord param { QStringLiteral("lr"), MetricKind::Number, { 0.1 }, {}, 0 };
+    param.role = ValueRole::Param;
+    QVERIFY(store.appendMetrics(first->id, { acc, nan, note, list, param }, &sums, 120, 2, QStringLiteral("bad"),
+                                { { QStringLiteral("bad"), 2 } }));
+    QVERIFY(store.setRunStarted(first->id, 4242, 1000));
+    QVERIFY(store.setRunSnapshot(first->id, QStringLiteral("c0ffee"), QStringLiteral("abc"), 1,
+                                 { QStringLiteral("data/big.bin"), QStringLiteral("model.pt") }));
+    QVERIFY(store.setRunFinished(first->id, RunStatus::Failed, 3, 5000, QStringLiteral("Exit code 3.")));
+    RunEdit edit;
+    edit.name = QStringLiteral("첫 번째");
+    edit.description = QStringLiteral("two\nlines");
+    edit.tags = QStringList { QStringLiteral("b"), QStringLiteral("a") };
+    QVERIFY(store.editRun(first->id, edit));
+
+    const auto second = store.createRun(QStringLiteral("P"), QStringLiteral("b.py"), {}, QStringLiteral("ana"),
+                                        QStringLiteral("h2"), QStringLiteral("slurm"));
+    QVERIFY(second);
+    QVERIFY(store.setRunSubmitted(second->id, QStringLiteral("77"), QStringLiteral("gpu")));
+    QVERIFY(store.setRunScheduler(second->id, QStringLiteral("PENDING (Resources)"), QStringLiteral("n1"), {}));
+    sums = store.summaries(second->id);
+    QVERIFY(store.appendMetrics(second->id, { acc }, &sums, 10, 0, {}));
+    // the first run's script and host again, after other ones
+    const auto third = store.createRun(QStringLiteral("P"), QStringLiteral("a.py"), { QStringLiteral("0.2") },
+                                       QStringLiteral("bo"), QStringLiteral("h1"));
+    QVERIFY(third);
+
+    const QVector<RunRecord> page = store.runsPage(0, 10);
+    QCOMPARE(page.size(), 3);
+    const QVector<RunRecord> all = store.runs(); // newest first
+    QCOMPARE(all.size(), 3);
+    for (int i = 0; i < page.size(); ++i) {
+        const auto one = store.run(page.at(i).id);
+        QVERIFY(one);
+        compareRuns(page.at(i), *one);
+        if (QTest::currentTestFailed())
+            return;
+        compareRuns(all.at(2 - i), *one);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QCOMPARE(page.at(0).script, QStringLiteral("a.py"));
+    QCOMPARE(page.at(1).script, QStringLiteral("b.py"));
+    QCOMPARE(page.at(2).script, QStringLiteral("a.py"));
+    QCOMPARE(page.at(1).host, QStringLiteral("h2"));
+    QCOMPARE(page.at(2).user, QStringLiteral("bo"));
+    QCOMPARE(page.at(0).leftOut, (QStringList { QStringLiteral("data/big.bin"), QStringLiteral("model.pt") }));
+    QCOMPARE(page.at(0).tags, (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
+    QCOMPARE(page.at(0).arguments.value(1), QStringLiteral("it's $(whoami)"));
+    // a page after the first run, and one of a single run
+    QCOMPARE(store.runsPage(first->id, 10).size(), 2);
+    QCOMPARE(store.runsPage(0, 1).value(0).id, first->id);
+
+    const auto pageSums = store.summariesBetween(first->id, third->id);
+    QCOMPARE(pageSums.value(first->id).size(), 4);
+    QCOMPARE(pageSums.value(second->id).size(), 1);
+    QVERIFY(!pageSums.contains(third->id));
+    for (qint64 id : { first->id, second->id }) {
+        const QHash<QString, MetricSummary> one = store.summaries(id);
+        for (const MetricSummary &s : pageSums.value(id)) {
+            QVERIFY2(one.contains(s.key), qPrintable(s.key));
+            const MetricSummary &o = one.value(s.key);
+            QCOMPARE(int(s.kind), int(o.kind));
+            QCOMPARE(int(s.role), int(o.role));
+            QCOMPARE(s.count, o.count);
+            QCOMPARE(s.maxStep, o.maxStep);
+            QVERIFY2(sameNumber(s.last, o.last), qPrintable(s.key));
+            QCOMPARE(s.lastText, o.lastText);
+            QVERIFY(sameNumber(s.min, o.min));
+            QVERIFY(sameNumber(s.max, o.max));
+            QVERIFY(sameNumber(s.sum, o.sum));
+            QCOMPARE(s.finiteCount, o.finiteCount);
+        }
+    }
+    bool nanRead = false; // the last Accuracy was not a number, and reads as such
+    for (const MetricSummary &s : pageSums.value(first->id))
+        nanRead = nanRead || (s.key == QLatin1String("Accuracy") && std::isnan(s.last));
+    QVERIFY(nanRead);
 }
 
 QTEST_GUILESS_MAIN(TestRunStore)
