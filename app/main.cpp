@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "heap.h"
 #include "icons.h"
 #include "mainwindow.h"
 #include "sampleproject.h"
@@ -76,6 +77,7 @@ int main(int argc, char **argv)
     // A file size limit reached while writing the history must be an error
     // Runbench reports (SQLite sees EFBIG), not a signal that kills it.
     std::signal(SIGXFSZ, SIG_IGN);
+    Heap::growInLargeSteps();
     QCoreApplication::setApplicationName(QStringLiteral("runbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("Runbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNBENCH_VERSION));

@@ -4,12 +4,14 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSemaphore>
 #include <QSet>
 #include <QThread>
 #include <QTimer>
 
 #include <atomic>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <utility>
@@ -83,14 +85,26 @@ public:
     // (which would hold its thread for seconds). Called on the window's
     // thread when it has taken a slice in.
     void pageTaken() { m_room.release(); }
+    // The oldest slice loaded() or pageRead() announced, taken over (on the
+    // window's thread).
+    RunModel::RowPointers takeSlice()
+    {
+        QMutexLocker lock(&m_slicesLock);
+        if (m_slices.empty())
+            return {};
+        RunModel::RowPointers slice = std::move(m_slices.front());
+        m_slices.pop_front();
+        return slice;
+    }
     // From any thread: stops a first load that is under way when the window
     // no longer wants it (another project, or the loader going away).
     void want(int generation) { m_wanted = generation; }
 
 Q_SIGNALS:
     // expected: how many runs the whole load brings, to make room for once
-    void loaded(int generation, const QVector<RunModel::Row> &rows, qint64 msecs, qint64 expected);
-    void pageRead(int generation, const QVector<RunModel::Row> &rows); // the first load's next page
+    // the first page waits in takeSlice()
+    void loaded(int generation, qint64 msecs, qint64 expected);
+    void pageRead(int generation); // the first load's next slice waits in takeSlice()
     void updated(int generation, const QVector<RunModel::Row> &rows);
     void failed(int generation, const QString &error);
     void damaged(int generation, const QString &error, const QString &backup, const QDateTime &backupTime);
@@ -130,23 +144,37 @@ private:
         return true;
     }
 
-    // Moves the runs and their summaries into rows: a page holds tens of
-    // thousands of runs, and copying each record costs more than reading it.
+    // Notes which runs are still to be watched.
+    void track(const RunRecord &run)
+    {
+        m_maxId = qMax(m_maxId, run.id);
+        if (isFinished(run.status) && !run.stale) // a silent run may come back: still watched
+            m_active.remove(run.id);
+        else
+            m_active.insert(run.id);
+    }
+
+    // Moves the runs and their summaries into rows (the polls' few runs).
     QVector<RunModel::Row> rowsOf(QVector<RunRecord> &&runs, QHash<qint64, QVector<MetricSummary>> &&sums)
     {
         QVector<RunModel::Row> rows;
         rows.reserve(runs.size());
         for (RunRecord &run : runs) {
+            track(run);
+            RunModel::Row row;
             const auto it = sums.find(run.id);
-            rows.append({ std::move(run), it == sums.end() ? QVector<MetricSummary>() : std::move(*it) });
-            const RunRecord &r = rows.constLast().run;
-            m_maxId = qMax(m_maxId, r.id);
-            if (isFinished(r.status) && !r.stale) // a silent run may come back: still watched
-                m_active.remove(r.id);
-            else
-                m_active.insert(r.id);
+            if (it != sums.end())
+                row.metrics = std::move(*it);
+            row.run = std::move(run);
+            rows.append(std::move(row));
         }
         return rows;
+    }
+
+    void handOver(RunModel::RowPointers &&slice)
+    {
+        QMutexLocker lock(&m_slicesLock);
+        m_slices.push_back(std::move(slice));
     }
 
     // Pages of runs, oldest first: the first page shows at once, the rest
@@ -156,8 +184,10 @@ private:
         QElapsedTimer clock;
         clock.start();
         if (!ensureOpen()) {
-            if (!m_store && waitForRoom(m_generation))
-                Q_EMIT loaded(m_generation, {}, clock.elapsed(), 0);
+            if (!m_store && waitForRoom(m_generation)) {
+                handOver({});
+                Q_EMIT loaded(m_generation, clock.elapsed(), 0);
+            }
             return;
         }
         // Whatever changes while the pages are read is read again at the next poll.
@@ -166,25 +196,42 @@ private:
         const qint64 expected = m_store->runCount();
         bool first = true;
         for (;;) {
-            QVector<RunRecord> page = m_store->runsPage(m_maxId, first ? 5000 : 10000);
-            if (page.isEmpty() && !first)
+            // Each run is read straight into the row the model keeps: a
+            // record is never copied or moved on its way to the window.
+            RunModel::RowPointers page;
+            const int limit = first ? 5000 : 10000;
+            page.reserve(size_t(limit));
+            m_store->runsPage(m_maxId, limit, [&page] {
+                page.push_back(std::make_unique<RunModel::Row>());
+                return &page.back()->run;
+            });
+            if (page.empty() && !first)
                 break;
-            const bool empty = page.isEmpty();
+            const bool empty = page.empty();
             auto sums = empty ? QHash<qint64, QVector<MetricSummary>>()
-                              : m_store->summariesBetween(page.first().id, page.last().id);
-            const auto rows = rowsOf(std::move(page), std::move(sums));
+                              : m_store->summariesBetween(page.front()->run.id, page.back()->run.id);
+            for (std::unique_ptr<RunModel::Row> &row : page) {
+                track(row->run);
+                const auto it = sums.find(row->run.id);
+                if (it != sums.end())
+                    row->metrics = std::move(*it);
+            }
             if (first) {
                 if (!waitForRoom(generation))
                     return;
-                Q_EMIT loaded(generation, rows, clock.elapsed(), expected);
+                handOver(std::move(page));
+                Q_EMIT loaded(generation, clock.elapsed(), expected);
             }
             // The window takes the rest in slices it handles in a few
             // milliseconds each (a whole page held it for 0.2 s at 300,000
             // runs), while the next page is read.
-            for (int from = 0; !first && from < rows.size(); from += kWindowSlice) {
+            for (size_t from = 0; !first && from < page.size(); from += kWindowSlice) {
                 if (!waitForRoom(generation))
                     return;
-                Q_EMIT pageRead(generation, rows.mid(from, kWindowSlice));
+                const size_t to = qMin(page.size(), from + kWindowSlice);
+                handOver(RunModel::RowPointers(std::make_move_iterator(page.begin() + qptrdiff(from)),
+                                               std::make_move_iterator(page.begin() + qptrdiff(to))));
+                Q_EMIT pageRead(generation);
             }
             first = false;
             if (empty)
@@ -239,6 +286,8 @@ private:
     // slices the window may have waiting: as many runs read ahead as two
     // whole pages
     QSemaphore m_room{ 10 };
+    QMutex m_slicesLock;
+    std::deque<RunModel::RowPointers> m_slices; // handed over, not copied
     std::atomic<int> m_wanted{ 0 }; // the generation the window shows (-1: none)
 };
 
@@ -253,17 +302,19 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // Results for a project no longer shown are dropped.
-    connect(m_worker, &HistoryWorker::loaded, this,
-            [this](int generation, const QVector<RunModel::Row> &rows, qint64 ms, qint64 expected) {
-                m_worker->pageTaken();
-                if (generation != m_generation)
-                    return;
-                m_model->setRuns(rows, int(qMin<qint64>(expected, std::numeric_limits<int>::max())));
-                Q_EMIT loaded(int(rows.size()), ms);
-            });
-    connect(m_worker, &HistoryWorker::pageRead, this, [this](int generation, const QVector<RunModel::Row> &rows) {
+    connect(m_worker, &HistoryWorker::loaded, this, [this](int generation, qint64 ms, qint64 expected) {
+        RunModel::RowPointers rows = m_worker->takeSlice();
+        m_worker->pageTaken();
+        if (generation != m_generation)
+            return;
+        const int count = int(rows.size());
+        m_model->setRuns(std::move(rows), int(qMin<qint64>(expected, std::numeric_limits<int>::max())));
+        Q_EMIT loaded(count, ms);
+    });
+    connect(m_worker, &HistoryWorker::pageRead, this, [this](int generation) {
+        RunModel::RowPointers rows = m_worker->takeSlice();
         if (generation == m_generation)
-            m_model->upsertRuns(rows);
+            m_model->upsertRuns(std::move(rows));
         m_worker->pageTaken();
     });
     connect(m_worker, &HistoryWorker::updated, this, [this](int generation, const QVector<RunModel::Row> &rows) {

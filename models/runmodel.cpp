@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <numeric>
 #include <utility>
 
 RunModel::RunModel(QObject *parent)
@@ -81,7 +82,7 @@ int RunModel::columnOfId(const QString &id) const
 
 bool RunModel::numericValue(int row, const QString &key, double *value) const
 {
-    for (const MetricSummary &s : m_rows.at(row).metrics) {
+    for (const MetricSummary &s : m_rows[size_t(row)]->metrics) {
         if (s.key != key)
             continue;
         if (s.kind == MetricKind::Text || s.kind == MetricKind::Bool)
@@ -100,7 +101,7 @@ bool RunModel::numericValue(int row, const QString &key, double *value) const
 
 std::optional<QVariant> RunModel::metricValue(int row, const QString &key) const
 {
-    for (const MetricSummary &s : m_rows.at(row).metrics) {
+    for (const MetricSummary &s : m_rows[size_t(row)]->metrics) {
         if (s.key != key)
             continue;
         if (s.kind == MetricKind::Text || s.kind == MetricKind::Bool)
@@ -152,7 +153,7 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || size_t(index.row()) >= m_rows.size())
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = *m_rows[size_t(index.row())];
     switch (role) {
     case RunIdRole: return row.run.runId;
     case RunNumberRole: return row.run.number;
@@ -200,35 +201,61 @@ QVariant RunModel::headerData(int section, Qt::Orientation orientation, int role
     return a == Last ? key : aggregateName(a) + QLatin1Char(' ') + key;
 }
 
-void RunModel::setRuns(const QVector<Row> &rows, int expected)
+namespace {
+RunModel::RowPointers pointersTo(const QVector<RunModel::Row> &rows)
+{
+    RunModel::RowPointers pointers;
+    pointers.reserve(size_t(rows.size()));
+    for (const RunModel::Row &r : rows)
+        pointers.push_back(std::make_unique<RunModel::Row>(r));
+    return pointers;
+}
+} // namespace
+
+void RunModel::setRuns(const QVector<Row> &rows, int expected) { setRuns(pointersTo(rows), expected); }
+
+void RunModel::setRuns(RowPointers rows, int expected)
 {
     beginResetModel();
-    m_rows.assign(rows.cbegin(), rows.cend());
+    m_rows.clear();
     m_expected = qMax(expected, int(rows.size()));
+    m_rows.reserve(size_t(m_expected));
     m_rowOfRunId.clear();
     m_rowOfRunId.reserve(m_expected);
     m_keys.clear();
     m_keyRoles.clear();
     m_maxId = 0;
-    for (int i = 0; i < int(m_rows.size()); ++i) {
-        m_rowOfRunId.insert(m_rows.at(i).run.runId, i);
-        m_maxId = qMax(m_maxId, m_rows.at(i).run.id);
-        for (const MetricSummary &s : m_rows.at(i).metrics) {
+    for (const std::unique_ptr<Row> &r : rows) {
+        for (const MetricSummary &s : r->metrics) {
             if (!m_keyRoles.contains(s.key)) {
                 m_keys.append(s.key);
                 m_keyRoles.insert(s.key, s.role);
             }
         }
     }
+    QVector<int> all(qsizetype(rows.size()));
+    std::iota(all.begin(), all.end(), 0);
+    insertRows(std::move(rows), all);
     endResetModel();
     Q_EMIT metricKeysChanged();
 }
 
-void RunModel::addKeys(const QVector<Row> &rows)
+// Appends rows[i] for each i in fresh, taking them over.
+void RunModel::insertRows(RowPointers &&rows, const QVector<int> &fresh)
+{
+    for (int i : fresh) {
+        std::unique_ptr<Row> &r = rows[size_t(i)];
+        m_rowOfRunId.insert(r->run.runId, int(m_rows.size()));
+        m_maxId = qMax(m_maxId, r->run.id);
+        m_rows.push_back(std::move(r));
+    }
+}
+
+void RunModel::addKeys(const RowPointers &rows)
 {
     QStringList added;
-    for (const Row &r : rows) {
-        for (const MetricSummary &s : r.metrics) {
+    for (const std::unique_ptr<Row> &r : rows) {
+        for (const MetricSummary &s : r->metrics) {
             if (!m_keyRoles.contains(s.key)) {
                 added.append(s.key);
                 m_keyRoles.insert(s.key, s.role);
@@ -244,30 +271,26 @@ void RunModel::addKeys(const QVector<Row> &rows)
     Q_EMIT metricKeysChanged();
 }
 
-void RunModel::upsertRuns(const QVector<Row> &rows)
+void RunModel::upsertRuns(const QVector<Row> &rows) { upsertRuns(pointersTo(rows)); }
+
+void RunModel::upsertRuns(RowPointers rows)
 {
     addKeys(rows);
-    QVector<int> fresh; // indices in rows: a page of new runs is copied once
-    for (int i = 0; i < rows.size(); ++i) {
-        const Row &r = rows.at(i);
-        const int existing = m_rowOfRunId.value(r.run.runId, -1);
+    QVector<int> fresh; // indices in rows
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const int existing = m_rowOfRunId.value(rows[i]->run.runId, -1);
         if (existing < 0) {
-            fresh.append(i);
+            fresh.append(int(i));
             continue;
         }
-        m_rows[existing] = r;
+        m_rows[size_t(existing)] = std::move(rows[i]);
         Q_EMIT dataChanged(index(existing, 0), index(existing, columnCount() - 1));
     }
     if (fresh.isEmpty())
         return;
     const int first = int(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
-    for (int i : std::as_const(fresh)) {
-        const Row &r = rows.at(i);
-        m_rowOfRunId.insert(r.run.runId, int(m_rows.size()));
-        m_maxId = qMax(m_maxId, r.run.id);
-        m_rows.push_back(r);
-    }
+    insertRows(std::move(rows), fresh);
     endInsertRows();
 }
 
@@ -285,8 +308,8 @@ void RunModel::setAggregate(const QString &key, Aggregate aggregate)
 QVector<qint64> RunModel::activeRunRowIds() const
 {
     QVector<qint64> ids;
-    for (const Row &r : m_rows)
-        if (!isFinished(r.run.status))
-            ids.append(r.run.id);
+    for (const std::unique_ptr<Row> &r : m_rows)
+        if (!isFinished(r->run.status))
+            ids.append(r->run.id);
     return ids;
 }

@@ -7,8 +7,9 @@
 #include <QStringList>
 #include <QVector>
 
-#include <deque>
+#include <memory>
 #include <optional>
+#include <vector>
 
 // One row per run of the project, shared by every history view (through
 // proxies). Fixed columns for the run's fields, then one column per logged
@@ -65,9 +66,14 @@ public:
     // tables make room for them once (growing a hash of a million run ids
     // in steps would hold the window for a quarter second each time).
     void setRuns(const QVector<Row> &rows, int expected = 0);
+    using RowPointers = std::vector<std::unique_ptr<Row>>;
+    void setRuns(RowPointers rows, int expected = 0);
     int expectedRowCount() const { return m_expected; }
     // Adds new runs and updates known ones, without a reset.
     void upsertRuns(const QVector<Row> &rows);
+    // The same for rows made elsewhere (a page of the first load), which
+    // the model takes over as they are.
+    void upsertRuns(RowPointers rows);
 
     QStringList metricKeys() const { return m_keys; }
     // Whether a name holds a parameter, a tag or a logged metric (as its
@@ -83,7 +89,7 @@ public:
     Aggregate aggregate(const QString &key) const { return m_aggregates.value(key, Last); }
     static QString aggregateName(Aggregate aggregate); // "last", "min", "max", "mean"
 
-    const RunRecord &run(int row) const { return m_rows.at(row).run; }
+    const RunRecord &run(int row) const { return m_rows[size_t(row)]->run; }
     int rowOfRunId(const QString &runId) const { return m_rowOfRunId.value(runId, -1); }
     qint64 maxRunRowId() const { return m_maxId; }
     QVector<qint64> activeRunRowIds() const;
@@ -97,11 +103,14 @@ Q_SIGNALS:
 
 private:
     QVariant fieldData(const RunRecord &run, int field, int role) const;
-    void addKeys(const QVector<Row> &rows);
+    void addKeys(const RowPointers &rows);
 
-    // A deque: growing never moves the rows already in (a million runs moved
-    // at once would hold the window for a second).
-    std::deque<Row> m_rows;
+    void insertRows(std::vector<std::unique_ptr<Row>> &&rows, const QVector<int> &fresh);
+
+    // Each row where its maker put it: a page of runs read on the history's
+    // thread comes in as pointers, and the window's thread never copies or
+    // moves a record (which costs more than reading it from the store).
+    std::vector<std::unique_ptr<Row>> m_rows;
     QHash<QString, int> m_rowOfRunId;
     QStringList m_keys; // in the order they appeared
     QHash<QString, ValueRole> m_keyRoles;
