@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 
 namespace {
 // Up to this many rows go in or out one by one (each a search and a move of
@@ -80,9 +81,9 @@ QModelIndex RunSortModel::mapToSource(const QModelIndex &proxyIndex) const
 
 QModelIndex RunSortModel::mapFromSource(const QModelIndex &sourceIndex) const
 {
-    if (!sourceIndex.isValid() || sourceIndex.model() != m_model || sourceIndex.row() >= m_position.size())
+    if (!sourceIndex.isValid() || sourceIndex.model() != m_model)
         return {};
-    const int row = m_position.at(sourceIndex.row());
+    const int row = position(sourceIndex.row());
     return row < 0 ? QModelIndex() : index(row, sourceIndex.column());
 }
 
@@ -287,12 +288,24 @@ void RunSortModel::sortTexts(QVector<int> *rows) const
         (*rows)[i] = flat[size_t(i)].row;
 }
 
+// Places from from on are found again when next asked for: pages of new
+// runs going in at the top, one after the other, renumber once, not once
+// per page.
 void RunSortModel::renumber(int from)
 {
     if (m_position.size() < m_model->rowCount())
         m_position += QVector<int>(m_model->rowCount() - m_position.size(), -1);
-    for (int i = from; i < m_rows.size(); ++i)
-        m_position[m_rows.at(i)] = i;
+    m_renumberFrom = qMin(m_renumberFrom, from);
+}
+
+int RunSortModel::position(int sourceRow) const
+{
+    if (m_renumberFrom < m_rows.size()) {
+        for (int i = m_renumberFrom; i < m_rows.size(); ++i)
+            m_position[m_rows.at(i)] = i;
+    }
+    m_renumberFrom = std::numeric_limits<int>::max();
+    return sourceRow >= 0 && sourceRow < m_position.size() ? m_position.at(sourceRow) : -1;
 }
 
 // Puts the rows in a new order (the same rows), keeping persistent indexes
@@ -310,7 +323,7 @@ void RunSortModel::reorder(const QVector<int> &rows)
     QModelIndexList to;
     to.reserve(from.size());
     for (int i = 0; i < from.size(); ++i) {
-        const int row = sourceRows.at(i) < 0 ? -1 : m_position.value(sourceRows.at(i), -1);
+        const int row = sourceRows.at(i) < 0 ? -1 : position(sourceRows.at(i));
         to.append(row < 0 ? QModelIndex() : index(row, from.at(i).column()));
     }
     changePersistentIndexList(from, to);
@@ -387,7 +400,7 @@ void RunSortModel::filterRowsAboutToBeRemoved(int first, int last)
     places.reserve(last - first + 1);
     for (int r = first; r <= last; ++r) {
         const int row = m_filter->mapToSource(m_filter->index(r, 0)).row();
-        const int place = m_position.value(row, -1);
+        const int place = position(row);
         if (place >= 0)
             places.append(place);
     }
@@ -437,14 +450,14 @@ void RunSortModel::sourceDataChanged(const QModelIndex &topLeft, const QModelInd
         for (int r = topLeft.row(); r <= bottomRight.row(); ++r)
             computeKey(r);
         const auto inPlace = [this](int row) {
-            const int at = m_position.value(row, -1);
+            const int at = position(row);
             return at < 0
                 || ((at == 0 || before(m_rows.at(at - 1), row))
                     && (at + 1 == m_rows.size() || before(row, m_rows.at(at + 1))));
         };
         bool sorted = true;
         for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
-            if (m_position.value(r, -1) >= 0)
+            if (position(r) >= 0)
                 moved.append(r);
             sorted = sorted && inPlace(r);
         }
@@ -468,7 +481,7 @@ void RunSortModel::sourceDataChanged(const QModelIndex &topLeft, const QModelInd
         return;
     }
     for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
-        const int at = m_position.value(r, -1);
+        const int at = position(r);
         if (at >= 0)
             Q_EMIT dataChanged(index(at, topLeft.column()), index(at, bottomRight.column()), roles);
     }

@@ -3,6 +3,8 @@
 #include <QAbstractProxyModel>
 #include <QVector>
 
+#include <limits>
+
 class RunFilterModel;
 class RunModel;
 
@@ -50,6 +52,7 @@ private:
     void sortRows(QVector<int> *rows) const;
     void sortTexts(QVector<int> *rows) const;
     void renumber(int from);
+    int position(int sourceRow) const; // its place in m_rows, or -1
     void reorder(const QVector<int> &rows);
     void reorderMerging(const QVector<int> &sorted, const QVector<int> &more);
     void rebuild();
@@ -63,5 +66,8 @@ private:
     Qt::SortOrder m_order = Qt::AscendingOrder;
     Keys m_keys;
     QVector<int> m_rows; // RunModel rows in the shown order
-    QVector<int> m_position; // per RunModel row: its place in m_rows, or -1
+    // per RunModel row: its place in m_rows, or -1; the places from
+    // m_rows[m_renumberFrom] on are out of date (see position())
+    mutable QVector<int> m_position;
+    mutable int m_renumberFrom = std::numeric_limits<int>::max();
 };
