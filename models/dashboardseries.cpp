@@ -3,6 +3,7 @@
 #include "runmodel.h"
 
 #include <QAbstractProxyModel>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <utility>
@@ -100,20 +101,26 @@ void DashboardSeries::readSourceRow(int sourceRow)
     const auto previous = m_numberOfRun.constFind(run.runId);
     if (previous != m_numberOfRun.constEnd() && *previous != number)
         forgetRun(run.runId);
-    m_numberOfRun.insert(run.runId, number);
-    QSet<QString> present;
-    for (const QString &key : m_model->metricKeys()) {
+    if (previous == m_numberOfRun.constEnd() || *previous != number)
+        m_numberOfRun.insert(run.runId, number);
+    const QStringList keys = m_model->metricKeys();
+    QVarLengthArray<bool, 64> present(keys.size());
+    for (int k = 0; k < keys.size(); ++k) {
         double y = 0;
-        if (m_model->numericValue(sourceRow, key, &y)) {
+        present[k] = m_model->numericValue(sourceRow, keys.at(k), &y);
+        if (present[k]) {
             const Point p { double(number), y, run.runId };
-            setPoint(key, number, &p);
-            present.insert(key);
+            setPoint(keys.at(k), number, &p);
         }
     }
     // a value that stopped being a number (or a key the run no longer has)
-    for (auto it = m_series.begin(); it != m_series.end(); ++it)
-        if (!it.key().isEmpty() && !present.contains(it.key()) && contains(*it, number))
+    for (auto it = m_series.begin(); it != m_series.end(); ++it) {
+        if (it.key().isEmpty())
+            continue;
+        const int k = int(keys.indexOf(it.key()));
+        if ((k < 0 || !present[k]) && contains(*it, number))
             setPoint(it.key(), number, nullptr);
+    }
     if (run.durationUs() >= 0) {
         const Point p { double(number), double(run.durationUs()) / 1e6, run.runId };
         setPoint(QString(), number, &p);
@@ -160,6 +167,8 @@ void DashboardSeries::setPoint(const QString &key, int number, const Point *poin
         if (!series.isEmpty() && series.constLast().x < number) {
             if (change.appendedFrom < 0)
                 change.appendedFrom = int(series.size());
+            if (series.capacity() == series.size()) // room for the runs the model expects, at once
+                series.reserve(qMax<qsizetype>(m_model->expectedRowCount(), series.size() * 2));
             series.append(*point); // a new run: the usual case
         } else {
             const auto it = find(series, number);
