@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void filterBadInputIsAMessage();
     void aFinishedRunAddsOnePointAndOneRow();
     void newScriptsJoinThePickerInOrder();
+    void chartsFollowPagesArrivingFasterThanTheyRedraw();
     void compareTwoRunsOrMore();
     void exportCsv();
     void longSeriesAreReducedButHoverable();
@@ -306,6 +308,31 @@ void TestDashboard::newScriptsJoinThePickerInOrder()
     m_model->upsertRuns(rows.mid(2));
     QCOMPARE(items(), (QStringList { QStringLiteral("alpha.py"), QStringLiteral("iris_sklearn.py"), QStringLiteral("zeta.py") }));
     QCOMPARE(picker->itemData(0).toString(), QString()); // "All scripts" stays first
+}
+
+// The first load hands the window a page every few milliseconds for as
+// long as a big history takes to read: the charts take the runs in as they
+// come, not only once the pages stop.
+void TestDashboard::chartsFollowPagesArrivingFasterThanTheyRedraw()
+{
+    MetricChart *accuracy = nullptr;
+    QTRY_VERIFY((accuracy = m_dashboard->chart(QStringLiteral("Accuracy"))) && accuracy->points().size() == 8);
+    QElapsedTimer clock;
+    clock.start();
+    int number = 8;
+    int shownWhileArriving = 8;
+    while (clock.elapsed() < 600) {
+        QVector<RunModel::Row> page;
+        for (int i = 0; i < 10; ++i) {
+            ++number;
+            page.append(sampleRow(number, 0.01 * (number % 7), 0.5 + 0.001 * number));
+        }
+        m_model->upsertRuns(page);
+        QTest::qWait(5); // the next page comes well within the charts' 30 ms
+        shownWhileArriving = int(accuracy->points().size());
+    }
+    QVERIFY2(shownWhileArriving > 8, "the chart took no run in while pages were arriving");
+    QTRY_COMPARE(int(accuracy->points().size()), number);
 }
 
 void TestDashboard::compareTwoRunsOrMore()

@@ -226,19 +226,27 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     connect(m_scatter, &ParameterScatter::runHovered, this, &RunDashboard::hovered);
     connect(m_scatter, &ParameterScatter::runClicked, this, &RunDashboard::detailsRequested);
 
+    // Many changes within 30 ms become one redraw. The first change starts
+    // the wait and later ones join it, without starting it again: pages of
+    // runs arriving every few milliseconds would otherwise hold the charts
+    // back until the last one.
     m_rebuild->setSingleShot(true);
-    m_rebuild->setInterval(30); // many changes at once become one redraw
+    m_rebuild->setInterval(30);
     connect(m_rebuild, &QTimer::timeout, this, &RunDashboard::rebuildCharts);
+    const auto rebuildSoon = [this] {
+        if (!m_rebuild->isActive())
+            m_rebuild->start();
+    };
     // The series are kept by the model layer, a run at a time; the charts
     // redraw only the series that moved.
-    connect(m_series, &DashboardSeries::keysChanged, this, [this] {
+    connect(m_series, &DashboardSeries::keysChanged, this, [this, rebuildSoon] {
         m_chartKeysChanged = true;
-        m_rebuild->start();
+        rebuildSoon();
     });
-    connect(m_series, &DashboardSeries::seriesChanged, this, [this](const QStringList &keys) {
+    connect(m_series, &DashboardSeries::seriesChanged, this, [this, rebuildSoon](const QStringList &keys) {
         for (const QString &key : keys)
             m_dirtySeries.insert(key);
-        m_rebuild->start();
+        rebuildSoon();
     });
     connect(m_model, &RunModel::metricKeysChanged, this, [this] {
         updateScripts();
