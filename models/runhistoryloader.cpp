@@ -80,21 +80,31 @@ public:
         m_store.reset();
     }
 
-    // Slices of the first load wait for room: the window takes one in while
-    // the next page is read, and never finds a backlog to take in at once
-    // (which would hold its thread for seconds). Called on the window's
-    // thread when it has taken a slice in.
+    // Pages of the first load wait for room: the window takes one in while
+    // the next is read, and never finds a backlog to take in at once (which
+    // would hold its thread for seconds). Called on the window's thread when
+    // it has taken a page in.
     void pageTaken() { m_room.release(); }
-    // The oldest slice loaded() or pageRead() announced, taken over (on the
-    // window's thread).
-    RunModel::RowPointers takeSlice()
+    // A page of the first load, as the history's thread leaves it for the
+    // window's.
+    struct Page
     {
-        QMutexLocker lock(&m_slicesLock);
-        if (m_slices.empty())
-            return {};
-        RunModel::RowPointers slice = std::move(m_slices.front());
-        m_slices.pop_front();
-        return slice;
+        int generation = 0;
+        bool first = false; // the first page: the model starts over with it
+        qint64 msecs = 0; // how long the first page took
+        qint64 expected = 0; // how many runs the whole load brings
+        RunModel::RowPointers rows;
+    };
+    // The oldest page waiting, taken over (on the window's thread); false
+    // if none waits.
+    bool takePage(Page *page)
+    {
+        QMutexLocker lock(&m_pagesLock);
+        if (m_pages.empty())
+            return false;
+        *page = std::move(m_pages.front());
+        m_pages.pop_front();
+        return true;
     }
     // From any thread: stops a first load that is under way when the window
     // no longer wants it (another project, or the loader going away).
@@ -102,9 +112,7 @@ public:
 
 Q_SIGNALS:
     // expected: how many runs the whole load brings, to make room for once
-    // the first page waits in takeSlice()
-    void loaded(int generation, qint64 msecs, qint64 expected);
-    void pageRead(int generation); // the first load's next slice waits in takeSlice()
+    void pagesWaiting(); // a page of the first load waits in takePage()
     void updated(int generation, const QVector<RunModel::Row> &rows);
     void failed(int generation, const QString &error);
     void damaged(int generation, const QString &error, const QString &backup, const QDateTime &backupTime);
@@ -171,10 +179,13 @@ private:
         return rows;
     }
 
-    void handOver(RunModel::RowPointers &&slice)
+    void handOver(Page &&page)
     {
-        QMutexLocker lock(&m_slicesLock);
-        m_slices.push_back(std::move(slice));
+        {
+            QMutexLocker lock(&m_pagesLock);
+            m_pages.push_back(std::move(page));
+        }
+        Q_EMIT pagesWaiting();
     }
 
     // Pages of runs, oldest first: the first page shows at once, the rest
@@ -185,8 +196,7 @@ private:
         clock.start();
         if (!ensureOpen()) {
             if (!m_store && waitForRoom(m_generation)) {
-                handOver({});
-                Q_EMIT loaded(m_generation, clock.elapsed(), 0);
+                handOver({ m_generation, true, clock.elapsed(), 0, {} });
             }
             return;
         }
@@ -198,15 +208,18 @@ private:
         for (;;) {
             // Each run is read straight into the row the model keeps: a
             // record is never copied or moved on its way to the window.
+            // After the first, pages are as big as the window takes in a
+            // few milliseconds (a page of 10,000 runs held it for 0.2 s at
+            // 300,000 runs); the next one is read while it does.
             RunModel::RowPointers page;
-            const int limit = first ? 5000 : 10000;
+            const int limit = first ? 5000 : kWindowPage;
             page.reserve(size_t(limit));
             m_store->runsPage(m_maxId, limit, [&page] {
                 page.push_back(std::make_unique<RunModel::Row>());
                 return &page.back()->run;
             });
             if (page.empty() && !first)
-                break;
+                break; // (no room taken)
             const bool empty = page.empty();
             auto sums = empty ? QHash<qint64, QVector<MetricSummary>>()
                               : m_store->summariesBetween(page.front()->run.id, page.back()->run.id);
@@ -216,23 +229,9 @@ private:
                 if (it != sums.end())
                     row->metrics = std::move(*it);
             }
-            if (first) {
-                if (!waitForRoom(generation))
-                    return;
-                handOver(std::move(page));
-                Q_EMIT loaded(generation, clock.elapsed(), expected);
-            }
-            // The window takes the rest in slices it handles in a few
-            // milliseconds each (a whole page held it for 0.2 s at 300,000
-            // runs), while the next page is read.
-            for (size_t from = 0; !first && from < page.size(); from += kWindowSlice) {
-                if (!waitForRoom(generation))
-                    return;
-                const size_t to = qMin(page.size(), from + kWindowSlice);
-                handOver(RunModel::RowPointers(std::make_move_iterator(page.begin() + qptrdiff(from)),
-                                               std::make_move_iterator(page.begin() + qptrdiff(to))));
-                Q_EMIT pageRead(generation);
-            }
+            if (!waitForRoom(generation))
+                return;
+            handOver({ generation, first, clock.elapsed(), expected, std::move(page) });
             first = false;
             if (empty)
                 break;
@@ -282,12 +281,13 @@ private:
     qint64 m_since = -1; // the store's change mark: what changed from here on is not read yet
     qint64 m_maxId = 0;
     QSet<qint64> m_active;
-    static constexpr int kWindowSlice = 2000;
-    // slices the window may have waiting: as many runs read ahead as two
-    // whole pages
-    QSemaphore m_room{ 10 };
-    QMutex m_slicesLock;
-    std::deque<RunModel::RowPointers> m_slices; // handed over, not copied
+    static constexpr int kWindowPage = 2000;
+    // Pages the window may have waiting: as many runs read ahead as before
+    // pages were this small. The window takes one per pass of its event
+    // loop.
+    QSemaphore m_room{ 6 };
+    QMutex m_pagesLock;
+    std::deque<Page> m_pages; // handed over, not copied
     std::atomic<int> m_wanted{ 0 }; // the generation the window shows (-1: none)
 };
 
@@ -296,26 +296,43 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
     , m_model(model)
     , m_thread(new QThread(this))
     , m_worker(new HistoryWorker)
+    , m_takePage(new QTimer(this))
 {
     qRegisterMetaType<QVector<RunModel::Row>>("QVector<RunModel::Row>");
     m_thread->setObjectName(QStringLiteral("runbench-history"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // Results for a project no longer shown are dropped.
-    connect(m_worker, &HistoryWorker::loaded, this, [this](int generation, qint64 ms, qint64 expected) {
-        RunModel::RowPointers rows = m_worker->takeSlice();
-        m_worker->pageTaken();
-        if (generation != m_generation)
-            return;
-        const int count = int(rows.size());
-        m_model->setRuns(std::move(rows), int(qMin<qint64>(expected, std::numeric_limits<int>::max())));
-        Q_EMIT loaded(count, ms);
+    // One page per pass of the event loop: with pages waiting, the window
+    // would otherwise take them all in one go, keys and timers waiting.
+    m_takePage->setSingleShot(true);
+    m_takePage->setInterval(0);
+    connect(m_worker, &HistoryWorker::pagesWaiting, this, [this] {
+        if (!m_takePage->isActive())
+            m_takePage->start();
     });
-    connect(m_worker, &HistoryWorker::pageRead, this, [this](int generation) {
-        RunModel::RowPointers rows = m_worker->takeSlice();
-        if (generation == m_generation)
-            m_model->upsertRuns(std::move(rows));
-        m_worker->pageTaken();
+    connect(m_takePage, &QTimer::timeout, this, [this] {
+        // another page in the same pass only while the pass is short
+        QElapsedTimer pass;
+        pass.start();
+        HistoryWorker::Page page;
+        bool took = false;
+        while (pass.elapsed() < 15 && m_worker->takePage(&page)) {
+            took = true;
+            m_worker->pageTaken();
+            if (page.generation != m_generation) // results for a project no longer shown
+                continue;
+            if (page.first) {
+                const int count = int(page.rows.size());
+                m_model->setRuns(std::move(page.rows),
+                                 int(qMin<qint64>(page.expected, std::numeric_limits<int>::max())));
+                Q_EMIT loaded(count, page.msecs);
+            } else {
+                m_model->upsertRuns(std::move(page.rows));
+            }
+        }
+        if (took)
+            m_takePage->start(); // for the next one, if any
     });
     connect(m_worker, &HistoryWorker::updated, this, [this](int generation, const QVector<RunModel::Row> &rows) {
         if (generation == m_generation)

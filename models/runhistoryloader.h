@@ -9,6 +9,7 @@
 
 class HistoryWorker;
 class QThread;
+class QTimer;
 
 // Keeps a RunModel in step with a project's run history, reading the store
 // on a thread of its own: the first load fills the model, then it notices
@@ -48,5 +49,6 @@ private:
     RunModel *m_model;
     QThread *m_thread;
     HistoryWorker *m_worker;
+    QTimer *m_takePage; // takes the first load's pages in, one at a time
     int m_generation = 0;
 };
