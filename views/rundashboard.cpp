@@ -32,6 +32,7 @@
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -462,6 +463,10 @@ MetricChart *RunDashboard::chart(const QString &key) const
 // One chart per logged number (with the grid's aggregate) and the duration,
 // showing the series DashboardSeries keeps; only the series that moved are
 // handed to their charts again.
+namespace {
+constexpr int kRebuildBudgetMs = 12;
+} // namespace
+
 void RunDashboard::rebuildCharts()
 {
     const QStringList keys = m_series->keys();
@@ -496,11 +501,25 @@ void RunDashboard::rebuildCharts()
                 < keys.indexOf(b->property("metricKey").toString());
         });
     }
-    const QSet<QString> dirty = std::exchange(m_dirtySeries, {});
-    for (MetricChart *c : std::as_const(m_charts)) {
+    // A few charts at a time: the window's thread stays free for input and
+    // for the next page of runs; the rest follow at once, after them.
+    m_rebuild->setInterval(30);
+    QElapsedTimer budget;
+    budget.start();
+    // and from where the last call stopped, so that every chart has its turn
+    // while pages keep coming
+    for (int i = 0; i < m_charts.size(); ++i) {
+        const int at = (m_nextChart + i) % int(m_charts.size());
+        MetricChart *c = m_charts.at(at);
         const QString key = c->property("metricKey").toString();
-        if (!dirty.contains(key))
+        if (!m_dirtySeries.contains(key))
             continue;
+        if (budget.elapsed() >= kRebuildBudgetMs) {
+            m_nextChart = at;
+            m_rebuild->start(0);
+            break;
+        }
+        m_dirtySeries.remove(key);
         const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
         c->setTitle(key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString());
         const DashboardSeries::Change change = m_series->takeChange(key);

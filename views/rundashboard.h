@@ -119,6 +119,7 @@ private:
     DashboardSeries *m_series;
     QSet<QString> m_dirtySeries; // series to hand to their charts again
     bool m_chartKeysChanged = false;
+    int m_nextChart = 0; // where rebuildCharts() goes on
     QString m_hovered;
     int m_chartColumns = 0;
     bool m_columnsLoaded = false;
