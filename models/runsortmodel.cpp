@@ -105,7 +105,8 @@ void RunSortModel::computeKey(int sourceRow)
         const int size = qMax(sourceRow + 1, m_model->rowCount());
         m_keys.kind.resize(size);
         m_keys.numbers.resize(size);
-        m_keys.texts.resize(size);
+        if (!m_keys.texts.isEmpty())
+            m_keys.texts.resize(size);
     }
     char kind = 0;
     double number = 0;
@@ -127,6 +128,9 @@ void RunSortModel::computeKey(int sourceRow)
             number = v.toDouble();
         } else {
             kind = 2;
+            // made when the first text comes: a column of numbers has none
+            if (m_keys.texts.size() < m_keys.kind.size())
+                m_keys.texts.resize(m_keys.kind.size());
             m_keys.texts[sourceRow] = v.toString().toCaseFolded();
         }
     }
@@ -150,7 +154,6 @@ void RunSortModel::computeKeys()
     const int rows = m_model->rowCount();
     m_keys.kind.resize(rows);
     m_keys.numbers.resize(rows);
-    m_keys.texts.resize(rows);
     for (int r = 0; r < rows; ++r)
         computeKey(r);
 }

@@ -44,7 +44,7 @@ private:
         QString name; // the logged name of a value column
         QVector<char> kind; // 0 missing, 1 number, 2 text
         QVector<double> numbers;
-        QVector<QString> texts;
+        QVector<QString> texts; // empty while no row has a text
     };
     bool before(int a, int b) const; // RunModel rows, in the current order
     void computeKey(int sourceRow);
