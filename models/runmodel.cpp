@@ -235,13 +235,13 @@ void RunModel::setRuns(RowPointers rows, int expected)
     }
     QVector<int> all(qsizetype(rows.size()));
     std::iota(all.begin(), all.end(), 0);
-    insertRows(std::move(rows), all);
+    appendRows(std::move(rows), all);
     endResetModel();
     Q_EMIT metricKeysChanged();
 }
 
 // Appends rows[i] for each i in fresh, taking them over.
-void RunModel::insertRows(RowPointers &&rows, const QVector<int> &fresh)
+void RunModel::appendRows(RowPointers &&rows, const QVector<int> &fresh)
 {
     for (int i : fresh) {
         std::unique_ptr<Row> &r = rows[size_t(i)];
@@ -290,7 +290,7 @@ void RunModel::upsertRuns(RowPointers rows)
         return;
     const int first = int(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
-    insertRows(std::move(rows), fresh);
+    appendRows(std::move(rows), fresh);
     endInsertRows();
 }
 

@@ -105,7 +105,7 @@ private:
     QVariant fieldData(const RunRecord &run, int field, int role) const;
     void addKeys(const RowPointers &rows);
 
-    void insertRows(std::vector<std::unique_ptr<Row>> &&rows, const QVector<int> &fresh);
+    void appendRows(RowPointers &&rows, const QVector<int> &fresh);
 
     // Each row where its maker put it: a page of runs read on the history's
     // thread comes in as pointers, and the window's thread never copies or
