@@ -221,24 +221,7 @@ const QString kRunColumns = QStringLiteral(
 
 QString RunStore::runColumns() { return kRunColumns; }
 
-namespace {
-// readRun's columns from a QSqlQuery, as SqliteReader::Query gives them.
-class QueryColumns
-{
-public:
-    explicit QueryColumns(const QSqlQuery &query)
-        : m_query(query)
-    { }
-    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
-    QString text(int column) const { return m_query.value(column).toString(); }
-    QString repeatedText(int column) const { return text(column); }
-
-private:
-    const QSqlQuery &m_query;
-};
-} // namespace
-
-RunRecord RunStore::readRun(const QSqlQuery &q)
+RunRecord RunStore::readRun(QSqlQuery &q)
 {
     QueryColumns columns(q);
     RunRecord r;

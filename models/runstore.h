@@ -217,7 +217,7 @@ private:
     qint64 insertRun(const QString &runIdPrefix, const RunRecord &r);
     // Writes values and their summaries inside the caller's transaction.
     bool writeValues(qint64 run, const QVector<MetricRecord> &records, SummariesByRun *summaries);
-    RunRecord readRun(const QSqlQuery &query);
+    RunRecord readRun(QSqlQuery &query);
     template <typename Columns>
     void readRunInto(Columns &columns, RunRecord &run);
     // The runs "SELECT runColumns() where" gives with values bound in

@@ -371,10 +371,7 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
     // A run's rows come together (the primary key's order): one hash lookup
     // per run, not per value.
     result.reserve(int(qMin<qint64>(lastId - firstId + 1, 100000)));
-    if (SqliteReader *direct = reader()) {
-        SqliteReader::Query q(*direct, sql);
-        q.bind(1, firstId);
-        q.bind(2, lastId);
+    const auto readRows = [&result, &names](auto &q) {
         qint64 current = -1;
         QVector<MetricSummary> *summaries = nullptr;
         while (q.next()) {
@@ -400,6 +397,12 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
             s.maxStep = q.integer(11);
             summaries->append(std::move(s));
         }
+    };
+    if (SqliteReader *direct = reader()) {
+        SqliteReader::Query q(*direct, sql);
+        q.bind(1, firstId);
+        q.bind(2, lastId);
+        readRows(q);
         if (q.failed()) {
             failNative(QString::number(q.errorCode()), q.errorText());
             return {};
@@ -413,28 +416,8 @@ QHash<qint64, QVector<MetricSummary>> RunStore::summariesBetween(qint64 firstId,
     q.addBindValue(lastId);
     if (!exec(q))
         return result;
-    qint64 current = -1;
-    QVector<MetricSummary> *summaries = nullptr;
-    while (q.next()) {
-        const qint64 run = q.value(0).toLongLong();
-        if (run != current || !summaries) {
-            current = run;
-            summaries = &result[run];
-        }
-        MetricSummary s;
-        s.key = names.value(q.value(1).toLongLong());
-        s.kind = kindFromName(q.value(2).toString());
-        s.count = q.value(3).toLongLong();
-        s.last = readNumber(q.value(4));
-        s.lastText = q.value(5).toString();
-        s.min = q.value(6).toDouble();
-        s.max = q.value(7).toDouble();
-        s.sum = q.value(8).toDouble();
-        s.finiteCount = q.value(9).toLongLong();
-        s.role = roleFromName(q.value(10).toString());
-        s.maxStep = q.value(11).toLongLong();
-        summaries->append(std::move(s));
-    }
+    QueryColumns columns(q);
+    readRows(columns);
     return result;
 }
 

@@ -25,6 +25,25 @@ inline double readNumber(const QVariant &v)
     return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
 }
 
+// A QSqlQuery's rows as SqliteReader::Query reads them, for the code that
+// reads through either (a whole SQLite history goes through the latter).
+class QueryColumns
+{
+public:
+    explicit QueryColumns(QSqlQuery &query)
+        : m_query(query)
+    { }
+    bool next() { return m_query.next(); }
+    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
+    double real(int column) const { return m_query.value(column).toDouble(); } // NULL reads as 0
+    double number(int column) const { return readNumber(m_query.value(column)); } // NULL reads as NaN
+    QString text(int column) const { return m_query.value(column).toString(); }
+    QString repeatedText(int column) const { return text(column); }
+
+private:
+    QSqlQuery &m_query;
+};
+
 // "?, ?, ?": n placeholders for a statement's values or an IN (…) list.
 QString placeholders(int n);
 
