@@ -131,7 +131,14 @@ void RunSortModel::computeKey(int sourceRow)
             // made when the first text comes: a column of numbers has none
             if (m_keys.texts.size() < m_keys.kind.size())
                 m_keys.texts.resize(m_keys.kind.size());
-            m_keys.texts[sourceRow] = v.toString().toCaseFolded();
+            // the runs of a script, a host, a status share one string: it
+            // is folded once for all of them in a row
+            const QString text = v.toString();
+            if (text.constData() != m_keys.lastText.constData() || text.size() != m_keys.lastText.size()) {
+                m_keys.lastText = text;
+                m_keys.lastFolded = text.toCaseFolded();
+            }
+            m_keys.texts[sourceRow] = m_keys.lastFolded;
         }
     }
     if (kind == 1) {
@@ -146,6 +153,7 @@ void RunSortModel::computeKeys()
 {
     m_keys.column = m_column;
     m_keys.name = m_model->keyOfColumn(m_column);
+    m_keys.lastText = m_keys.lastFolded = QString();
     m_keys.kind.clear();
     m_keys.numbers.clear();
     m_keys.texts.clear();

@@ -45,6 +45,7 @@ private:
         QVector<char> kind; // 0 missing, 1 number, 2 text
         QVector<double> numbers;
         QVector<QString> texts; // empty while no row has a text
+        QString lastText, lastFolded; // the last text folded, as read and folded
     };
     bool before(int a, int b) const; // RunModel rows, in the current order
     void computeKey(int sourceRow);
