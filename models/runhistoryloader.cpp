@@ -302,7 +302,6 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
     m_thread->setObjectName(QStringLiteral("runbench-history"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    // Results for a project no longer shown are dropped.
     // One page per pass of the event loop: with pages waiting, the window
     // would otherwise take them all in one go, keys and timers waiting.
     m_takePage->setSingleShot(true);
@@ -312,29 +311,12 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
             m_takePage->start();
     });
     connect(m_takePage, &QTimer::timeout, this, [this] {
-        // another page in the same pass only while the pass is short
-        QElapsedTimer pass;
-        pass.start();
-        HistoryWorker::Page page;
-        bool took = false;
-        while (pass.elapsed() < 15 && m_worker->takePage(&page)) {
-            took = true;
-            m_worker->pageTaken();
-            if (page.generation != m_generation) // results for a project no longer shown
-                continue;
-            if (page.first) {
-                const int count = int(page.rows.size());
-                m_model->setRuns(std::move(page.rows),
-                                 int(qMin<qint64>(page.expected, std::numeric_limits<int>::max())));
-                Q_EMIT loaded(count, page.msecs);
-            } else {
-                m_model->upsertRuns(std::move(page.rows));
-            }
-        }
-        if (took)
+        if (takePages(15))
             m_takePage->start(); // for the next one, if any
     });
+    // Results for a project no longer shown are dropped.
     connect(m_worker, &HistoryWorker::updated, this, [this](int generation, const QVector<RunModel::Row> &rows) {
+        takePages(-1); // the first load's last pages before what changed since
         if (generation == m_generation)
             m_model->upsertRuns(rows);
     });
@@ -361,6 +343,29 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
                     Q_EMIT projectSeen(root, host);
             });
     m_thread->start();
+}
+
+bool RunHistoryLoader::takePages(int budgetMsecs)
+{
+    QElapsedTimer pass;
+    pass.start();
+    HistoryWorker::Page page;
+    bool took = false;
+    // another page in the same pass only while the pass is short
+    while ((budgetMsecs < 0 || pass.elapsed() < budgetMsecs) && m_worker->takePage(&page)) {
+        took = true;
+        m_worker->pageTaken();
+        if (page.generation != m_generation) // for a project no longer shown
+            continue;
+        if (page.first) {
+            const int count = int(page.rows.size());
+            m_model->setRuns(std::move(page.rows), int(qMin<qint64>(page.expected, std::numeric_limits<int>::max())));
+            Q_EMIT loaded(count, page.msecs);
+        } else {
+            m_model->upsertRuns(std::move(page.rows));
+        }
+    }
+    return took;
 }
 
 void RunHistoryLoader::restoreBackup(const QString &backup)

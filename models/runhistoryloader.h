@@ -46,6 +46,10 @@ Q_SIGNALS:
     void runEdited(qint64 run, const QString &error); // error is "" when saved
 
 private:
+    // Takes the first load's waiting pages into the model, for up to
+    // budgetMsecs (all of them when negative); false if none waited.
+    bool takePages(int budgetMsecs);
+
     RunModel *m_model;
     QThread *m_thread;
     HistoryWorker *m_worker;
