@@ -283,7 +283,7 @@ void RunModel::upsertRuns(RowPointers rows)
             fresh.append(int(i));
             continue;
         }
-        m_rows[size_t(existing)] = std::move(rows[i]);
+        *m_rows[size_t(existing)] = std::move(*rows[i]); // in place: a row stays where it is
         Q_EMIT dataChanged(index(existing, 0), index(existing, columnCount() - 1));
     }
     if (fresh.isEmpty())
