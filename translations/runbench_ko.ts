@@ -3227,6 +3227,13 @@ Arguments: %5
     </message>
 </context>
 <context>
+    <name>SqliteReader</name>
+    <message>
+        <source>The run history is not open.</source>
+        <translation>실행 기록이 열려 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>StoreConnection</name>
     <message>
         <source>Cannot open the run history %1: %2</source>
