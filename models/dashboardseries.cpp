@@ -107,7 +107,7 @@ void DashboardSeries::readSourceRow(int sourceRow)
     QVarLengthArray<bool, 64> present(keys.size());
     for (int k = 0; k < keys.size(); ++k) {
         double y = 0;
-        present[k] = m_model->numericValue(sourceRow, keys.at(k), &y);
+        present[k] = m_model->numericValue(sourceRow, k, &y); // keys are metricKeys(), in order
         if (present[k]) {
             const Point p { double(number), y, run.runId };
             setPoint(keys.at(k), number, &p);

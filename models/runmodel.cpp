@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -52,7 +53,7 @@ QString RunModel::aggregateName(Aggregate aggregate)
 
 int RunModel::columnOfKey(const QString &key) const
 {
-    const int i = int(m_keys.indexOf(key));
+    const int i = keyIndex(key);
     return i < 0 ? -1 : FieldCount + i;
 }
 
@@ -82,21 +83,61 @@ int RunModel::columnOfId(const QString &id) const
 
 bool RunModel::numericValue(int row, const QString &key, double *value) const
 {
-    for (const MetricSummary &s : m_rows[size_t(row)]->metrics) {
-        if (s.key != key)
-            continue;
-        if (s.kind == MetricKind::Text || s.kind == MetricKind::Bool)
-            return false;
-        switch (aggregate(key)) {
-        case Min: *value = s.min; return s.finiteCount > 0;
-        case Max: *value = s.max; return s.finiteCount > 0;
-        case Mean: *value = s.mean(); return s.finiteCount > 0;
-        case Last: break;
-        }
-        *value = s.last;
-        return true;
+    return numericValue(row, keyIndex(key), value);
+}
+
+bool RunModel::numericValue(int row, int keyIndex, double *value) const
+{
+    if (keyIndex < 0 || size_t(keyIndex) >= m_numbers.size())
+        return false;
+    const NumberColumn &column = m_numbers[size_t(keyIndex)];
+    if (column.kinds[size_t(row)] != 1)
+        return false;
+    *value = column.values[size_t(row)];
+    return true;
+}
+
+// What readNumbers() keeps of one summary: the number metricValue() gives.
+void RunModel::readNumber(int keyIndex, int row, const MetricSummary &s)
+{
+    NumberColumn &column = m_numbers[size_t(keyIndex)];
+    char kind = 1;
+    double value = s.last;
+    if (s.kind == MetricKind::Text || s.kind == MetricKind::Bool) {
+        kind = 2;
+    } else if (column.aggregate != Last) {
+        kind = s.finiteCount > 0 ? 1 : 0;
+        value = column.aggregate == Min ? s.min : column.aggregate == Max ? s.max : s.mean();
     }
-    return false;
+    column.kinds[size_t(row)] = kind;
+    column.values[size_t(row)] = value;
+}
+
+void RunModel::readNumbers(int row)
+{
+    for (NumberColumn &column : m_numbers)
+        column.kinds[size_t(row)] = 0;
+    // runs list their names in the same order, mostly: try the next place
+    // before the hash
+    int next = 0;
+    for (const MetricSummary &s : m_rows[size_t(row)]->metrics) {
+        const int k = next < m_keys.size() && m_keys.at(next) == s.key ? next : keyIndex(s.key);
+        if (k < 0)
+            continue;
+        readNumber(k, row, s);
+        next = k + 1;
+    }
+}
+
+void RunModel::addNumberColumn(const QString &key)
+{
+    m_keyIndex.insert(key, int(m_keys.size()));
+    m_keys.append(key);
+    NumberColumn column;
+    column.aggregate = aggregate(key);
+    column.values.resize(m_rows.size());
+    column.kinds.resize(m_rows.size());
+    m_numbers.push_back(std::move(column));
 }
 
 std::optional<QVariant> RunModel::metricValue(int row, const QString &key) const
@@ -117,9 +158,102 @@ std::optional<QVariant> RunModel::metricValue(int row, const QString &key) const
     return std::nullopt;
 }
 
+RunModel::SortKind RunModel::sortKey(int row, int column, double *number, QStringView *text, QString *made) const
+{
+    const RunRecord &run = m_rows[size_t(row)]->run;
+    const auto numberKey = [number](double value) {
+        *number = value;
+        return std::isnan(value) ? SortKind::Missing : SortKind::Number;
+    };
+    const auto textKey = [text](const QString &value) {
+        *text = value;
+        return SortKind::Text;
+    };
+    const auto madeKey = [text, made](QString value) {
+        *made = std::move(value);
+        *text = *made;
+        return SortKind::Text;
+    };
+    // a run not started (or not ended) sorts after every run that has one
+    constexpr double never = std::numeric_limits<double>::infinity();
+    switch (column) {
+    case NumberField: return numberKey(run.number);
+    case StatusField: return madeKey(runStatusName(run.status));
+    case ScriptField: return textKey(run.script);
+    case ArgumentsField: return madeKey(ArgumentLine::join(run.arguments));
+    case DurationField: return numberKey(run.durationUs() < 0 ? never : double(run.durationUs()) / 1e6);
+    case StartField: return numberKey(run.startUs <= 0 ? never : double(run.startUs));
+    case RunIdField: return textKey(run.runId);
+    case NameField: return textKey(run.name);
+    case UserField: return textKey(run.user);
+    case HostField: return textKey(run.host);
+    case TargetField: return textKey(run.target);
+    default: break;
+    }
+    const int k = column - FieldCount;
+    if (k < 0 || size_t(k) >= m_numbers.size())
+        return SortKind::Missing;
+    const NumberColumn &values = m_numbers[size_t(k)];
+    switch (values.kinds[size_t(row)]) {
+    case 1: return numberKey(values.values[size_t(row)]);
+    case 2: {
+        const auto value = metricValue(row, m_keys.at(k));
+        if (!value || !value->isValid())
+            return SortKind::Missing;
+        if (value->userType() == QMetaType::Bool)
+            return numberKey(value->toBool() ? 1 : 0);
+        return madeKey(value->toString());
+    }
+    default: return SortKind::Missing;
+    }
+}
+
+namespace {
+// Where a field column's value lies in a record (its address only: the
+// record is not read).
+const void *fieldAddress(const RunRecord &run, int column)
+{
+    switch (column) {
+    case RunModel::NumberField: return &run.number;
+    case RunModel::StatusField: return &run.status;
+    case RunModel::ScriptField: return &run.script;
+    case RunModel::ArgumentsField: return &run.arguments;
+    case RunModel::DurationField:
+    case RunModel::StartField: return &run.startUs;
+    case RunModel::RunIdField: return &run.runId;
+    case RunModel::NameField: return &run.name;
+    case RunModel::UserField: return &run.user;
+    case RunModel::HostField: return &run.host;
+    case RunModel::TargetField: return &run.target;
+    default: return nullptr;
+    }
+}
+} // namespace
+
+void RunModel::prefetchSortKeys(int row, int column) const
+{
+#if defined(__GNUC__)
+    if (column >= FieldCount)
+        return; // a number column is read in order
+    // the field of the row sixteen rows on, and the text of the row eight
+    // rows on (whose field came in eight rows ago)
+    if (size_t(row) + 16 < m_rows.size())
+        __builtin_prefetch(fieldAddress(m_rows[size_t(row) + 16]->run, column));
+    if (size_t(row) + 8 >= m_rows.size())
+        return;
+    const RunRecord &run = m_rows[size_t(row) + 8]->run;
+    if (column != StatusField && column != ArgumentsField && column != DurationField && column != StartField
+        && column != NumberField)
+        __builtin_prefetch(static_cast<const QString *>(fieldAddress(run, column))->constData());
+#else
+    Q_UNUSED(row)
+    Q_UNUSED(column)
+#endif
+}
+
 QVariant RunModel::fieldData(const RunRecord &run, int field, int role) const
 {
-    const bool raw = role == RawRole || role == SortRole;
+    const bool raw = role == RawRole;
     switch (field) {
     case NumberField: return run.number;
     case StatusField: return raw ? QVariant(runStatusName(run.status)) : QVariant(runStatusText(run.status));
@@ -127,11 +261,11 @@ QVariant RunModel::fieldData(const RunRecord &run, int field, int role) const
     case ArgumentsField: return ArgumentLine::join(run.arguments);
     case DurationField:
         if (run.durationUs() < 0)
-            return role == SortRole ? QVariant(qInf()) : QVariant();
+            return {};
         return raw ? QVariant(double(run.durationUs()) / 1e6) : QVariant(HistoryFormat::duration(run.durationUs()));
     case StartField:
         if (run.startUs <= 0)
-            return role == SortRole ? QVariant(qint64(std::numeric_limits<qint64>::max())) : QVariant();
+            return {};
         return raw
             ? QVariant(run.startUs)
             : QVariant(QLocale().toString(QDateTime::fromMSecsSinceEpoch(run.startUs / 1000), QLocale::ShortFormat));
@@ -165,16 +299,26 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
         return index.column() >= FieldCount || index.column() == NumberField
             ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
             : QVariant(int(Qt::AlignLeft | Qt::AlignVCenter));
+    case SortRole: {
+        double number = 0;
+        QStringView text;
+        QString made;
+        switch (sortKey(index.row(), index.column(), &number, &text, &made)) {
+        case SortKind::Missing: return {};
+        case SortKind::Number: return number;
+        case SortKind::Text: return text.toString();
+        }
+        return {};
+    }
     case Qt::DisplayRole:
-    case RawRole:
-    case SortRole: break;
+    case RawRole: break;
     default: return {};
     }
     if (index.column() < FieldCount)
         return fieldData(row.run, index.column(), role);
     const auto value = metricValue(index.row(), keyOfColumn(index.column()));
     if (!value || !value->isValid())
-        return role == SortRole ? QVariant() : QVariant();
+        return {};
     if (role != Qt::DisplayRole)
         return *value;
     if (value->userType() == QMetaType::Double) {
@@ -223,12 +367,14 @@ void RunModel::setRuns(RowPointers rows, int expected)
     m_rowOfRunId.clear();
     m_rowOfRunId.reserve(m_expected);
     m_keys.clear();
+    m_keyIndex.clear();
     m_keyRoles.clear();
+    m_numbers.clear();
     m_maxId = 0;
     for (const std::unique_ptr<Row> &r : rows) {
         for (const MetricSummary &s : r->metrics) {
             if (!m_keyRoles.contains(s.key)) {
-                m_keys.append(s.key);
+                addNumberColumn(s.key);
                 m_keyRoles.insert(s.key, s.role);
             }
         }
@@ -243,22 +389,32 @@ void RunModel::setRuns(RowPointers rows, int expected)
 // Appends rows[i] for each i in fresh, taking them over.
 void RunModel::appendRows(RowPointers &&rows, const QVector<int> &fresh)
 {
+    const size_t size = m_rows.size() + size_t(fresh.size());
+    for (NumberColumn &column : m_numbers) {
+        // room for the runs still to come, in one step
+        column.values.reserve(qMax(size, size_t(m_expected)));
+        column.kinds.reserve(qMax(size, size_t(m_expected)));
+        column.values.resize(size);
+        column.kinds.resize(size);
+    }
     for (int i : fresh) {
         std::unique_ptr<Row> &r = rows[size_t(i)];
         m_rowOfRunId.insert(r->run.runId, int(m_rows.size()));
         m_maxId = qMax(m_maxId, r->run.id);
         m_rows.push_back(std::move(r));
+        readNumbers(int(m_rows.size()) - 1);
     }
 }
 
 void RunModel::addKeys(const RowPointers &rows)
 {
     QStringList added;
+    QHash<QString, ValueRole> roles;
     for (const std::unique_ptr<Row> &r : rows) {
         for (const MetricSummary &s : r->metrics) {
-            if (!m_keyRoles.contains(s.key)) {
+            if (!m_keyRoles.contains(s.key) && !roles.contains(s.key)) {
                 added.append(s.key);
-                m_keyRoles.insert(s.key, s.role);
+                roles.insert(s.key, s.role);
             }
         }
     }
@@ -266,7 +422,9 @@ void RunModel::addKeys(const RowPointers &rows)
         return;
     const int first = columnCount();
     beginInsertColumns(QModelIndex(), first, first + int(added.size()) - 1);
-    m_keys += added;
+    m_keyRoles.insert(roles);
+    for (const QString &key : std::as_const(added))
+        addNumberColumn(key);
     endInsertColumns();
     Q_EMIT metricKeysChanged();
 }
@@ -284,6 +442,7 @@ void RunModel::upsertRuns(RowPointers rows)
             continue;
         }
         *m_rows[size_t(existing)] = std::move(*rows[i]); // in place: a row stays where it is
+        readNumbers(existing);
         Q_EMIT dataChanged(index(existing, 0), index(existing, columnCount() - 1));
     }
     if (fresh.isEmpty())
@@ -300,6 +459,14 @@ void RunModel::setAggregate(const QString &key, Aggregate aggregate)
     if (column < 0 || this->aggregate(key) == aggregate)
         return;
     m_aggregates.insert(key, aggregate);
+    const int k = keyIndex(key);
+    m_numbers[size_t(k)].aggregate = aggregate;
+    for (size_t row = 0; row < m_rows.size(); ++row) {
+        m_numbers[size_t(k)].kinds[row] = 0;
+        for (const MetricSummary &s : m_rows[row]->metrics)
+            if (s.key == key)
+                readNumber(k, int(row), s);
+    }
     Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
     if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, column), index(rowCount() - 1, column));

@@ -76,6 +76,9 @@ public:
     void upsertRuns(RowPointers rows);
 
     QStringList metricKeys() const { return m_keys; }
+    // A name's place in metricKeys(), or -1: loops over many runs look a
+    // name up once and read its values by place.
+    int keyIndex(const QString &key) const { return m_keyIndex.value(key, -1); }
     // Whether a name holds a parameter, a tag or a logged metric (as its
     // first run with it says).
     ValueRole keyRole(const QString &key) const { return m_keyRoles.value(key, ValueRole::Metric); }
@@ -97,6 +100,17 @@ public:
     std::optional<QVariant> metricValue(int row, const QString &key) const;
     // The same for numbers only, without a QVariant: false when not a number.
     bool numericValue(int row, const QString &key, double *value) const;
+    bool numericValue(int row, int keyIndex, double *value) const;
+
+    // What a cell sorts by (SortRole), without a QVariant: sorting reads a
+    // million of them. A text is a view of the run's own string, or of
+    // *made when the text is made for the purpose (the arguments in a line).
+    enum class SortKind : char { Missing, Number, Text };
+    SortKind sortKey(int row, int column, double *number, QStringView *text, QString *made) const;
+    // Reads ahead for a loop calling sortKey(row, column) for each row in
+    // turn, called before each: rows lie all over the heap, and a million
+    // of them read one after the other wait for memory most of the time.
+    void prefetchSortKeys(int row, int column) const;
 
 Q_SIGNALS:
     void metricKeysChanged();
@@ -106,6 +120,9 @@ private:
     void addKeys(const RowPointers &rows);
 
     void appendRows(RowPointers &&rows, const QVector<int> &fresh);
+    void addNumberColumn(const QString &key);
+    void readNumbers(int row);
+    void readNumber(int keyIndex, int row, const MetricSummary &summary);
 
     // Each row where its maker put it: a page of runs read on the history's
     // thread comes in as pointers, and the window's thread never copies or
@@ -113,6 +130,18 @@ private:
     std::vector<std::unique_ptr<Row>> m_rows;
     QHash<QString, int> m_rowOfRunId;
     QStringList m_keys; // in the order they appeared
+    QHash<QString, int> m_keyIndex; // a name's place in m_keys
+    // Per name (in m_keys' order), every row's number under the name's
+    // aggregate, kept up to date as rows come and change: sorts, charts and
+    // filters read a column in order instead of searching each run's
+    // summaries, which lie all over the heap.
+    struct NumberColumn
+    {
+        Aggregate aggregate = Last;
+        std::vector<double> values;
+        std::vector<char> kinds; // 0 no number, 1 a number, 2 a text or a bool
+    };
+    std::vector<NumberColumn> m_numbers;
     QHash<QString, ValueRole> m_keyRoles;
     QHash<QString, Aggregate> m_aggregates;
     qint64 m_maxId = 0;

@@ -6,15 +6,59 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <iterator>
 #include <limits>
+#include <utility>
 
 namespace {
 // Up to this many rows go in or out one by one (each a search and a move of
 // the rows after it); more go by one merge and one layout change.
 constexpr int kOneByOne = 16;
+
+// What QString::toCaseFolded() makes of a unit of ASCII.
+char16_t foldAscii(char16_t c) { return c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c; }
+
+// A number's bits as an unsigned key in the numbers' order (-0 as 0).
+quint64 orderedBits(double x)
+{
+    if (x == 0)
+        x = 0;
+    quint64 bits = 0;
+    std::memcpy(&bits, &x, sizeof bits);
+    return bits >> 63 ? ~bits : bits | (quint64(1) << 63);
+}
 } // namespace
+
+// Sorts (key, row) pairs by key, keeping the order of equal keys: least
+// significant digit first, 11 bits at a time, skipping the digits every key
+// shares (the high ones of ranks, the exponent of numbers of one scale).
+void RunSortModel::radixSort(std::vector<Keyed> *items)
+{
+    constexpr int kBits = 11;
+    constexpr int kBuckets = 1 << kBits;
+    constexpr int kPasses = (64 + kBits - 1) / kBits;
+    const size_t n = items->size();
+    if (n < 2)
+        return;
+    std::vector<quint32> counts(size_t(kPasses) * kBuckets, 0);
+    for (const Keyed &item : *items)
+        for (int p = 0; p < kPasses; ++p)
+            ++counts[size_t(p) * kBuckets + ((item.key >> (p * kBits)) & (kBuckets - 1))];
+    std::vector<Keyed> other(n);
+    for (int p = 0; p < kPasses; ++p) {
+        quint32 *count = &counts[size_t(p) * kBuckets];
+        if (count[(items->front().key >> (p * kBits)) & (kBuckets - 1)] == n)
+            continue;
+        quint32 offset = 0;
+        for (int b = 0; b < kBuckets; ++b)
+            offset += std::exchange(count[b], offset);
+        for (const Keyed &item : *items)
+            other[count[(item.key >> (p * kBits)) & (kBuckets - 1)]++] = item;
+        items->swap(other);
+    }
+}
 
 RunSortModel::RunSortModel(RunModel *model, RunFilterModel *filter, QObject *parent)
     : QAbstractProxyModel(parent)
@@ -99,71 +143,84 @@ void RunSortModel::sort(int column, Qt::SortOrder order)
     reorder(rows);
 }
 
+int RunSortModel::Keys::appendText(QStringView raw)
+{
+    bool ascii = true;
+    for (QChar c : raw)
+        ascii = ascii && c.unicode() < 0x80;
+    // the runs of a script, a host, a status share one text: one place for
+    // all of them in a row
+    const int last = textCount() - 1;
+    if (ascii) {
+        if (last >= 0 && text(last).size() == raw.size()) {
+            const QStringView previous = text(last);
+            qsizetype i = 0;
+            while (i < raw.size() && foldAscii(raw[i].unicode()) == previous[i].unicode())
+                ++i;
+            if (i == raw.size())
+                return last;
+        }
+        const qsizetype at = textData.size();
+        textData.resize(at + raw.size());
+        QChar *to = textData.data() + at;
+        for (qsizetype i = 0; i < raw.size(); ++i)
+            to[i] = QChar(foldAscii(raw[i].unicode()));
+    } else {
+        const QString folded = raw.toString().toCaseFolded();
+        if (last >= 0 && text(last) == folded)
+            return last;
+        textData += folded;
+    }
+    textStart.append(textData.size());
+    return last + 1;
+}
+
 void RunSortModel::computeKey(int sourceRow)
 {
+    // the texts of rows since changed pile up: start afresh now and then
+    if (m_keys.textStart.size() > 2 * m_keys.kind.size() + 4096)
+        computeKeys();
     if (m_keys.kind.size() <= sourceRow) {
         const int size = qMax(sourceRow + 1, m_model->rowCount());
         m_keys.kind.resize(size);
         m_keys.numbers.resize(size);
-        if (!m_keys.texts.isEmpty())
-            m_keys.texts.resize(size);
+        if (!m_keys.textIndex.isEmpty())
+            m_keys.textIndex.resize(size);
     }
-    char kind = 0;
     double number = 0;
-    QVariant v;
-    if (!m_keys.name.isEmpty()) {
-        // a logged value: read as a number without a QVariant when it is one
-        if (m_model->numericValue(sourceRow, m_keys.name, &number))
-            kind = 1;
-        else if (const auto value = m_model->metricValue(sourceRow, m_keys.name))
-            v = *value;
-    } else {
-        v = m_model->index(sourceRow, m_keys.column).data(RunModel::SortRole);
-    }
-    if (kind == 0 && v.isValid()) {
-        const int type = v.userType();
-        if (type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong
-            || type == QMetaType::Bool) {
-            kind = 1;
-            number = v.toDouble();
-        } else {
-            kind = 2;
-            // made when the first text comes: a column of numbers has none
-            if (m_keys.texts.size() < m_keys.kind.size())
-                m_keys.texts.resize(m_keys.kind.size());
-            // the runs of a script, a host, a status share one string: it
-            // is folded once for all of them in a row
-            const QString text = v.toString();
-            if (text.constData() != m_keys.lastText.constData() || text.size() != m_keys.lastText.size()) {
-                m_keys.lastText = text;
-                m_keys.lastFolded = text.toCaseFolded();
-            }
-            m_keys.texts[sourceRow] = m_keys.lastFolded;
-        }
-    }
-    if (kind == 1) {
-        if (std::isnan(number))
-            kind = 0; // not a number sorts with the missing values
+    QStringView text;
+    QString made;
+    char kind = 0;
+    switch (m_model->sortKey(sourceRow, m_keys.column, &number, &text, &made)) {
+    case RunModel::SortKind::Missing: break;
+    case RunModel::SortKind::Number:
+        kind = 1;
         m_keys.numbers[sourceRow] = number;
+        break;
+    case RunModel::SortKind::Text:
+        kind = 2;
+        // made when the first text comes: a column of numbers has none
+        if (m_keys.textIndex.size() < m_keys.kind.size())
+            m_keys.textIndex.resize(m_keys.kind.size());
+        m_keys.textIndex[sourceRow] = m_keys.appendText(text);
+        break;
     }
     m_keys.kind[sourceRow] = kind;
 }
 
 void RunSortModel::computeKeys()
 {
+    m_keys = Keys();
     m_keys.column = m_column;
-    m_keys.name = m_model->keyOfColumn(m_column);
-    m_keys.lastText = m_keys.lastFolded = QString();
-    m_keys.kind.clear();
-    m_keys.numbers.clear();
-    m_keys.texts.clear();
     if (m_column < 0)
         return;
     const int rows = m_model->rowCount();
     m_keys.kind.resize(rows);
     m_keys.numbers.resize(rows);
-    for (int r = 0; r < rows; ++r)
+    for (int r = 0; r < rows; ++r) {
+        m_model->prefetchSortKeys(r, m_column);
         computeKey(r);
+    }
 }
 
 bool RunSortModel::before(int a, int b) const
@@ -185,7 +242,7 @@ bool RunSortModel::before(int a, int b) const
             return a < b;
         less = x < y;
     } else if (ka == 2) {
-        const int c = m_keys.texts.at(a).compare(m_keys.texts.at(b));
+        const int c = m_keys.textOf(a).compare(m_keys.textOf(b));
         if (c == 0)
             return a < b;
         less = c < 0;
@@ -195,106 +252,136 @@ bool RunSortModel::before(int a, int b) const
     return m_order == Qt::AscendingOrder ? less : !less;
 }
 
+// The rows in run order: the sorts below keep the order of equal keys, so
+// runs with equal values stay in run order.
+QVector<int> RunSortModel::inRunOrder(const QVector<int> &rows) const
+{
+    QVector<int> ordered;
+    const int all = m_model->rowCount();
+    if (rows.size() < all / 16) {
+        ordered = rows;
+        std::sort(ordered.begin(), ordered.end());
+        return ordered;
+    }
+    std::vector<bool> in(size_t(all), false);
+    for (int r : rows)
+        in[size_t(r)] = true;
+    ordered.reserve(rows.size());
+    for (int r = 0; r < all; ++r)
+        if (in[size_t(r)])
+            ordered.append(r);
+    return ordered;
+}
+
 void RunSortModel::sortRows(QVector<int> *rows) const
 {
     if (m_column < 0) {
         std::sort(rows->begin(), rows->end());
         return;
     }
-    // Numbers sort as a flat array of (value, row) pairs: the comparisons
-    // read contiguous memory, not three arrays by index.
-    QVector<int> numbers;
+    // Numbers sort as (key, row) pairs, the key a number's bits in the
+    // order of the numbers, by radix: a few sequential passes, no
+    // comparisons.
+    const bool up = m_order == Qt::AscendingOrder;
+    std::vector<Keyed> numbers;
     QVector<int> texts;
     QVector<int> missing;
-    for (int r : std::as_const(*rows)) {
+    for (int r : inRunOrder(*rows)) {
         const char kind = m_keys.kind.at(r);
-        (kind == 1 ? numbers : kind == 2 ? texts : missing).append(r);
+        if (kind == 1) {
+            const quint64 key = orderedBits(m_keys.numbers.at(r));
+            numbers.push_back({ up ? key : ~key, r });
+        } else {
+            (kind == 2 ? texts : missing).append(r);
+        }
     }
-    std::vector<std::pair<double, int>> flat;
-    flat.reserve(size_t(numbers.size()));
-    for (int r : std::as_const(numbers))
-        flat.emplace_back(m_order == Qt::AscendingOrder ? m_keys.numbers.at(r) : -m_keys.numbers.at(r), r);
-    std::sort(flat.begin(), flat.end());
-    for (int i = 0; i < numbers.size(); ++i)
-        numbers[i] = flat[size_t(i)].second;
+    radixSort(&numbers);
     sortTexts(&texts);
-    std::sort(missing.begin(), missing.end());
     rows->clear();
-    if (m_order == Qt::AscendingOrder)
-        *rows += numbers + texts;
-    else
-        *rows += texts + numbers;
+    rows->reserve(qsizetype(numbers.size()) + texts.size() + missing.size());
+    if (!up)
+        *rows += texts;
+    for (const Keyed &k : numbers)
+        rows->append(k.row);
+    if (up)
+        *rows += texts;
     *rows += missing;
 }
 
 // Texts by rank when they are few (a column of statuses or scripts holds a
 // handful): the distinct texts are sorted once, then the rows as (rank, row)
-// pairs. Many distinct texts (run ids) sort as (text, row) pairs.
+// pairs. Many distinct texts (run ids) sort by the first units past the
+// prefix they share. rows come in run order.
 void RunSortModel::sortTexts(QVector<int> *rows) const
 {
+    if (rows->isEmpty())
+        return;
     constexpr int kFew = 4096;
     const bool up = m_order == Qt::AscendingOrder;
-    QHash<QString, int> ranks;
-    for (int r : std::as_const(*rows)) {
-        ranks.insert(m_keys.texts.at(r), 0);
-        if (ranks.size() > kFew)
-            break;
-    }
+    const int texts = m_keys.textCount();
+    QHash<QStringView, int> ranks;
+    for (int i = 0; i < texts && ranks.size() <= kFew; ++i)
+        ranks.insert(m_keys.text(i), 0);
+    std::vector<Keyed> flat;
+    flat.reserve(size_t(rows->size()));
     if (ranks.size() <= kFew) {
-        QVector<const QString *> distinct;
+        QVector<QStringView> distinct;
         distinct.reserve(ranks.size());
         for (auto it = ranks.cbegin(); it != ranks.cend(); ++it)
-            distinct.append(&it.key());
-        std::sort(distinct.begin(), distinct.end(), [](const QString *a, const QString *b) { return *a < *b; });
+            distinct.append(it.key());
+        std::sort(distinct.begin(), distinct.end(), [](QStringView a, QStringView b) { return a.compare(b) < 0; });
         for (int i = 0; i < distinct.size(); ++i)
-            ranks[*distinct.at(i)] = up ? i : -i;
-        std::vector<std::pair<int, int>> flat;
-        flat.reserve(size_t(rows->size()));
+            ranks[distinct.at(i)] = up ? i : int(distinct.size()) - i;
+        QVector<int> rankOfText(texts);
+        for (int i = 0; i < texts; ++i)
+            rankOfText[i] = ranks.value(m_keys.text(i));
         for (int r : std::as_const(*rows))
-            flat.emplace_back(ranks.value(m_keys.texts.at(r)), r);
-        std::sort(flat.begin(), flat.end());
+            flat.push_back({ quint64(rankOfText.at(m_keys.textIndex.at(r))), r });
+        radixSort(&flat);
         for (int i = 0; i < rows->size(); ++i)
-            (*rows)[i] = flat[size_t(i)].second;
+            (*rows)[i] = flat[size_t(i)].row;
         return;
     }
     // Many distinct texts (run ids, names): past the prefix they all share,
-    // their next four UTF-16 units packed in a number decide most
-    // comparisons, and only equal numbers compare the rest of the texts.
-    qsizetype shared = m_keys.texts.at(rows->constFirst()).size();
-    const QString &first = m_keys.texts.at(rows->constFirst());
+    // their next units packed in a number (eight when they are Latin-1,
+    // four otherwise) decide most places, and only runs with equal numbers
+    // compare the rest of their texts.
+    const QStringView first = m_keys.textOf(rows->constFirst());
+    qsizetype shared = first.size();
+    bool narrow = true; // every text Latin-1
     for (int r : std::as_const(*rows)) {
-        const QString &t = m_keys.texts.at(r);
+        const QStringView t = m_keys.textOf(r);
         qsizetype i = 0;
         const qsizetype n = qMin<qsizetype>(shared, t.size());
-        while (i < n && t.at(i) == first.at(i))
+        while (i < n && t[i] == first[i])
             ++i;
         shared = i;
-        if (shared == 0)
-            break;
+        for (QChar c : t)
+            narrow = narrow && c.unicode() < 0x100;
     }
-    struct Key
-    {
-        quint64 head;
-        const QString *text;
-        int row;
-    };
-    std::vector<Key> flat;
-    flat.reserve(size_t(rows->size()));
+    const int units = narrow ? 8 : 4;
+    const int bits = narrow ? 8 : 16;
     for (int r : std::as_const(*rows)) {
-        const QString &t = m_keys.texts.at(r);
+        const QStringView t = m_keys.textOf(r);
         quint64 head = 0;
-        for (qsizetype i = shared; i < shared + 4; ++i)
-            head = (head << 16) | (i < t.size() ? t.at(i).unicode() : 0);
-        flat.push_back({ head, &t, r });
+        for (qsizetype i = shared; i < shared + units; ++i)
+            head = (head << bits) | (i < t.size() ? t[i].unicode() : 0);
+        flat.push_back({ up ? head : ~head, r });
     }
-    std::sort(flat.begin(), flat.end(), [up, shared](const Key &a, const Key &b) {
-        int c = a.head < b.head ? -1 : (a.head > b.head ? 1 : 0);
-        if (c == 0)
-            c = QStringView(*a.text).mid(shared).compare(QStringView(*b.text).mid(shared));
-        if (c == 0)
-            return a.row < b.row;
-        return up ? c < 0 : c > 0;
-    });
+    radixSort(&flat);
+    for (size_t i = 0; i < flat.size();) {
+        size_t j = i + 1;
+        while (j < flat.size() && flat[j].key == flat[i].key)
+            ++j;
+        if (j - i > 1)
+            std::sort(flat.begin() + qint64(i), flat.begin() + qint64(j), [this, up, shared](const Keyed &a, const Keyed &b) {
+                const int c = m_keys.textOf(a.row).mid(shared).compare(m_keys.textOf(b.row).mid(shared));
+                if (c == 0)
+                    return a.row < b.row;
+                return up ? c < 0 : c > 0;
+            });
+        i = j;
+    }
     for (int i = 0; i < rows->size(); ++i)
         (*rows)[i] = flat[size_t(i)].row;
 }

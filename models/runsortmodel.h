@@ -4,6 +4,7 @@
 #include <QVector>
 
 #include <limits>
+#include <vector>
 
 class RunFilterModel;
 class RunModel;
@@ -11,9 +12,10 @@ class RunModel;
 // The grid's order: the runs a RunFilterModel keeps, sorted by one column of
 // the RunModel. Sorting reads flat keys computed once per column (numbers
 // before text, text case-folded, missing values last in both directions,
-// ties in run order) instead of comparing QModelIndexes, so a million runs
-// sort in a fraction of a second. New runs arrive in pages: a page goes in
-// with one insertion and one merge, not a search per run.
+// ties in run order) instead of comparing QModelIndexes, and sorts them as
+// 64-bit numbers by radix, so a million runs sort in well under a tenth of
+// a second. New runs arrive in pages: a page goes in with one insertion and
+// one merge, not a search per run.
 //
 // Its source is the RunModel itself: mapToSource() gives the run's row.
 class RunSortModel : public QAbstractProxyModel
@@ -41,13 +43,34 @@ private:
     struct Keys
     {
         int column = -1;
-        QString name; // the logged name of a value column
         QVector<char> kind; // 0 missing, 1 number, 2 text
         QVector<double> numbers;
-        QVector<QString> texts; // empty while no row has a text
-        QString lastText, lastFolded; // the last text folded, as read and folded
+        // A text row's place among the texts; empty while no row has a
+        // text. Rows in a row that share a text (a script, a status) share
+        // a place.
+        QVector<int> textIndex;
+        // The texts, case-folded, one after the other in one string (a
+        // million run ids in one block, not a million strings): text i is
+        // textData from textStart[i] to textStart[i + 1].
+        QString textData;
+        QVector<qsizetype> textStart { 0 };
+
+        int appendText(QStringView raw); // its place
+        int textCount() const { return int(textStart.size()) - 1; }
+        QStringView text(int i) const
+        {
+            return QStringView(textData).mid(textStart.at(i), textStart.at(i + 1) - textStart.at(i));
+        }
+        QStringView textOf(int row) const { return text(textIndex.at(row)); }
     };
+    struct Keyed
+    {
+        quint64 key;
+        int row;
+    };
+    static void radixSort(std::vector<Keyed> *items);
     bool before(int a, int b) const; // RunModel rows, in the current order
+    QVector<int> inRunOrder(const QVector<int> &rows) const;
     void computeKey(int sourceRow);
     void computeKeys();
     void sortRows(QVector<int> *rows) const;

@@ -36,9 +36,10 @@ RunValueTable RunValueTable::read(const RunModel *model, const RunFilterModel *f
         column.key = key;
         column.values.reserve(table.sourceRows.size());
         QVector<QString> texts;
+        const int k = model->keyIndex(key);
         for (int row : std::as_const(table.sourceRows)) {
             double v = 0;
-            if (model->numericValue(row, key, &v)) {
+            if (model->numericValue(row, k, &v)) {
                 column.values.append(std::isfinite(v) ? v : nan);
                 texts.append(QString());
                 continue;

@@ -214,21 +214,32 @@ void TestRunModel::sortingPutsMissingValuesLast()
 
 namespace {
 
-// A run with a value "x" that is a number, a text, not-a-number or missing.
+// A run with a value "x" that is a number (logged once or more), a text,
+// not-a-number or missing.
 RunModel::Row randomRow(qint64 id, std::mt19937 &random)
 {
     RunModel::Row r = row(id, int(id), id % 3 ? QStringLiteral("a.py") : QStringLiteral("b.py"), RunStatus::Completed,
                           {});
     const int what = int(random() % 10);
     if (what < 6) {
-        r.metrics.append(scalarSummary(QStringLiteral("x"), double(random() % 50) / 4 - 3));
+        // logged once, or three times (its last, min and max differ)
+        MetricSummary s = scalarSummary(QStringLiteral("x"), double(random() % 50) / 4 - 3);
+        if (random() % 2) {
+            s.count = s.finiteCount = 3;
+            s.min = s.last - double(random() % 5);
+            s.max = s.last + double(random() % 5);
+            s.sum = s.min + s.last + s.max;
+        }
+        r.metrics.append(s);
     } else if (what < 8) {
         MetricSummary s;
         s.key = QStringLiteral("x");
         s.kind = MetricKind::Text;
         s.count = 1;
-        s.lastText = QStringList({ QStringLiteral("adam"), QStringLiteral("SGD"), QStringLiteral("lbfgs") })
-                         .at(int(random() % 3));
+        // texts that differ only in case sort as one
+        s.lastText = QStringList({ QStringLiteral("adam"), QStringLiteral("SGD"), QStringLiteral("lbfgs"),
+                                   QStringLiteral("sgd"), QStringLiteral("Ärger"), QStringLiteral("ärger") })
+                         .at(int(random() % 6));
         r.metrics.append(s);
     } else if (what < 9) {
         r.metrics.append(scalarSummary(QStringLiteral("x"), std::nan("")));
@@ -238,7 +249,9 @@ RunModel::Row randomRow(qint64 id, std::mt19937 &random)
 }
 
 // The order the grid must show, computed the plain way: every run the
-// filter keeps, compared by its value with the rules the grid promises.
+// filter keeps, compared by its value with the rules the grid promises. A
+// logged value is read from the run's summaries (metricValue), not from the
+// columns the model keeps for sorting.
 QList<int> expectedOrder(const RunModel &model, const RunFilterModel &filter, int column, Qt::SortOrder order)
 {
     struct Key
@@ -251,11 +264,15 @@ QList<int> expectedOrder(const RunModel &model, const RunFilterModel &filter, in
     QVector<Key> keys;
     for (int r = 0; r < filter.rowCount(); ++r) {
         const int row = filter.mapToSource(filter.index(r, 0)).row();
-        const QVariant v = column < 0 ? QVariant() : model.index(row, column).data(RunModel::SortRole);
+        QVariant v;
+        if (column >= RunModel::FieldCount)
+            v = model.metricValue(row, model.keyOfColumn(column)).value_or(QVariant());
+        else if (column >= 0)
+            v = model.index(row, column).data(RunModel::SortRole);
         Key k { 0, 0, QString(), row };
         if (v.userType() == QMetaType::QString) {
             k.kind = 2;
-            k.text = v.toString().toLower();
+            k.text = v.toString().toCaseFolded();
         } else if (v.isValid() && !std::isnan(v.toDouble())) {
             k.kind = 1;
             k.number = v.toDouble();
@@ -311,6 +328,21 @@ void TestRunModel::sortedRowsFollowEveryChange()
             shown.append(row);
             if (sorted.mapFromSource(model.index(row, 2)) != sorted.index(r, 2))
                 return QStringLiteral("%1: run row %2 does not map back").arg(QLatin1String(step)).arg(row);
+        }
+        // the numbers kept per name are what the summaries say
+        for (int row = 0; row < model.rowCount(); ++row) {
+            for (const QString &key : { QStringLiteral("x"), QStringLiteral("y") }) {
+                double number = 0;
+                const bool isNumber = model.numericValue(row, key, &number);
+                const QVariant value = model.metricValue(row, key).value_or(QVariant());
+                const bool same = value.userType() == QMetaType::Double
+                    ? isNumber && (number == value.toDouble() || (std::isnan(number) && std::isnan(value.toDouble())))
+                    : !isNumber;
+                if (!same)
+                    return QStringLiteral("%1: run row %2 has %3 %4, its summary says %5")
+                        .arg(QLatin1String(step), QString::number(row), key,
+                             isNumber ? QString::number(number) : QStringLiteral("no number"), value.toString());
+            }
         }
         const QList<int> expected = expectedOrder(model, filter, sorted.sortColumn(), sorted.sortOrder());
         if (shown != expected)
@@ -385,26 +417,31 @@ void TestRunModel::sortedRowsFollowEveryChange()
     QCOMPARE(resets.count(), 0);
 }
 
-// A history of several pages, read while the window takes pages in one at
-// a time: every run arrives once with its value, and a loader switched to
-// another project or destroyed halfway stops without waiting for the window.
 // More distinct texts than are ranked (run ids, names): sorted as texts,
-// in both directions.
+// in both directions, whatever their case, and past the first units they
+// share (Latin-1 texts are told apart by eight units at once, others by
+// four, and runs equal in those by the rest).
 void TestRunModel::sortsManyDistinctTexts()
 {
     std::mt19937 random(7);
     QVector<RunModel::Row> rows;
+    const QStringList prefixes = { QStringLiteral("Run_"), QStringLiteral("run_"), QStringLiteral("RUN_") };
+    const QStringList names = { QStringLiteral("Name %1"), QStringLiteral("name %1"), QStringLiteral("Ärger %1"),
+                                QStringLiteral("ärger %1"), QStringLiteral("실험 %1") };
     for (int i = 1; i <= 6000; ++i) {
         RunModel::Row r = row(i, i, QStringLiteral("a.py"), RunStatus::Completed, {});
-        r.run.runId = QStringLiteral("Run_%1").arg(random() % 100000);
-        r.run.name = i % 7 ? QStringLiteral("Name %1").arg(random() % 9000) : QString();
+        r.run.runId = prefixes.at(int(random() % 3)) + QString::number(random() % 100000);
+        r.run.name = i % 7 ? names.at(int(random() % names.size())).arg(random() % 90000) : QString();
+        r.run.host = QStringLiteral("Host-%1").arg(random() % 100000000); // nine units after the prefix
+        r.run.user = QStringLiteral("사용자%1").arg(random() % 100000); // four units decide few places
         rows.append(r);
     }
     RunModel model;
     model.setRuns(rows);
     RunFilterModel filter(&model);
     RunSortModel sorted(&model, &filter);
-    for (int column : { int(RunModel::RunIdField), int(RunModel::NameField) }) {
+    for (int column : { int(RunModel::RunIdField), int(RunModel::NameField), int(RunModel::HostField),
+                        int(RunModel::UserField) }) {
         for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
             sorted.sort(column, order);
             QList<int> shown;
@@ -415,6 +452,9 @@ void TestRunModel::sortsManyDistinctTexts()
     }
 }
 
+// A history of several pages, read while the window takes pages in one at
+// a time: every run arrives once with its value, and a loader switched to
+// another project or destroyed halfway stops without waiting for the window.
 void TestRunModel::loaderReadsEveryPage()
 {
     QTemporaryDir dir;
