@@ -8,10 +8,12 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVariant>
@@ -60,6 +62,18 @@ bool StoreConnection::sqliteIsRecentEnough(const QString &version)
     return major > 3 || (major == 3 && minor >= 35);
 }
 
+namespace {
+// How long a statement waits for another program holding the history.
+constexpr int kBusyWaitMs = 30000;
+
+// SQLite's "busy" and "locked" (primary result codes 5 and 6).
+bool isBusy(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 5 || code == 6;
+}
+} // namespace
+
 bool StoreConnection::fail(const QString &message)
 {
     m_lastErrorKind = ErrorKind::Other;
@@ -77,21 +91,38 @@ bool StoreConnection::open(const QString &path, int targetVersion)
     QDir().mkpath(QFileInfo(path).absolutePath());
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyWaitMs));
     if (!m_db.open())
         return fail(
             tr("Cannot open the run history %1: %2").arg(QDir::toNativeSeparators(path), m_db.lastError().text()));
     // The first statement reads the file: a file that is not a database fails here.
     {
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
+        // Programs making a new history at once each switch it to WAL; SQLite
+        // answers all but one "busy" at once, without waiting (they would
+        // wait for each other), and the switch is done a moment later.
+        QElapsedTimer waited;
+        waited.start();
+        bool busy = false;
+        while (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
             const QSqlError why = q.lastError();
             q.finish();
+            busy = isBusy(why);
+            if (busy && waited.elapsed() < kBusyWaitMs) {
+                QThread::msleep(20);
+                continue;
+            }
             close();
             failQuery(why);
             const ErrorKind kind = m_lastErrorKind;
-            fail(tr("The run history %1 cannot be read (%2). It may be damaged.")
-                     .arg(QDir::toNativeSeparators(path), why.text()));
+            if (busy)
+                fail(tr("The run history %1 is held by another program for more than %2 seconds (%3).")
+                         .arg(QDir::toNativeSeparators(path))
+                         .arg(kBusyWaitMs / 1000)
+                         .arg(why.text()));
+            else
+                fail(tr("The run history %1 cannot be read (%2). It may be damaged.")
+                         .arg(QDir::toNativeSeparators(path), why.text()));
             m_lastErrorKind = kind;
             return false;
         }

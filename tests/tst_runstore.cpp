@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <QProcess>
+#include <QSemaphore>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -10,6 +11,8 @@
 
 #include <cmath>
 #include <limits>
+#include <atomic>
+#include <chrono>
 #include <thread>
 #include <utility>
 
@@ -21,6 +24,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void createsSchemaInWalMode();
+    void waitsForAnotherProgramMakingTheHistory();
     void migratesOldSchemaAndKeepsABackup();
     void pathKeyedHistoryFollowsAMovedFolder();
     void projectsAreKeptApartByIdNotPath();
@@ -95,6 +99,40 @@ void TestRunStore::createsSchemaInWalMode()
         return; // the rest is about the SQLite file
     QVERIFY(QFileInfo::exists(m_db + QStringLiteral("-wal")));
     QVERIFY(!QFileInfo::exists(m_db + QStringLiteral(".bak-v0"))); // a new file needs no backup
+}
+
+// Another program is writing a new history (not yet in WAL mode) when this
+// one opens it: SQLite answers the switch to WAL "busy" at once, without
+// waiting, as two programs making a history at once see it. Opening waits
+// until the other is done instead of calling the history damaged.
+void TestRunStore::waitsForAnotherProgramMakingTheHistory()
+{
+    if (m_server)
+        QSKIP("about the SQLite file");
+    QSemaphore writing;
+    std::atomic<bool> committed { false };
+    std::thread other([this, &writing, &committed] {
+        {
+            QSqlDatabase db = rawConnection(QStringLiteral("other"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE started_by_another (x INTEGER)")));
+            writing.release();
+            std::this_thread::sleep_for(std::chrono::milliseconds(600));
+            committed = true;
+            QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    });
+    writing.acquire();
+    RunStore store;
+    const bool opened = store.open(m_db);
+    other.join();
+    QVERIFY2(opened, qPrintable(store.lastError()));
+    QVERIFY(committed); // it did wait
+    QCOMPARE(store.schemaVersion(), RunStore::latestSchemaVersion());
+    QVERIFY(QFileInfo::exists(m_db + QStringLiteral("-wal")));
 }
 
 void TestRunStore::migratesOldSchemaAndKeepsABackup()

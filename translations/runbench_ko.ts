@@ -3295,6 +3295,10 @@ Arguments: %5
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
+    <message>
+        <source>The run history %1 is held by another program for more than %2 seconds (%3).</source>
+        <translation>다른 프로그램이 실행 기록 %1을(를) %2초 넘게 잡고 있습니다(%3).</translation>
+    </message>
 </context>
 <context>
     <name>SweepDialog</name>
