@@ -6,6 +6,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 DashboardSeries::DashboardSeries(RunModel *model, QAbstractProxyModel *shown, QObject *parent)
@@ -62,6 +63,7 @@ void DashboardSeries::rebuild()
     m_changes.clear(); // all whole
     m_numberOfRun.clear();
     m_numberOfRun.reserve(m_model->expectedRowCount());
+    m_lastNumber = std::numeric_limits<int>::min();
     m_keysDirty = true;
     readProxyRows(0, m_shown->rowCount() - 1);
     publish();
@@ -79,8 +81,71 @@ void DashboardSeries::readProxyRows(int first, int last)
             sources.append(source);
     }
     std::sort(sources.begin(), sources.end());
-    for (int source : std::as_const(sources))
-        readSourceRow(source);
+    for (qsizetype i = 0; i < sources.size();) {
+        // the usual case, a page of new runs numbered after every point so
+        // far: appended, each series in one go
+        qsizetype end = i;
+        int highest = m_lastNumber;
+        while (end < sources.size()) {
+            const RunRecord &run = m_model->run(sources.at(end));
+            if (run.number <= highest || m_numberOfRun.contains(run.runId))
+                break;
+            highest = run.number;
+            ++end;
+        }
+        if (end > i) {
+            appendNewRuns(sources.mid(i, end - i));
+            i = end;
+        } else {
+            readSourceRow(sources.at(i++));
+        }
+    }
+}
+
+// Runs not seen yet, in order, each numbered after every point of every
+// series: what readSourceRow() would do for each, with each series and its
+// change looked up once.
+void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
+{
+    m_rowsRead += sourceRows.size();
+    QVector<const RunRecord *> runs;
+    runs.reserve(sourceRows.size());
+    for (int row : sourceRows) {
+        runs.append(&m_model->run(row));
+        m_numberOfRun.insert(runs.constLast()->runId, runs.constLast()->number);
+    }
+    m_lastNumber = runs.constLast()->number;
+    const QStringList keys = m_model->metricKeys();
+    for (int k = -1; k < keys.size(); ++k) {
+        const QString key = k < 0 ? QString() : keys.at(k); // "": the duration
+        QVector<Point> *series = nullptr;
+        Change *change = nullptr;
+        for (qsizetype i = 0; i < sourceRows.size(); ++i) {
+            const RunRecord &run = *runs.at(i);
+            double y = 0;
+            if (k < 0) {
+                if (run.durationUs() < 0)
+                    continue;
+                y = double(run.durationUs()) / 1e6;
+            } else if (!m_model->numericValue(sourceRows.at(i), k, &y)) {
+                continue;
+            }
+            if (!series) {
+                series = &m_series[key];
+                change = &m_changes[key]; // a new entry is whole
+                if (series->isEmpty())
+                    m_keysDirty = true;
+                if (change->appendedFrom < 0)
+                    change->appendedFrom = int(series->size());
+                // room for the runs the model expects, at once
+                if (series->capacity() < series->size() + sourceRows.size())
+                    series->reserve(qMax<qsizetype>(m_model->expectedRowCount(),
+                                                    qMax(series->size() * 2, series->size() + sourceRows.size())));
+                m_dirty.insert(key);
+            }
+            series->append(Point { double(run.number), y, run.runId });
+        }
+    }
 }
 
 DashboardSeries::Change DashboardSeries::takeChange(const QString &key)
@@ -164,6 +229,7 @@ void DashboardSeries::setPoint(const QString &key, int number, const Point *poin
     const bool wasEmpty = series.isEmpty();
     Change &change = m_changes[key]; // a new entry is whole
     if (point) {
+        m_lastNumber = qMax(m_lastNumber, number);
         if (!series.isEmpty() && series.constLast().x < number) {
             if (change.appendedFrom < 0)
                 change.appendedFrom = int(series.size());

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <limits>
+
 class QAbstractProxyModel;
 class RunModel;
 
@@ -57,6 +59,7 @@ private:
     void rebuild();
     void readProxyRows(int first, int last);
     void readSourceRow(int sourceRow);
+    void appendNewRuns(const QVector<int> &sourceRows);
     void forgetRun(const QString &runId);
     void setPoint(const QString &key, int number, const Point *point);
     static bool contains(const QVector<Point> &series, int number);
@@ -68,6 +71,9 @@ private:
     QHash<QString, QVector<Point>> m_series;
     QHash<QString, Change> m_changes;
     QHash<QString, int> m_numberOfRun; // run id → run number, for the runs with points
+    // at least the highest number a point had since the last rebuild: a
+    // run numbered above it is appended to every series it has a value in
+    int m_lastNumber = std::numeric_limits<int>::min();
     QSet<QString> m_dirty;
     bool m_keysDirty = false;
     qint64 m_rowsRead = 0;

@@ -316,6 +316,7 @@ void TestRunModel::sortedRowsFollowEveryChange()
     model.setRuns(initial);
     RunFilterModel filter(&model);
     RunSortModel sorted(&model, &filter);
+    DashboardSeries series(&model, &filter);
     QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy resets(&sorted, &QAbstractItemModel::modelReset);
     qint64 nextId = 41;
@@ -344,6 +345,29 @@ void TestRunModel::sortedRowsFollowEveryChange()
                              isNumber ? QString::number(number) : QStringLiteral("no number"), value.toString());
             }
         }
+        // the charts' series: a point per run the filter keeps with a number, in run order
+        for (const QString &key : { QStringLiteral("x"), QStringLiteral("y"), QString() }) {
+            QVector<DashboardSeries::Point> points;
+            for (int r = 0; r < filter.rowCount(); ++r) {
+                const int row = filter.mapToSource(filter.index(r, 0)).row();
+                const RunRecord &run = model.run(row);
+                double value = 0;
+                if (key.isEmpty() ? run.durationUs() >= 0 : model.numericValue(row, key, &value))
+                    points.append(
+                        { double(run.number), key.isEmpty() ? double(run.durationUs()) / 1e6 : value, run.runId });
+            }
+            std::sort(points.begin(), points.end(),
+                      [](const DashboardSeries::Point &a, const DashboardSeries::Point &b) { return a.x < b.x; });
+            const QVector<DashboardSeries::Point> shownPoints = series.points(key);
+            bool same = shownPoints.size() == points.size();
+            for (int i = 0; same && i < points.size(); ++i)
+                same = shownPoints.at(i).x == points.at(i).x && shownPoints.at(i).runId == points.at(i).runId
+                    && (shownPoints.at(i).y == points.at(i).y
+                        || (std::isnan(shownPoints.at(i).y) && std::isnan(points.at(i).y)));
+            if (!same)
+                return QStringLiteral("%1: the series \"%2\" has %3 points, expected %4")
+                    .arg(QLatin1String(step), key, QString::number(shownPoints.size()), QString::number(points.size()));
+        }
         const QList<int> expected = expectedOrder(model, filter, sorted.sortColumn(), sorted.sortOrder());
         if (shown != expected)
             return QStringLiteral("%1: shown %2, expected %3")
@@ -364,8 +388,13 @@ void TestRunModel::sortedRowsFollowEveryChange()
             what = "new runs";
             QVector<RunModel::Row> page;
             const int count = random() % 2 ? 1 + int(random() % 5) : 17 + int(random() % 14); // one by one, or merged
-            for (int i = 0; i < count; ++i)
-                page.append(randomRow(nextId++, random));
+            const bool numberedBelow = random() % 4 == 0; // runs brought in from elsewhere, numbered before the rest
+            for (int i = 0; i < count; ++i) {
+                page.append(randomRow(nextId, random));
+                if (numberedBelow)
+                    page.last().run.number = -int(nextId);
+                ++nextId;
+            }
             model.upsertRuns(page);
             break;
         }
