@@ -6,8 +6,8 @@
 #include <QHash>
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <utility>
@@ -374,12 +374,13 @@ void RunSortModel::sortTexts(QVector<int> *rows) const
         while (j < flat.size() && flat[j].key == flat[i].key)
             ++j;
         if (j - i > 1)
-            std::sort(flat.begin() + qint64(i), flat.begin() + qint64(j), [this, up, shared](const Keyed &a, const Keyed &b) {
-                const int c = m_keys.textOf(a.row).mid(shared).compare(m_keys.textOf(b.row).mid(shared));
-                if (c == 0)
-                    return a.row < b.row;
-                return up ? c < 0 : c > 0;
-            });
+            std::sort(flat.begin() + qint64(i), flat.begin() + qint64(j),
+                      [this, up, shared](const Keyed &a, const Keyed &b) {
+                          const int c = m_keys.textOf(a.row).mid(shared).compare(m_keys.textOf(b.row).mid(shared));
+                          if (c == 0)
+                              return a.row < b.row;
+                          return up ? c < 0 : c > 0;
+                      });
         i = j;
     }
     for (int i = 0; i < rows->size(); ++i)

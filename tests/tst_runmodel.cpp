@@ -469,8 +469,8 @@ void TestRunModel::sortsManyDistinctTexts()
     model.setRuns(rows);
     RunFilterModel filter(&model);
     RunSortModel sorted(&model, &filter);
-    for (int column : { int(RunModel::RunIdField), int(RunModel::NameField), int(RunModel::HostField),
-                        int(RunModel::UserField) }) {
+    for (int column :
+         { int(RunModel::RunIdField), int(RunModel::NameField), int(RunModel::HostField), int(RunModel::UserField) }) {
         for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
             sorted.sort(column, order);
             QList<int> shown;

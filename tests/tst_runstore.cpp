@@ -9,10 +9,10 @@
 #include <QSqlQuery>
 #include <QtTest>
 
-#include <cmath>
-#include <limits>
 #include <atomic>
 #include <chrono>
+#include <cmath>
+#include <limits>
 #include <thread>
 #include <utility>
 
