@@ -158,6 +158,23 @@ std::optional<QVariant> RunModel::metricValue(int row, const QString &key) const
     return std::nullopt;
 }
 
+namespace {
+// The run's own string a field column sorts by, or nullptr for a field of
+// another kind. Only its address is taken: the record is not read.
+const QString *ownText(const RunRecord &run, int column)
+{
+    switch (column) {
+    case RunModel::ScriptField: return &run.script;
+    case RunModel::RunIdField: return &run.runId;
+    case RunModel::NameField: return &run.name;
+    case RunModel::UserField: return &run.user;
+    case RunModel::HostField: return &run.host;
+    case RunModel::TargetField: return &run.target;
+    default: return nullptr;
+    }
+}
+} // namespace
+
 RunModel::SortKind RunModel::sortKey(int row, int column, double *number, QStringView *text, QString *made) const
 {
     const RunRecord &run = m_rows[size_t(row)]->run;
@@ -165,29 +182,23 @@ RunModel::SortKind RunModel::sortKey(int row, int column, double *number, QStrin
         *number = value;
         return std::isnan(value) ? SortKind::Missing : SortKind::Number;
     };
-    const auto textKey = [text](const QString &value) {
-        *text = value;
-        return SortKind::Text;
-    };
     const auto madeKey = [text, made](QString value) {
         *made = std::move(value);
         *text = *made;
         return SortKind::Text;
     };
+    if (const QString *own = ownText(run, column)) {
+        *text = *own;
+        return SortKind::Text;
+    }
     // a run not started (or not ended) sorts after every run that has one
     constexpr double never = std::numeric_limits<double>::infinity();
     switch (column) {
     case NumberField: return numberKey(run.number);
     case StatusField: return madeKey(runStatusName(run.status));
-    case ScriptField: return textKey(run.script);
     case ArgumentsField: return madeKey(ArgumentLine::join(run.arguments));
     case DurationField: return numberKey(run.durationUs() < 0 ? never : double(run.durationUs()) / 1e6);
     case StartField: return numberKey(run.startUs <= 0 ? never : double(run.startUs));
-    case RunIdField: return textKey(run.runId);
-    case NameField: return textKey(run.name);
-    case UserField: return textKey(run.user);
-    case HostField: return textKey(run.host);
-    case TargetField: return textKey(run.target);
     default: break;
     }
     const int k = column - FieldCount;
@@ -213,18 +224,14 @@ namespace {
 // record is not read).
 const void *fieldAddress(const RunRecord &run, int column)
 {
+    if (const QString *own = ownText(run, column))
+        return own;
     switch (column) {
     case RunModel::NumberField: return &run.number;
     case RunModel::StatusField: return &run.status;
-    case RunModel::ScriptField: return &run.script;
     case RunModel::ArgumentsField: return &run.arguments;
     case RunModel::DurationField:
     case RunModel::StartField: return &run.startUs;
-    case RunModel::RunIdField: return &run.runId;
-    case RunModel::NameField: return &run.name;
-    case RunModel::UserField: return &run.user;
-    case RunModel::HostField: return &run.host;
-    case RunModel::TargetField: return &run.target;
     default: return nullptr;
     }
 }
@@ -241,10 +248,8 @@ void RunModel::prefetchSortKeys(int row, int column) const
         __builtin_prefetch(fieldAddress(m_rows[size_t(row) + 16]->run, column));
     if (size_t(row) + 8 >= m_rows.size())
         return;
-    const RunRecord &run = m_rows[size_t(row) + 8]->run;
-    if (column != StatusField && column != ArgumentsField && column != DurationField && column != StartField
-        && column != NumberField)
-        __builtin_prefetch(static_cast<const QString *>(fieldAddress(run, column))->constData());
+    if (const QString *own = ownText(m_rows[size_t(row) + 8]->run, column))
+        __builtin_prefetch(own->constData());
 #else
     Q_UNUSED(row)
     Q_UNUSED(column)
