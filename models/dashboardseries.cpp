@@ -23,7 +23,7 @@ DashboardSeries::DashboardSeries(RunModel *model, QAbstractProxyModel *shown, QO
                 for (int r = first; r <= last; ++r) {
                     const int source = m_shown->mapToSource(m_shown->index(r, 0)).row();
                     if (source >= 0)
-                        forgetRun(m_model->run(source).runId);
+                        forgetRun(source);
                 }
             });
     connect(shown, &QAbstractItemModel::rowsRemoved, this, &DashboardSeries::publish);
@@ -37,7 +37,7 @@ DashboardSeries::DashboardSeries(RunModel *model, QAbstractProxyModel *shown, QO
     // filter adds and removes rows through the signals above; a layout change
     // with another number of rows is read anew.
     connect(shown, &QAbstractItemModel::layoutChanged, this, [this] {
-        if (m_shown->rowCount() != m_numberOfRun.size())
+        if (m_shown->rowCount() != m_known)
             rebuild();
     });
     // An aggregate changed (Min, Max, Mean of a column): that series anew.
@@ -61,8 +61,9 @@ void DashboardSeries::rebuild()
         m_dirty.insert(it.key());
     m_series.clear();
     m_changes.clear(); // all whole
-    m_numberOfRun.clear();
-    m_numberOfRun.reserve(m_model->expectedRowCount());
+    m_numberOfRow.clear();
+    m_numberOfRow.reserve(size_t(qMax(m_model->expectedRowCount(), m_model->rowCount())));
+    m_known = 0;
     m_lastNumber = std::numeric_limits<int>::min();
     m_keysDirty = true;
     readProxyRows(0, m_shown->rowCount() - 1);
@@ -87,10 +88,10 @@ void DashboardSeries::readProxyRows(int first, int last)
         qsizetype end = i;
         int highest = m_lastNumber;
         while (end < sources.size()) {
-            const RunRecord &run = m_model->run(sources.at(end));
-            if (run.number <= highest || m_numberOfRun.contains(run.runId))
+            const int number = m_model->run(sources.at(end)).number;
+            if (number <= highest || isKnown(sources.at(end)))
                 break;
-            highest = run.number;
+            highest = number;
             ++end;
         }
         if (end > i) {
@@ -112,7 +113,7 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
     runs.reserve(sourceRows.size());
     for (int row : sourceRows) {
         runs.append(&m_model->run(row));
-        m_numberOfRun.insert(runs.constLast()->runId, runs.constLast()->number);
+        setKnown(row, runs.constLast()->number);
     }
     m_lastNumber = runs.constLast()->number;
     const QStringList keys = m_model->metricKeys();
@@ -143,7 +144,7 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
                                                     qMax(series->size() * 2, series->size() + sourceRows.size())));
                 m_dirty.insert(key);
             }
-            series->append(Point { double(run.number), y, run.runId });
+            series->append(Point { double(run.number), y, sourceRows.at(i) });
         }
     }
 }
@@ -163,18 +164,16 @@ void DashboardSeries::readSourceRow(int sourceRow)
     ++m_rowsRead;
     const RunRecord &run = m_model->run(sourceRow);
     const int number = run.number;
-    const auto previous = m_numberOfRun.constFind(run.runId);
-    if (previous != m_numberOfRun.constEnd() && *previous != number)
-        forgetRun(run.runId);
-    if (previous == m_numberOfRun.constEnd() || *previous != number)
-        m_numberOfRun.insert(run.runId, number);
+    if (isKnown(sourceRow) && m_numberOfRow[size_t(sourceRow)] != number)
+        forgetRun(sourceRow); // renumbered: its points move
+    setKnown(sourceRow, number);
     const QStringList keys = m_model->metricKeys();
     QVarLengthArray<bool, 64> present(keys.size());
     for (int k = 0; k < keys.size(); ++k) {
         double y = 0;
         present[k] = m_model->numericValue(sourceRow, k, &y); // keys are metricKeys(), in order
         if (present[k]) {
-            const Point p { double(number), y, run.runId };
+            const Point p { double(number), y, sourceRow };
             setPoint(keys.at(k), number, &p);
         }
     }
@@ -187,20 +186,29 @@ void DashboardSeries::readSourceRow(int sourceRow)
             setPoint(it.key(), number, nullptr);
     }
     if (run.durationUs() >= 0) {
-        const Point p { double(number), double(run.durationUs()) / 1e6, run.runId };
+        const Point p { double(number), double(run.durationUs()) / 1e6, sourceRow };
         setPoint(QString(), number, &p);
     } else {
         setPoint(QString(), number, nullptr);
     }
 }
 
-void DashboardSeries::forgetRun(const QString &runId)
+void DashboardSeries::setKnown(int sourceRow, int number)
 {
-    const auto it = m_numberOfRun.constFind(runId);
-    if (it == m_numberOfRun.constEnd())
+    if (sourceRow >= int(m_numberOfRow.size()))
+        m_numberOfRow.resize(size_t(qMax(sourceRow + 1, m_model->rowCount())), kUnknown);
+    int &known = m_numberOfRow[size_t(sourceRow)];
+    if (known == kUnknown)
+        ++m_known;
+    known = number;
+}
+
+void DashboardSeries::forgetRun(int sourceRow)
+{
+    if (!isKnown(sourceRow))
         return;
-    const int number = *it;
-    m_numberOfRun.erase(it);
+    const int number = std::exchange(m_numberOfRow[size_t(sourceRow)], kUnknown);
+    --m_known;
     for (auto s = m_series.begin(); s != m_series.end(); ++s)
         if (contains(*s, number))
             setPoint(s.key(), number, nullptr);
@@ -239,7 +247,7 @@ void DashboardSeries::setPoint(const QString &key, int number, const Point *poin
         } else {
             const auto it = find(series, number);
             if (it != series.end() && it->x == number) {
-                if (it->y == point->y && it->runId == point->runId)
+                if (it->y == point->y && it->run == point->run)
                     return; // unchanged: nothing to redraw
                 *it = *point;
                 const int index = int(it - series.begin());

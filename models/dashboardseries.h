@@ -7,6 +7,7 @@
 #include <QVector>
 
 #include <limits>
+#include <vector>
 
 class QAbstractProxyModel;
 class RunModel;
@@ -27,7 +28,7 @@ public:
     {
         double x = 0; // the run number
         double y = 0;
-        QString runId;
+        int run = -1; // the run's row in the model (rows stay where they are until a reset)
     };
 
     DashboardSeries(RunModel *model, QAbstractProxyModel *shown, QObject *parent = nullptr);
@@ -60,7 +61,12 @@ private:
     void readProxyRows(int first, int last);
     void readSourceRow(int sourceRow);
     void appendNewRuns(const QVector<int> &sourceRows);
-    void forgetRun(const QString &runId);
+    void forgetRun(int sourceRow);
+    bool isKnown(int sourceRow) const
+    {
+        return sourceRow < int(m_numberOfRow.size()) && m_numberOfRow[size_t(sourceRow)] != kUnknown;
+    }
+    void setKnown(int sourceRow, int number);
     void setPoint(const QString &key, int number, const Point *point);
     static bool contains(const QVector<Point> &series, int number);
     void publish();
@@ -70,7 +76,12 @@ private:
     // key → points sorted by run number (new runs come last: an append)
     QHash<QString, QVector<Point>> m_series;
     QHash<QString, Change> m_changes;
-    QHash<QString, int> m_numberOfRun; // run id → run number, for the runs with points
+    // model row → the run number its points have, for the runs the filter
+    // shows (kUnknown for the rest): rows, not run ids, so a million new
+    // runs need no hash of strings
+    static constexpr int kUnknown = std::numeric_limits<int>::min();
+    std::vector<int> m_numberOfRow;
+    int m_known = 0; // rows with a number in m_numberOfRow
     // at least the highest number a point had since the last rebuild: a
     // run numbered above it is appended to every series it has a value in
     int m_lastNumber = std::numeric_limits<int>::min();
@@ -79,6 +90,6 @@ private:
     qint64 m_rowsRead = 0;
 };
 
-// A point is a number pair and an implicitly shared string: a vector of a
-// million of them grows by moving memory, not by a million moves.
+// A point is plain numbers: a vector of a million of them is copied and
+// grown as memory, with no reference count to touch per point.
 Q_DECLARE_TYPEINFO(DashboardSeries::Point, Q_RELOCATABLE_TYPE);

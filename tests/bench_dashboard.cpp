@@ -173,7 +173,9 @@ int main(int argc, char **argv)
     // The loader alone, into a model no view watches: what reading the
     // history costs before any view takes its share.
     double bareMs = 0;
+    double bareMiB = 0;
     {
+        const double before = residentMiB();
         RunModel bare;
         RunHistoryLoader loader(&bare);
         QElapsedTimer t;
@@ -182,6 +184,7 @@ int main(int argc, char **argv)
         if (!QTest::qWaitFor([&] { return bare.rowCount() == runs; }, 120000))
             return 1;
         bareMs = ms(t);
+        bareMiB = residentMiB() - before;
     }
 
     RunModel model;
@@ -206,6 +209,7 @@ int main(int argc, char **argv)
     t.start();
     ticker.start();
     app.startTiming();
+    const QHash<int, ThreadCpu> cpuBefore = threadCpu();
     loader.setProject(project);
     if (!loaded.wait(120000))
         return 1;
@@ -230,10 +234,21 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "the charts were not drawn within two minutes\n");
     QApplication::processEvents();
     const double openMs = ms(t);
+    // what each thread spent on it: the slower one sets the pace
+    double windowCpu = 0, historyCpu = 0;
+    const QHash<int, ThreadCpu> cpuAfter = threadCpu();
+    for (auto it = cpuAfter.cbegin(); it != cpuAfter.cend(); ++it) {
+        const double spent = it->seconds - cpuBefore.value(it.key()).seconds;
+        if (it.key() == int(QCoreApplication::applicationPid()))
+            windowCpu += spent;
+        else if (it->name.startsWith(QLatin1String("runbench-hist")))
+            historyCpu += spent;
+    }
 
     std::printf("runs: %d, logged values per run: 5\n", runs);
     std::printf("plain SELECT of the same rows:           %8.1f ms\n", selectMs);
     std::printf("all runs in a model no view watches:     %8.1f ms  (%.1fx the SELECT)\n", bareMs, bareMs / selectMs);
+    std::printf("  the memory they take: %.0f MiB, %.0f bytes a run\n", bareMiB, bareMiB * 1024 * 1024 / runs);
     ticker.stop();
     app.stopTiming();
     std::printf("first page of runs in the model:         %8.1f ms\n", loadMs);
@@ -241,6 +256,7 @@ int main(int argc, char **argv)
                 firstChartMs, firstChartMs / selectMs);
     std::printf("all runs in the model, 6 charts drawn:   %8.1f ms  (%.1fx the SELECT; target <= 2x)\n", openMs,
                 openMs / selectMs);
+    std::printf("  CPU time it took: %.2f s on the GUI thread, %.2f s on the history's\n", windowCpu, historyCpu);
     std::printf("longest the GUI thread was busy at once: %8lld ms  (target < 50 ms)\n", longestGap);
     std::printf("  its longest event: %.1f ms, %s; events over 50 ms: %d\n", app.longest(),
                 qPrintable(app.longestWhat()), app.eventsOver50ms());

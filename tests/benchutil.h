@@ -1,12 +1,18 @@
 #pragma once
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
 #include <QVector>
 
 #include <algorithm>
 
-// What the benchmarks share: milliseconds on a timer, and the median and
-// worst of a set of frames.
+#include <unistd.h>
+
+// What the benchmarks share: milliseconds on a timer, the median and
+// worst of a set of frames, the process's resident memory and its threads'
+// CPU time.
 inline double ms(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
 
 struct Spread
@@ -19,4 +25,45 @@ inline Spread spread(QVector<double> values)
 {
     std::sort(values.begin(), values.end());
     return { values.at(values.size() / 2), values.last() };
+}
+
+inline double residentMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024;
+    return 0;
+}
+
+// CPU seconds (user and system) each thread of the process has used so far,
+// by thread id.
+struct ThreadCpu
+{
+    QString name;
+    double seconds = 0;
+};
+
+inline QHash<int, ThreadCpu> threadCpu()
+{
+    QHash<int, ThreadCpu> threads;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(tasks.filePath(task) + QStringLiteral("/stat"));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "tid (name) state ppid …": utime and stime are the 14th and 15th fields
+        const QByteArray line = stat.readAll();
+        const int open = line.indexOf('('), close = line.lastIndexOf(')');
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (open < 0 || fields.size() < 13)
+            continue;
+        const double ticks = double(sysconf(_SC_CLK_TCK));
+        threads.insert(task.toInt(),
+                       { QString::fromUtf8(line.mid(open + 1, close - open - 1)),
+                         (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks });
+    }
+    return threads;
 }

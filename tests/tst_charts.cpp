@@ -329,7 +329,7 @@ void TestCharts::timeAxesUseTheLoggedTimes()
     QCOMPARE(chart.drawnPoints().last(), QPointF(990, 99));
     // the dashboard's chart is across runs
     MetricChart runs;
-    runs.setPoints({ { 1, 0.5, QStringLiteral("a") }, { 2, 0.7, QStringLiteral("b") } });
+    runs.setPoints({ { 1, 0.5, 0 }, { 2, 0.7, 1 } });
     QCOMPARE(runs.xTitle(), QStringLiteral("run"));
 }
 
@@ -420,9 +420,10 @@ void TestCharts::csvExport()
                                         "\"run 1, \"\"base\"\"\",1,101.5,3,")
                                  + QByteArray::number((0.5 * 0.5 + 0.5 * 3) / 0.75, 'g', 17) + "\n");
     MetricChart runs;
-    runs.setPoints({ { 1, 0.5, QStringLiteral("r1") }, { 2, 0.75, QStringLiteral("r2") } });
+    runs.setRunIds([](int run) { return QStringLiteral("r%1").arg(run); }, [](const QString &) { return -1; });
+    runs.setPoints({ { 1, 0.5, 11 }, { 2, 0.75, 12 } });
     QVERIFY(runs.exportTo(path));
-    QCOMPARE(readFile(path), QByteArray("run_id,run,value\nr1,1,0.5\nr2,2,0.75\n"));
+    QCOMPARE(readFile(path), QByteArray("run_id,run,value\nr11,1,0.5\nr12,2,0.75\n"));
 }
 
 // The dashboard's chart of many runs: a run's new value and new runs change
@@ -431,16 +432,21 @@ void TestCharts::runsChartUpdatedInPlace()
 {
     MetricChart chart;
     chart.resize(900, 300);
+    // the chart names a point's run through the owner's names (here "r" and the run's number)
+    chart.setRunIds([](int run) { return QStringLiteral("r%1").arg(run); },
+                    [](const QString &id) { return id.startsWith(QLatin1Char('r')) ? id.mid(1).toInt() : -1; });
     QVector<MetricChart::Point> points;
     for (int i = 1; i <= 3000; ++i)
-        points.append({ double(i), std::sin(i / 100.0), QStringLiteral("r%1").arg(i) });
+        points.append({ double(i), std::sin(i / 100.0), i });
     chart.setPoints(points);
     chart.setHighlightedRun(QStringLiteral("r2000"));
+    QCOMPARE(chart.positionOf(QStringLiteral("r2000")), chart.toPixel(2000, std::sin(20.0)).toPoint());
+    QCOMPARE(chart.positionOf(QStringLiteral("q2000")), QPoint(-1, -1)); // no such run
     QCOMPARE(chart.lineSeries(0)->size(), 3000);
     QVERIFY(!containsY(chart.drawnPoints(), 7.5));
     points[1499].y = 7.5; // run 1500 logged a new value
     for (int i = 3001; i <= 3010; ++i)
-        points.append({ double(i), -3.0, QStringLiteral("r%1").arg(i) });
+        points.append({ double(i), -3.0, i });
     const SeriesLod *before = chart.lineSeries(0);
     chart.updatePoints(points, { 1499 }, 3000);
     QCOMPARE(chart.lineSeries(0), before); // the same summary, changed
@@ -546,12 +552,12 @@ void TestCharts::runsArrivingWhileSummarisedJoinTheSummary()
     const int n = MetricChart::reductionThreshold() * 50;
     QVector<MetricChart::Point> points;
     for (int i = 0; i < n; ++i)
-        points.append({ double(i + 1), 1.0, QString::number(i + 1) });
+        points.append({ double(i + 1), 1.0, i + 1 });
     chart.setPoints(points); // on a worker; its result comes through the event loop
     QVector<MetricChart::Point> more = points;
     more[10].y = 50;
     for (int i = n; i < n + 500; ++i)
-        more.append({ double(i + 1), 2.0, QString::number(i + 1) });
+        more.append({ double(i + 1), 2.0, i + 1 });
     more.last().y = -7;
     chart.updatePoints(more, { 10 }, n);
     QCOMPARE(chart.points().size(), n + 500);

@@ -353,15 +353,14 @@ void TestRunModel::sortedRowsFollowEveryChange()
                 const RunRecord &run = model.run(row);
                 double value = 0;
                 if (key.isEmpty() ? run.durationUs() >= 0 : model.numericValue(row, key, &value))
-                    points.append(
-                        { double(run.number), key.isEmpty() ? double(run.durationUs()) / 1e6 : value, run.runId });
+                    points.append({ double(run.number), key.isEmpty() ? double(run.durationUs()) / 1e6 : value, row });
             }
             std::sort(points.begin(), points.end(),
                       [](const DashboardSeries::Point &a, const DashboardSeries::Point &b) { return a.x < b.x; });
             const QVector<DashboardSeries::Point> shownPoints = series.points(key);
             bool same = shownPoints.size() == points.size();
             for (int i = 0; same && i < points.size(); ++i)
-                same = shownPoints.at(i).x == points.at(i).x && shownPoints.at(i).runId == points.at(i).runId
+                same = shownPoints.at(i).x == points.at(i).x && shownPoints.at(i).run == points.at(i).run
                     && (shownPoints.at(i).y == points.at(i).y
                         || (std::isnan(shownPoints.at(i).y) && std::isnan(points.at(i).y)));
             if (!same)

@@ -108,11 +108,31 @@ void MetricChart::setTitle(const QString &title)
 
 namespace {
 
+// Points from index from on, appended to a runs chart's series a block at a
+// time: the summary is brought up to date once per block, not per point.
+void appendRuns(SeriesLod *series, const QVector<MetricChart::Point> &points, qsizetype from)
+{
+    constexpr qsizetype kBlock = 4096;
+    std::vector<double> xs, times, ys;
+    xs.reserve(size_t(qMin(kBlock, points.size() - from)));
+    ys.reserve(xs.capacity());
+    times.assign(xs.capacity(), 0.0); // the runs chart has no times
+    for (qsizetype i = from; i < points.size(); i += kBlock) {
+        const qsizetype end = qMin(points.size(), i + kBlock);
+        xs.clear();
+        ys.clear();
+        for (qsizetype j = i; j < end; ++j) {
+            xs.push_back(points.at(j).x);
+            ys.push_back(points.at(j).y);
+        }
+        series->append(xs.data(), times.data(), ys.data(), qint64(xs.size()));
+    }
+}
+
 std::shared_ptr<SeriesLod> runsSeries(const QVector<MetricChart::Point> &points)
 {
     auto series = std::make_shared<SeriesLod>();
-    for (const MetricChart::Point &p : points)
-        series->append(p.x, 0, p.y);
+    appendRuns(series.get(), points, 0);
     return series;
 }
 
@@ -152,13 +172,14 @@ void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> 
         m_points[i] = points.at(i);
         series.setValue(i, points.at(i).y);
     }
-    for (int i = known; i < points.size(); ++i) {
+    if (m_points.capacity() < points.size()) // pages of runs come one after another
+        m_points.reserve(qMax(points.capacity(), points.size()));
+    for (qsizetype i = known; i < points.size(); ++i)
         m_points.append(points.at(i));
-        series.append(points.at(i).x, 0, points.at(i).y);
-    }
+    appendRuns(&series, points, known);
     m_shownPoints = m_points;
     if (m_highlightIndex < 0 || m_highlightIndex >= m_shownPoints.size()
-        || m_shownPoints.at(m_highlightIndex).runId != m_highlighted)
+        || m_shownPoints.at(m_highlightIndex).run != m_highlightRun)
         findHighlighted();
     applyAutoRanges();
     invalidate();
@@ -609,8 +630,11 @@ QPointF MetricChart::toValue(const QPointF &pixel) const
 
 QPoint MetricChart::positionOf(const QString &runId) const
 {
+    const int run = runOfId(runId);
+    if (run < 0)
+        return QPoint(-1, -1);
     for (const Point &p : m_shownPoints)
-        if (p.runId == runId && std::isfinite(p.y))
+        if (p.run == run && std::isfinite(p.y))
             return toPixel(p.x, p.y).toPoint();
     return QPoint(-1, -1);
 }
@@ -931,7 +955,7 @@ void MetricChart::hoverAt(const QPoint &pos, const QPoint &globalPos)
     m_mouse = pos;
     if (m_runsChart) {
         const int i = nearestRun(pos);
-        const QString runId = i >= 0 ? m_shownPoints.at(i).runId : QString();
+        const QString runId = i >= 0 ? idOfRun(m_shownPoints.at(i).run) : QString();
         if (i >= 0 && !globalPos.isNull() && m_tooltip)
             QToolTip::showText(globalPos, m_tooltip(m_shownPoints.at(i)), this);
         else if (runId.isEmpty() && !m_hovered.isEmpty())
@@ -1004,7 +1028,7 @@ void MetricChart::mouseReleaseEvent(QMouseEvent *event)
         if (event->button() == Qt::LeftButton) {
             const int i = nearestRun(pos);
             if (i >= 0)
-                Q_EMIT pointClicked(m_shownPoints.at(i).runId);
+                Q_EMIT pointClicked(idOfRun(m_shownPoints.at(i).run));
         }
     }
     update();
@@ -1057,13 +1081,37 @@ void MetricChart::setHighlightedRun(const QString &runId)
     update();
 }
 
+void MetricChart::setRunIds(std::function<QString(int)> idOfRun, std::function<int(const QString &)> runOfId)
+{
+    m_idOfRun = std::move(idOfRun);
+    m_runOfId = std::move(runOfId);
+    findHighlighted();
+}
+
+QString MetricChart::idOfRun(int run) const
+{
+    if (m_idOfRun)
+        return m_idOfRun(run);
+    return run >= 0 ? QString::number(run) : QString();
+}
+
+int MetricChart::runOfId(const QString &runId) const
+{
+    if (m_runOfId)
+        return m_runOfId(runId);
+    bool ok = false;
+    const int run = runId.toInt(&ok);
+    return ok && run >= 0 ? run : -1;
+}
+
 void MetricChart::findHighlighted()
 {
     m_highlightIndex = -1;
-    if (m_highlighted.isEmpty())
+    m_highlightRun = m_highlighted.isEmpty() ? -1 : runOfId(m_highlighted);
+    if (m_highlightRun < 0)
         return;
     for (int i = 0; i < m_shownPoints.size(); ++i)
-        if (m_shownPoints.at(i).runId == m_highlighted) {
+        if (m_shownPoints.at(i).run == m_highlightRun) {
             m_highlightIndex = i;
             return;
         }
@@ -1136,16 +1184,21 @@ std::function<bool()> MetricChart::csvWriter(const QString &path) const
         const bool smoothed = m_smoothing > 0;
         return [path, lines, smoothed] { return writeCsv(path, lines, smoothed); };
     }
+    // the run ids here, where the names are: the file is written elsewhere
+    QStringList ids;
+    ids.reserve(m_shownPoints.size());
+    for (const Point &p : m_shownPoints)
+        ids.append(idOfRun(p.run));
     const QVector<Point> points = m_shownPoints;
-    return [path, points] {
+    return [path, points, ids] {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
             return false;
         QTextStream out(&file);
         out << "run_id,run,value\n";
-        for (const Point &p : points)
-            out << csvField(p.runId) << ',' << QString::number(p.x, 'g', 17) << ',' << QString::number(p.y, 'g', 17)
-                << '\n';
+        for (qsizetype i = 0; i < points.size(); ++i)
+            out << csvField(ids.at(i)) << ',' << QString::number(points.at(i).x, 'g', 17) << ','
+                << QString::number(points.at(i).y, 'g', 17) << '\n';
         out.flush();
         return out.status() == QTextStream::Ok && file.commit();
     };

@@ -34,7 +34,8 @@ class MetricChart : public QWidget
     Q_OBJECT
 
 public:
-    // x the run number, y the value, and the run (the dashboard's points, shared with it).
+    // x the run number, y the value, and the run as a number of the
+    // dashboard's own (its model's row); the dashboard's points, shared with it.
     using Point = DashboardSeries::Point;
     enum class XAxis {
         Run, // the dashboard's charts
@@ -50,6 +51,10 @@ public:
     QString title() const { return m_title; }
     // Makes the tooltip of a run's point when the mouse reaches it (never for all points up front).
     void setTooltipProvider(std::function<QString(const Point &)> provider) { m_tooltip = std::move(provider); }
+    // Which run id a point's run is, and which run a run id: what the
+    // signals, the highlight and the CSV speak in. Without them a run's
+    // id is its number written out.
+    void setRunIds(std::function<QString(int run)> idOfRun, std::function<int(const QString &runId)> runOfId);
 
     // The dashboard's chart: one point per run, sorted by x (the run number).
     void setPoints(const QVector<Point> &points);
@@ -178,6 +183,8 @@ private:
     QVector<QPair<double, QString>> xTicks(int most) const;
     void paintTo(QPainter &p) const;
     void findHighlighted();
+    QString idOfRun(int run) const;
+    int runOfId(const QString &runId) const;
     // Writes the CSV when called, from copies taken now: safe on a worker.
     std::function<bool()> csvWriter(const QString &path) const;
     void showMenu(const QPoint &globalPos);
@@ -195,6 +202,8 @@ private:
     mutable QHash<QString, QStaticText> m_labelCache;
     mutable bool m_plotValid = false;
     std::function<QString(const Point &)> m_tooltip;
+    std::function<QString(int)> m_idOfRun;
+    std::function<int(const QString &)> m_runOfId;
 
     XAxis m_xAxis = XAxis::Step;
     bool m_logY = false;
@@ -205,6 +214,7 @@ private:
     double m_x0 = 0, m_x1 = 1, m_y0 = 0, m_y1 = 1;
 
     QString m_highlighted;
+    int m_highlightRun = -1; // m_highlighted's run, as the points name it
     int m_highlightIndex = -1; // in m_points
     QString m_hovered;
     QPoint m_mouse = QPoint(-1, -1);

@@ -479,15 +479,18 @@ void RunDashboard::rebuildCharts()
             auto *c = new MetricChart(m_chartArea);
             c->setProperty("metricKey", key);
             c->setTooltipProvider([this, c](const MetricChart::Point &p) {
-                const int row = m_model->rowOfRunId(p.runId);
-                if (row < 0)
+                if (p.run < 0 || p.run >= m_model->rowCount())
                     return QString();
-                const RunRecord &run = m_model->run(row);
+                const RunRecord &run = m_model->run(p.run);
                 return tr("Run %1 — %2\n%3: %4\nArguments: %5\n%6")
                     .arg(run.number)
                     .arg(run.runId, c->title(), HistoryFormat::number(p.y), run.arguments.join(QLatin1Char(' ')),
                          runStatusText(run.status));
             });
+            // a point's run is its row in the model
+            c->setRunIds(
+                [this](int row) { return row >= 0 && row < m_model->rowCount() ? m_model->run(row).runId : QString(); },
+                [this](const QString &runId) { return m_model->rowOfRunId(runId); });
             c->setObjectName(key.isEmpty() ? QStringLiteral("chart:duration") : QStringLiteral("chart:") + key);
             connect(c, &MetricChart::pointHovered, this, &RunDashboard::hovered);
             connect(c, &MetricChart::pointClicked, this, &RunDashboard::detailsRequested);
