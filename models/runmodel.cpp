@@ -441,7 +441,7 @@ void RunModel::upsertRuns(RowPointers rows)
     addKeys(rows);
     QVector<int> fresh; // indices in rows
     for (size_t i = 0; i < rows.size(); ++i) {
-        const int existing = m_rowOfRunId.value(rows[i]->run.runId, -1);
+        const int existing = rowOfRunId(rows[i]->run.runId);
         if (existing < 0) {
             fresh.append(int(i));
             continue;

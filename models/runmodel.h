@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runidindex.h"
 #include "runrecord.h"
 
 #include <QAbstractTableModel>
@@ -93,7 +94,10 @@ public:
     static QString aggregateName(Aggregate aggregate); // "last", "min", "max", "mean"
 
     const RunRecord &run(int row) const { return m_rows[size_t(row)]->run; }
-    int rowOfRunId(const QString &runId) const { return m_rowOfRunId.value(runId, -1); }
+    int rowOfRunId(const QString &runId) const
+    {
+        return m_rowOfRunId.find(runId, [this](int row) -> const QString & { return m_rows[size_t(row)]->run.runId; });
+    }
     qint64 maxRunRowId() const { return m_maxId; }
     QVector<qint64> activeRunRowIds() const;
     // A run's value for a name, with the name's aggregate; nullopt if not logged.
@@ -128,7 +132,7 @@ private:
     // thread comes in as pointers, and the window's thread never copies or
     // moves a record (which costs more than reading it from the store).
     std::vector<std::unique_ptr<Row>> m_rows;
-    QHash<QString, int> m_rowOfRunId;
+    RunIdIndex m_rowOfRunId;
     QStringList m_keys; // in the order they appeared
     QHash<QString, int> m_keyIndex; // a name's place in m_keys
     // Per name (in m_keys' order), every row's number under the name's

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void filterSyntax();
     void filterErrors_data();
     void filterErrors();
+    void runIdIndexFindsEveryRow();
     void incrementalUpdatesWithoutReset();
     void aggregatesOfASeries();
     void sortingPutsMissingValuesLast();
@@ -133,6 +134,36 @@ void TestRunModel::filterErrors()
     QVERIFY(!proxy.setFilterText(filter));
     QVERIFY(!proxy.filterError().isEmpty());
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+// The model's index of run ids, grown from empty a step at a time: every
+// id is found at its row, ids that are not there (or differ in case, or
+// by a character) are not, and clear() forgets them all.
+void TestRunModel::runIdIndexFindsEveryRow()
+{
+    QStringList ids;
+    for (int i = 0; i < 20000; ++i)
+        ids.append(QStringLiteral("IrisDemo_%1").arg(1504832281116LL + i * 7));
+    ids.append(QStringLiteral("Ärger_1"));
+    ids.append(QString());
+    const auto idOfRow = [&ids](int row) -> const QString & { return ids.at(row); };
+    RunIdIndex index;
+    for (int row = 0; row < ids.size(); ++row) {
+        QCOMPARE(index.find(ids.at(row), idOfRow), -1);
+        index.insert(ids.at(row), row);
+    }
+    QCOMPARE(index.size(), ids.size());
+    for (int row = 0; row < ids.size(); ++row)
+        QCOMPARE(index.find(ids.at(row), idOfRow), row);
+    QCOMPARE(index.find(QStringLiteral("irisdemo_1504832281116"), idOfRow), -1);
+    QCOMPARE(index.find(QStringLiteral("IrisDemo_1504832281117"), idOfRow), -1);
+    QCOMPARE(index.find(QStringLiteral("ärger_1"), idOfRow), -1);
+    index.clear();
+    QCOMPARE(index.find(ids.first(), idOfRow), -1);
+    index.reserve(4);
+    index.insert(ids.at(5), 5);
+    QCOMPARE(index.find(ids.at(5), idOfRow), 5);
+    QCOMPARE(index.find(ids.at(6), idOfRow), -1);
 }
 
 void TestRunModel::incrementalUpdatesWithoutReset()
