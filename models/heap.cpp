@@ -4,6 +4,11 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
 #endif
 
 void Heap::growInLargeSteps()
@@ -18,5 +23,25 @@ void Heap::growInLargeSteps()
     // at the top of the heap stay for the next use instead of going back.
     mallopt(M_MMAP_THRESHOLD, 64 * kMB);
     mallopt(M_TRIM_THRESHOLD, 256 * kMB);
+#endif
+}
+
+void Heap::prepare(size_t bytes)
+{
+#if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
+    // A block this size is cut from the top of the thread's heap and, freed
+    // at once, joins the top again: the small blocks that follow are cut
+    // from the same addresses, now mapped.
+    char *block = static_cast<char *>(std::malloc(bytes));
+    if (!block)
+        return;
+    const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
+    const uintptr_t from = (uintptr_t(block) + page - 1) & ~(page - 1);
+    const uintptr_t to = (uintptr_t(block) + bytes) & ~(page - 1);
+    if (to > from) // a kernel before 5.14 says EINVAL, and nothing changes
+        madvise(reinterpret_cast<void *>(from), to - from, MADV_POPULATE_WRITE);
+    std::free(block);
+#else
+    Q_UNUSED(bytes)
 #endif
 }

@@ -1,5 +1,6 @@
 #include "runhistoryloader.h"
 
+#include "heap.h"
 #include "runstore.h"
 
 #include <QElapsedTimer>
@@ -214,6 +215,7 @@ private:
             RunModel::RowPointers page;
             const int limit = first ? 5000 : kWindowPage;
             page.reserve(size_t(limit));
+            Heap::prepare(size_t(limit) * kBytesPerRun);
             m_store->runsPage(m_maxId, limit, [&page] {
                 page.push_back(std::make_unique<RunModel::Row>());
                 return &page.back()->run;
@@ -282,6 +284,9 @@ private:
     qint64 m_maxId = 0;
     QSet<qint64> m_active;
     static constexpr int kWindowPage = 2000;
+    // what a run and its summaries of five names take in memory (measured
+    // with bench_dashboard): how much of the heap to map in for a page
+    static constexpr size_t kBytesPerRun = 1536;
     // Pages the window may have waiting: as many runs read ahead as before
     // pages were this small. The window takes one per pass of its event
     // loop.
