@@ -152,7 +152,7 @@ void TestRunModel::runIdIndexFindsEveryRow()
         QCOMPARE(index.find(ids.at(row), idOfRow), -1);
         index.insert(ids.at(row), row);
     }
-    QCOMPARE(index.size(), ids.size());
+    QCOMPARE(index.size(), qsizetype(ids.size()));
     for (int row = 0; row < ids.size(); ++row)
         QCOMPARE(index.find(ids.at(row), idOfRow), row);
     QCOMPARE(index.find(QStringLiteral("irisdemo_1504832281116"), idOfRow), -1);
