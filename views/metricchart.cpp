@@ -113,12 +113,13 @@ namespace {
 void appendRuns(SeriesLod *series, const QVector<MetricChart::Point> &points, qsizetype from)
 {
     constexpr qsizetype kBlock = 4096;
+    const qsizetype count = points.size();
     std::vector<double> xs, times, ys;
-    xs.reserve(size_t(qMin(kBlock, points.size() - from)));
+    xs.reserve(size_t(qMin(kBlock, count - from)));
     ys.reserve(xs.capacity());
     times.assign(xs.capacity(), 0.0); // the runs chart has no times
-    for (qsizetype i = from; i < points.size(); i += kBlock) {
-        const qsizetype end = qMin(points.size(), i + kBlock);
+    for (qsizetype i = from; i < count; i += kBlock) {
+        const qsizetype end = qMin(count, i + kBlock);
         xs.clear();
         ys.clear();
         for (qsizetype j = i; j < end; ++j) {
