@@ -1,5 +1,6 @@
 #include "dashboardseries.h"
 
+#include "heap.h"
 #include "runmodel.h"
 
 #include <QAbstractProxyModel>
@@ -142,6 +143,7 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
                 if (series->capacity() < series->size() + sourceRows.size())
                     series->reserve(qMax<qsizetype>(m_model->expectedRowCount(),
                                                     qMax(series->size() * 2, series->size() + sourceRows.size())));
+                Heap::populate(series->constData() + series->size(), size_t(sourceRows.size()) * sizeof(Point));
                 m_dirty.insert(key);
             }
             series->append(Point { double(run.number), y, sourceRows.at(i) });

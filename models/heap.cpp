@@ -4,12 +4,31 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#endif
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <cstdint>
 #include <cstdlib>
+
+namespace {
+
+// The whole pages in [start, start + bytes), mapped in writable.
+void mapIn(uintptr_t start, size_t bytes)
+{
+#if defined(MADV_POPULATE_WRITE)
+    static const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
+    const uintptr_t from = (start + page - 1) & ~(page - 1);
+    const uintptr_t to = (start + bytes) & ~(page - 1);
+    if (to > from) // a kernel before 5.14 says EINVAL, and nothing changes
+        madvise(reinterpret_cast<void *>(from), to - from, MADV_POPULATE_WRITE);
+#else
+    Q_UNUSED(start)
+    Q_UNUSED(bytes)
 #endif
+}
+
+} // namespace
 
 void Heap::growInLargeSteps()
 {
@@ -32,16 +51,14 @@ void Heap::prepare(size_t bytes)
     // A block this size is cut from the top of the thread's heap and, freed
     // at once, joins the top again: the small blocks that follow are cut
     // from the same addresses, now mapped.
-    char *block = static_cast<char *>(std::malloc(bytes));
+    void *block = std::malloc(bytes);
     if (!block)
         return;
-    const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
-    const uintptr_t from = (uintptr_t(block) + page - 1) & ~(page - 1);
-    const uintptr_t to = (uintptr_t(block) + bytes) & ~(page - 1);
-    if (to > from) // a kernel before 5.14 says EINVAL, and nothing changes
-        madvise(reinterpret_cast<void *>(from), to - from, MADV_POPULATE_WRITE);
+    mapIn(uintptr_t(block), bytes);
     std::free(block);
 #else
     Q_UNUSED(bytes)
 #endif
 }
+
+void Heap::populate(const void *start, size_t bytes) { mapIn(uintptr_t(start), bytes); }

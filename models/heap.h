@@ -18,4 +18,9 @@ void growInLargeSteps();
 // each cost a fault, which made up a third of reading a million runs. Only
 // a hint: memory it maps that is not used stays for later blocks.
 void prepare(size_t bytes);
+
+// The same for memory already allocated and about to be written for the
+// first time: the part of a reserved array the next page of runs fills.
+// Whole pages inside [from, from + bytes) only.
+void populate(const void *from, size_t bytes);
 }

@@ -1,5 +1,7 @@
 #include "runmodel.h"
 
+#include "heap.h"
+
 #include "argumentline.h"
 #include "historyformat.h"
 
@@ -399,6 +401,9 @@ void RunModel::appendRows(RowPointers &&rows, const QVector<int> &fresh)
         // room for the runs still to come, in one step
         column.values.reserve(qMax(size, size_t(m_expected)));
         column.kinds.reserve(qMax(size, size_t(m_expected)));
+        // (the new part mapped in at once, not page by page)
+        Heap::populate(column.values.data() + column.values.size(),
+                       (size - column.values.size()) * sizeof(column.values.front()));
         column.values.resize(size);
         column.kinds.resize(size);
     }

@@ -1,5 +1,7 @@
 #include "serieslod.h"
 
+#include "heap.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -27,6 +29,7 @@ void SeriesLod::Column::append(double v)
         const qint64 grown = qMin(kChunk, capacityOfLast * 4);
         std::shared_ptr<double[]> bigger(new double[size_t(grown)]);
         std::memcpy(bigger.get(), chunks.back().get(), size_t(capacityOfLast) * sizeof(double));
+        Heap::populate(bigger.get() + capacityOfLast, size_t(grown - capacityOfLast) * sizeof(double));
         chunks.back() = std::move(bigger);
         capacityOfLast = grown;
     }

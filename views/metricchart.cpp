@@ -1,5 +1,6 @@
 #include "metricchart.h"
 
+#include "heap.h"
 #include "historyformat.h"
 #include "lineraster.h"
 #include "mouseposition.h"
@@ -175,6 +176,7 @@ void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> 
     }
     if (m_points.capacity() < points.size()) // pages of runs come one after another
         m_points.reserve(qMax(points.capacity(), points.size()));
+    Heap::populate(m_points.constData() + m_points.size(), size_t(points.size() - known) * sizeof(Point));
     for (qsizetype i = known; i < points.size(); ++i)
         m_points.append(points.at(i));
     appendRuns(&series, points, known);
