@@ -49,6 +49,7 @@ struct ThreadCpu
 inline QHash<int, ThreadCpu> threadCpu()
 {
     QHash<int, ThreadCpu> threads;
+    const double ticks = double(sysconf(_SC_CLK_TCK));
     const QDir tasks(QStringLiteral("/proc/self/task"));
     for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile stat(tasks.filePath(task) + QStringLiteral("/stat"));
@@ -57,10 +58,11 @@ inline QHash<int, ThreadCpu> threadCpu()
         // "tid (name) state ppid …": utime and stime are the 14th and 15th fields
         const QByteArray line = stat.readAll();
         const int open = line.indexOf('('), close = line.lastIndexOf(')');
-        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-        if (open < 0 || fields.size() < 13)
+        if (open < 0 || close < open)
             continue;
-        const double ticks = double(sysconf(_SC_CLK_TCK));
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
         threads.insert(task.toInt(),
                        { QString::fromUtf8(line.mid(open + 1, close - open - 1)),
                          (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks });
