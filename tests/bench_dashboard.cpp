@@ -5,7 +5,8 @@
 //
 //   QT_QPA_PLATFORM=offscreen bench_dashboard [RUNS]
 //
-// BENCH_LONG_EVENTS=1 lists every GUI event over 50 ms as it happens.
+// BENCH_LONG_EVENTS=1 lists every GUI event over 50 ms as it happens;
+// BENCH_STRETCH=1 lists the events of the longest stretch (those over 1 ms).
 #include "benchutil.h"
 #include "dashboardseries.h"
 #include "heap.h"
@@ -56,9 +57,12 @@ public:
             + (receiver->parent() ? QStringLiteral(" in ") + QString::fromLatin1(receiver->parent()->metaObject()->className())
                                   : QString())
             + QStringLiteral(", event %1").arg(int(event->type()));
+        const double startedMs = m_clock.isValid() ? ms(m_clock) - ms(t) : 0;
         const bool handled = QApplication::notify(receiver, event);
         --m_depth;
         const double took = ms(t);
+        if (took > 1 && m_clock.isValid())
+            m_events.push_back({ startedMs, took, what });
         if (took > m_longest) {
             m_longest = took;
             m_what = what;
@@ -71,6 +75,22 @@ public:
         return handled;
     }
     void startTiming() { m_timing = true; }
+    // Keeps every event over 1 ms, on clock's time, for eventsBetween().
+    void traceOn(const QElapsedTimer &clock) { m_clock = clock; }
+    struct Event
+    {
+        double startMs;
+        double tookMs;
+        QString what;
+    };
+    std::vector<Event> eventsBetween(double fromMs, double toMs) const
+    {
+        std::vector<Event> found;
+        for (const Event &e : m_events)
+            if (e.startMs + e.tookMs >= fromMs && e.startMs <= toMs)
+                found.push_back(e);
+        return found;
+    }
     void stopTiming() { m_timing = false; }
     double longest() const { return m_longest; }
     int eventsOver50ms() const { return m_over; }
@@ -82,6 +102,8 @@ private:
     double m_longest = 0;
     int m_over = 0;
     QString m_what;
+    QElapsedTimer m_clock;
+    std::vector<Event> m_events;
 };
 
 const char *const kKeys[] = { "Accuracy", "Regularization Rate", "loss", "f1", "epochs" };
@@ -211,6 +233,7 @@ int main(int argc, char **argv)
         return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
     };
     double lastCpu = threadCpuMs(), longestGapCpu = 0;
+    qint64 longestGapEnd = 0;
     QTimer ticker;
     ticker.setInterval(10);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
@@ -219,6 +242,7 @@ int main(int argc, char **argv)
         if (gap > longestGap) {
             longestGap = gap;
             longestGapCpu = cpuMs - lastCpu;
+            longestGapEnd = t.elapsed();
         }
         gapsOver50 += gap > 50;
         lastTick = t.elapsed();
@@ -227,6 +251,8 @@ int main(int argc, char **argv)
     t.start();
     ticker.start();
     app.startTiming();
+    if (qEnvironmentVariableIsSet("BENCH_STRETCH"))
+        app.traceOn(t);
     const QHash<int, ThreadCpu> cpuBefore = threadCpu();
     loader.setProject(project);
     if (!loaded.wait(120000))
@@ -254,13 +280,18 @@ int main(int argc, char **argv)
     const double openMs = ms(t);
     // what each thread spent on it: the slower one sets the pace
     double windowCpu = 0, historyCpu = 0;
+    qint64 windowFaults = 0, historyFaults = 0;
     const QHash<int, ThreadCpu> cpuAfter = threadCpu();
     for (auto it = cpuAfter.cbegin(); it != cpuAfter.cend(); ++it) {
         const double spent = it->seconds - cpuBefore.value(it.key()).seconds;
-        if (it.key() == int(QCoreApplication::applicationPid()))
+        const qint64 faults = it->faults - cpuBefore.value(it.key()).faults;
+        if (it.key() == int(QCoreApplication::applicationPid())) {
             windowCpu += spent;
-        else if (it->name.startsWith(QLatin1String("runbench-hist")))
+            windowFaults += faults;
+        } else if (it->name.startsWith(QLatin1String("runbench-hist"))) {
             historyCpu += spent;
+            historyFaults += faults;
+        }
     }
 
     std::printf("runs: %d, logged values per run: 5\n", runs);
@@ -275,10 +306,24 @@ int main(int argc, char **argv)
     std::printf("all runs in the model, 6 charts drawn:   %8.1f ms  (%.1fx the SELECT; target <= 2x)\n", openMs,
                 openMs / selectMs);
     std::printf("  CPU time it took: %.2f s on the GUI thread, %.2f s on the history's\n", windowCpu, historyCpu);
+    std::printf("  memory pages mapped in (faults and prefaults): %lld on the GUI thread, %lld on the history's\n",
+                windowFaults, historyFaults);
     std::printf("longest the GUI thread was busy at once: %8lld ms  (target < 50 ms)\n", longestGap);
     std::printf("  of it on a CPU: %.0f ms; stretches over 50 ms: %d\n", longestGapCpu, gapsOver50);
     std::printf("  its longest event: %.1f ms, %s; events over 50 ms: %d\n", app.longest(),
                 qPrintable(app.longestWhat()), app.eventsOver50ms());
+    if (qEnvironmentVariableIsSet("BENCH_STRETCH")) {
+        QHash<QString, QPair<int, double>> byWhat;
+        for (const TimingApplication::Event &e : app.eventsBetween(0, 1e12)) {
+            ++byWhat[e.what].first;
+            byWhat[e.what].second += e.tookMs;
+        }
+        for (auto it = byWhat.cbegin(); it != byWhat.cend(); ++it)
+            std::printf("  %5d events, %7.1f ms: %s\n", it->first, it->second, qPrintable(it.key()));
+    }
+    for (const TimingApplication::Event &e :
+         app.eventsBetween(double(longestGapEnd - longestGap), double(longestGapEnd)))
+        std::printf("    at %8.1f ms: %5.1f ms, %s\n", e.startMs, e.tookMs, qPrintable(e.what));
 
     // Polls while 8 runs are active: each brings those 8 rows again with a
     // new value. The series move a run at a time; the rows read per poll

@@ -39,11 +39,13 @@ inline double residentMiB()
 }
 
 // CPU seconds (user and system) each thread of the process has used so far,
-// by thread id.
+// and the memory pages it mapped in (minor faults, prefaults included), by
+// thread id.
 struct ThreadCpu
 {
     QString name;
     double seconds = 0;
+    qint64 faults = 0;
 };
 
 inline QHash<int, ThreadCpu> threadCpu()
@@ -55,7 +57,8 @@ inline QHash<int, ThreadCpu> threadCpu()
         QFile stat(tasks.filePath(task) + QStringLiteral("/stat"));
         if (!stat.open(QIODevice::ReadOnly))
             continue;
-        // "tid (name) state ppid …": utime and stime are the 14th and 15th fields
+        // "tid (name) state ppid …": minflt is the 10th field, utime and
+        // stime the 14th and 15th
         const QByteArray line = stat.readAll();
         const int open = line.indexOf('('), close = line.lastIndexOf(')');
         if (open < 0 || close < open)
@@ -65,7 +68,7 @@ inline QHash<int, ThreadCpu> threadCpu()
             continue;
         threads.insert(task.toInt(),
                        { QString::fromUtf8(line.mid(open + 1, close - open - 1)),
-                         (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks });
+                         (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks, fields.at(7).toLongLong() });
     }
     return threads;
 }
