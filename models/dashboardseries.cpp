@@ -122,6 +122,7 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
         const QString key = k < 0 ? QString() : keys.at(k); // "": the duration
         QVector<Point> *series = nullptr;
         Change *change = nullptr;
+        Point *out = nullptr; // the next new point, written in place
         for (qsizetype i = 0; i < sourceRows.size(); ++i) {
             const RunRecord &run = *runs.at(i);
             double y = 0;
@@ -145,9 +146,15 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
                                                     qMax(series->size() * 2, series->size() + sourceRows.size())));
                 Heap::populate(series->constData() + series->size(), size_t(sourceRows.size()) * sizeof(Point));
                 m_dirty.insert(key);
+                // room for a point per run, cut to those that had one below
+                const qsizetype at = series->size();
+                series->resize(at + sourceRows.size());
+                out = series->data() + at;
             }
-            series->append(Point { double(run.number), y, sourceRows.at(i) });
+            *out++ = Point { double(run.number), y, sourceRows.at(i) };
         }
+        if (series)
+            series->resize(out - series->constData());
     }
 }
 

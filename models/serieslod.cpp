@@ -15,28 +15,53 @@ bool drawable(double v, bool positiveOnly) { return std::isfinite(v) && (!positi
 
 } // namespace
 
-// A short series keeps a small last chunk that doubles as it grows (a
+// A short series keeps a small last chunk that grows as it fills (a
 // dashboard of a hundred runs' short series must not take half a megabyte
 // each); copies keep the buffer they saw, so growing never disturbs them.
+qint64 SeriesLod::Column::makeRoom(qint64 wanted)
+{
+    const bool fresh = size_t(size >> kChunkBits) == chunks.size();
+    const qint64 offset = size & (kChunk - 1);
+    if (!fresh && (offset + qMax<qint64>(wanted, 1) <= capacityOfLast || capacityOfLast == kChunk))
+        return capacityOfLast - offset;
+    // a new chunk starts small; a full one grows four times over, at once
+    // as far as wanted needs
+    qint64 grown = fresh ? 64 : capacityOfLast * 4;
+    while (grown < kChunk && grown < offset + wanted)
+        grown *= 4;
+    grown = qMin(kChunk, grown);
+    std::shared_ptr<double[]> bigger(new double[size_t(grown)]);
+    Heap::populate(bigger.get(), size_t(grown) * sizeof(double));
+    if (fresh) {
+        chunks.push_back(std::move(bigger));
+    } else {
+        std::memcpy(bigger.get(), chunks.back().get(), size_t(offset) * sizeof(double));
+        chunks.back() = std::move(bigger);
+    }
+    capacityOfLast = grown;
+    return capacityOfLast - offset;
+}
+
 void SeriesLod::Column::append(double v)
 {
-    const size_t chunk = size_t(size >> kChunkBits);
-    const qint64 offset = size & (kChunk - 1);
-    if (chunk == chunks.size()) {
-        chunks.push_back(std::shared_ptr<double[]>(new double[64]));
-        capacityOfLast = 64;
-    } else if (offset == capacityOfLast) {
-        const qint64 grown = qMin(kChunk, capacityOfLast * 4);
-        std::shared_ptr<double[]> bigger(new double[size_t(grown)]);
-        std::memcpy(bigger.get(), chunks.back().get(), size_t(capacityOfLast) * sizeof(double));
-        Heap::populate(bigger.get() + capacityOfLast, size_t(grown - capacityOfLast) * sizeof(double));
-        chunks.back() = std::move(bigger);
-        capacityOfLast = grown;
-    }
-    chunks.back()[size_t(offset)] = v;
+    makeRoom(1);
+    chunks.back()[size_t(size & (kChunk - 1))] = v;
     ++size;
     if ((size & (kChunk - 1)) == 0)
         capacityOfLast = 0; // full: the next value starts a chunk
+}
+
+void SeriesLod::Column::append(const double *v, qint64 count)
+{
+    while (count > 0) {
+        const qint64 taken = qMin(count, makeRoom(count));
+        std::memcpy(chunks.back().get() + (size & (kChunk - 1)), v, size_t(taken) * sizeof(double));
+        size += taken;
+        v += taken;
+        count -= taken;
+        if ((size & (kChunk - 1)) == 0)
+            capacityOfLast = 0;
+    }
 }
 
 void SeriesLod::Column::set(qint64 i, double v)
@@ -205,6 +230,24 @@ qint64 SeriesLod::append(const double *steps, const double *times, const double 
     const qint64 start = size();
     double lastStep = start > 0 ? m_step.at(start - 1) : 0;
     double lastTime = start > 0 ? m_time.at(start - 1) : 0;
+    // The usual case, steps and times after the last and in order: each
+    // column in one copy.
+    bool inOrder = count > 0 && (start == 0 || (steps[0] > lastStep && times[0] >= lastTime));
+    for (qint64 i = 1; inOrder && i < count; ++i)
+        inOrder = steps[i] > steps[i - 1] && times[i] >= times[i - 1];
+    if (inOrder) {
+        m_step.append(steps, count);
+        m_time.append(times, count);
+        m_raw.values.append(values, count);
+        for (qint64 i = 0; i < count; ++i) {
+            if (std::isfinite(values[i])) {
+                ++m_finite;
+                if (values[i] <= 0)
+                    ++m_nonPositive;
+            }
+        }
+        count = 0; // nothing left for the loop below
+    }
     for (qint64 i = 0; i < count; ++i) {
         const bool first = m_step.size == 0;
         if (!first && steps[i] <= lastStep) {

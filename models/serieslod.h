@@ -98,7 +98,9 @@ private:
         qint64 capacityOfLast = 0;
         double at(qint64 i) const { return chunks[size_t(i >> kChunkBits)][size_t(i & (kChunk - 1))]; }
         void append(double v);
+        void append(const double *v, qint64 count);
         void set(qint64 i, double v); // copies the chunk first if a copy shares it
+        qint64 makeRoom(qint64 wanted); // free places in the last chunk after growing it, at least one
     };
     struct Level
     {

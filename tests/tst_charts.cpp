@@ -76,6 +76,7 @@ private Q_SLOTS:
     void summaryFindsEveryExtreme();
     void reductionKeepsTheVisibleMinAndMax();
     void growingChunksAndSharedCopies();
+    void blocksAppendLikeSingleValues();
     void runsArrivingWhileSummarisedJoinTheSummary();
     void smoothingIsTensorBoardsEma();
     void smoothingOnAWorkerCatchesUp();
@@ -158,6 +159,55 @@ void TestCharts::growingChunksAndSharedCopies()
     QVERIFY(s.extremes(SeriesLod::Track::Raw, 0, s.size(), false, &low, &high));
     QCOMPARE(low, -1.0);
     QCOMPARE(high, 999.0);
+}
+
+// Blocks of values (a page of runs, a batch of logged lines) go in a copy
+// per column, across chunk ends and past a copy that shares the values; a
+// block with a step out of order or a time going back takes the careful
+// way. Either way the series is the one single appends make.
+void TestCharts::blocksAppendLikeSingleValues()
+{
+    SeriesLod single, blocks;
+    std::shared_ptr<SeriesLod> copy;
+    qint64 next = 0;
+    for (qint64 size : { 1, 63, 64, 200, 5000, 70000, 3, 131072, 4096 }) {
+        std::vector<double> steps, times, values;
+        for (qint64 i = 0; i < size; ++i, ++next) {
+            steps.push_back(double(next));
+            times.push_back(double(next / 3)); // times repeat: still in order
+            values.push_back(std::sin(double(next) * 0.01) * 100);
+            single.append(steps.back(), times.back(), values.back());
+        }
+        QCOMPARE(blocks.append(steps.data(), times.data(), values.data(), size), size);
+        if (size == 5000)
+            copy = blocks.shareValues();
+    }
+    // out of order: one step goes back (left out), one time goes back (held)
+    const double steps[] = { double(next), double(next) - 5, double(next) + 1 };
+    const double times[] = { double(next), double(next) + 1, 0 };
+    const double values[] = { 7, 8, 9 };
+    QCOMPARE(blocks.append(steps, times, values, 3), qint64(2));
+    for (int i = 0; i < 3; ++i)
+        single.append(steps[i], times[i], values[i]);
+    QCOMPARE(blocks.outOfOrder(), qint64(1));
+    QCOMPARE(blocks.outOfOrder(), single.outOfOrder());
+    QCOMPARE(blocks.size(), single.size());
+    for (qint64 i = 0; i < single.size(); ++i) {
+        if (blocks.value(i) != single.value(i) || blocks.x(SeriesLod::X::Step, i) != single.x(SeriesLod::X::Step, i)
+            || blocks.time(i) != single.time(i))
+            QFAIL(qPrintable(QStringLiteral("differs at %1").arg(i)));
+    }
+    QCOMPARE(blocks.time(blocks.size() - 1), double(next)); // the time of the step before it
+    QCOMPARE(copy->size(), qint64(1 + 63 + 64 + 200 + 5000));
+    QCOMPARE(copy->value(copy->size() - 1), std::sin(double(copy->size() - 1) * 0.01) * 100);
+    for (const auto &[first, last] :
+         { std::pair<qint64, qint64> { 0, blocks.size() }, { 1000, 77777 }, { 65530, 65542 } }) {
+        double low = 0, high = 0, lowSingle = 0, highSingle = 0;
+        QVERIFY(blocks.extremes(SeriesLod::Track::Raw, first, last, false, &low, &high));
+        QVERIFY(single.extremes(SeriesLod::Track::Raw, first, last, false, &lowSingle, &highSingle));
+        QCOMPARE(low, lowSingle);
+        QCOMPARE(high, highSingle);
+    }
 }
 
 void TestCharts::smoothingIsTensorBoardsEma()

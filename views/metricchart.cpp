@@ -177,8 +177,8 @@ void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> 
     if (m_points.capacity() < points.size()) // pages of runs come one after another
         m_points.reserve(qMax(points.capacity(), points.size()));
     Heap::populate(m_points.constData() + m_points.size(), size_t(points.size() - known) * sizeof(Point));
-    for (qsizetype i = known; i < points.size(); ++i)
-        m_points.append(points.at(i));
+    m_points.resize(points.size());
+    std::copy(points.cbegin() + known, points.cend(), m_points.begin() + known);
     appendRuns(&series, points, known);
     m_shownPoints = m_points;
     if (m_highlightIndex < 0 || m_highlightIndex >= m_shownPoints.size()
