@@ -1,5 +1,6 @@
 #include "runhistoryloader.h"
 
+#include "guiturn.h"
 #include "heap.h"
 #include "runstore.h"
 
@@ -95,6 +96,7 @@ public:
         qint64 msecs = 0; // how long the first page took
         qint64 expected = 0; // how many runs the whole load brings
         RunModel::RowPointers rows;
+        bool last = false; // no runs: the load is complete
     };
     // The oldest page waiting, taken over (on the window's thread); false
     // if none waits.
@@ -220,8 +222,13 @@ private:
                 page.push_back(std::make_unique<RunModel::Row>());
                 return &page.back()->run;
             });
-            if (page.empty() && !first)
-                break; // (no room taken)
+            if (page.empty() && !first) {
+                // the end, said: runs deleted while the pages were read
+                // leave the model short of the count it was told
+                if (waitForRoom(generation))
+                    handOver({ generation, false, clock.elapsed(), expected, {}, true });
+                break;
+            }
             const bool empty = page.empty();
             auto sums = empty ? QHash<qint64, QVector<MetricSummary>>()
                               : m_store->summariesBetween(page.front()->run.id, page.back()->run.id);
@@ -316,7 +323,7 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
             m_takePage->start();
     });
     connect(m_takePage, &QTimer::timeout, this, [this] {
-        if (takePages(15))
+        if (!GuiTurn::take(this) || takePages(8))
             m_takePage->start(); // for the next one, if any
     });
     // Results for a project no longer shown are dropped.
@@ -362,7 +369,9 @@ bool RunHistoryLoader::takePages(int budgetMsecs)
         m_worker->pageTaken();
         if (page.generation != m_generation) // for a project no longer shown
             continue;
-        if (page.first) {
+        if (page.last) {
+            m_model->endFilling();
+        } else if (page.first) {
             const int count = int(page.rows.size());
             m_model->setRuns(std::move(page.rows), int(qMin<qint64>(page.expected, std::numeric_limits<int>::max())));
             Q_EMIT loaded(count, page.msecs);

@@ -70,6 +70,10 @@ public:
     using RowPointers = std::vector<std::unique_ptr<Row>>;
     void setRuns(RowPointers rows, int expected = 0);
     int expectedRowCount() const { return m_expected; }
+    // Whether more runs of the load are on their way (fewer rows than
+    // expected); endFilling() says the load brought all there were.
+    bool isFilling() const { return rowCount() < m_expected; }
+    void endFilling() { m_expected = qMin(m_expected, rowCount()); }
     // Adds new runs and updates known ones, without a reset.
     void upsertRuns(const QVector<Row> &rows);
     // The same for rows made elsewhere (a page of the first load), which

@@ -1,5 +1,6 @@
 #include "runsortmodel.h"
 
+#include "guiturn.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
 
@@ -42,6 +43,17 @@ void RunSortModel::radixSort(std::vector<Keyed> *items)
     const size_t n = items->size();
     if (n < 2)
         return;
+    // in order already, or in reverse without ties: a page of new runs,
+    // sorted by run or by start time
+    const auto byKey = [](const Keyed &a, const Keyed &b) { return a.key < b.key; };
+    if (std::is_sorted(items->cbegin(), items->cend(), byKey))
+        return;
+    if (std::adjacent_find(items->cbegin(), items->cend(),
+                           [](const Keyed &a, const Keyed &b) { return a.key <= b.key; })
+        == items->cend()) {
+        std::reverse(items->begin(), items->end());
+        return;
+    }
     std::vector<quint32> counts(size_t(kPasses) * kBuckets, 0);
     for (const Keyed &item : *items)
         for (int p = 0; p < kPasses; ++p)
@@ -66,6 +78,13 @@ RunSortModel::RunSortModel(RunModel *model, RunFilterModel *filter, QObject *par
     , m_filter(filter)
 {
     setSourceModel(model);
+    m_takeWaiting.setSingleShot(true);
+    connect(&m_takeWaiting, &QTimer::timeout, this, [this] {
+        if (GuiTurn::take(this))
+            takeWaiting();
+        else
+            m_takeWaiting.start(0); // in the next pass
+    });
     // Which runs: the filter's rows. The filter hears the RunModel first (it
     // connected first), so its rows are current when these run.
     connect(filter, &QAbstractItemModel::rowsInserted, this,
@@ -133,6 +152,7 @@ QModelIndex RunSortModel::mapFromSource(const QModelIndex &sourceIndex) const
 
 void RunSortModel::sort(int column, Qt::SortOrder order)
 {
+    takeWaiting();
     if (column >= columnCount())
         column = -1;
     m_column = column;
@@ -182,6 +202,10 @@ void RunSortModel::computeKey(int sourceRow)
         computeKeys();
     if (m_keys.kind.size() <= sourceRow) {
         const int size = qMax(sourceRow + 1, m_model->rowCount());
+        if (m_keys.kind.capacity() < size) { // the runs still to come too, in one step
+            m_keys.kind.reserve(qMax(size, m_model->expectedRowCount()));
+            m_keys.numbers.reserve(m_keys.kind.capacity());
+        }
         m_keys.kind.resize(size);
         m_keys.numbers.resize(size);
         if (!m_keys.textIndex.isEmpty())
@@ -258,6 +282,8 @@ QVector<int> RunSortModel::inRunOrder(const QVector<int> &rows) const
 {
     QVector<int> ordered;
     const int all = m_model->rowCount();
+    if (std::is_sorted(rows.cbegin(), rows.cend())) // a page, pages after one another
+        return rows;
     if (rows.size() < all / 16) {
         ordered = rows;
         std::sort(ordered.begin(), ordered.end());
@@ -284,6 +310,7 @@ void RunSortModel::sortRows(QVector<int> *rows) const
     // comparisons.
     const bool up = m_order == Qt::AscendingOrder;
     std::vector<Keyed> numbers;
+    numbers.reserve(size_t(rows->size()));
     QVector<int> texts;
     QVector<int> missing;
     for (int r : inRunOrder(*rows)) {
@@ -440,15 +467,18 @@ void RunSortModel::reorderMerging(const QVector<int> &sorted, const QVector<int>
 
 void RunSortModel::rebuild()
 {
+    m_waiting.clear(); // read below with the rest
+    m_takeWaiting.stop();
     if (m_column >= m_model->columnCount())
         m_column = -1;
     computeKeys();
     m_rows.clear();
-    m_rows.reserve(m_filter->rowCount());
+    m_rows.reserve(qMax(m_filter->rowCount(), m_model->expectedRowCount()));
     for (int r = 0; r < m_filter->rowCount(); ++r)
         m_rows.append(m_filter->mapToSource(m_filter->index(r, 0)).row());
     sortRows(&m_rows);
     m_position = QVector<int>(m_model->rowCount(), -1);
+    m_position.reserve(m_model->expectedRowCount());
     renumber(0);
 }
 
@@ -458,9 +488,36 @@ void RunSortModel::filterRowsInserted(int first, int last)
     fresh.reserve(last - first + 1);
     for (int r = first; r <= last; ++r)
         fresh.append(m_filter->mapToSource(m_filter->index(r, 0)).row());
+    // the keys now, while the runs are fresh in the cache (a run read again
+    // later waits for memory)
     if (m_column >= 0)
         for (int row : std::as_const(fresh))
             computeKey(row);
+    if (m_model->isFilling()) { // more pages to come
+        if (m_waiting.isEmpty()) {
+            m_waiting.reserve(m_model->expectedRowCount() - m_model->rowCount() + int(fresh.size()));
+            m_takeWaiting.start(waitMsecs());
+        }
+        m_waiting += fresh;
+        return;
+    }
+    if (!m_waiting.isEmpty()) { // the last page: in with the ones before it
+        m_takeWaiting.stop();
+        fresh = std::exchange(m_waiting, {}) + fresh;
+    }
+    insertRows(std::move(fresh));
+}
+
+void RunSortModel::takeWaiting()
+{
+    m_takeWaiting.stop();
+    if (!m_waiting.isEmpty())
+        insertRows(std::exchange(m_waiting, {}));
+}
+
+// Rows whose keys are known, into their places.
+void RunSortModel::insertRows(QVector<int> fresh)
+{
     sortRows(&fresh);
     const auto less = [this](int a, int b) { return before(a, b); };
     if (fresh.size() <= kOneByOne) {
@@ -497,11 +554,21 @@ void RunSortModel::filterRowsAboutToBeRemoved(int first, int last)
 {
     QVector<int> places;
     places.reserve(last - first + 1);
+    QVector<int> notIn; // yet: waiting
     for (int r = first; r <= last; ++r) {
         const int row = m_filter->mapToSource(m_filter->index(r, 0)).row();
         const int place = position(row);
         if (place >= 0)
             places.append(place);
+        else
+            notIn.append(row);
+    }
+    if (!notIn.isEmpty() && !m_waiting.isEmpty()) {
+        std::sort(notIn.begin(), notIn.end());
+        m_waiting.erase(
+            std::remove_if(m_waiting.begin(), m_waiting.end(),
+                           [&notIn](int row) { return std::binary_search(notIn.cbegin(), notIn.cend(), row); }),
+            m_waiting.end());
     }
     if (places.isEmpty())
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractProxyModel>
+#include <QTimer>
 #include <QVector>
 
 #include <limits>
@@ -15,7 +16,10 @@ class RunModel;
 // ties in run order) instead of comparing QModelIndexes, and sorts them as
 // 64-bit numbers by radix, so a million runs sort in well under a tenth of
 // a second. New runs arrive in pages: a page goes in with one insertion and
-// one merge, not a search per run.
+// one merge, not a search per run. While the RunModel fills (a history's
+// first load, page after page), new runs wait and go in together a few
+// times a second: the grid and its header move every row after an insertion
+// at the top, which for a million rows cost more than the page itself.
 //
 // Its source is the RunModel itself: mapToSource() gives the run's row.
 class RunSortModel : public QAbstractProxyModel
@@ -37,6 +41,10 @@ public:
 
     int sortColumn() const { return m_column; }
     Qt::SortOrder sortOrder() const { return m_order; }
+    // Runs the filter shows that wait to go in (see above).
+    int waitingCount() const { return int(m_waiting.size()); }
+    // How long they may wait at most.
+    static int waitMsecs() { return 100; }
 
 private:
     // The sort column's key of every RunModel row.
@@ -81,6 +89,8 @@ private:
     void reorderMerging(const QVector<int> &sorted, const QVector<int> &more);
     void rebuild();
     void filterRowsInserted(int first, int last);
+    void insertRows(QVector<int> fresh);
+    void takeWaiting();
     void filterRowsAboutToBeRemoved(int first, int last);
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QVector<int> &roles);
 
@@ -94,4 +104,6 @@ private:
     // m_rows[m_renumberFrom] on are out of date (see position())
     mutable QVector<int> m_position;
     mutable int m_renumberFrom = std::numeric_limits<int>::max();
+    QVector<int> m_waiting; // RunModel rows the filter added while the model fills
+    QTimer m_takeWaiting;
 };

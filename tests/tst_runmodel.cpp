@@ -1,4 +1,5 @@
 #include "dashboardseries.h"
+#include "guiturn.h"
 #include "runfilter.h"
 #include "runfiltermodel.h"
 #include "runhistoryloader.h"
@@ -8,6 +9,7 @@
 #include "runstore.h"
 #include "testutil.h"
 
+#include <QAbstractEventDispatcher>
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -57,6 +59,8 @@ private Q_SLOTS:
     void sortsManyDistinctTexts();
     void loaderFollowsTheStore();
     void loaderReadsEveryPage();
+    void sortedRowsWaitWhileTheModelFills();
+    void heavyPiecesTakeTurns();
     void dashboardSeriesMoveARunAtATime();
 };
 
@@ -607,6 +611,135 @@ void TestRunModel::loaderReadsEveryPage()
     QTest::qWait(300);
     QCOMPARE(switched.rowCount(), 1);
     QCOMPARE(switched.run(0).script, QStringLiteral("e.py"));
+}
+
+// While a load brings pages, the grid's order takes the new runs in a few
+// times a second, all in one insertion, in their places; the last page
+// brings the waiting ones in with it, and a run the filter drops meanwhile
+// never comes.
+void TestRunModel::sortedRowsWaitWhileTheModelFills()
+{
+    const auto page = [](int from, int to) {
+        QVector<RunModel::Row> rows;
+        for (int i = from; i <= to; ++i)
+            rows.append(
+                row(i, i, QStringLiteral("a.py"), RunStatus::Completed, { { QStringLiteral("Accuracy"), 0.1 } }));
+        return rows;
+    };
+    RunModel model;
+    model.setRuns(page(1, 100), 1000);
+    QVERIFY(model.isFilling());
+    RunFilterModel filter(&model);
+    QVERIFY(filter.setFilterText(QStringLiteral("Accuracy < 0.5")));
+    RunSortModel sorted(&model, &filter);
+    QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    sorted.sort(RunModel::NumberField, Qt::DescendingOrder);
+    QSignalSpy inserted(&sorted, &QAbstractItemModel::rowsInserted);
+    for (int p = 1; p < 8; ++p)
+        model.upsertRuns(page(p * 100 + 1, p * 100 + 100));
+    QCOMPARE(model.rowCount(), 800);
+    QCOMPARE(sorted.rowCount(), 100);
+    QCOMPARE(sorted.waitingCount(), 700);
+    QCOMPARE(inserted.count(), 0);
+    // run 150 waits; its new value takes it out of the filter
+    QVector<RunModel::Row> changed = page(150, 150);
+    changed[0].metrics = { scalarSummary(QStringLiteral("Accuracy"), 0.9) };
+    model.upsertRuns(changed);
+    QCOMPARE(sorted.waitingCount(), 699);
+    QTRY_COMPARE_WITH_TIMEOUT(sorted.rowCount(), 799, RunSortModel::waitMsecs() * 20);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(sorted.waitingCount(), 0);
+    QCOMPARE(sorted.index(0, 0).data(RunModel::RunNumberRole).toInt(), 800);
+    QCOMPARE(sorted.index(798, 0).data(RunModel::RunNumberRole).toInt(), 1);
+    QCOMPARE(sorted.mapFromSource(model.index(149, 0)), QModelIndex());
+    QCOMPARE(expectedOrder(model, filter, RunModel::NumberField, Qt::DescendingOrder).size(), 799);
+    // one page waits, then the last one brings it in at once
+    model.upsertRuns(page(801, 900));
+    QCOMPARE(sorted.rowCount(), 799);
+    model.upsertRuns(page(901, 1000));
+    QVERIFY(!model.isFilling());
+    QCOMPARE(sorted.rowCount(), 999);
+    QCOMPARE(sorted.waitingCount(), 0);
+    QList<int> shown;
+    for (int r = 0; r < sorted.rowCount(); ++r)
+        shown.append(sorted.mapToSource(sorted.index(r, 0)).row());
+    QCOMPARE(shown, expectedOrder(model, filter, RunModel::NumberField, Qt::DescendingOrder));
+    // live runs after the load: at once
+    model.upsertRuns(page(1001, 1001));
+    QCOMPARE(sorted.rowCount(), 1000);
+    QCOMPARE(sorted.index(0, 0).data(RunModel::RunNumberRole).toInt(), 1001);
+
+    // a load that brought fewer runs than it counted (some deleted on the
+    // way) ends all the same: new runs no longer wait
+    RunModel shortLoad;
+    shortLoad.setRuns(page(1, 10), 50);
+    RunFilterModel all(&shortLoad);
+    RunSortModel order(&shortLoad, &all);
+    shortLoad.upsertRuns(page(11, 20));
+    QCOMPARE(order.rowCount(), 10);
+    shortLoad.endFilling();
+    QVERIFY(!shortLoad.isFilling());
+    shortLoad.upsertRuns(page(21, 21));
+    QCOMPARE(order.rowCount(), 21);
+    // sorting takes the waiting ones in first
+    RunModel sorting;
+    sorting.setRuns(page(1, 10), 50);
+    RunFilterModel allOfThem(&sorting);
+    RunSortModel resorted(&sorting, &allOfThem);
+    sorting.upsertRuns(page(11, 20));
+    resorted.sort(RunModel::NumberField, Qt::AscendingOrder);
+    QCOMPARE(resorted.rowCount(), 20);
+    QCOMPARE(resorted.index(19, 0).data(RunModel::RunNumberRole).toInt(), 20);
+}
+
+// Heavy pieces due in the same pass of the event loop run in passes of
+// their own, and a piece refused its turn runs before one that asks again
+// at once (the next page of runs).
+void TestRunModel::heavyPiecesTakeTurns()
+{
+    int pass = 0;
+    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    QVERIFY(dispatcher);
+    const QMetaObject::Connection counting
+        = connect(dispatcher, &QAbstractEventDispatcher::awake, this, [&pass] { ++pass; });
+    struct Ran
+    {
+        char piece;
+        int pass;
+    };
+    QVector<Ran> ran;
+    QTimer pages, charts, order;
+    int pagesLeft = 6;
+    for (QTimer *t : { &pages, &charts, &order })
+        t->setSingleShot(true);
+    const auto piece = [&](QTimer *timer, char name, int *again) {
+        return [&, timer, name, again] {
+            if (!GuiTurn::take(timer)) {
+                timer->start(0);
+                return;
+            }
+            ran.append({ name, pass });
+            if (again && --*again > 0)
+                timer->start(0); // like the next page, due at once
+        };
+    };
+    connect(&pages, &QTimer::timeout, this, piece(&pages, 'p', &pagesLeft));
+    connect(&charts, &QTimer::timeout, this, piece(&charts, 'c', nullptr));
+    connect(&order, &QTimer::timeout, this, piece(&order, 'o', nullptr));
+    pages.start(0);
+    charts.start(0);
+    order.start(0);
+    QTRY_COMPARE(ran.size(), 8);
+    disconnect(counting);
+    QString sequence;
+    for (int i = 0; i < ran.size(); ++i) {
+        sequence += QLatin1Char(ran.at(i).piece);
+        if (i > 0)
+            QVERIFY2(ran.at(i).pass > ran.at(i - 1).pass, qPrintable(sequence)); // one a pass
+    }
+    // the two refused in the first pass come before the second page
+    QCOMPARE(sequence.left(3), QStringLiteral("pco"));
+    QCOMPARE(sequence.count(QLatin1Char('p')), 6);
 }
 
 void TestRunModel::loaderFollowsTheStore()

@@ -2,6 +2,7 @@
 
 #include "customizecolumnsdialog.h"
 #include "dashboardseries.h"
+#include "guiturn.h"
 #include "historyformat.h"
 #include "icons.h"
 #include "metricchart.h"
@@ -227,16 +228,17 @@ RunDashboard::RunDashboard(RunModel *model, QWidget *parent)
     connect(m_scatter, &ParameterScatter::runHovered, this, &RunDashboard::hovered);
     connect(m_scatter, &ParameterScatter::runClicked, this, &RunDashboard::detailsRequested);
 
-    // Many changes within 30 ms become one redraw. The first change starts
-    // the wait and later ones join it, without starting it again: pages of
-    // runs arriving every few milliseconds would otherwise hold the charts
-    // back until the last one.
+    // Many changes within 30 ms become one redraw (100 ms while a history's
+    // pages are still coming: each redraw of a million-run chart costs the
+    // same however few runs came). The first change starts the wait and
+    // later ones join it, without starting it again: pages of runs arriving
+    // every few milliseconds would otherwise hold the charts back until the
+    // last one.
     m_rebuild->setSingleShot(true);
-    m_rebuild->setInterval(30);
     connect(m_rebuild, &QTimer::timeout, this, &RunDashboard::rebuildCharts);
     const auto rebuildSoon = [this] {
         if (!m_rebuild->isActive())
-            m_rebuild->start();
+            m_rebuild->start(m_model->isFilling() ? 100 : 30);
     };
     // The series are kept by the model layer, a run at a time; the charts
     // redraw only the series that moved.
@@ -469,6 +471,10 @@ constexpr int kRebuildBudgetMs = 12;
 
 void RunDashboard::rebuildCharts()
 {
+    if (!GuiTurn::take(this)) {
+        m_rebuild->start(0); // in the next pass
+        return;
+    }
     const QStringList keys = m_series->keys();
     bool changedLayout = false;
     if (m_chartKeysChanged) {
@@ -506,7 +512,6 @@ void RunDashboard::rebuildCharts()
     }
     // A few charts at a time: the window's thread stays free for input and
     // for the next page of runs; the rest follow at once, after them.
-    m_rebuild->setInterval(30);
     QElapsedTimer budget;
     budget.start();
     // and from where the last call stopped, so that every chart has its turn
