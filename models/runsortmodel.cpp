@@ -494,10 +494,8 @@ void RunSortModel::filterRowsInserted(int first, int last)
         for (int row : std::as_const(fresh))
             computeKey(row);
     if (m_model->isFilling()) { // more pages to come
-        if (m_waiting.isEmpty()) {
-            m_waiting.reserve(m_model->expectedRowCount() - m_model->rowCount() + int(fresh.size()));
+        if (m_waiting.isEmpty())
             m_takeWaiting.start(waitMsecs());
-        }
         m_waiting += fresh;
         return;
     }

@@ -215,11 +215,7 @@ bool SeriesLod::append(double step, double time, double value)
     m_step.append(step);
     m_time.append(m_time.size > 0 ? std::max(time, m_time.at(m_time.size - 1)) : time);
     m_raw.append(value);
-    if (std::isfinite(value)) {
-        ++m_finite;
-        if (value <= 0)
-            ++m_nonPositive;
-    }
+    countValue(value, 1);
     if (m_smoothed)
         m_smoothed->extend(m_raw.values, m_raw.values.size);
     return true;
@@ -239,16 +235,10 @@ qint64 SeriesLod::append(const double *steps, const double *times, const double 
         m_step.append(steps, count);
         m_time.append(times, count);
         m_raw.values.append(values, count);
-        for (qint64 i = 0; i < count; ++i) {
-            if (std::isfinite(values[i])) {
-                ++m_finite;
-                if (values[i] <= 0)
-                    ++m_nonPositive;
-            }
-        }
-        count = 0; // nothing left for the loop below
+        for (qint64 i = 0; i < count; ++i)
+            countValue(values[i], 1);
     }
-    for (qint64 i = 0; i < count; ++i) {
+    for (qint64 i = 0; !inOrder && i < count; ++i) {
         const bool first = m_step.size == 0;
         if (!first && steps[i] <= lastStep) {
             ++m_outOfOrder;
@@ -259,11 +249,7 @@ qint64 SeriesLod::append(const double *steps, const double *times, const double 
         m_step.append(lastStep);
         m_time.append(lastTime);
         m_raw.values.append(values[i]);
-        if (std::isfinite(values[i])) {
-            ++m_finite;
-            if (values[i] <= 0)
-                ++m_nonPositive;
-        }
+        countValue(values[i], 1);
     }
     m_raw.summarise(start);
     if (m_smoothed)
@@ -271,21 +257,22 @@ qint64 SeriesLod::append(const double *steps, const double *times, const double 
     return size() - start;
 }
 
+void SeriesLod::countValue(double value, int by)
+{
+    if (std::isfinite(value)) {
+        m_finite += by;
+        if (value <= 0)
+            m_nonPositive += by;
+    }
+}
+
 void SeriesLod::setValue(qint64 i, double value)
 {
     if (i < 0 || i >= size())
         return;
     const double old = m_raw.values.at(i);
-    if (std::isfinite(old)) {
-        --m_finite;
-        if (old <= 0)
-            --m_nonPositive;
-    }
-    if (std::isfinite(value)) {
-        ++m_finite;
-        if (value <= 0)
-            ++m_nonPositive;
-    }
+    countValue(old, -1);
+    countValue(value, 1);
     m_raw.values.set(i, value);
     m_raw.resummarise(i);
     m_smoothed.reset();

@@ -88,6 +88,7 @@ public:
                             bool positiveOnly) const;
 
 private:
+    void countValue(double value, int by); // into the finite and non-positive counts (by 1 or -1)
     static constexpr int kChunkBits = 16;
     static constexpr qint64 kChunk = qint64(1) << kChunkBits;
     static constexpr int kBlockBits = 4; // 16 points per summary block, 16 blocks per block above
