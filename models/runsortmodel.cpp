@@ -503,18 +503,18 @@ void RunSortModel::filterRowsInserted(int first, int last)
         m_takeWaiting.stop();
         fresh = std::exchange(m_waiting, {}) + fresh;
     }
-    insertRows(std::move(fresh));
+    insertFresh(std::move(fresh));
 }
 
 void RunSortModel::takeWaiting()
 {
     m_takeWaiting.stop();
     if (!m_waiting.isEmpty())
-        insertRows(std::exchange(m_waiting, {}));
+        insertFresh(std::exchange(m_waiting, {}));
 }
 
 // Rows whose keys are known, into their places.
-void RunSortModel::insertRows(QVector<int> fresh)
+void RunSortModel::insertFresh(QVector<int> fresh)
 {
     sortRows(&fresh);
     const auto less = [this](int a, int b) { return before(a, b); };

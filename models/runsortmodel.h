@@ -89,7 +89,7 @@ private:
     void reorderMerging(const QVector<int> &sorted, const QVector<int> &more);
     void rebuild();
     void filterRowsInserted(int first, int last);
-    void insertRows(QVector<int> fresh);
+    void insertFresh(QVector<int> fresh);
     void takeWaiting();
     void filterRowsAboutToBeRemoved(int first, int last);
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QVector<int> &roles);
