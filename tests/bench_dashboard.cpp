@@ -31,10 +31,19 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace {
+
+// The calling thread's time on a CPU so far.
+double threadCpuMs()
+{
+    timespec now;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
 
 // Times every event the GUI thread handles, outermost only: the longest
 // says what held the thread (its receiver and that one's parent).
@@ -58,11 +67,12 @@ public:
                                   : QString())
             + QStringLiteral(", event %1").arg(int(event->type()));
         const double startedMs = m_clock.isValid() ? ms(m_clock) - ms(t) : 0;
+        const double cpuBefore = m_clock.isValid() ? threadCpuMs() : 0;
         const bool handled = QApplication::notify(receiver, event);
         --m_depth;
         const double took = ms(t);
         if (took > 1 && m_clock.isValid())
-            m_events.push_back({ startedMs, took, what });
+            m_events.push_back({ startedMs, took, threadCpuMs() - cpuBefore, what });
         if (took > m_longest) {
             m_longest = took;
             m_what = what;
@@ -81,6 +91,7 @@ public:
     {
         double startMs;
         double tookMs;
+        double cpuMs; // of it on a CPU
         QString what;
     };
     const std::vector<Event> &events() const { return m_events; }
@@ -228,11 +239,6 @@ int main(int argc, char **argv)
     int gapsOver50 = 0;
     // and how much of the longest the thread was on a CPU: the rest it
     // waited for one (the history's thread and other programs share two)
-    const auto threadCpuMs = [] {
-        timespec now;
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-        return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-    };
     double lastCpu = threadCpuMs(), longestGapCpu = 0;
     qint64 longestGapEnd = 0;
     QTimer ticker;
@@ -255,6 +261,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsSet("BENCH_STRETCH"))
         app.traceOn(t);
     const QHash<int, ThreadCpu> cpuBefore = threadCpu();
+    std::fprintf(stderr, "the window's load begins\n"); // a mark for a profiler to start at
     loader.setProject(project);
     if (!loaded.wait(120000))
         return 1;
@@ -280,8 +287,8 @@ int main(int argc, char **argv)
     QApplication::processEvents();
     const double openMs = ms(t);
     // what each thread spent on it: the slower one sets the pace
-    double windowCpu = 0, historyCpu = 0;
-    qint64 windowFaults = 0, historyFaults = 0;
+    double windowCpu = 0, historyCpu = 0, heapCpu = 0;
+    qint64 windowFaults = 0, historyFaults = 0, heapFaults = 0;
     const QHash<int, ThreadCpu> cpuAfter = threadCpu();
     for (auto it = cpuAfter.cbegin(); it != cpuAfter.cend(); ++it) {
         const double spent = it->seconds - cpuBefore.value(it.key()).seconds;
@@ -292,6 +299,9 @@ int main(int argc, char **argv)
         } else if (it->name.startsWith(QLatin1String("runbench-hist"))) {
             historyCpu += spent;
             historyFaults += faults;
+        } else if (it->name.startsWith(QLatin1String("runbench-heap"))) {
+            heapCpu += spent;
+            heapFaults += faults;
         }
     }
 
@@ -306,25 +316,53 @@ int main(int argc, char **argv)
                 firstChartMs, firstChartMs / selectMs);
     std::printf("all runs in the model, 6 charts drawn:   %8.1f ms  (%.1fx the SELECT; target <= 2x)\n", openMs,
                 openMs / selectMs);
-    std::printf("  CPU time it took: %.2f s on the GUI thread, %.2f s on the history's\n", windowCpu, historyCpu);
-    std::printf("  memory pages mapped in (faults and prefaults): %lld on the GUI thread, %lld on the history's\n",
-                windowFaults, historyFaults);
+    std::printf("  CPU time it took: %.2f s on the GUI thread, %.2f s on the history's, %.2f s mapping memory in "
+                "ahead\n",
+                windowCpu, historyCpu, heapCpu);
+    std::printf("  memory pages mapped in (faults and prefaults): %lld on the GUI thread, %lld on the history's, %lld "
+                "ahead\n",
+                windowFaults, historyFaults, heapFaults);
     std::printf("longest the GUI thread was busy at once: %8lld ms  (target < 50 ms)\n", longestGap);
     std::printf("  of it on a CPU: %.0f ms; stretches over 50 ms: %d\n", longestGapCpu, gapsOver50);
     std::printf("  its longest event: %.1f ms, %s; events over 50 ms: %d\n", app.longest(),
                 qPrintable(app.longestWhat()), app.eventsOver50ms());
     if (qEnvironmentVariableIsSet("BENCH_STRETCH")) {
-        QHash<QString, QPair<int, double>> byWhat;
+        struct Kind
+        {
+            int count = 0;
+            double ms = 0, cpuMs = 0;
+            const TimingApplication::Event *longest = nullptr;
+        };
+        QHash<QString, Kind> byWhat;
         for (const TimingApplication::Event &e : app.events()) {
-            ++byWhat[e.what].first;
-            byWhat[e.what].second += e.tookMs;
+            Kind &kind = byWhat[e.what];
+            ++kind.count;
+            kind.ms += e.tookMs;
+            kind.cpuMs += e.cpuMs;
+            if (!kind.longest || e.tookMs > kind.longest->tookMs)
+                kind.longest = &e;
         }
         for (auto it = byWhat.cbegin(); it != byWhat.cend(); ++it)
-            std::printf("  %5d events, %7.1f ms: %s\n", it->first, it->second, qPrintable(it.key()));
+            std::printf("  %5d events, %7.1f ms (%7.1f on a CPU), the longest %5.1f ms (%4.1f): %s\n", it->count,
+                        it->ms, it->cpuMs, it->longest->tookMs, it->longest->cpuMs, qPrintable(it.key()));
+        // the longest events on the system's monotonic clock, to find them in
+        // a profile recorded with it (perf record -k CLOCK_MONOTONIC)
+        std::vector<const TimingApplication::Event *> longest;
+        for (const TimingApplication::Event &e : app.events())
+            longest.push_back(&e);
+        const size_t shown = std::min<size_t>(longest.size(), 12);
+        std::partial_sort(longest.begin(), longest.begin() + qsizetype(shown), longest.end(),
+                          [](const auto *a, const auto *b) { return a->tookMs > b->tookMs; });
+        const double base = double(t.msecsSinceReference()) / 1e3;
+        for (size_t i = 0; i < shown; ++i)
+            std::fprintf(stderr, "event from %.6f to %.6f s (monotonic): %.1f ms, %.1f on a CPU, %s\n",
+                         base + longest[i]->startMs / 1e3, base + (longest[i]->startMs + longest[i]->tookMs) / 1e3,
+                         longest[i]->tookMs, longest[i]->cpuMs, qPrintable(longest[i]->what));
     }
     for (const TimingApplication::Event &e :
          app.eventsBetween(double(longestGapEnd - longestGap), double(longestGapEnd)))
-        std::printf("    at %8.1f ms: %5.1f ms, %s\n", e.startMs, e.tookMs, qPrintable(e.what));
+        std::printf("    at %8.1f ms: %5.1f ms (%4.1f on a CPU), %s\n", e.startMs, e.tookMs, e.cpuMs,
+                    qPrintable(e.what));
 
     // Polls while 8 runs are active: each brings those 8 rows again with a
     // new value. The series move a run at a time; the rows read per poll
