@@ -141,9 +141,13 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
                 if (change->appendedFrom < 0)
                     change->appendedFrom = int(series->size());
                 // room for the runs the model expects, at once
-                if (series->capacity() < series->size() + sourceRows.size())
+                if (series->capacity() < series->size() + sourceRows.size()) {
                     series->reserve(qMax<qsizetype>(m_model->expectedRowCount(),
                                                     qMax(series->size() * 2, series->size() + sourceRows.size())));
+                    // the pages after this one, mapped in meanwhile
+                    Heap::populateSoon(series->constData() + series->size() + sourceRows.size(),
+                                       size_t(series->capacity() - series->size() - sourceRows.size()) * sizeof(Point));
+                }
                 Heap::populate(series->constData() + series->size(), size_t(sourceRows.size()) * sizeof(Point));
                 m_dirty.insert(key);
                 // room for a point per run, cut to those that had one below

@@ -5,11 +5,21 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#include <pthread.h>
+#include <sched.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdlib>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <utility>
 
 namespace {
 
@@ -28,6 +38,105 @@ void mapIn(uintptr_t start, size_t bytes)
 #endif
 }
 
+// Where the main heap (the one the window's thread cuts its blocks from)
+// starts, once growInLargeSteps() has looked: its top is mapped in ahead
+// only above it.
+std::atomic<uintptr_t> g_heapStart { 0 };
+constexpr size_t kTopAhead = 64 * 1024 * 1024; // M_TOP_PAD below
+
+// The thread behind populateSoon() and prepareSoon(): the main heap's top
+// when asked for, else a slice of the first range, which then goes to the
+// back.
+class Populator
+{
+public:
+    static Populator &instance()
+    {
+        // never destroyed: its thread may wait on it while the process ends
+        static Populator *const populator = new Populator;
+        return *populator;
+    }
+
+    void add(uintptr_t from, size_t bytes)
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_lock);
+            m_ranges.emplace_back(from, bytes);
+        }
+        m_wake.notify_one();
+    }
+
+    void wantTop()
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_lock);
+            if (m_topWanted)
+                return;
+            m_topWanted = true;
+        }
+        m_wake.notify_one();
+    }
+
+private:
+    static constexpr size_t kSlice = 256 * 1024;
+
+    Populator()
+    {
+        std::thread([this] { run(); }).detach();
+    }
+
+    void run()
+    {
+        pthread_setname_np(pthread_self(), "runbench-heap");
+#if defined(SCHED_IDLE)
+        // only on a CPU no other thread wants: it never takes one from the
+        // window or the history (nor from the painter's helpers the window
+        // waits for)
+        sched_param idle {};
+        pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+#endif
+        for (;;) {
+            std::pair<uintptr_t, size_t> slice;
+            {
+                std::unique_lock<std::mutex> lock(m_lock);
+                m_wake.wait(lock, [this] { return m_topWanted || !m_ranges.empty(); });
+                if (std::exchange(m_topWanted, false)) {
+                    lock.unlock();
+                    mapInTop();
+                    continue;
+                }
+                std::pair<uintptr_t, size_t> range = m_ranges.front();
+                m_ranges.pop_front();
+                slice = { range.first, std::min(range.second, kSlice) };
+                if (range.second > kSlice)
+                    m_ranges.emplace_back(range.first + kSlice, range.second - kSlice);
+            }
+            mapIn(slice.first, slice.second);
+        }
+    }
+
+    // The main heap's last kTopAhead bytes, below the program break: the
+    // top of the heap, where glibc cuts the next blocks from (freed blocks
+    // that join the top were mapped in when they were used). Pages already
+    // mapped in cost a look each.
+    static void mapInTop()
+    {
+#if defined(SYS_brk)
+        const uintptr_t start = g_heapStart.load(std::memory_order_relaxed);
+        const auto end = uintptr_t(syscall(SYS_brk, 0)); // the break, asked of the kernel
+        if (start == 0 || end <= start)
+            return;
+        for (uintptr_t from = std::max(start, end > kTopAhead ? end - kTopAhead : 0); from < end; from += kSlice)
+            mapIn(from, std::min<size_t>(kSlice, end - from));
+#endif
+    }
+
+    std::mutex m_lock;
+    std::condition_variable m_wake;
+    std::deque<std::pair<uintptr_t, size_t>> m_ranges;
+    bool m_topWanted = false;
+};
+
 } // namespace
 
 void Heap::growInLargeSteps()
@@ -42,6 +151,9 @@ void Heap::growInLargeSteps()
     // at the top of the heap stay for the next use instead of going back.
     mallopt(M_MMAP_THRESHOLD, 64 * kMB);
     mallopt(M_TRIM_THRESHOLD, 256 * kMB);
+#endif
+#if defined(SYS_brk)
+    g_heapStart = uintptr_t(syscall(SYS_brk, 0));
 #endif
 }
 
@@ -62,3 +174,21 @@ void Heap::prepare(size_t bytes)
 }
 
 void Heap::populate(const void *start, size_t bytes) { mapIn(uintptr_t(start), bytes); }
+
+void Heap::prepareSoon()
+{
+#if defined(MADV_POPULATE_WRITE)
+    Populator::instance().wantTop();
+#endif
+}
+
+void Heap::populateSoon(const void *start, size_t bytes)
+{
+#if defined(MADV_POPULATE_WRITE)
+    if (bytes > 0)
+        Populator::instance().add(uintptr_t(start), bytes);
+#else
+    Q_UNUSED(start)
+    Q_UNUSED(bytes)
+#endif
+}

@@ -23,4 +23,20 @@ void prepare(size_t bytes);
 // first time: the part of a reserved array the next page of runs fills.
 // Whole pages inside [from, from + bytes) only.
 void populate(const void *from, size_t bytes);
+
+// The same, on a thread of its own, for memory written over the next
+// seconds: the rest of an array reserved for the runs a load expects. A
+// page costs the same wherever it is mapped in (on this machine's kind, a
+// virtual one, 10 µs); there it costs the window nothing. Slices of every
+// range given go in turn, from each range's start, as the arrays fill.
+// Mapping in changes no byte, so memory freed or used again meanwhile is
+// safe; populate() on the same pages then finds them mapped.
+void populateSoon(const void *from, size_t bytes);
+
+// And the top of the main heap, where the window's thread cuts its blocks
+// from: Qt's own arrays of a grid (a header's sections, a proxy's rows)
+// grow there, and each time they move, the new block's pages would be met
+// one by one. The next 64 MB, mapped in on that thread too; a request
+// while one waits is the same request. After growInLargeSteps() only.
+void prepareSoon();
 }

@@ -366,6 +366,7 @@ bool RunHistoryLoader::takePages(int budgetMsecs)
     // another page in the same pass only while the pass is short
     while ((budgetMsecs < 0 || pass.elapsed() < budgetMsecs) && m_worker->takePage(&page)) {
         took = true;
+        Heap::prepareSoon(); // for what the page brings, and the next
         m_worker->pageTaken();
         if (page.generation != m_generation) // for a project no longer shown
             continue;

@@ -398,9 +398,13 @@ void RunModel::appendRows(RowPointers &&rows, const QVector<int> &fresh)
 {
     const size_t size = m_rows.size() + size_t(fresh.size());
     for (NumberColumn &column : m_numbers) {
-        // room for the runs still to come, in one step
-        column.values.reserve(qMax(size, size_t(m_expected)));
-        column.kinds.reserve(qMax(size, size_t(m_expected)));
+        // room for the runs still to come, in one step, mapped in meanwhile
+        if (column.values.capacity() < size) {
+            column.values.reserve(qMax(size, size_t(m_expected)));
+            column.kinds.reserve(qMax(size, size_t(m_expected)));
+            Heap::populateSoon(column.values.data() + size, (column.values.capacity() - size) * sizeof(double));
+            Heap::populateSoon(column.kinds.data() + size, column.kinds.capacity() - size);
+        }
         // (the new part mapped in at once, not page by page)
         Heap::populate(column.values.data() + column.values.size(),
                        (size - column.values.size()) * sizeof(column.values.front()));

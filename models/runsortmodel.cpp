@@ -1,6 +1,7 @@
 #include "runsortmodel.h"
 
 #include "guiturn.h"
+#include "heap.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
 
@@ -205,6 +206,10 @@ void RunSortModel::computeKey(int sourceRow)
         if (m_keys.kind.capacity() < size) { // the runs still to come too, in one step
             m_keys.kind.reserve(qMax(size, m_model->expectedRowCount()));
             m_keys.numbers.reserve(m_keys.kind.capacity());
+            Heap::populateSoon(m_keys.kind.constData() + size,
+                               (m_keys.kind.capacity() - size) * sizeof(m_keys.kind[0]));
+            Heap::populateSoon(m_keys.numbers.constData() + size,
+                               (m_keys.numbers.capacity() - size) * sizeof(m_keys.numbers[0]));
         }
         m_keys.kind.resize(size);
         m_keys.numbers.resize(size);
@@ -479,6 +484,8 @@ void RunSortModel::rebuild()
     sortRows(&m_rows);
     m_position = QVector<int>(m_model->rowCount(), -1);
     m_position.reserve(m_model->expectedRowCount());
+    Heap::populateSoon(m_position.constData() + m_position.size(),
+                       size_t(m_position.capacity() - m_position.size()) * sizeof(int));
     renumber(0);
 }
 

@@ -18,20 +18,29 @@ bool drawable(double v, bool positiveOnly) { return std::isfinite(v) && (!positi
 // A short series keeps a small last chunk that grows as it fills (a
 // dashboard of a hundred runs' short series must not take half a megabyte
 // each); copies keep the buffer they saw, so growing never disturbs them.
-qint64 SeriesLod::Column::makeRoom(qint64 wanted)
+qint64 SeriesLod::Column::makeRoom(qint64 wanted, bool ahead)
 {
     const bool fresh = size_t(size >> kChunkBits) == chunks.size();
     const qint64 offset = size & (kChunk - 1);
     if (!fresh && (offset + qMax<qint64>(wanted, 1) <= capacityOfLast || capacityOfLast == kChunk))
         return capacityOfLast - offset;
-    // a new chunk starts small; a full one grows four times over, at once
-    // as far as wanted needs
-    qint64 grown = fresh ? 64 : capacityOfLast * 4;
+    // a new chunk starts small, after a full one whole; a full one grows
+    // four times over, at once as far as wanted needs
+    qint64 grown = fresh ? (chunks.empty() ? 64 : kChunk) : capacityOfLast * 4;
     while (grown < kChunk && grown < offset + wanted)
         grown *= 4;
     grown = qMin(kChunk, grown);
-    std::shared_ptr<double[]> bigger(new double[size_t(grown)]);
-    Heap::populate(bigger.get(), size_t(grown) * sizeof(double));
+    std::shared_ptr<double[]> bigger;
+    if (grown == kChunk && spare.chunk) {
+        bigger.reset(spare.chunk.release());
+    } else {
+        bigger.reset(new double[size_t(grown)]);
+        Heap::populate(bigger.get(), size_t(grown) * sizeof(double));
+    }
+    if (ahead && grown == kChunk) {
+        spare.chunk.reset(new double[size_t(kChunk)]);
+        Heap::populateSoon(spare.chunk.get(), size_t(kChunk) * sizeof(double));
+    }
     if (fresh) {
         chunks.push_back(std::move(bigger));
     } else {
@@ -54,7 +63,7 @@ void SeriesLod::Column::append(double v)
 void SeriesLod::Column::append(const double *v, qint64 count)
 {
     while (count > 0) {
-        const qint64 taken = qMin(count, makeRoom(count));
+        const qint64 taken = qMin(count, makeRoom(count, count >= kAheadFrom));
         std::memcpy(chunks.back().get() + (size & (kChunk - 1)), v, size_t(taken) * sizeof(double));
         size += taken;
         v += taken;

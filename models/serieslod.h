@@ -91,6 +91,7 @@ private:
     void countValue(double value, int by); // into the finite and non-positive counts (by 1 or -1)
     static constexpr int kChunkBits = 16;
     static constexpr qint64 kChunk = qint64(1) << kChunkBits;
+    static constexpr qint64 kAheadFrom = 1024; // a block this long: the column fills in bulk
     static constexpr int kBlockBits = 4; // 16 points per summary block, 16 blocks per block above
     struct Column
     {
@@ -101,7 +102,28 @@ private:
         void append(double v);
         void append(const double *v, qint64 count);
         void set(qint64 i, double v); // copies the chunk first if a copy shares it
-        qint64 makeRoom(qint64 wanted); // free places in the last chunk after growing it, at least one
+        // free places in the last chunk after growing it, at least one; with
+        // ahead, a column filled in blocks has its next chunk mapped in
+        // meanwhile on another thread
+        qint64 makeRoom(qint64 wanted, bool ahead = false);
+
+        // That next chunk: never shared, a copy of the column starts without.
+        struct Spare
+        {
+            std::unique_ptr<double[]> chunk;
+            Spare() = default;
+            Spare(const Spare &) { }
+            Spare(Spare &&) = default;
+            Spare &operator=(const Spare &other)
+            {
+                if (this != &other)
+                    chunk.reset();
+                return *this;
+            }
+            Spare &operator=(Spare &&) = default;
+            ~Spare() = default;
+        };
+        Spare spare;
     };
     struct Level
     {
