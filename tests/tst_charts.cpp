@@ -604,14 +604,26 @@ void TestCharts::runsArrivingWhileSummarisedJoinTheSummary()
     for (int i = 0; i < n; ++i)
         points.append({ double(i + 1), 1.0, i + 1 });
     chart.setPoints(points); // on a worker; its result comes through the event loop
+    QVERIFY(points.isDetached()); // the chart copied them: the sender appends to its own
     QVector<MetricChart::Point> more = points;
     more[10].y = 50;
     for (int i = n; i < n + 500; ++i)
         more.append({ double(i + 1), 2.0, i + 1 });
     more.last().y = -7;
+    QSignalSpy wanted(&chart, &MetricChart::pointsWanted);
     chart.updatePoints(more, { 10 }, n);
+    // not kept while the summary is made: the sender's array stays its own
+    // (a dashboard appending to it would otherwise copy it whole)
+    QVERIFY(more.isDetached());
+    QCOMPARE(chart.points().size(), n);
+    // asked for when the summary is done, and taken then, as the dashboard does
+    QVERIFY(wanted.wait(10000));
+    QCOMPARE(wanted.size(), 1);
+    QTRY_VERIFY(chart.lineCount() == 1 && chart.lineSeries(0)->size() == n);
+    chart.setPoints(more);
     QCOMPARE(chart.points().size(), n + 500);
     QTRY_VERIFY(chart.lineCount() == 1 && chart.lineSeries(0)->size() == n + 500);
+    QCOMPARE(wanted.size(), 1); // nothing came meanwhile
     const SeriesLod *series = chart.lineSeries(0);
     QCOMPARE(series->value(10), 50.0);
     QCOMPARE(series->value(11), 1.0);

@@ -19,10 +19,12 @@
 #include <QStaticText>
 #include <QSvgGenerator>
 #include <QTextStream>
+#include <QThread>
+#include <QThreadPool>
 #include <QToolTip>
 #include <QWheelEvent>
-#include <QtMath>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QtMath>
 
 #include <algorithm>
 #include <cmath>
@@ -138,10 +140,26 @@ std::shared_ptr<SeriesLod> runsSeries(const QVector<MetricChart::Point> &points)
     return series;
 }
 
+// Summaries of a chart of many runs are made while a history streams in,
+// on threads that take only a CPU the window and the history leave free:
+// on two CPUs, the six charts' summaries took the window's thread's CPU
+// half the time it wanted one.
+Q_GLOBAL_STATIC(QThreadPool, summaryPool)
+
+std::shared_ptr<SeriesLod> runsSeriesInTheBackground(const QVector<MetricChart::Point> &points)
+{
+    QThread::currentThread()->setPriority(QThread::IdlePriority);
+    return runsSeries(points);
+}
+
 } // namespace
 
 void MetricChart::setPoints(const QVector<Point> &points)
 {
+    if (m_building && points.size() > reductionThreshold()) {
+        m_buildAgain = true; // asked for again when the summary is done
+        return;
+    }
     m_points = points;
     m_runsChart = true;
     m_xAxis = XAxis::Run;
@@ -151,11 +169,12 @@ void MetricChart::setPoints(const QVector<Point> &points)
         return;
     }
     // a million runs: summarised on a worker, one summary at a time (pages
-    // of runs arrive faster than that); the chart shows the last one meanwhile
-    if (m_building)
-        m_buildAgain = true;
-    else
-        buildRunsSeries();
+    // of runs arrive faster than that); the chart shows the last one
+    // meanwhile. The points are copied here, a chart at a time, not where
+    // the sender next appends to the array it shares: there all charts'
+    // copies fell into one page of runs.
+    m_points.detach();
+    buildRunsSeries();
 }
 
 void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> &changed, int appendedFrom)
@@ -174,8 +193,11 @@ void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> 
         m_points[i] = points.at(i);
         series.setValue(i, points.at(i).y);
     }
-    if (m_points.capacity() < points.size()) // pages of runs come one after another
+    if (m_points.capacity() < points.size()) { // pages of runs come one after another
         m_points.reserve(qMax(points.capacity(), points.size()));
+        Heap::populateSoon(m_points.constData() + points.size(),
+                           size_t(m_points.capacity() - points.size()) * sizeof(Point));
+    }
     Heap::populate(m_points.constData() + m_points.size(), size_t(points.size() - known) * sizeof(Point));
     m_points.resize(points.size());
     std::copy(points.cbegin() + known, points.cend(), m_points.begin() + known);
@@ -202,10 +224,10 @@ void MetricChart::buildRunsSeries()
                 if (generation != m_generation)
                     return;
                 setRunsSeries(watcher->result(), points);
-                if (m_buildAgain)
-                    buildRunsSeries();
+                if (std::exchange(m_buildAgain, false))
+                    Q_EMIT pointsWanted();
             });
-    watcher->setFuture(QtConcurrent::run([points] { return runsSeries(points); }));
+    watcher->setFuture(QtConcurrent::run(summaryPool(), [points] { return runsSeriesInTheBackground(points); }));
 }
 
 void MetricChart::setRunsSeries(const std::shared_ptr<SeriesLod> &series, const QVector<Point> &points)

@@ -57,6 +57,10 @@ public:
     void setRunIds(std::function<QString(int run)> idOfRun, std::function<int(const QString &runId)> runOfId);
 
     // The dashboard's chart: one point per run, sorted by x (the run number).
+    // Many runs are summarised on a worker. Points handed over meanwhile are
+    // not kept: holding them would keep the sender's array shared, and its
+    // next append would copy it whole. pointsWanted() asks for the newest
+    // when the summary is done.
     void setPoints(const QVector<Point> &points);
     const QVector<Point> &points() const { return m_points; }
     // The same points after a few changed (indices into points) and new
@@ -137,6 +141,8 @@ Q_SIGNALS:
     // The user (or setXRange()) moved the x range; automatic when it shows everything again.
     void xRangeChanged(double from, double to, bool automatic);
     void smoothingApplied();
+    // A summary is done, and points came while it was made: setPoints() again.
+    void pointsWanted();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

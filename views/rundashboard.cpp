@@ -498,6 +498,12 @@ void RunDashboard::rebuildCharts()
                 [this](int row) { return row >= 0 && row < m_model->rowCount() ? m_model->run(row).runId : QString(); },
                 [this](const QString &runId) { return m_model->rowOfRunId(runId); });
             c->setObjectName(key.isEmpty() ? QStringLiteral("chart:duration") : QStringLiteral("chart:") + key);
+            connect(c, &MetricChart::pointsWanted, this, [this, key] {
+                m_wholeSeries.insert(key);
+                m_dirtySeries.insert(key);
+                if (!m_rebuild->isActive())
+                    m_rebuild->start(0);
+            });
             connect(c, &MetricChart::pointHovered, this, &RunDashboard::hovered);
             connect(c, &MetricChart::pointClicked, this, &RunDashboard::detailsRequested);
             m_charts.append(c);
@@ -531,7 +537,7 @@ void RunDashboard::rebuildCharts()
         const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
         c->setTitle(key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString());
         const DashboardSeries::Change change = m_series->takeChange(key);
-        if (change.whole)
+        if (change.whole || m_wholeSeries.remove(key))
             c->setPoints(m_series->points(key));
         else // a run's new value, new runs: the chart's summary changes in place
             c->updatePoints(m_series->points(key), change.changed, change.appendedFrom);

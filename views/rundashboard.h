@@ -118,6 +118,7 @@ private:
     QTimer *m_rebuild;
     DashboardSeries *m_series;
     QSet<QString> m_dirtySeries; // series to hand to their charts again
+    QSet<QString> m_wholeSeries; // of those, the ones a chart wants whole
     bool m_chartKeysChanged = false;
     int m_nextChart = 0; // where rebuildCharts() goes on
     QString m_hovered;
