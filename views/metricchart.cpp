@@ -144,7 +144,11 @@ std::shared_ptr<SeriesLod> runsSeries(const QVector<MetricChart::Point> &points)
 // on threads that take only a CPU the window and the history leave free:
 // on two CPUs, the six charts' summaries took the window's thread's CPU
 // half the time it wanted one.
-Q_GLOBAL_STATIC(QThreadPool, summaryPool)
+QThreadPool *summaryPool()
+{
+    static QThreadPool pool;
+    return &pool;
+}
 
 std::shared_ptr<SeriesLod> runsSeriesInTheBackground(const QVector<MetricChart::Point> &points)
 {

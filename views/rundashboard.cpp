@@ -537,7 +537,8 @@ void RunDashboard::rebuildCharts()
         const int column = key.isEmpty() ? int(RunModel::DurationField) : m_model->columnOfKey(key);
         c->setTitle(key.isEmpty() ? tr("Duration (s)") : m_model->headerData(column, Qt::Horizontal).toString());
         const DashboardSeries::Change change = m_series->takeChange(key);
-        if (change.whole || m_wholeSeries.remove(key))
+        const bool wanted = m_wholeSeries.remove(key); // by the chart, after a summary
+        if (change.whole || wanted)
             c->setPoints(m_series->points(key));
         else // a run's new value, new runs: the chart's summary changes in place
             c->updatePoints(m_series->points(key), change.changed, change.appendedFrom);
