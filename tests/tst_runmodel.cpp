@@ -1,5 +1,6 @@
 #include "dashboardseries.h"
 #include "guiturn.h"
+#include "heap.h"
 #include "runfilter.h"
 #include "runfiltermodel.h"
 #include "runhistoryloader.h"
@@ -16,8 +17,14 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <random>
+#include <vector>
 
 namespace {
 
@@ -62,6 +69,7 @@ private Q_SLOTS:
     void sortedRowsWaitWhileTheModelFills();
     void heavyPiecesTakeTurns();
     void dashboardSeriesMoveARunAtATime();
+    void memoryIsMappedInAhead();
 };
 
 void TestRunModel::filterSyntax_data()
@@ -858,4 +866,61 @@ void TestRunModel::dashboardSeriesMoveARunAtATime()
 }
 
 QTEST_GUILESS_MAIN(TestRunModel)
+namespace {
+
+// How many of the pages in [from, from + bytes) are in memory.
+int residentPages(const void *from, size_t bytes)
+{
+    const size_t page = size_t(sysconf(_SC_PAGESIZE));
+    std::vector<unsigned char> in((bytes + page - 1) / page);
+    if (mincore(const_cast<void *>(from), bytes, in.data()) != 0)
+        return -1;
+    return int(std::count_if(in.cbegin(), in.cend(), [](unsigned char c) { return c & 1; }));
+}
+
+} // namespace
+
+// A range handed to populateSoon() is mapped in by the thread behind it,
+// without a byte changing; so is the top of the main heap after
+// prepareSoon().
+void TestRunModel::memoryIsMappedInAhead()
+{
+#if !defined(MADV_POPULATE_WRITE)
+    QSKIP("the kernel headers have no MADV_POPULATE_WRITE");
+#else
+    const size_t page = size_t(sysconf(_SC_PAGESIZE));
+    const size_t bytes = 1024 * page;
+    void *block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    QVERIFY(block != MAP_FAILED);
+    auto *first = static_cast<unsigned char *>(block);
+    first[0] = 42; // one page written
+    QCOMPARE(residentPages(block, bytes), 1);
+    Heap::populateSoon(block, bytes);
+    // on a thread of the lowest priority: a busy machine gives it little
+    QTRY_COMPARE_WITH_TIMEOUT(residentPages(block, bytes), 1024, 60000);
+    QCOMPARE(first[0], 42);
+    QCOMPARE(first[bytes - 1], 0);
+    munmap(block, bytes);
+
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("the sanitizer's allocator does not cut blocks from the main heap");
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    QSKIP("the sanitizer's allocator does not cut blocks from the main heap");
+#endif
+#endif
+    Heap::growInLargeSteps();
+    // a block larger than the heap's top: the heap grows by it and 64 MB
+    // more, untouched
+    void *grown = std::malloc(32 * 1024 * 1024);
+    QVERIFY(grown);
+    const auto *top = static_cast<const char *>(sbrk(0));
+    const size_t tail = 16 * 1024 * 1024;
+    QVERIFY(residentPages(top - tail, tail) < int(tail / page));
+    Heap::prepareSoon();
+    QTRY_COMPARE_WITH_TIMEOUT(residentPages(top - tail, tail), int(tail / page), 60000);
+    std::free(grown);
+#endif
+}
+
 #include "tst_runmodel.moc"
