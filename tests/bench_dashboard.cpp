@@ -6,7 +6,11 @@
 //   QT_QPA_PLATFORM=offscreen bench_dashboard [RUNS]
 //
 // BENCH_LONG_EVENTS=1 lists every GUI event over 50 ms as it happens;
-// BENCH_STRETCH=1 lists the events of the longest stretch (those over 1 ms).
+// BENCH_STRETCH=1 lists the events of the longest stretch (those over 1 ms),
+// each kind of event's total and longest with their time on a CPU, and on
+// stderr the twelve longest events on the monotonic clock, for a profile
+// recorded with perf record -k CLOCK_MONOTONIC from the line "the window's
+// load begins" on.
 #include "benchutil.h"
 #include "dashboardseries.h"
 #include "heap.h"
