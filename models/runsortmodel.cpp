@@ -36,7 +36,7 @@ quint64 orderedBits(double x)
 // Sorts (key, row) pairs by key, keeping the order of equal keys: least
 // significant digit first, 11 bits at a time, skipping the digits every key
 // shares (the high ones of ranks, the exponent of numbers of one scale).
-void RunSortModel::radixSort(std::vector<Keyed> *items)
+void RunSortModel::radixSort(std::vector<Keyed> *items) const
 {
     constexpr int kBits = 11;
     constexpr int kBuckets = 1 << kBits;
@@ -59,7 +59,11 @@ void RunSortModel::radixSort(std::vector<Keyed> *items)
     for (const Keyed &item : *items)
         for (int p = 0; p < kPasses; ++p)
             ++counts[size_t(p) * kBuckets + ((item.key >> (p * kBits)) & (kBuckets - 1))];
-    std::vector<Keyed> other(n);
+    // the passes' other array, kept from sort to sort: a new one was filled
+    // and mapped in page by page each time, a quarter of a sort of a
+    // million runs
+    std::vector<Keyed> &other = m_radixScratch;
+    other.resize(n);
     for (int p = 0; p < kPasses; ++p) {
         quint32 *count = &counts[size_t(p) * kBuckets];
         if (count[(items->front().key >> (p * kBits)) & (kBuckets - 1)] == n)

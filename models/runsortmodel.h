@@ -76,7 +76,7 @@ private:
         quint64 key;
         int row;
     };
-    static void radixSort(std::vector<Keyed> *items);
+    void radixSort(std::vector<Keyed> *items) const;
     bool before(int a, int b) const; // RunModel rows, in the current order
     QVector<int> inRunOrder(const QVector<int> &rows) const;
     void computeKey(int sourceRow);
@@ -99,6 +99,7 @@ private:
     int m_column = -1;
     Qt::SortOrder m_order = Qt::AscendingOrder;
     Keys m_keys;
+    mutable std::vector<Keyed> m_radixScratch; // radixSort()'s, as large as the largest sort so far
     QVector<int> m_rows; // RunModel rows in the shown order
     // per RunModel row: its place in m_rows, or -1; the places from
     // m_rows[m_renumberFrom] on are out of date (see position())
