@@ -145,8 +145,7 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
                     series->reserve(qMax<qsizetype>(m_model->expectedRowCount(),
                                                     qMax(series->size() * 2, series->size() + sourceRows.size())));
                     // the pages after this one, mapped in meanwhile
-                    Heap::populateSoon(series->constData() + series->size() + sourceRows.size(),
-                                       size_t(series->capacity() - series->size() - sourceRows.size()) * sizeof(Point));
+                    Heap::populateRoomSoon(*series, size_t(series->size() + sourceRows.size()));
                 }
                 Heap::populate(series->constData() + series->size(), size_t(sourceRows.size()) * sizeof(Point));
                 m_dirty.insert(key);

@@ -32,6 +32,14 @@ void populate(const void *from, size_t bytes);
 // Mapping in changes no byte, so memory freed or used again meanwhile is
 // safe; populate() on the same pages then finds them mapped.
 void populateSoon(const void *from, size_t bytes);
+// The reserved room of an array (a std::vector or a QVector) past element
+// from, the same way.
+template<typename Array>
+void populateRoomSoon(const Array &array, size_t from)
+{
+    if (size_t(array.capacity()) > from)
+        populateSoon(array.data() + from, (size_t(array.capacity()) - from) * sizeof(*array.data()));
+}
 
 // And the top of the main heap, where the window's thread cuts its blocks
 // from: Qt's own arrays of a grid (a header's sections, a proxy's rows)

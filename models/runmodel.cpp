@@ -402,8 +402,8 @@ void RunModel::appendRows(RowPointers &&rows, const QVector<int> &fresh)
         if (column.values.capacity() < size) {
             column.values.reserve(qMax(size, size_t(m_expected)));
             column.kinds.reserve(qMax(size, size_t(m_expected)));
-            Heap::populateSoon(column.values.data() + size, (column.values.capacity() - size) * sizeof(double));
-            Heap::populateSoon(column.kinds.data() + size, column.kinds.capacity() - size);
+            Heap::populateRoomSoon(column.values, size);
+            Heap::populateRoomSoon(column.kinds, size);
         }
         // (the new part mapped in at once, not page by page)
         Heap::populate(column.values.data() + column.values.size(),

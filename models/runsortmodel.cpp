@@ -210,10 +210,8 @@ void RunSortModel::computeKey(int sourceRow)
         if (m_keys.kind.capacity() < size) { // the runs still to come too, in one step
             m_keys.kind.reserve(qMax(size, m_model->expectedRowCount()));
             m_keys.numbers.reserve(m_keys.kind.capacity());
-            Heap::populateSoon(m_keys.kind.constData() + size,
-                               (m_keys.kind.capacity() - size) * sizeof(m_keys.kind[0]));
-            Heap::populateSoon(m_keys.numbers.constData() + size,
-                               (m_keys.numbers.capacity() - size) * sizeof(m_keys.numbers[0]));
+            Heap::populateRoomSoon(m_keys.kind, size_t(size));
+            Heap::populateRoomSoon(m_keys.numbers, size_t(size));
         }
         m_keys.kind.resize(size);
         m_keys.numbers.resize(size);
@@ -488,8 +486,7 @@ void RunSortModel::rebuild()
     sortRows(&m_rows);
     m_position = QVector<int>(m_model->rowCount(), -1);
     m_position.reserve(m_model->expectedRowCount());
-    Heap::populateSoon(m_position.constData() + m_position.size(),
-                       size_t(m_position.capacity() - m_position.size()) * sizeof(int));
+    Heap::populateRoomSoon(m_position, size_t(m_position.size()));
     renumber(0);
 }
 

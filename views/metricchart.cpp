@@ -199,8 +199,7 @@ void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> 
     }
     if (m_points.capacity() < points.size()) { // pages of runs come one after another
         m_points.reserve(qMax(points.capacity(), points.size()));
-        Heap::populateSoon(m_points.constData() + points.size(),
-                           size_t(m_points.capacity() - points.size()) * sizeof(Point));
+        Heap::populateRoomSoon(m_points, size_t(points.size()));
     }
     Heap::populate(m_points.constData() + m_points.size(), size_t(points.size() - known) * sizeof(Point));
     m_points.resize(points.size());
