@@ -59,9 +59,6 @@ void RunSortModel::radixSort(std::vector<Keyed> *items) const
     for (const Keyed &item : *items)
         for (int p = 0; p < kPasses; ++p)
             ++counts[size_t(p) * kBuckets + ((item.key >> (p * kBits)) & (kBuckets - 1))];
-    // the passes' other array, kept from sort to sort: a new one was filled
-    // and mapped in page by page each time, a quarter of a sort of a
-    // million runs
     std::vector<Keyed> &other = m_radixScratch;
     other.resize(n);
     for (int p = 0; p < kPasses; ++p) {
@@ -248,7 +245,15 @@ void RunSortModel::computeKeys()
     const int rows = m_model->rowCount();
     m_keys.kind.resize(rows);
     m_keys.numbers.resize(rows);
+    constexpr int kGuessAt = 4096;
     for (int r = 0; r < rows; ++r) {
+        // texts that mostly differ (run ids, names): room for all of them
+        // at once, as long as the first ones, instead of a copy at each
+        // doubling
+        if (r == kGuessAt && rows > 2 * kGuessAt && m_keys.textCount() > kGuessAt / 2) {
+            m_keys.textData.reserve(qsizetype(double(m_keys.textData.size()) / kGuessAt * rows * 1.125));
+            m_keys.textStart.reserve(rows + 1);
+        }
         m_model->prefetchSortKeys(r, m_column);
         computeKey(r);
     }
@@ -316,7 +321,8 @@ void RunSortModel::sortRows(QVector<int> *rows) const
     // order of the numbers, by radix: a few sequential passes, no
     // comparisons.
     const bool up = m_order == Qt::AscendingOrder;
-    std::vector<Keyed> numbers;
+    std::vector<Keyed> &numbers = m_radixItems;
+    numbers.clear();
     numbers.reserve(size_t(rows->size()));
     QVector<int> texts;
     QVector<int> missing;
@@ -329,17 +335,17 @@ void RunSortModel::sortRows(QVector<int> *rows) const
             (kind == 2 ? texts : missing).append(r);
         }
     }
+    // the same rows, in place: numbers, then texts (the other way round
+    // when descending), then missing values
     radixSort(&numbers);
-    sortTexts(&texts);
-    rows->clear();
-    rows->reserve(qsizetype(numbers.size()) + texts.size() + missing.size());
-    if (!up)
-        *rows += texts;
+    const qsizetype numberCount = qsizetype(numbers.size());
+    int *out = rows->data();
+    int *to = out + (up ? 0 : texts.size());
     for (const Keyed &k : numbers)
-        rows->append(k.row);
-    if (up)
-        *rows += texts;
-    *rows += missing;
+        *to++ = k.row;
+    sortTexts(&texts); // with numbers' array
+    std::copy(texts.cbegin(), texts.cend(), out + (up ? numberCount : 0));
+    std::copy(missing.cbegin(), missing.cend(), out + numberCount + texts.size());
 }
 
 // Texts by rank when they are few (a column of statuses or scripts holds a
@@ -356,7 +362,8 @@ void RunSortModel::sortTexts(QVector<int> *rows) const
     QHash<QStringView, int> ranks;
     for (int i = 0; i < texts && ranks.size() <= kFew; ++i)
         ranks.insert(m_keys.text(i), 0);
-    std::vector<Keyed> flat;
+    std::vector<Keyed> &flat = m_radixItems;
+    flat.clear();
     flat.reserve(size_t(rows->size()));
     if (ranks.size() <= kFew) {
         QVector<QStringView> distinct;

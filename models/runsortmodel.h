@@ -99,7 +99,12 @@ private:
     int m_column = -1;
     Qt::SortOrder m_order = Qt::AscendingOrder;
     Keys m_keys;
-    mutable std::vector<Keyed> m_radixScratch; // radixSort()'s, as large as the largest sort so far
+    // The (key, row) pairs a sort puts in order, and radixSort()'s other
+    // array: kept from sort to sort, as large as the largest so far. Fresh
+    // ones were mapped in page by page at each sort, a third of a sort of a
+    // million run ids.
+    mutable std::vector<Keyed> m_radixItems;
+    mutable std::vector<Keyed> m_radixScratch;
     QVector<int> m_rows; // RunModel rows in the shown order
     // per RunModel row: its place in m_rows, or -1; the places from
     // m_rows[m_renumberFrom] on are out of date (see position())

@@ -491,7 +491,8 @@ void TestRunModel::sortedRowsFollowEveryChange()
 // More distinct texts than are ranked (run ids, names): sorted as texts,
 // in both directions, whatever their case, and past the first units they
 // share (Latin-1 texts are told apart by eight units at once, others by
-// four, and runs equal in those by the rest).
+// four, and runs equal in those by the rest). Enough of them that room for
+// all is made at once, from the length of the first ones.
 void TestRunModel::sortsManyDistinctTexts()
 {
     std::mt19937 random(7);
@@ -499,7 +500,7 @@ void TestRunModel::sortsManyDistinctTexts()
     const QStringList prefixes = { QStringLiteral("Run_"), QStringLiteral("run_"), QStringLiteral("RUN_") };
     const QStringList names = { QStringLiteral("Name %1"), QStringLiteral("name %1"), QStringLiteral("Ärger %1"),
                                 QStringLiteral("ärger %1"), QStringLiteral("실험 %1") };
-    for (int i = 1; i <= 6000; ++i) {
+    for (int i = 1; i <= 9000; ++i) {
         RunModel::Row r = row(i, i, QStringLiteral("a.py"), RunStatus::Completed, {});
         r.run.runId = prefixes.at(int(random() % 3)) + QString::number(random() % 100000);
         r.run.name = i % 7 ? names.at(int(random() % names.size())).arg(random() % 90000) : QString();
