@@ -9,6 +9,11 @@
 // frees arrays of 8 to 16 MB, which glibc maps afresh each time: their first
 // touch, page by page, cost more than the sort. Called once at the start of
 // main(), before any thread.
+//
+// Memory mapped in by the functions below asks the kernel for 2 MB pages
+// where a range holds whole ones (transparent huge pages): a fault then
+// maps 512 pages at once. With them, the window's thread met a tenth of the
+// pages while a million runs loaded, and took a quarter less time.
 namespace Heap {
 void growInLargeSteps();
 
@@ -24,6 +29,15 @@ void prepare(size_t bytes);
 // Whole pages inside [from, from + bytes) only.
 void populate(const void *from, size_t bytes);
 
+// The reserved room of an array (a std::vector or a QVector) past element
+// from, the same way.
+template<typename Array>
+void populateRoom(const Array &array, size_t from)
+{
+    if (size_t(array.capacity()) > from)
+        populate(array.data() + from, (size_t(array.capacity()) - from) * sizeof(*array.data()));
+}
+
 // The same, on a thread of its own, for memory written over the next
 // seconds: the rest of an array reserved for the runs a load expects. A
 // page costs the same wherever it is mapped in (on this machine's kind, a
@@ -32,8 +46,7 @@ void populate(const void *from, size_t bytes);
 // Mapping in changes no byte, so memory freed or used again meanwhile is
 // safe; populate() on the same pages then finds them mapped.
 void populateSoon(const void *from, size_t bytes);
-// The reserved room of an array (a std::vector or a QVector) past element
-// from, the same way.
+// The reserved room of an array past element from, the same way.
 template<typename Array>
 void populateRoomSoon(const Array &array, size_t from)
 {

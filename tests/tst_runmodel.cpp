@@ -70,6 +70,7 @@ private Q_SLOTS:
     void heavyPiecesTakeTurns();
     void dashboardSeriesMoveARunAtATime();
     void memoryIsMappedInAhead();
+    void mappedMemoryAsksForLargePages();
 };
 
 void TestRunModel::filterSyntax_data()
@@ -921,6 +922,64 @@ void TestRunModel::memoryIsMappedInAhead()
     Heap::prepareSoon();
     QTRY_COMPARE_WITH_TIMEOUT(residentPages(top - tail, tail), int(tail / page), 60000);
     std::free(grown);
+#endif
+}
+
+namespace {
+// A field of the mapping that holds address in /proc/self/smaps ("Rss",
+// "THPeligible"), or -1.
+qint64 mappingField(const void *address, const QByteArray &field)
+{
+    QFile smaps(QStringLiteral("/proc/self/smaps"));
+    if (!smaps.open(QIODevice::ReadOnly))
+        return -1;
+    const auto at = quintptr(address);
+    bool inside = false;
+    for (const QByteArray &line : smaps.readAll().split('\n')) {
+        const int colon = line.indexOf(':');
+        const int dash = line.indexOf('-');
+        if (dash > 0 && (colon < 0 || dash < colon)) { // "start-end perms offset …": a mapping begins
+            const int space = line.indexOf(' ');
+            bool ok1 = false, ok2 = false;
+            const quintptr start = line.left(dash).toULongLong(&ok1, 16);
+            const quintptr end = line.mid(dash + 1, space - dash - 1).toULongLong(&ok2, 16);
+            inside = ok1 && ok2 && start <= at && at < end;
+        } else if (inside && colon > 0 && line.left(colon) == field) {
+            return line.mid(colon + 1).trimmed().split(' ').value(0).toLongLong();
+        }
+    }
+    return -1;
+}
+} // namespace
+
+// Memory mapped in ahead asks for 2 MB pages where a range holds whole
+// ones, so that one fault maps 512 pages: the kernel then counts the
+// mapping eligible for them (whether it finds a free one at that moment is
+// its own affair).
+void TestRunModel::mappedMemoryAsksForLargePages()
+{
+#if !defined(MADV_HUGEPAGE) || !defined(MADV_POPULATE_WRITE)
+    QSKIP("the kernel headers have no MADV_HUGEPAGE");
+#else
+    QFile mode(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled"));
+    if (!mode.open(QIODevice::ReadOnly) || mode.readAll().contains("[never]"))
+        QSKIP("this kernel gives no large pages");
+    constexpr size_t large = 2 * 1024 * 1024;
+    const size_t bytes = 8 * large;
+    for (const bool soon : { false, true }) {
+        void *block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        QVERIFY(block != MAP_FAILED);
+        // the first whole large page inside
+        const auto *inside = reinterpret_cast<const char *>((quintptr(block) + large - 1) & ~quintptr(large - 1));
+        QCOMPARE(mappingField(inside, "THPeligible"), 0); // not asked yet
+        if (soon)
+            Heap::populateSoon(block, bytes);
+        else
+            Heap::populate(block, bytes);
+        QCOMPARE(mappingField(inside, "THPeligible"), 1); // asked at once, not when the slice comes
+        QTRY_COMPARE_WITH_TIMEOUT(residentPages(block, bytes), int(bytes / size_t(sysconf(_SC_PAGESIZE))), 60000);
+        munmap(block, bytes);
+    }
 #endif
 }
 

@@ -28,6 +28,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <utility>
 
 namespace {
@@ -176,8 +177,17 @@ void MetricChart::setPoints(const QVector<Point> &points)
     // of runs arrive faster than that); the chart shows the last one
     // meanwhile. The points are copied here, a chart at a time, not where
     // the sender next appends to the array it shares: there all charts'
-    // copies fell into one page of runs.
-    m_points.detach();
+    // copies fell into one page of runs. Its block is mapped in at once (in
+    // large pages where it can), not met page by page as it is copied.
+    if (!m_points.isDetached()) {
+        QVector<Point> own;
+        own.reserve(m_points.size());
+        Heap::populateRoom(own, 0);
+        // element by element: Qt 5 would share an array appended to an
+        // empty one
+        std::copy(m_points.cbegin(), m_points.cend(), std::back_inserter(own));
+        m_points = std::move(own);
+    }
     buildRunsSeries();
 }
 
