@@ -257,16 +257,20 @@ void RunSortModel::computeKeys()
     const int rows = m_model->rowCount();
     m_keys.kind.resize(rows);
     m_keys.numbers.resize(rows);
-    constexpr int kGuessAt = 4096;
+    constexpr int kGuessEvery = 4096;
     for (int r = 0; r < rows; ++r) {
-        // texts that mostly differ (run ids, names): room for all of them
-        // at once, as long as the first ones, instead of a copy at each
-        // doubling
-        if (r == kGuessAt && rows > 2 * kGuessAt && m_keys.textCount() > kGuessAt / 2) {
-            m_keys.textData.reserve(qsizetype(double(m_keys.textData.size()) / kGuessAt * rows * 1.125));
-            m_keys.textStart.reserve(rows + 1);
-            Heap::populateRoom(m_keys.textData, size_t(m_keys.textData.size()));
-            Heap::populateRoom(m_keys.textStart, size_t(m_keys.textStart.size()));
+        // texts that mostly differ (run ids, names): room for all of them,
+        // as long as the ones so far and an eighth more, mapped in at once;
+        // more room only when they get longer than that (run 1,000,000's
+        // id is longer than run 4,096's), not a copy at each doubling
+        if (r > 0 && r % kGuessEvery == 0 && rows > 2 * kGuessEvery && m_keys.textCount() > r / 2) {
+            const double perRow = double(m_keys.textData.size()) / r;
+            if (double(m_keys.textData.capacity()) < perRow * rows) {
+                m_keys.textData.reserve(qsizetype(perRow * rows * 1.125));
+                m_keys.textStart.reserve(rows + 1);
+                Heap::populateRoom(m_keys.textData, size_t(m_keys.textData.size()));
+                Heap::populateRoom(m_keys.textStart, size_t(m_keys.textStart.size()));
+            }
         }
         m_model->prefetchSortKeys(r, m_column);
         computeKey(r);
