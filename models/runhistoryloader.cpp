@@ -12,6 +12,12 @@
 #include <QThread>
 #include <QTimer>
 
+#if defined(Q_OS_LINUX)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include <atomic>
 #include <deque>
 #include <limits>
@@ -303,6 +309,10 @@ private:
     std::atomic<int> m_wanted{ 0 }; // the generation the window shows (-1: none)
 };
 
+namespace {
+constexpr int kHistoryNice = 5;
+}
+
 RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
@@ -314,6 +324,13 @@ RunHistoryLoader::RunHistoryLoader(RunModel *model, QObject *parent)
     m_thread->setObjectName(QStringLiteral("runbench-history"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+#if defined(Q_OS_LINUX)
+    // Reading yields to the window: a little less weight than the threads
+    // that paint and answer the user, so that on a busy machine they get a
+    // CPU first (on Linux each thread has its own nice value).
+    connect(m_thread, &QThread::started, m_worker,
+            [] { setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), kHistoryNice); });
+#endif
     // One page per pass of the event loop: with pages waiting, the window
     // would otherwise take them all in one go, keys and timers waiting.
     m_takePage->setSingleShot(true);

@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void dashboardSeriesMoveARunAtATime();
     void memoryIsMappedInAhead();
     void mappedMemoryAsksForLargePages();
+    void historyReadsBelowTheWindow();
 };
 
 void TestRunModel::filterSyntax_data()
@@ -980,6 +982,37 @@ void TestRunModel::mappedMemoryAsksForLargePages()
         QTRY_COMPARE_WITH_TIMEOUT(residentPages(block, bytes), int(bytes / size_t(sysconf(_SC_PAGESIZE))), 60000);
         munmap(block, bytes);
     }
+#endif
+}
+
+// The history's thread yields to the window's: on Linux it runs with a
+// nice value above the window's, which the kernel keeps per thread.
+void TestRunModel::historyReadsBelowTheWindow()
+{
+#if !defined(Q_OS_LINUX)
+    QSKIP("thread nice values are Linux's");
+#else
+    const auto niceOf = [](const QString &name) -> int {
+        const QDir tasks(QStringLiteral("/proc/self/task"));
+        for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile stat(tasks.filePath(task) + QStringLiteral("/stat"));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            // "tid (name) state …": nice is the 19th field, the 17th after the name
+            const QByteArray line = stat.readAll();
+            const int open = line.indexOf('('), close = line.lastIndexOf(')');
+            if (open < 0 || close < open || line.mid(open + 1, close - open - 1) != name.toUtf8())
+                continue;
+            return line.mid(close + 2).split(' ').value(16).toInt();
+        }
+        return 100; // no such thread
+    };
+    const int window = getpriority(PRIO_PROCESS, 0);
+    RunModel model;
+    RunHistoryLoader loader(&model);
+    QTRY_VERIFY(niceOf(QStringLiteral("runbench-histor")) != 100); // the kernel keeps 15 characters
+    QCOMPARE(niceOf(QStringLiteral("runbench-histor")), qMin(window + 5, 19));
+    QCOMPARE(getpriority(PRIO_PROCESS, 0), window); // the window's own is unchanged
 #endif
 }
 
