@@ -38,6 +38,18 @@ void populateRoom(const Array &array, size_t from)
         populate(array.data() + from, (size_t(array.capacity()) - from) * sizeof(*array.data()));
 }
 
+// Room for n elements in an array (a std::vector, a QVector, a QString),
+// reserved and mapped in at once, when it has less: a fresh block of
+// millions of elements is met page by page otherwise.
+template<typename Array>
+void reserveMappedIn(Array *array, size_t n)
+{
+    if (size_t(array->capacity()) >= n)
+        return;
+    array->reserve(decltype(array->capacity())(n));
+    populateRoom(*array, size_t(array->size()));
+}
+
 // The same, on a thread of its own, for memory written over the next
 // seconds: the rest of an array reserved for the runs a load expects. A
 // page costs the same wherever it is mapped in (on this machine's kind, a

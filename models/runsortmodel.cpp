@@ -15,17 +15,6 @@
 #include <utility>
 
 namespace {
-// Room for n items, mapped in (a fresh block of a million is met page by
-// page otherwise, at every sort that grows it).
-template<typename Item>
-void reserveMappedIn(std::vector<Item> *items, size_t n)
-{
-    if (items->capacity() >= n)
-        return;
-    items->reserve(n);
-    Heap::populateRoom(*items, items->size());
-}
-
 // Up to this many rows go in or out one by one (each a search and a move of
 // the rows after it); more go by one merge and one layout change.
 constexpr int kOneByOne = 16;
@@ -71,7 +60,7 @@ void RunSortModel::radixSort(std::vector<Keyed> *items) const
         for (int p = 0; p < kPasses; ++p)
             ++counts[size_t(p) * kBuckets + ((item.key >> (p * kBits)) & (kBuckets - 1))];
     std::vector<Keyed> &other = m_radixScratch;
-    reserveMappedIn(&other, n);
+    Heap::reserveMappedIn(&other, n);
     other.resize(n);
     for (int p = 0; p < kPasses; ++p) {
         quint32 *count = &counts[size_t(p) * kBuckets];
@@ -266,10 +255,8 @@ void RunSortModel::computeKeys()
         if (r > 0 && r % kGuessEvery == 0 && rows > 2 * kGuessEvery && m_keys.textCount() > r / 2) {
             const double perRow = double(m_keys.textData.size()) / r;
             if (double(m_keys.textData.capacity()) < perRow * rows) {
-                m_keys.textData.reserve(qsizetype(perRow * rows * 1.125));
-                m_keys.textStart.reserve(rows + 1);
-                Heap::populateRoom(m_keys.textData, size_t(m_keys.textData.size()));
-                Heap::populateRoom(m_keys.textStart, size_t(m_keys.textStart.size()));
+                Heap::reserveMappedIn(&m_keys.textData, size_t(perRow * rows * 1.125));
+                Heap::reserveMappedIn(&m_keys.textStart, size_t(rows) + 1);
             }
         }
         m_model->prefetchSortKeys(r, m_column);
@@ -341,7 +328,7 @@ void RunSortModel::sortRows(QVector<int> *rows) const
     const bool up = m_order == Qt::AscendingOrder;
     std::vector<Keyed> &numbers = m_radixItems;
     numbers.clear();
-    reserveMappedIn(&numbers, size_t(rows->size()));
+    Heap::reserveMappedIn(&numbers, size_t(rows->size()));
     QVector<int> texts;
     QVector<int> missing;
     for (int r : inRunOrder(*rows)) {
@@ -382,7 +369,7 @@ void RunSortModel::sortTexts(QVector<int> *rows) const
         ranks.insert(m_keys.text(i), 0);
     std::vector<Keyed> &flat = m_radixItems;
     flat.clear();
-    reserveMappedIn(&flat, size_t(rows->size()));
+    Heap::reserveMappedIn(&flat, size_t(rows->size()));
     if (ranks.size() <= kFew) {
         QVector<QStringView> distinct;
         distinct.reserve(ranks.size());

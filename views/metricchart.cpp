@@ -181,8 +181,7 @@ void MetricChart::setPoints(const QVector<Point> &points)
     // large pages where it can), not met page by page as it is copied.
     if (!m_points.isDetached()) {
         QVector<Point> own;
-        own.reserve(m_points.size());
-        Heap::populateRoom(own, 0);
+        Heap::reserveMappedIn(&own, size_t(m_points.size()));
         // element by element: Qt 5 would share an array appended to an
         // empty one
         std::copy(m_points.cbegin(), m_points.cend(), std::back_inserter(own));
