@@ -138,14 +138,23 @@ private:
     // top of the heap, where glibc cuts the next blocks from (freed blocks
     // that join the top were mapped in when they were used). Pages already
     // mapped in cost a look each.
-    static void mapInTop()
+    void mapInTop()
     {
 #if defined(SYS_brk)
         const uintptr_t start = g_heapStart.load(std::memory_order_relaxed);
         const auto end = uintptr_t(syscall(SYS_brk, 0)); // the break, asked of the kernel
         if (start == 0 || end <= start)
             return;
-        adviseLargePages(start, end - start); // the heap grew since: its new part too
+        // the part the heap grew by since the last look (all of it again
+        // after it shrank; a shrink and a regrowth between two looks is
+        // missed, and is only a hint missed): each call takes the process's
+        // memory map for writing, which the other threads' faults wait for
+        constexpr uintptr_t large = 2 * 1024 * 1024;
+        if (m_advisedTo > end)
+            m_advisedTo = 0;
+        const uintptr_t advise = std::max(start, m_advisedTo & ~(large - 1));
+        adviseLargePages(advise, end - advise);
+        m_advisedTo = end;
         for (uintptr_t from = std::max(start, end > kTopAhead ? end - kTopAhead : 0); from < end; from += kSlice)
             mapIn(from, std::min<size_t>(kSlice, end - from));
 #endif
@@ -155,6 +164,7 @@ private:
     std::condition_variable m_wake;
     std::deque<std::pair<uintptr_t, size_t>> m_ranges;
     bool m_topWanted = false;
+    uintptr_t m_advisedTo = 0; // the main heap asked for large pages up to here (its thread's alone)
 };
 
 } // namespace
