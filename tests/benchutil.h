@@ -2,8 +2,10 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QHash>
+#include <QTimer>
 #include <QVector>
 
 #include <algorithm>
@@ -25,6 +27,28 @@ inline Spread spread(QVector<double> values)
 {
     std::sort(values.begin(), values.end());
     return { values.at(values.size() / 2), values.last() };
+}
+
+// Runs the event loop until done() says so, as a program waits: the thread
+// sleeps in the loop and wakes for each event. QTest::qWaitFor() sleeps ten
+// milliseconds between its turns of the loop instead, and an event that
+// comes meanwhile waits: a figure taken while it waits counts that sleep.
+// done() is asked every 5 ms; false when it is not done within timeoutMs.
+template<typename Done>
+bool waitInLoop(Done done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    check.start(5);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done();
 }
 
 inline double residentMiB()
