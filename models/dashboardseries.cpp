@@ -147,7 +147,6 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
                     // the pages after this one, mapped in meanwhile
                     Heap::populateRoomSoon(*series, size_t(series->size() + sourceRows.size()));
                 }
-                Heap::populate(series->constData() + series->size(), size_t(sourceRows.size()) * sizeof(Point));
                 m_dirty.insert(key);
                 // room for a point per run, cut to those that had one below
                 const qsizetype at = series->size();

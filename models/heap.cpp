@@ -80,7 +80,7 @@ public:
     {
         {
             const std::lock_guard<std::mutex> lock(m_lock);
-            m_ranges.emplace_back(from, bytes);
+            m_ranges.push_back({ from, bytes, true });
         }
         m_wake.notify_one();
     }
@@ -115,7 +115,7 @@ private:
         pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
 #endif
         for (;;) {
-            std::pair<uintptr_t, size_t> slice;
+            Range range {};
             {
                 std::unique_lock<std::mutex> lock(m_lock);
                 m_wake.wait(lock, [this] { return m_topWanted || !m_ranges.empty(); });
@@ -124,13 +124,15 @@ private:
                     mapInTop();
                     continue;
                 }
-                std::pair<uintptr_t, size_t> range = m_ranges.front();
+                range = m_ranges.front();
                 m_ranges.pop_front();
-                slice = { range.first, std::min(range.second, kSlice) };
-                if (range.second > kSlice)
-                    m_ranges.emplace_back(range.first + kSlice, range.second - kSlice);
+                if (range.bytes > kSlice)
+                    m_ranges.push_back({ range.from + kSlice, range.bytes - kSlice, false });
             }
-            mapIn(slice.first, slice.second);
+            // the whole range at once: the slices are smaller than a large page
+            if (range.fresh)
+                adviseLargePages(range.from, range.bytes);
+            mapIn(range.from, std::min(range.bytes, kSlice));
         }
     }
 
@@ -162,7 +164,13 @@ private:
 
     std::mutex m_lock;
     std::condition_variable m_wake;
-    std::deque<std::pair<uintptr_t, size_t>> m_ranges;
+    struct Range
+    {
+        uintptr_t from;
+        size_t bytes;
+        bool fresh; // as given, not yet asked for large pages
+    };
+    std::deque<Range> m_ranges;
     bool m_topWanted = false;
     uintptr_t m_advisedTo = 0; // the main heap asked for large pages up to here (its thread's alone)
 };
@@ -222,7 +230,6 @@ void Heap::populateSoon(const void *start, size_t bytes)
 #if defined(MADV_POPULATE_WRITE)
     if (bytes == 0)
         return;
-    adviseLargePages(uintptr_t(start), bytes); // at once: the slices are smaller than a large page
     Populator::instance().add(uintptr_t(start), bytes);
 #else
     Q_UNUSED(start)

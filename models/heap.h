@@ -25,8 +25,10 @@ void growInLargeSteps();
 void prepare(size_t bytes);
 
 // The same for memory already allocated and about to be written for the
-// first time: the part of a reserved array the next page of runs fills.
-// Whole pages inside [from, from + bytes) only.
+// first time, at once: an array a sort or a chart is about to fill. Whole
+// pages inside [from, from + bytes) only. Like every call that maps memory,
+// it takes the process's memory map, and waits while another thread holds
+// it: for one-off work, not for each page of runs a load brings.
 void populate(const void *from, size_t bytes);
 
 // The reserved room of an array (a std::vector or a QVector) past element
@@ -56,7 +58,12 @@ void reserveMappedIn(Array *array, size_t n)
 // virtual one, 10 µs); there it costs the window nothing. Slices of every
 // range given go in turn, from each range's start, as the arrays fill.
 // Mapping in changes no byte, so memory freed or used again meanwhile is
-// safe; populate() on the same pages then finds them mapped.
+// safe; populate() on the same pages then finds them mapped. The caller only
+// hands the range over: that thread asks for the large pages too. Asked on
+// the window's thread, with the mapping in of each page of runs, the
+// process's memory map held it up to 21 ms at a time while the history's
+// thread or that one held it; pages the window reaches first it maps in
+// by fault, which takes only the part of the map the page is in.
 void populateSoon(const void *from, size_t bytes);
 // The reserved room of an array past element from, the same way.
 template<typename Array>

@@ -405,9 +405,6 @@ void RunModel::appendRows(RowPointers &&rows, const QVector<int> &fresh)
             Heap::populateRoomSoon(column.values, size);
             Heap::populateRoomSoon(column.kinds, size);
         }
-        // (the new part mapped in at once, not page by page)
-        Heap::populate(column.values.data() + column.values.size(),
-                       (size - column.values.size()) * sizeof(column.values.front()));
         column.values.resize(size);
         column.kinds.resize(size);
     }

@@ -957,7 +957,8 @@ qint64 mappingField(const void *address, const QByteArray &field)
 // Memory mapped in ahead asks for 2 MB pages where a range holds whole
 // ones, so that one fault maps 512 pages: the kernel then counts the
 // mapping eligible for them (whether it finds a free one at that moment is
-// its own affair).
+// its own affair). populate() asks at once; populateSoon() on its thread,
+// for the whole range when it takes the range's first slice.
 void TestRunModel::mappedMemoryAsksForLargePages()
 {
 #if !defined(MADV_HUGEPAGE) || !defined(MADV_POPULATE_WRITE)
@@ -973,12 +974,18 @@ void TestRunModel::mappedMemoryAsksForLargePages()
         QVERIFY(block != MAP_FAILED);
         // the first whole large page inside
         const auto *inside = reinterpret_cast<const char *>((quintptr(block) + large - 1) & ~quintptr(large - 1));
+        // and the last: the range's last slice is taken long after its first
+        const char *last = reinterpret_cast<const char *>(block) + bytes - 2 * large;
         QCOMPARE(mappingField(inside, "THPeligible"), 0); // not asked yet
-        if (soon)
+        QCOMPARE(mappingField(last, "THPeligible"), 0);
+        if (soon) {
             Heap::populateSoon(block, bytes);
-        else
+            QTRY_COMPARE_WITH_TIMEOUT(mappingField(inside, "THPeligible"), 1, 60000);
+        } else {
             Heap::populate(block, bytes);
-        QCOMPARE(mappingField(inside, "THPeligible"), 1); // asked at once, not when the slice comes
+            QCOMPARE(mappingField(inside, "THPeligible"), 1);
+        }
+        QCOMPARE(mappingField(last, "THPeligible"), 1);
         QTRY_COMPARE_WITH_TIMEOUT(residentPages(block, bytes), int(bytes / size_t(sysconf(_SC_PAGESIZE))), 60000);
         munmap(block, bytes);
     }

@@ -210,7 +210,6 @@ void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> 
         m_points.reserve(qMax(points.capacity(), points.size()));
         Heap::populateRoomSoon(m_points, size_t(points.size()));
     }
-    Heap::populate(m_points.constData() + m_points.size(), size_t(points.size() - known) * sizeof(Point));
     m_points.resize(points.size());
     std::copy(points.cbegin() + known, points.cend(), m_points.begin() + known);
     appendRuns(&series, points, known);
