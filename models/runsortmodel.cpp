@@ -229,8 +229,10 @@ void RunSortModel::computeKey(int sourceRow)
     case RunModel::SortKind::Text:
         kind = 2;
         // made when the first text comes: a column of numbers has none
-        if (m_keys.textIndex.size() < m_keys.kind.size())
+        if (m_keys.textIndex.size() < m_keys.kind.size()) {
+            Heap::reserveMappedIn(&m_keys.textIndex, size_t(m_keys.kind.capacity()));
             m_keys.textIndex.resize(m_keys.kind.size());
+        }
         m_keys.textIndex[sourceRow] = m_keys.appendText(text);
         break;
     }
@@ -239,11 +241,20 @@ void RunSortModel::computeKey(int sourceRow)
 
 void RunSortModel::computeKeys()
 {
-    m_keys = Keys();
+    // The arrays keep their room from sort to sort, mapped in when they
+    // grow: made anew for each sort, a sort met up to 6,000 of their pages
+    // one by one (24 MB for a million runs, 60–130 ms).
     m_keys.column = m_column;
+    m_keys.kind.resize(0);
+    m_keys.numbers.resize(0);
+    m_keys.textIndex.resize(0);
+    m_keys.textData.resize(0);
+    m_keys.textStart.resize(1); // text i ends where text i + 1 starts; the first starts at 0
     if (m_column < 0)
         return;
     const int rows = m_model->rowCount();
+    Heap::reserveMappedIn(&m_keys.kind, size_t(rows));
+    Heap::reserveMappedIn(&m_keys.numbers, size_t(rows));
     m_keys.kind.resize(rows);
     m_keys.numbers.resize(rows);
     constexpr int kGuessEvery = 4096;
@@ -329,8 +340,12 @@ void RunSortModel::sortRows(QVector<int> *rows) const
     std::vector<Keyed> &numbers = m_radixItems;
     numbers.clear();
     Heap::reserveMappedIn(&numbers, size_t(rows->size()));
+    // room for the texts' rows at once, mapped in: grown by doubling, a
+    // million rows' block was met page by page (4 MB, a thousand pages)
     QVector<int> texts;
     QVector<int> missing;
+    const qsizetype textRows = std::count(m_keys.kind.cbegin(), m_keys.kind.cend(), char(2));
+    Heap::reserveMappedIn(&texts, size_t(textRows));
     for (int r : inRunOrder(*rows)) {
         const char kind = m_keys.kind.at(r);
         if (kind == 1) {
