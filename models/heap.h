@@ -59,11 +59,12 @@ void reserveMappedIn(Array *array, size_t n)
 // range given go in turn, from each range's start, as the arrays fill.
 // Mapping in changes no byte, so memory freed or used again meanwhile is
 // safe; populate() on the same pages then finds them mapped. The caller only
-// hands the range over: that thread asks for the large pages too. Asked on
-// the window's thread, with the mapping in of each page of runs, the
-// process's memory map held it up to 21 ms at a time while the history's
-// thread or that one held it; pages the window reaches first it maps in
-// by fault, which takes only the part of the map the page is in.
+// hands the range over: that thread asks for the large pages too. When the
+// window's thread asked for them itself and mapped each page of runs in,
+// it waited up to 21 ms at a time for the process's memory map, which the
+// history's thread or that one held; a page the window's thread reaches
+// first it now maps in by fault, which takes only the part of the map the
+// page is in.
 void populateSoon(const void *from, size_t bytes);
 // The reserved room of an array past element from, the same way.
 template<typename Array>
