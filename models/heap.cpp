@@ -228,9 +228,8 @@ void Heap::prepareSoon()
 void Heap::populateSoon(const void *start, size_t bytes)
 {
 #if defined(MADV_POPULATE_WRITE)
-    if (bytes == 0)
-        return;
-    Populator::instance().add(uintptr_t(start), bytes);
+    if (bytes > 0)
+        Populator::instance().add(uintptr_t(start), bytes);
 #else
     Q_UNUSED(start)
     Q_UNUSED(bytes)

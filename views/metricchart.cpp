@@ -819,15 +819,15 @@ void MetricChart::paintTo(QPainter &p) const
         p.setPen(grid);
         p.drawLines(gridLines);
     } else {
-        const auto gridLine = [&](const QLine &g, const QColor &color) {
+        const auto imageLine = [&](const QLine &g, const QColor &color) {
             const QPointF a = QPointF(g.p1() - plot.topLeft()) * dpr, b = QPointF(g.p2() - plot.topLeft()) * dpr;
             raster.drawLine(QPointF(std::round(a.x()), std::round(a.y())),
                             QPointF(std::round(b.x()), std::round(b.y())), color, color.alphaF());
         };
         for (const QLine &g : frameLines)
-            gridLine(g, frame);
+            imageLine(g, frame);
         for (const QLine &g : std::as_const(gridLines))
-            gridLine(g, grid);
+            imageLine(g, grid);
     }
     auto polyline = [&](const QVector<QPointF> &values, const QColor &color, double opacity, bool thick) {
         if (values.isEmpty())
