@@ -3,8 +3,9 @@
 #include <QByteArray>
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -265,16 +266,41 @@ private:
             while (p < m_end && *p >= '0' && *p <= '9')
                 ++p;
         }
-        // strtod needs a terminated buffer; numbers are short, so copy.
-        const auto len = size_t(p - start);
-        if (len > 400)
+        // from_chars never looks at the locale: with LC_NUMERIC=de_DE strtod
+        // stops at the '.' and every value read 0.
+        const std::from_chars_result r = std::from_chars(start, p, *out);
+        if (r.ec == std::errc::result_out_of_range)
+            *out = outOfRange(start, p);
+        else if (r.ec != std::errc() || r.ptr != p)
             return false;
-        char buf[401];
-        std::memcpy(buf, start, len);
-        buf[len] = '\0';
-        *out = std::strtod(buf, nullptr); // out of range gives ±HUGE_VAL (infinity) or 0
         m_p = p;
         return true;
+    }
+
+    // What strtod gives for a number past double's range: ±infinity when
+    // it is too large, ±0 when too small (its first digit's power of ten
+    // tells which).
+    static double outOfRange(const char *start, const char *end)
+    {
+        const bool negative = *start == '-';
+        const char *digits = negative ? start + 1 : start;
+        const char *mantissaEnd = std::find_if(digits, end, [](char c) { return c == 'e' || c == 'E'; });
+        const char *point = std::find(digits, mantissaEnd, '.');
+        const char *first = std::find_if(digits, mantissaEnd, [](char c) { return c >= '1' && c <= '9'; });
+        long long power = first < point ? point - first - 1 : -(first - point);
+        if (mantissaEnd < end) {
+            const char *p = mantissaEnd + 1;
+            const bool negativeExponent = *p == '-';
+            if (*p == '+' || *p == '-')
+                ++p;
+            long long exponent = 0;
+            for (; p < end && exponent < 1000000; ++p)
+                exponent = exponent * 10 + (*p - '0');
+            power += negativeExponent ? -exponent : exponent;
+        }
+        const double magnitude
+            = first < mantissaEnd && power > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+        return negative ? -magnitude : magnitude;
     }
 
     static int hexValue(char c)

@@ -1,6 +1,7 @@
 #include "runfilter.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cmath>
 
@@ -158,7 +159,11 @@ RunFilter RunFilter::parse(const QString &text, const QStringList &metricKeys)
                 }
             }
             const QString value = tokens.at(i + 2).text;
+            // Data's form first ("0.97"), then the form the grid shows in the
+            // user's locale ("0,97" on a German desktop).
             term.number = value.toDouble(&term.numeric);
+            if (!term.numeric)
+                term.number = QLocale().toDouble(value, &term.numeric);
             term.text = value;
             if (!term.numeric && op != 4 && op != 5) {
                 f.m_error = tr("“%1” is not a number to compare %2 with.").arg(value, name);
