@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSettings>
 #include <QSysInfo>
 #include <QUrl>
@@ -290,6 +291,17 @@ bool Project::ensureDataDir(QString *error) const
                              .arg(QDir::toNativeSeparators(d));
             return false;
         }
+    }
+    if (QFileInfo::exists(iniPath()))
+        return true;
+    // Under the lock ensureId() takes: programs starting a project's first
+    // runs at once write its id once, and every one reads that id after.
+    QLockFile lock(idLockPath());
+    if (!lock.tryLock(10000)) {
+        if (error)
+            *error = QCoreApplication::translate("Project", "%1 is locked by another program.")
+                         .arg(QDir::toNativeSeparators(iniPath()));
+        return false;
     }
     if (!QFileInfo::exists(iniPath())) {
         QSettings ini(iniPath(), QSettings::IniFormat);

@@ -105,6 +105,8 @@ public:
 
 private:
     QString value(const QString &key, const QString &fallback) const;
+    // The lock under which a project's id is written, by whichever program comes first.
+    QString idLockPath() const;
 
     QString m_root;
 };

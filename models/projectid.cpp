@@ -83,6 +83,10 @@ QString Project::id(QString *error) const
     return id;
 }
 
+// Not project.ini.lock: QSettings takes that one itself while it writes
+// the file, which ensureDataDir() does under this lock.
+QString Project::idLockPath() const { return dataDir() + QStringLiteral("/project-id.lock"); }
+
 QString Project::ensureId(QString *error) const
 {
     QString why;
@@ -98,7 +102,7 @@ QString Project::ensureId(QString *error) const
         return {};
     }
     // Two programs opening a new project at once agree on one id.
-    QLockFile lock(iniPath() + QStringLiteral(".lock"));
+    QLockFile lock(idLockPath());
     if (!lock.tryLock(10000)) {
         if (error)
             *error = tr("%1 is locked by another program.").arg(QDir::toNativeSeparators(iniPath()));

@@ -15,7 +15,7 @@ bool SqliteReader::open(const QString &path, QString *error)
     close();
     // Never creates the file: the store's own connection has made it.
     const int code = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
-                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+                                     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
     if (code != SQLITE_OK) {
         if (error)
             *error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(code));

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -19,6 +20,7 @@
 #include <QVariant>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -89,6 +91,16 @@ bool StoreConnection::open(const QString &path, int targetVersion)
         return openServer(path, targetVersion);
     m_dialect = Dialect::SQLite;
     QDir().mkpath(QFileInfo(path).absolutePath());
+    // A new history is made by one program at a time: the others wait here
+    // and then open what it made, instead of meeting its schema half-written.
+    std::optional<QLockFile> creating;
+    if (QFileInfo(path).size() == 0) {
+        creating.emplace(path + QStringLiteral(".lock"));
+        if (!creating->tryLock(kBusyWaitMs))
+            return fail(tr("The run history %1 is being created by another program for more than %2 seconds.")
+                            .arg(QDir::toNativeSeparators(path))
+                            .arg(kBusyWaitMs / 1000));
+    }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyWaitMs));
@@ -120,9 +132,11 @@ bool StoreConnection::open(const QString &path, int targetVersion)
                          .arg(QDir::toNativeSeparators(path))
                          .arg(kBusyWaitMs / 1000)
                          .arg(why.text()));
-            else
+            else if (kind == ErrorKind::Corrupt)
                 fail(tr("The run history %1 cannot be read (%2). It may be damaged.")
                          .arg(QDir::toNativeSeparators(path), why.text()));
+            else // a busy or locked history is never called damaged
+                fail(tr("The run history %1 cannot be read (%2).").arg(QDir::toNativeSeparators(path), why.text()));
             m_lastErrorKind = kind;
             return false;
         }
@@ -154,6 +168,8 @@ bool StoreConnection::open(const QString &path, int targetVersion)
 
 void StoreConnection::close()
 {
+    // The queries a store keeps go first: they use the connection removed below.
+    closed();
     m_reader.reset();
     m_readerFailed = false;
     if (m_db.isValid()) {
@@ -161,7 +177,6 @@ void StoreConnection::close()
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
     }
-    closed();
 }
 
 bool StoreConnection::isOpen() const { return m_db.isValid() && m_db.isOpen(); }
