@@ -1,6 +1,5 @@
 #include "dashboardseries.h"
 
-#include "heap.h"
 #include "runmodel.h"
 
 #include <QAbstractProxyModel>
@@ -144,8 +143,6 @@ void DashboardSeries::appendNewRuns(const QVector<int> &sourceRows)
                 if (series->capacity() < series->size() + sourceRows.size()) {
                     series->reserve(qMax<qsizetype>(m_model->expectedRowCount(),
                                                     qMax(series->size() * 2, series->size() + sourceRows.size())));
-                    // the pages after this one, mapped in meanwhile
-                    Heap::populateRoomSoon(*series, size_t(series->size() + sourceRows.size()));
                 }
                 m_dirty.insert(key);
                 // room for a point per run, cut to those that had one below

@@ -1,7 +1,6 @@
 #include "runhistoryloader.h"
 
 #include "guiturn.h"
-#include "heap.h"
 #include "runstore.h"
 
 #include <QElapsedTimer>
@@ -223,7 +222,6 @@ private:
             RunModel::RowPointers page;
             const int limit = first ? 5000 : kWindowPage;
             page.reserve(size_t(limit));
-            Heap::prepare(size_t(limit) * kBytesPerRun);
             m_store->runsPage(m_maxId, limit, [&page] {
                 page.push_back(std::make_unique<RunModel::Row>());
                 return &page.back()->run;
@@ -297,9 +295,6 @@ private:
     qint64 m_maxId = 0;
     QSet<qint64> m_active;
     static constexpr int kWindowPage = 2000;
-    // what a run and its summaries of five names take in memory (measured
-    // with bench_dashboard): how much of the heap to map in for a page
-    static constexpr size_t kBytesPerRun = 1536;
     // Pages the window may have waiting: as many runs read ahead as before
     // pages were this small. The window takes one per pass of its event
     // loop.
@@ -383,7 +378,6 @@ bool RunHistoryLoader::takePages(int budgetMsecs)
     // another page in the same pass only while the pass is short
     while ((budgetMsecs < 0 || pass.elapsed() < budgetMsecs) && m_worker->takePage(&page)) {
         took = true;
-        Heap::prepareSoon(); // for what the page brings, and the next
         m_worker->pageTaken();
         if (page.generation != m_generation) // for a project no longer shown
             continue;

@@ -1,6 +1,5 @@
 #include "runmodel.h"
 
-#include "heap.h"
 
 #include "argumentline.h"
 #include "historyformat.h"
@@ -398,12 +397,10 @@ void RunModel::appendRows(RowPointers &&rows, const QVector<int> &fresh)
 {
     const size_t size = m_rows.size() + size_t(fresh.size());
     for (NumberColumn &column : m_numbers) {
-        // room for the runs still to come, in one step, mapped in meanwhile
+        // room for the runs still to come, in one step
         if (column.values.capacity() < size) {
             column.values.reserve(qMax(size, size_t(m_expected)));
             column.kinds.reserve(qMax(size, size_t(m_expected)));
-            Heap::populateRoomSoon(column.values, size);
-            Heap::populateRoomSoon(column.kinds, size);
         }
         column.values.resize(size);
         column.kinds.resize(size);

@@ -1,7 +1,6 @@
 #include "runsortmodel.h"
 
 #include "guiturn.h"
-#include "heap.h"
 #include "runfiltermodel.h"
 #include "runmodel.h"
 
@@ -18,6 +17,14 @@ namespace {
 // Up to this many rows go in or out one by one (each a search and a move of
 // the rows after it); more go by one merge and one layout change.
 constexpr int kOneByOne = 16;
+
+// Room for at least n elements in a vector kept from sort to sort.
+template<typename Array>
+void reserveAtLeast(Array *array, size_t n)
+{
+    if (size_t(array->capacity()) < n)
+        array->reserve(decltype(array->capacity())(n));
+}
 
 // What QString::toCaseFolded() makes of a unit of ASCII.
 char16_t foldAscii(char16_t c) { return c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c; }
@@ -60,7 +67,7 @@ void RunSortModel::radixSort(std::vector<Keyed> *items) const
         for (int p = 0; p < kPasses; ++p)
             ++counts[size_t(p) * kBuckets + ((item.key >> (p * kBits)) & (kBuckets - 1))];
     std::vector<Keyed> &other = m_radixScratch;
-    Heap::reserveMappedIn(&other, n);
+    reserveAtLeast(&other, n);
     other.resize(n);
     for (int p = 0; p < kPasses; ++p) {
         quint32 *count = &counts[size_t(p) * kBuckets];
@@ -208,8 +215,6 @@ void RunSortModel::computeKey(int sourceRow)
         if (m_keys.kind.capacity() < size) { // the runs still to come too, in one step
             m_keys.kind.reserve(qMax(size, m_model->expectedRowCount()));
             m_keys.numbers.reserve(m_keys.kind.capacity());
-            Heap::populateRoomSoon(m_keys.kind, size_t(size));
-            Heap::populateRoomSoon(m_keys.numbers, size_t(size));
         }
         m_keys.kind.resize(size);
         m_keys.numbers.resize(size);
@@ -230,7 +235,7 @@ void RunSortModel::computeKey(int sourceRow)
         kind = 2;
         // made when the first text comes: a column of numbers has none
         if (m_keys.textIndex.size() < m_keys.kind.size()) {
-            Heap::reserveMappedIn(&m_keys.textIndex, size_t(m_keys.kind.capacity()));
+            reserveAtLeast(&m_keys.textIndex, size_t(m_keys.kind.capacity()));
             m_keys.textIndex.resize(m_keys.kind.size());
         }
         m_keys.textIndex[sourceRow] = m_keys.appendText(text);
@@ -241,9 +246,8 @@ void RunSortModel::computeKey(int sourceRow)
 
 void RunSortModel::computeKeys()
 {
-    // The arrays keep their room from sort to sort, mapped in when they
-    // grow: made anew for each sort, a sort met up to 6,000 of their pages
-    // one by one (24 MB for a million runs, 60–130 ms).
+    // The arrays keep their room from sort to sort: a sort allocates only
+    // when the model has grown.
     m_keys.column = m_column;
     m_keys.kind.resize(0);
     m_keys.numbers.resize(0);
@@ -253,21 +257,21 @@ void RunSortModel::computeKeys()
     if (m_column < 0)
         return;
     const int rows = m_model->rowCount();
-    Heap::reserveMappedIn(&m_keys.kind, size_t(rows));
-    Heap::reserveMappedIn(&m_keys.numbers, size_t(rows));
+    reserveAtLeast(&m_keys.kind, size_t(rows));
+    reserveAtLeast(&m_keys.numbers, size_t(rows));
     m_keys.kind.resize(rows);
     m_keys.numbers.resize(rows);
     constexpr int kGuessEvery = 4096;
     for (int r = 0; r < rows; ++r) {
         // texts that mostly differ (run ids, names): room for all of them,
-        // as long as the ones so far and an eighth more, mapped in at once;
+        // as long as the ones so far and an eighth more, at once;
         // more room only when they get longer than that (run 1,000,000's
         // id is longer than run 4,096's), not a copy at each doubling
         if (r > 0 && r % kGuessEvery == 0 && rows > 2 * kGuessEvery && m_keys.textCount() > r / 2) {
             const double perRow = double(m_keys.textData.size()) / r;
             if (double(m_keys.textData.capacity()) < perRow * rows) {
-                Heap::reserveMappedIn(&m_keys.textData, size_t(perRow * rows * 1.125));
-                Heap::reserveMappedIn(&m_keys.textStart, size_t(rows) + 1);
+                reserveAtLeast(&m_keys.textData, size_t(perRow * rows * 1.125));
+                reserveAtLeast(&m_keys.textStart, size_t(rows) + 1);
             }
         }
         m_model->prefetchSortKeys(r, m_column);
@@ -339,13 +343,12 @@ void RunSortModel::sortRows(QVector<int> *rows) const
     const bool up = m_order == Qt::AscendingOrder;
     std::vector<Keyed> &numbers = m_radixItems;
     numbers.clear();
-    Heap::reserveMappedIn(&numbers, size_t(rows->size()));
-    // room for the texts' rows at once, mapped in: grown by doubling, a
-    // million rows' block was met page by page (4 MB, a thousand pages)
+    reserveAtLeast(&numbers, size_t(rows->size()));
+    // room for the texts' rows at once, not grown by doubling
     QVector<int> texts;
     QVector<int> missing;
     const qsizetype textRows = std::count(m_keys.kind.cbegin(), m_keys.kind.cend(), char(2));
-    Heap::reserveMappedIn(&texts, size_t(textRows));
+    reserveAtLeast(&texts, size_t(textRows));
     for (int r : inRunOrder(*rows)) {
         const char kind = m_keys.kind.at(r);
         if (kind == 1) {
@@ -384,7 +387,7 @@ void RunSortModel::sortTexts(QVector<int> *rows) const
         ranks.insert(m_keys.text(i), 0);
     std::vector<Keyed> &flat = m_radixItems;
     flat.clear();
-    Heap::reserveMappedIn(&flat, size_t(rows->size()));
+    reserveAtLeast(&flat, size_t(rows->size()));
     if (ranks.size() <= kFew) {
         QVector<QStringView> distinct;
         distinct.reserve(ranks.size());
@@ -513,7 +516,6 @@ void RunSortModel::rebuild()
     sortRows(&m_rows);
     m_position = QVector<int>(m_model->rowCount(), -1);
     m_position.reserve(m_model->expectedRowCount());
-    Heap::populateRoomSoon(m_position, size_t(m_position.size()));
     renumber(0);
 }
 

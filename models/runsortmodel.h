@@ -100,9 +100,7 @@ private:
     Qt::SortOrder m_order = Qt::AscendingOrder;
     Keys m_keys;
     // The (key, row) pairs a sort puts in order, and radixSort()'s other
-    // array: kept from sort to sort, as large as the largest so far. Fresh
-    // ones were mapped in page by page at each sort, a third of a sort of a
-    // million run ids.
+    // array: kept from sort to sort, as large as the largest so far.
     mutable std::vector<Keyed> m_radixItems;
     mutable std::vector<Keyed> m_radixScratch;
     QVector<int> m_rows; // RunModel rows in the shown order

@@ -1,6 +1,5 @@
 #include "serieslod.h"
 
-#include "heap.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,11 +34,9 @@ qint64 SeriesLod::Column::makeRoom(qint64 wanted, bool ahead)
         bigger.reset(spare.chunk.release());
     } else {
         bigger.reset(new double[size_t(grown)]);
-        Heap::populate(bigger.get(), size_t(grown) * sizeof(double));
     }
     if (ahead && grown == kChunk) {
         spare.chunk.reset(new double[size_t(kChunk)]);
-        Heap::populateSoon(spare.chunk.get(), size_t(kChunk) * sizeof(double));
     }
     if (fresh) {
         chunks.push_back(std::move(bigger));

@@ -103,8 +103,8 @@ private:
         void append(const double *v, qint64 count);
         void set(qint64 i, double v); // copies the chunk first if a copy shares it
         // free places in the last chunk after growing it, at least one; with
-        // ahead, a column filled in blocks has its next chunk mapped in
-        // meanwhile on another thread
+        // ahead, a column filled in blocks has its next chunk allocated
+        // already
         qint64 makeRoom(qint64 wanted, bool ahead = false);
 
         // That next chunk: never shared, a copy of the column starts without.

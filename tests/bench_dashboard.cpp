@@ -13,7 +13,6 @@
 // load begins" on.
 #include "benchutil.h"
 #include "dashboardseries.h"
-#include "heap.h"
 #include "metricchart.h"
 #include "project.h"
 #include "rundashboard.h"
@@ -137,7 +136,6 @@ const char *const kKeys[] = { "Accuracy", "Regularization Rate", "loss", "f1", "
 
 int main(int argc, char **argv)
 {
-    Heap::growInLargeSteps(); // as Runbench's own main() does
     TimingApplication app(argc, argv);
     const int runs = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
     QTemporaryDir dir;
@@ -305,8 +303,8 @@ int main(int argc, char **argv)
     QApplication::processEvents();
     const double openMs = ms(t);
     // what each thread spent on it: the slower one sets the pace
-    double windowCpu = 0, historyCpu = 0, heapCpu = 0;
-    qint64 windowFaults = 0, historyFaults = 0, heapFaults = 0;
+    double windowCpu = 0, historyCpu = 0;
+    qint64 windowFaults = 0, historyFaults = 0;
     const QHash<int, ThreadCpu> cpuAfter = threadCpu();
     for (auto it = cpuAfter.cbegin(); it != cpuAfter.cend(); ++it) {
         const double spent = it->seconds - cpuBefore.value(it.key()).seconds;
@@ -317,9 +315,6 @@ int main(int argc, char **argv)
         } else if (it->name.startsWith(QLatin1String("runbench-hist"))) {
             historyCpu += spent;
             historyFaults += faults;
-        } else if (it->name.startsWith(QLatin1String("runbench-heap"))) {
-            heapCpu += spent;
-            heapFaults += faults;
         }
     }
 
@@ -334,12 +329,9 @@ int main(int argc, char **argv)
                 firstChartMs, firstChartMs / selectMs);
     std::printf("all runs in the model, 6 charts drawn:   %8.1f ms  (%.1fx the SELECT; target <= 2x)\n", openMs,
                 openMs / selectMs);
-    std::printf("  CPU time it took: %.2f s on the GUI thread, %.2f s on the history's, %.2f s mapping memory in "
-                "ahead\n",
-                windowCpu, historyCpu, heapCpu);
-    std::printf("  memory pages mapped in (faults and prefaults): %lld on the GUI thread, %lld on the history's, %lld "
-                "ahead\n",
-                windowFaults, historyFaults, heapFaults);
+    std::printf("  CPU time it took: %.2f s on the GUI thread, %.2f s on the history's\n", windowCpu, historyCpu);
+    std::printf("  memory pages mapped in (faults): %lld on the GUI thread, %lld on the history's\n", windowFaults,
+                historyFaults);
     std::printf("longest the GUI thread was busy at once: %8lld ms  (target < 50 ms)\n", longestGap);
     std::printf("  of it on a CPU: %.0f ms; stretches over 50 ms: %d\n", longestGapCpu, gapsOver50);
     std::printf("  its longest event: %.1f ms, %s; events over 50 ms: %d\n", app.longest(),

@@ -1,6 +1,5 @@
 #include "dashboardseries.h"
 #include "guiturn.h"
-#include "heap.h"
 #include "runfilter.h"
 #include "runfiltermodel.h"
 #include "runhistoryloader.h"
@@ -17,7 +16,6 @@
 #include <QSqlQuery>
 #include <QtTest>
 
-#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -70,8 +68,6 @@ private Q_SLOTS:
     void sortedRowsWaitWhileTheModelFills();
     void heavyPiecesTakeTurns();
     void dashboardSeriesMoveARunAtATime();
-    void memoryIsMappedInAhead();
-    void mappedMemoryAsksForLargePages();
     void historyReadsBelowTheWindow();
 };
 
@@ -870,128 +866,6 @@ void TestRunModel::dashboardSeriesMoveARunAtATime()
 }
 
 QTEST_GUILESS_MAIN(TestRunModel)
-namespace {
-
-// How many of the pages in [from, from + bytes) are in memory.
-int residentPages(const void *from, size_t bytes)
-{
-    const size_t page = size_t(sysconf(_SC_PAGESIZE));
-    std::vector<unsigned char> in((bytes + page - 1) / page);
-    if (mincore(const_cast<void *>(from), bytes, in.data()) != 0)
-        return -1;
-    return int(std::count_if(in.cbegin(), in.cend(), [](unsigned char c) { return c & 1; }));
-}
-
-} // namespace
-
-// A range handed to populateSoon() is mapped in by the thread behind it,
-// without a byte changing; so is the top of the main heap after
-// prepareSoon().
-void TestRunModel::memoryIsMappedInAhead()
-{
-#if !defined(MADV_POPULATE_WRITE)
-    QSKIP("the kernel headers have no MADV_POPULATE_WRITE");
-#else
-    const size_t page = size_t(sysconf(_SC_PAGESIZE));
-    const size_t bytes = 1024 * page;
-    void *block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    QVERIFY(block != MAP_FAILED);
-    auto *first = static_cast<unsigned char *>(block);
-    first[0] = 42; // one page written
-    QCOMPARE(residentPages(block, bytes), 1);
-    Heap::populateSoon(block, bytes);
-    // on a thread of the lowest priority: a busy machine gives it little
-    QTRY_COMPARE_WITH_TIMEOUT(residentPages(block, bytes), 1024, 60000);
-    QCOMPARE(first[0], 42);
-    QCOMPARE(first[bytes - 1], 0);
-    munmap(block, bytes);
-
-#if defined(__SANITIZE_ADDRESS__)
-    QSKIP("the sanitizer's allocator does not cut blocks from the main heap");
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-    QSKIP("the sanitizer's allocator does not cut blocks from the main heap");
-#endif
-#endif
-    Heap::growInLargeSteps();
-    // a block larger than the heap's top: the heap grows by it and 64 MB
-    // more, untouched
-    void *grown = std::malloc(32 * 1024 * 1024);
-    QVERIFY(grown);
-    const auto *top = static_cast<const char *>(sbrk(0));
-    const size_t tail = 16 * 1024 * 1024;
-    QVERIFY(residentPages(top - tail, tail) < int(tail / page));
-    Heap::prepareSoon();
-    QTRY_COMPARE_WITH_TIMEOUT(residentPages(top - tail, tail), int(tail / page), 60000);
-    std::free(grown);
-#endif
-}
-
-namespace {
-// A field of the mapping that holds address in /proc/self/smaps ("Rss",
-// "THPeligible"), or -1.
-qint64 mappingField(const void *address, const QByteArray &field)
-{
-    QFile smaps(QStringLiteral("/proc/self/smaps"));
-    if (!smaps.open(QIODevice::ReadOnly))
-        return -1;
-    const auto at = quintptr(address);
-    bool inside = false;
-    for (const QByteArray &line : smaps.readAll().split('\n')) {
-        const int colon = line.indexOf(':');
-        const int dash = line.indexOf('-');
-        if (dash > 0 && (colon < 0 || dash < colon)) { // "start-end perms offset …": a mapping begins
-            const int space = line.indexOf(' ');
-            bool ok1 = false, ok2 = false;
-            const quintptr start = line.left(dash).toULongLong(&ok1, 16);
-            const quintptr end = line.mid(dash + 1, space - dash - 1).toULongLong(&ok2, 16);
-            inside = ok1 && ok2 && start <= at && at < end;
-        } else if (inside && colon > 0 && line.left(colon) == field) {
-            return line.mid(colon + 1).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    return -1;
-}
-} // namespace
-
-// Memory mapped in ahead asks for 2 MB pages where a range holds whole
-// ones, so that one fault maps 512 pages: the kernel then counts the
-// mapping eligible for them (whether it finds a free one at that moment is
-// its own affair). populate() asks at once; populateSoon() on its thread,
-// for the whole range when it takes the range's first slice.
-void TestRunModel::mappedMemoryAsksForLargePages()
-{
-#if !defined(MADV_HUGEPAGE) || !defined(MADV_POPULATE_WRITE)
-    QSKIP("the kernel headers have no MADV_HUGEPAGE");
-#else
-    QFile mode(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled"));
-    if (!mode.open(QIODevice::ReadOnly) || mode.readAll().contains("[never]"))
-        QSKIP("this kernel gives no large pages");
-    constexpr size_t large = 2 * 1024 * 1024;
-    const size_t bytes = 8 * large;
-    for (const bool soon : { false, true }) {
-        void *block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        QVERIFY(block != MAP_FAILED);
-        // the first whole large page inside
-        const auto *inside = reinterpret_cast<const char *>((quintptr(block) + large - 1) & ~quintptr(large - 1));
-        // and the last: the range's last slice is taken long after its first
-        const char *last = reinterpret_cast<const char *>(block) + bytes - 2 * large;
-        QCOMPARE(mappingField(inside, "THPeligible"), 0); // not asked yet
-        QCOMPARE(mappingField(last, "THPeligible"), 0);
-        if (soon) {
-            Heap::populateSoon(block, bytes);
-            QTRY_COMPARE_WITH_TIMEOUT(mappingField(inside, "THPeligible"), 1, 60000);
-        } else {
-            Heap::populate(block, bytes);
-            QCOMPARE(mappingField(inside, "THPeligible"), 1);
-        }
-        QCOMPARE(mappingField(last, "THPeligible"), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(residentPages(block, bytes), int(bytes / size_t(sysconf(_SC_PAGESIZE))), 60000);
-        munmap(block, bytes);
-    }
-#endif
-}
-
 // The history's thread yields to the window's: on Linux it runs with a
 // nice value above the window's, which the kernel keeps per thread.
 void TestRunModel::historyReadsBelowTheWindow()
