@@ -38,6 +38,7 @@
 #include <QMessageBox>
 #include <QPalette>
 #include <QPointer>
+#include <QTimer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
@@ -232,7 +233,11 @@ MainWindow::MainWindow(QWidget *parent)
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // before the views and watchers the tasks' results go to
+    m_tasks.cancelAndWait();
+}
 
 void MainWindow::createMenus()
 {
@@ -480,21 +485,13 @@ QProgressDialog *MainWindow::progressDialog(const QString &label, const QString 
     return progress;
 }
 
-std::function<void(qint64, qint64)> MainWindow::progressReporter(QObject *receiver, QPointer<QProgressDialog> bar)
+void MainWindow::followProgress(QProgressDialog *bar, const std::shared_ptr<TaskState> &state)
 {
-    // One event per step the bar shows, not one per file; the bar is set on
-    // receiver's thread (this one), where it lives.
-    auto shown = std::make_shared<int>(-1);
-    return [receiver, bar, shown](qint64 done, qint64 total) {
-        const int value = total > 0 ? int(done * 1000 / total) : 1000;
-        if (value == *shown)
-            return;
-        *shown = value;
-        QMetaObject::invokeMethod(receiver, [bar, value] {
-            if (bar)
-                bar->setValue(value);
-        });
-    };
+    // The bar reads the task's progress on its own timer: nothing is posted
+    // from the worker to a widget that may be gone by then.
+    auto *timer = new QTimer(bar);
+    connect(timer, &QTimer::timeout, bar, [bar, state] { bar->setValue(state->fraction(bar->maximum())); });
+    timer->start(100);
 }
 
 void MainWindow::importMlflowDialog()
@@ -519,6 +516,8 @@ void MainWindow::importMlflowRuns(const QString &mlrunsDir)
         watcher->deleteLater();
         if (bar)
             bar->close();
+        if (m_closeWhenTasksEnd)
+            return; // canceled by closing the window: nobody to tell
         const MlflowImport::Result result = watcher->result();
         QString summary;
         if (!result.error.isEmpty()) {
@@ -549,18 +548,22 @@ void MainWindow::importMlflowRuns(const QString &mlrunsDir)
         statusBar()->showMessage(summary);
         Q_EMIT mlflowImported(result.imported, int(result.problems.size()), summary);
     });
-    watcher->setFuture(QtConcurrent::run([project, mlrunsDir, watcher, bar]() {
+    const std::shared_ptr<TaskState> state = m_tasks.newState();
+    followProgress(bar, state);
+    const QFuture<MlflowImport::Result> future = QtConcurrent::run([project, mlrunsDir, state]() {
         MlflowImport::Result result;
         RunStore store; // this thread's own connection
         if (!store.open(project.historyLocation()) || !store.useProject(project)) {
             result.error = store.lastError();
             return result;
         }
-        const auto progress = progressReporter(watcher, bar);
-        result = MlflowImport::importStore(&store, project, mlrunsDir,
-                                           [&progress](int done, int total) { progress(done, total); });
+        result = MlflowImport::importStore(
+            &store, project, mlrunsDir, [&state](int done, int total) { state->progress(done, total); },
+            &state->canceled);
         return result;
-    }));
+    });
+    m_tasks.track(future);
+    watcher->setFuture(future);
 }
 
 void MainWindow::saveCopyDialog()
@@ -586,6 +589,8 @@ void MainWindow::saveCopyAs(const QString &destination)
         watcher->deleteLater();
         if (bar)
             bar->close();
+        if (m_closeWhenTasksEnd)
+            return;
         const QString error = watcher->result();
         if (!error.isEmpty()) {
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Save a copy as a new project"), error,
@@ -606,13 +611,17 @@ void MainWindow::saveCopyAs(const QString &destination)
         }
         Q_EMIT projectCopied(destination, error);
     });
-    // Progress reaches the dialog through the watcher, which lives on this
-    // thread until the copy has ended.
-    watcher->setFuture(QtConcurrent::run([source, destination, watcher, bar]() {
+    const std::shared_ptr<TaskState> state = m_tasks.newState();
+    followProgress(bar, state);
+    const QFuture<QString> future = QtConcurrent::run([source, destination, state]() {
         QString error;
-        ProjectCopy::copy(source, destination, &error, progressReporter(watcher, bar));
+        ProjectCopy::copy(
+            source, destination, &error, [&state](qint64 done, qint64 total) { state->progress(done, total); },
+            &state->canceled);
         return error;
-    }));
+    });
+    m_tasks.track(future);
+    watcher->setFuture(future);
 }
 
 void MainWindow::runRequested(const QString &script, const QStringList &arguments)
@@ -720,6 +729,26 @@ void MainWindow::undoRestore()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // An import, a copy or a download in flight stops first; the window
+    // closes once it has, so that no task outlives what it reports to.
+    if (m_tasks.isBusy() || m_runDetails->isBusy()) {
+        event->ignore();
+        if (!m_closeWhenTasksEnd) {
+            m_closeWhenTasksEnd = true;
+            m_tasks.cancel();
+            m_runDetails->cancelWork();
+            statusBar()->showMessage(tr("Stopping the work in progress; the window closes when it has stopped."));
+            auto *check = new QTimer(this);
+            connect(check, &QTimer::timeout, this, [this, check] {
+                if (m_tasks.isBusy() || m_runDetails->isBusy())
+                    return;
+                check->deleteLater();
+                close();
+            });
+            check->start(50);
+        }
+        return;
+    }
     // Cluster jobs go on without the window; only the runs here hold it.
     if (m_queue->localActiveCount() > 0 && !m_closeWhenIdle) {
         event->ignore();

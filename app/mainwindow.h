@@ -3,12 +3,14 @@
 #include "project.h"
 #include "runrecord.h"
 #include "sweepspec.h"
+#include "taskowner.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
 
 #include <functional>
+#include <memory>
 
 class JobListModel;
 class JobPanel;
@@ -97,10 +99,9 @@ private:
     void saveCopyDialog();
     void importMlflowDialog();
     // A progress dialog of this window (0 to 1000), shown after 300 ms, and
-    // a callback for a worker thread moving its bar through receiver.
+    // its bar following a background task's state.
     QProgressDialog *progressDialog(const QString &label, const QString &title, const QString &objectName);
-    static std::function<void(qint64 done, qint64 total)> progressReporter(QObject *receiver,
-                                                                           QPointer<QProgressDialog> bar);
+    static void followProgress(QProgressDialog *bar, const std::shared_ptr<TaskState> &state);
     void updateRecentMenu();
     void askBeforeClosing();
     void about();
@@ -129,4 +130,6 @@ private:
     QList<QAction *> m_pageActions; // by Page
     QList<QTreeWidgetItem *> m_pageItems;
     bool m_closeWhenIdle = false;
+    bool m_closeWhenTasksEnd = false;
+    TaskOwner m_tasks; // the import and the copy: canceled and waited for before the window goes
 };

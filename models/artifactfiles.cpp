@@ -120,6 +120,10 @@ bool ArtifactFiles::isSafeRelativePath(const QString &relativePath)
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("ArtifactFiles", text); }
+QString tr(const char *text, const char *comment, int n)
+{
+    return QCoreApplication::translate("ArtifactFiles", text, comment, n);
+}
 } // namespace
 
 bool ArtifactFiles::copyVerified(const QString &src, const QString &dst, const QString &sha256, QString *error)
@@ -147,7 +151,8 @@ bool ArtifactFiles::copyVerified(const QString &src, const QString &dst, const Q
 
 QStringList ArtifactFiles::download(const QString &runDir, const QVector<ArtifactRecord> &artifacts,
                                     const QString &destination, bool overwrite, QString *error,
-                                    const std::function<void(int, qint64)> &progress)
+                                    const std::function<void(int, qint64)> &progress,
+                                    const std::atomic<bool> *canceled)
 {
     const QString prefix = QStringLiteral("outputs/");
     for (const ArtifactRecord &a : artifacts) {
@@ -170,6 +175,10 @@ QStringList ArtifactFiles::download(const QString &runDir, const QVector<Artifac
     QStringList written;
     qint64 bytes = 0;
     for (const ArtifactRecord &a : artifacts) {
+        if (canceled && canceled->load(std::memory_order_relaxed)) {
+            *error = tr("The download was stopped after %n file(s).", nullptr, int(written.size()));
+            return written;
+        }
         const QString target = destination + QLatin1Char('/') + a.path.mid(prefix.size());
         QDir().mkpath(QFileInfo(target).absolutePath());
         // the folder the file lands in must still be inside the destination

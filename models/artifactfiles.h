@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 
 // Files of a run's folder: its outputs/ (the artifacts), driver log and
@@ -41,6 +42,9 @@ bool copyVerified(const QString &src, const QString &dst, const QString &sha256,
 // is called after each file with (files done, bytes done). Returns the
 // written paths; on failure, *error says why. A link artifact is made again
 // as a link with its recorded target.
+// When *canceled turns true it stops after the file it is copying; the files
+// written so far stay.
 QStringList download(const QString &runDir, const QVector<ArtifactRecord> &artifacts, const QString &destination,
-                     bool overwrite, QString *error, const std::function<void(int files, qint64 bytes)> &progress = {});
+                     bool overwrite, QString *error, const std::function<void(int files, qint64 bytes)> &progress = {},
+                     const std::atomic<bool> *canceled = nullptr);
 } // namespace ArtifactFiles

@@ -14,6 +14,10 @@
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("MlflowImport", text); }
+QString tr(const char *text, const char *comment, int n)
+{
+    return QCoreApplication::translate("MlflowImport", text, comment, n);
+}
 
 QByteArray jsonString(const QString &s)
 {
@@ -95,7 +99,8 @@ QString statusEvent(RunStatus status)
 } // namespace
 
 MlflowImport::Result MlflowImport::importStore(RunStore *store, const Project &project, const QString &mlrunsDir,
-                                               const std::function<void(int, int)> &progress)
+                                               const std::function<void(int, int)> &progress,
+                                               const std::atomic<bool> *canceled)
 {
     Result result;
     // The runs listed first (meta.yaml and tags), then read whole one at a
@@ -118,6 +123,11 @@ MlflowImport::Result MlflowImport::importStore(RunStore *store, const Project &p
     QHash<QString, QString> ourRunId; // MLflow's run id → ours, for the runs nested in it
     int done = 0;
     for (const MlflowStore::Run &listed : contents.runs) {
+        if (canceled && canceled->load(std::memory_order_relaxed)) {
+            result.error = tr("The import was stopped after %n run(s); importing again adds the rest.", nullptr,
+                              result.imported);
+            return result;
+        }
         if (progress)
             progress(total + done, 2 * total);
         ++done;

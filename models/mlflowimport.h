@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <atomic>
 #include <functional>
 
 class Project;
@@ -35,8 +36,11 @@ struct Result
 };
 
 // progress(done, total) after each run read and after each run imported.
+// When *canceled turns true it stops before the next run, every run imported
+// so far kept whole (importing again adds the rest).
 Result importStore(RunStore *store, const Project &project, const QString &mlrunsDir,
-                   const std::function<void(int done, int total)> &progress = {});
+                   const std::function<void(int done, int total)> &progress = {},
+                   const std::atomic<bool> *canceled = nullptr);
 
 // False with a sentence when the store cannot be read; damaged runs are
 // left out and named in *problems.

@@ -80,7 +80,7 @@ QByteArray copiedSettings(const QByteArray &ini, const QString &name)
 } // namespace
 
 bool ProjectCopy::copy(const Project &source, const QString &destination, QString *error,
-                       const std::function<void(qint64, qint64)> &progress)
+                       const std::function<void(qint64, qint64)> &progress, const std::atomic<bool> *canceled)
 {
     const QString root = QDir(source.root()).canonicalPath();
     const QString target = QDir::cleanPath(QFileInfo(destination).absoluteFilePath());
@@ -114,6 +114,12 @@ bool ProjectCopy::copy(const Project &source, const QString &destination, QStrin
         return false;
     }
     for (const Entry &e : std::as_const(entries)) {
+        if (canceled && canceled->load(std::memory_order_relaxed)) {
+            // the folder was new or empty: nothing of the user's is in it
+            QDir(target).removeRecursively();
+            *error = tr("The copy was stopped; nothing was kept of it.");
+            return false;
+        }
         const QString from = root + QLatin1Char('/') + e.rel;
         const QString to = target + QLatin1Char('/') + e.rel;
         bool ok = true;

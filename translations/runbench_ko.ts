@@ -35,6 +35,12 @@
         <source>%1 is a link; Runbench never writes through one, even when overwriting. Remove the link first; nothing was copied.</source>
         <translation>%1은(는) 링크입니다. Runbench는 덮어쓸 때에도 링크를 통해 쓰지 않습니다. 링크를 먼저 지우세요. 아무것도 복사하지 않았습니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>The download was stopped after %n file(s).</source>
+        <translation>
+            <numerusform>파일 %n개를 받은 뒤 내려받기를 멈췄습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChartControls</name>
@@ -1364,6 +1370,10 @@ SQLite %5</translation>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
+    <message>
+        <source>Stopping the work in progress; the window closes when it has stopped.</source>
+        <translation>진행 중인 작업을 멈추는 중입니다. 멈추면 창이 닫힙니다.</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1600,6 +1610,12 @@ SQLite %5</translation>
         <source>Cannot add MLflow&apos;s values to %1: %2</source>
         <translation>MLflow의 값을 %1에 더할 수 없습니다: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The import was stopped after %n run(s); importing again adds the rest.</source>
+        <translation>
+            <numerusform>실행 %n개를 가져온 뒤 가져오기를 멈췄습니다. 다시 가져오면 나머지가 추가됩니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MlflowStore</name>
@@ -1782,6 +1798,10 @@ SQLite %5</translation>
     <message>
         <source>Cannot write %1.</source>
         <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The copy was stopped; nothing was kept of it.</source>
+        <translation>복사를 멈췄습니다. 복사된 것은 남기지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -3298,6 +3318,14 @@ Arguments: %5
     <message>
         <source>The run history %1 is held by another program for more than %2 seconds (%3).</source>
         <translation>다른 프로그램이 실행 기록 %1을(를) %2초 넘게 잡고 있습니다(%3).</translation>
+    </message>
+    <message>
+        <source>The run history %1 is being created by another program for more than %2 seconds.</source>
+        <translation>다른 프로그램이 실행 기록 %1을(를) %2초 넘게 만들고 있습니다.</translation>
+    </message>
+    <message>
+        <source>The run history %1 cannot be read (%2).</source>
+        <translation>실행 기록 %1을(를) 읽을 수 없습니다(%2).</translation>
     </message>
 </context>
 <context>

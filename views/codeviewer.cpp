@@ -2,6 +2,7 @@
 
 #include "regularfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -17,11 +18,22 @@
 #include <ksyntaxhighlighting_version.h>
 
 namespace {
-// One repository for the whole application, as KSyntaxHighlighting's examples do.
+// One repository for the whole application, as KSyntaxHighlighting's
+// examples do, owned by the application object: it goes with it, never
+// after it as a static would (Kate's KateApp owns its repository too).
+class RepositoryHolder : public QObject
+{
+public:
+    using QObject::QObject;
+    KSyntaxHighlighting::Repository repository;
+};
+
 KSyntaxHighlighting::Repository &repository()
 {
-    static KSyntaxHighlighting::Repository repo;
-    return repo;
+    static QPointer<RepositoryHolder> holder; // a weak reference only
+    if (!holder)
+        holder = new RepositoryHolder(QCoreApplication::instance());
+    return holder->repository;
 }
 } // namespace
 #endif

@@ -1,6 +1,5 @@
 #include "metricchart.h"
 
-#include "heap.h"
 #include "historyformat.h"
 #include "lineraster.h"
 #include "mouseposition.h"
@@ -19,8 +18,6 @@
 #include <QStaticText>
 #include <QSvgGenerator>
 #include <QTextStream>
-#include <QThread>
-#include <QThreadPool>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
@@ -114,7 +111,8 @@ namespace {
 
 // Points from index from on, appended to a runs chart's series a block at a
 // time: the summary is brought up to date once per block, not per point.
-void appendRuns(SeriesLod *series, const QVector<MetricChart::Point> &points, qsizetype from)
+void appendRuns(SeriesLod *series, const QVector<MetricChart::Point> &points, qsizetype from,
+                const TaskState *state = nullptr)
 {
     constexpr qsizetype kBlock = 4096;
     const qsizetype count = points.size();
@@ -123,6 +121,8 @@ void appendRuns(SeriesLod *series, const QVector<MetricChart::Point> &points, qs
     ys.reserve(xs.capacity());
     times.assign(xs.capacity(), 0.0); // the runs chart has no times
     for (qsizetype i = from; i < count; i += kBlock) {
+        if (state && state->isCanceled())
+            return; // the chart is gone or wants another summary
         const qsizetype end = qMin(count, i + kBlock);
         xs.clear();
         ys.clear();
@@ -139,22 +139,6 @@ std::shared_ptr<SeriesLod> runsSeries(const QVector<MetricChart::Point> &points)
     auto series = std::make_shared<SeriesLod>();
     appendRuns(series.get(), points, 0);
     return series;
-}
-
-// Summaries of a chart of many runs are made while a history streams in,
-// on threads that take only a CPU the window and the history leave free:
-// on two CPUs, the six charts' summaries took the window's thread's CPU
-// half the time it wanted one.
-QThreadPool *summaryPool()
-{
-    static QThreadPool pool;
-    return &pool;
-}
-
-std::shared_ptr<SeriesLod> runsSeriesInTheBackground(const QVector<MetricChart::Point> &points)
-{
-    QThread::currentThread()->setPriority(QThread::IdlePriority);
-    return runsSeries(points);
 }
 
 } // namespace
@@ -177,11 +161,10 @@ void MetricChart::setPoints(const QVector<Point> &points)
     // of runs arrive faster than that); the chart shows the last one
     // meanwhile. The points are copied here, a chart at a time, not where
     // the sender next appends to the array it shares: there all charts'
-    // copies fell into one page of runs. Its block is mapped in at once (in
-    // large pages where it can), not met page by page as it is copied.
+    // copies fell into one page of runs.
     if (!m_points.isDetached()) {
         QVector<Point> own;
-        Heap::reserveMappedIn(&own, size_t(m_points.size()));
+        own.reserve(m_points.size());
         // element by element: Qt 5 would share an array appended to an
         // empty one
         std::copy(m_points.cbegin(), m_points.cend(), std::back_inserter(own));
@@ -208,7 +191,6 @@ void MetricChart::updatePoints(const QVector<Point> &points, const QVector<int> 
     }
     if (m_points.capacity() < points.size()) { // pages of runs come one after another
         m_points.reserve(qMax(points.capacity(), points.size()));
-        Heap::populateRoomSoon(m_points, size_t(points.size()));
     }
     m_points.resize(points.size());
     std::copy(points.cbegin() + known, points.cend(), m_points.begin() + known);
@@ -238,7 +220,16 @@ void MetricChart::buildRunsSeries()
                 if (std::exchange(m_buildAgain, false))
                     Q_EMIT pointsWanted();
             });
-    watcher->setFuture(QtConcurrent::run(summaryPool(), [points] { return runsSeriesInTheBackground(points); }));
+    // on Qt's pool, which the application drains before it ends; a chart
+    // that goes cancels it (m_tasks)
+    const std::shared_ptr<TaskState> state = m_tasks.newState();
+    const QFuture<std::shared_ptr<SeriesLod>> future = QtConcurrent::run([points, state] {
+        auto series = std::make_shared<SeriesLod>();
+        appendRuns(series.get(), points, 0, state.get());
+        return series;
+    });
+    m_tasks.track(future);
+    watcher->setFuture(future);
 }
 
 void MetricChart::setRunsSeries(const std::shared_ptr<SeriesLod> &series, const QVector<Point> &points)

@@ -3,6 +3,7 @@
 #include "dashboardseries.h"
 #include "runrecord.h"
 #include "serieslod.h"
+#include "taskowner.h"
 
 #include <QColor>
 #include <QHash>
@@ -202,6 +203,7 @@ private:
     bool m_buildAgain = false;
     bool m_runsChart = false;
     int m_generation = 0;
+    TaskOwner m_tasks; // the summary of a large runs chart
     mutable QVector<Line> m_lines;
     mutable bool m_reduced = false;
     mutable QRect m_plot;

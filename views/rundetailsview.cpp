@@ -26,13 +26,13 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -570,15 +570,20 @@ void RunDetailsView::downloadTo(const QString &folder)
     m_progress->setValue(0);
     m_progress->setVisible(true);
     m_download->setEnabled(false);
-    QPointer<QProgressBar> bar = m_progress;
     struct Result
     {
         QStringList files;
         QString error;
     };
+    const std::shared_ptr<TaskState> state = m_tasks.newState();
+    state->progress(0, total);
+    // the bar reads the task's state here; nothing is posted from the worker
+    auto *follow = new QTimer(this);
     auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, folder] {
+    connect(follow, &QTimer::timeout, this, [this, state] { m_progress->setValue(state->fraction(1000)); });
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, follow, folder] {
         watcher->deleteLater();
+        follow->deleteLater();
         const Result result = watcher->result();
         m_progress->setVisible(false);
         m_download->setEnabled(true);
@@ -587,18 +592,21 @@ void RunDetailsView::downloadTo(const QString &folder)
                                                   : result.error);
         Q_EMIT downloaded(result.files, result.error);
     });
-    watcher->setFuture(QtConcurrent::run([runDir, artifacts, folder, total, bar] {
+    follow->start(100);
+    const QFuture<Result> future = QtConcurrent::run([runDir, artifacts, folder, total, state] {
         Result result;
-        result.files = ArtifactFiles::download(runDir, artifacts, folder, false, &result.error, [&](int, qint64 bytes) {
-            const int value = total > 0 ? int(1000 * bytes / total) : 1000;
-            QMetaObject::invokeMethod(bar, [bar, value] {
-                if (bar)
-                    bar->setValue(value);
-            });
-        });
+        result.files = ArtifactFiles::download(
+            runDir, artifacts, folder, false, &result.error,
+            [&state, total](int, qint64 bytes) { state->progress(bytes, total); }, &state->canceled);
         return result;
-    }));
+    });
+    m_tasks.track(future);
+    watcher->setFuture(future);
 }
+
+bool RunDetailsView::isBusy() const { return m_tasks.isBusy(); }
+
+void RunDetailsView::cancelWork() { m_tasks.cancel(); }
 
 void RunDetailsView::setHistory(RunHistoryLoader *history)
 {

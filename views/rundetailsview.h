@@ -2,6 +2,7 @@
 
 #include "project.h"
 #include "rundetails.h"
+#include "taskowner.h"
 
 #include <QWidget>
 
@@ -39,6 +40,9 @@ public:
 
     // What the buttons do once the user has chosen.
     void downloadTo(const QString &folder);
+    // A download in flight: isBusy() until it has stopped after cancelWork().
+    bool isBusy() const;
+    void cancelWork();
     void restore(); // asks first
     // Edits go through the history's editor (one transaction, on its
     // thread); without one the view cannot save.
@@ -70,6 +74,7 @@ private:
 
     Project m_project;
     RunDetails m_details;
+    TaskOwner m_tasks; // downloads: canceled and waited for before the view goes
     int m_generation = 0;
     QLabel *m_title;
     QLabel *m_message;
