@@ -1,5 +1,5 @@
 #include "cli.h"
-#include "heap.h"
+#include "gitutil.h"
 #include "icons.h"
 #include "mainwindow.h"
 #include "sampleproject.h"
@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QSettings>
+#include <QThreadPool>
 
 #include <csignal>
 #include <memory>
@@ -53,21 +54,29 @@ int runWindow(int argc, char **argv, const QString &language)
                        QStringLiteral("RUN") });
     parser.process(app);
 
-    MainWindow window;
-    QString folder = parser.positionalArguments().value(0);
-    if (folder.isEmpty())
-        folder = QSettings().value(QStringLiteral("lastProject")).toString();
-    if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
-        folder = SampleProject::defaultLocation();
-        QString error;
-        if (!SampleProject::copyTo(folder, &error))
-            Cli::printErr(QStringLiteral("runbench: %1\n").arg(error));
+    int exitCode = 0;
+    {
+        MainWindow window;
+        QString folder = parser.positionalArguments().value(0);
+        if (folder.isEmpty())
+            folder = QSettings().value(QStringLiteral("lastProject")).toString();
+        if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
+            folder = SampleProject::defaultLocation();
+            QString error;
+            if (!SampleProject::copyTo(folder, &error))
+                Cli::printErr(QStringLiteral("runbench: %1\n").arg(error));
+        }
+        window.openProject(folder);
+        if (parser.isSet(QStringLiteral("details")))
+            window.showDetails(parser.value(QStringLiteral("details")));
+        window.show();
+        exitCode = app.exec();
     }
-    window.openProject(folder);
-    if (parser.isSet(QStringLiteral("details")))
-        window.showDetails(parser.value(QStringLiteral("details")));
-    window.show();
-    return app.exec();
+    // The window has canceled and waited for its own tasks; what was left on
+    // Qt's pool (a read whose view is gone) ends here, while the application
+    // and the libraries are all still there.
+    QThreadPool::globalInstance()->waitForDone();
+    return exitCode;
 }
 
 } // namespace
@@ -77,7 +86,8 @@ int main(int argc, char **argv)
     // A file size limit reached while writing the history must be an error
     // Runbench reports (SQLite sees EFBIG), not a signal that kills it.
     std::signal(SIGXFSZ, SIG_IGN);
-    Heap::growInLargeSteps();
+    // first, on this thread, before any other exists; torn down last
+    const Git::Library git;
     QCoreApplication::setApplicationName(QStringLiteral("runbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("Runbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNBENCH_VERSION));
@@ -95,5 +105,7 @@ int main(int argc, char **argv)
         Cli::printOut(MainWindow::versionReport() + QLatin1Char('\n'));
         return 0;
     }
-    return Cli::main(arguments);
+    const int exitCode = Cli::main(arguments);
+    QThreadPool::globalInstance()->waitForDone();
+    return exitCode;
 }

@@ -1,5 +1,6 @@
 #include "gitutil.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 
@@ -7,10 +8,32 @@
 #include <memory>
 #include <mutex>
 
+namespace {
+std::mutex g_initLock;
+bool g_initialised = false;
+
+void initialiseAtStart() { Git::ensureInitialised(); }
+} // namespace
+
 void Git::ensureInitialised()
 {
-    static std::once_flag once;
-    std::call_once(once, [] { git_libgit2_init(); });
+    const std::lock_guard<std::mutex> lock(g_initLock);
+    if (!g_initialised)
+        git_libgit2_init();
+    g_initialised = true;
+}
+
+// on the main thread, in the application's constructor, before its threads
+Q_COREAPP_STARTUP_FUNCTION(initialiseAtStart)
+
+Git::Library::Library() { ensureInitialised(); }
+
+Git::Library::~Library()
+{
+    const std::lock_guard<std::mutex> lock(g_initLock);
+    if (g_initialised)
+        git_libgit2_shutdown();
+    g_initialised = false;
 }
 
 Git::Tree Git::treeOfCommit(git_repository *repo, const QString &commitId)

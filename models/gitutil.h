@@ -42,8 +42,23 @@ inline QString oidString(const git_oid *oid)
     return QString::fromLatin1(buf);
 }
 
-// Initialises libgit2 once per process.
+// Initialises libgit2 (and through it libssh2 and OpenSSL) once per
+// process. Any program with a QCoreApplication has it done on its main
+// thread as the application starts; Runbench's main() does it before that,
+// through Library.
 void ensureInitialised();
+
+// libgit2 for the life of main(): set up before any other thread exists,
+// torn down after every thread that used it is joined. OpenSSL's teardown
+// at exit met a pool thread's own when it was first set up on that thread.
+class Library
+{
+public:
+    Library();
+    ~Library();
+    Library(const Library &) = delete;
+    Library &operator=(const Library &) = delete;
+};
 
 // The tree of a commit given by its (possibly abbreviated) id; null if absent.
 Tree treeOfCommit(git_repository *repo, const QString &commitId);
