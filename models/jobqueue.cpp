@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QHash>
 #include <QPointer>
@@ -14,6 +15,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <map>
 #include <memory>
@@ -365,6 +367,25 @@ public:
             sweep.pending.clear();
         }
         finishSweeps();
+        // Every canceled run's end is written before its job goes: the
+        // launcher's grace to stop the script, and a snapshot or the outputs
+        // still being handled on the pool, are waited for here, on this
+        // thread. A job deleted halfway read Lost later.
+        m_shuttingDown = true;
+        const auto localJobsLeft = [this] {
+            return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [](const RunJob *job) { return !job->isOnCluster(); });
+        };
+        if (localJobsLeft()) {
+            QEventLoop loop;
+            QTimer check;
+            connect(&check, &QTimer::timeout, &loop, [&loop, &localJobsLeft] {
+                if (!localJobsLeft())
+                    loop.quit();
+            });
+            check.start(20);
+            QTimer::singleShot(2 * m_graceMs + 10000, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
         qDeleteAll(m_jobs);
         m_jobs.clear();
         m_stores.clear();
@@ -416,6 +437,8 @@ private:
 
     void startWaiting()
     {
+        if (m_shuttingDown)
+            return;
         while (!m_waiting.isEmpty() && m_running.size() < m_limit) {
             const int key = m_waiting.dequeue();
             if (RunJob *job = m_jobs.value(key)) {
@@ -433,6 +456,7 @@ private:
     int m_limit = 4;
     int m_nextAdoptedKey = -1; // adopted runs get keys below zero
     int m_graceMs = 5000;
+    bool m_shuttingDown = false;
     QString m_lastError;
     SlurmMonitor m_monitor { this }; // one squeue for every cluster job
     std::map<qint64, Sweep> m_sweeps; // by the parent's row id
