@@ -25,6 +25,17 @@ inline bool writeFile(const QString &path, const QByteArray &content, bool execu
     return true;
 }
 
+// A project folder under parent with a project.ini naming it, whose .py
+// scripts run with Debian's Python (the one .ci/setup gives numpy and
+// matplotlib); returns its path.
+inline QString writeProject(const QString &parent, const QString &name)
+{
+    const QString root = parent + QLatin1Char('/') + name;
+    writeFile(root + QStringLiteral("/.runbench/project.ini"),
+              "[project]\nname=" + name.toUtf8() + "\n[interpreters]\npy=/usr/bin/python3\n");
+    return root;
+}
+
 inline QByteArray readFile(const QString &path)
 {
     QFile f(path);

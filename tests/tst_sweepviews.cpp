@@ -19,16 +19,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QTableWidget>
-#include <QHeaderView>
+#include <QLocale>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTreeView>
 #include <QtTest>
 
@@ -225,7 +226,9 @@ private Q_SLOTS:
         QVERIFY(std::abs(loss->best - 0.3) < 1e-12); // lower is better for a loss
         QVERIFY(!groups.stats(sweep, QStringLiteral("arg1"))); // parameters are not ranked
         const int accuracyColumn = model.columnOfKey(QStringLiteral("Accuracy"));
-        QVERIFY(groups.index(0, accuracyColumn).data().toString().contains(QStringLiteral("best 0.85")));
+        // shown in the desktop's own numbers ("best 0,85" on a German one)
+        const QString shown = groups.index(0, accuracyColumn).data().toString();
+        QVERIFY2(shown.contains(QStringLiteral("best ") + QLocale().toString(0.85)), qPrintable(shown));
         QCOMPARE(groups.bestChildren(QStringLiteral("sweep_1"), QStringLiteral("Accuracy"), 3),
                  QStringList({ QStringLiteral("sweep_9"), QStringLiteral("sweep_8"), QStringLiteral("sweep_7") }));
         QCOMPARE(groups.bestChildren(QStringLiteral("sweep_1"), QStringLiteral("loss"), 1),
