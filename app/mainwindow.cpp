@@ -38,7 +38,6 @@
 #include <QMessageBox>
 #include <QPalette>
 #include <QPointer>
-#include <QTimer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
@@ -48,6 +47,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -507,6 +507,7 @@ void MainWindow::importMlflowDialog()
 
 void MainWindow::importMlflowRuns(const QString &mlrunsDir)
 {
+    m_closeWhenTasksEnd = false; // asked for again after a close was turned down
     QPointer<QProgressDialog> bar
         = progressDialog(tr("Importing the MLflow runs of %1…").arg(QDir::toNativeSeparators(mlrunsDir)),
                          tr("Import MLflow runs"), QStringLiteral("mlflowImportProgress"));
@@ -580,6 +581,7 @@ void MainWindow::saveCopyDialog()
 
 void MainWindow::saveCopyAs(const QString &destination)
 {
+    m_closeWhenTasksEnd = false; // asked for again after a close was turned down
     QPointer<QProgressDialog> bar
         = progressDialog(tr("Copying the project to %1…").arg(QDir::toNativeSeparators(destination)),
                          tr("Save a copy as a new project"), QStringLiteral("saveCopyProgress"));

@@ -151,8 +151,7 @@ bool ArtifactFiles::copyVerified(const QString &src, const QString &dst, const Q
 
 QStringList ArtifactFiles::download(const QString &runDir, const QVector<ArtifactRecord> &artifacts,
                                     const QString &destination, bool overwrite, QString *error,
-                                    const std::function<void(int, qint64)> &progress,
-                                    const std::atomic<bool> *canceled)
+                                    const std::function<void(int, qint64)> &progress, const std::atomic<bool> *canceled)
 {
     const QString prefix = QStringLiteral("outputs/");
     for (const ArtifactRecord &a : artifacts) {

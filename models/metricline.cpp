@@ -298,8 +298,7 @@ private:
                 exponent = exponent * 10 + (*p - '0');
             power += negativeExponent ? -exponent : exponent;
         }
-        const double magnitude
-            = first < mantissaEnd && power > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+        const double magnitude = first < mantissaEnd && power > 0 ? std::numeric_limits<double>::infinity() : 0.0;
         return negative ? -magnitude : magnitude;
     }
 

@@ -1,6 +1,5 @@
 #include "runmodel.h"
 
-
 #include "argumentline.h"
 #include "historyformat.h"
 

@@ -1,6 +1,5 @@
 #include "serieslod.h"
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>

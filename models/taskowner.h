@@ -87,9 +87,9 @@ public:
 private:
     void prune()
     {
-        m_futures.erase(std::remove_if(m_futures.begin(), m_futures.end(),
-                                       [](const QFuture<void> &f) { return f.isFinished(); }),
-                        m_futures.end());
+        m_futures.erase(
+            std::remove_if(m_futures.begin(), m_futures.end(), [](const QFuture<void> &f) { return f.isFinished(); }),
+            m_futures.end());
         m_states.erase(std::remove_if(m_states.begin(), m_states.end(),
                                       [](const std::weak_ptr<TaskState> &s) { return s.expired(); }),
                        m_states.end());
