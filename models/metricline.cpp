@@ -266,8 +266,9 @@ private:
             while (p < m_end && *p >= '0' && *p <= '9')
                 ++p;
         }
-        // from_chars never looks at the locale: with LC_NUMERIC=de_DE strtod
-        // stops at the '.' and every value read 0.
+        // from_chars never looks at the locale: the C library's own
+        // conversion follows LC_NUMERIC (which Qt sets from the environment),
+        // and on a de_DE desktop it stopped at the '.', every value read 0.
         const std::from_chars_result r = std::from_chars(start, p, *out);
         if (r.ec == std::errc::result_out_of_range)
             *out = outOfRange(start, p);
@@ -277,7 +278,7 @@ private:
         return true;
     }
 
-    // What strtod gives for a number past double's range: ±infinity when
+    // What a number past double's range reads as: ±infinity when
     // it is too large, ±0 when too small (its first digit's power of ten
     // tells which).
     static double outOfRange(const char *start, const char *end)
