@@ -6,6 +6,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemDelegate>
 #include <QAbstractScrollArea>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStringList>
@@ -22,6 +23,9 @@ inline QString describeWidget(const QWidget *w, const QString &text)
 
 inline QStringList clippedTextIn(QWidget *window)
 {
+    // Text set a moment ago (a background read's result) has its layout
+    // request still queued on a busy machine: lay out first, then measure.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QStringList found;
     const QList<QWidget *> widgets = window->findChildren<QWidget *>();
     for (QWidget *w : widgets) {
