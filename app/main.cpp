@@ -86,7 +86,7 @@ int main(int argc, char **argv)
     // A file size limit reached while writing the history must be an error
     // Runbench reports (SQLite sees EFBIG), not a signal that kills it.
     std::signal(SIGXFSZ, SIG_IGN);
-    // first, on this thread, before any other exists; torn down last
+    // first, on this thread, before any other exists
     const Git::Library git;
     QCoreApplication::setApplicationName(QStringLiteral("runbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("Runbench"));

@@ -28,14 +28,6 @@ Q_COREAPP_STARTUP_FUNCTION(initialiseAtStart)
 
 Git::Library::Library() { ensureInitialised(); }
 
-Git::Library::~Library()
-{
-    const std::lock_guard<std::mutex> lock(g_initLock);
-    if (g_initialised)
-        git_libgit2_shutdown();
-    g_initialised = false;
-}
-
 Git::Tree Git::treeOfCommit(git_repository *repo, const QString &commitId)
 {
     git_oid oid;

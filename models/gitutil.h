@@ -48,14 +48,16 @@ inline QString oidString(const git_oid *oid)
 // through Library.
 void ensureInitialised();
 
-// libgit2 for the life of main(): set up before any other thread exists,
-// torn down after every thread that used it is joined. OpenSSL's teardown
-// at exit met a pool thread's own when it was first set up on that thread.
+// libgit2 for the life of main(): set up before any other thread exists, so
+// that OpenSSL's state belongs to the main thread (set up on a pool thread,
+// its teardown at exit met that thread's own). It is left for the process's
+// exit to take down: Qt's QThread::wait() returns before a thread has run
+// its thread-local destructors, and git_libgit2_shutdown() deletes the key
+// libgit2's destructor needs, leaking what a pool thread still held.
 class Library
 {
 public:
     Library();
-    ~Library();
     Library(const Library &) = delete;
     Library &operator=(const Library &) = delete;
 };
