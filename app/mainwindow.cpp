@@ -733,7 +733,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     // An import, a copy or a download in flight stops first; the window
     // closes once it has, so that no task outlives what it reports to.
-    if (m_tasks.isBusy() || m_runDetails->isBusy()) {
+    const auto workInFlight = [this] { return m_tasks.isBusy() || m_runDetails->isBusy(); };
+    if (workInFlight()) {
         event->ignore();
         if (!m_closeWhenTasksEnd) {
             m_closeWhenTasksEnd = true;
@@ -741,8 +742,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
             m_runDetails->cancelWork();
             statusBar()->showMessage(tr("Stopping the work in progress; the window closes when it has stopped."));
             auto *check = new QTimer(this);
-            connect(check, &QTimer::timeout, this, [this, check] {
-                if (m_tasks.isBusy() || m_runDetails->isBusy())
+            connect(check, &QTimer::timeout, this, [this, check, workInFlight] {
+                if (workInFlight())
                     return;
                 check->deleteLater();
                 close();

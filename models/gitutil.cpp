@@ -9,18 +9,13 @@
 #include <mutex>
 
 namespace {
-std::mutex g_initLock;
-bool g_initialised = false;
-
 void initialiseAtStart() { Git::ensureInitialised(); }
 } // namespace
 
 void Git::ensureInitialised()
 {
-    const std::lock_guard<std::mutex> lock(g_initLock);
-    if (!g_initialised)
-        git_libgit2_init();
-    g_initialised = true;
+    static std::once_flag once;
+    std::call_once(once, [] { git_libgit2_init(); });
 }
 
 // on the main thread, in the application's constructor, before its threads

@@ -21,7 +21,7 @@ struct TaskState
         total.store(totalNow, std::memory_order_relaxed);
         done.store(doneNow, std::memory_order_relaxed);
     }
-    // done/total in [0, scale]; scale when nothing is known yet to do
+    // done/total in [0, scale]; 0 while the total is not known yet
     int fraction(int scale) const
     {
         const qint64 t = total.load(std::memory_order_relaxed);

@@ -134,10 +134,10 @@ void appendRuns(SeriesLod *series, const QVector<MetricChart::Point> &points, qs
     }
 }
 
-std::shared_ptr<SeriesLod> runsSeries(const QVector<MetricChart::Point> &points)
+std::shared_ptr<SeriesLod> runsSeries(const QVector<MetricChart::Point> &points, const TaskState *state = nullptr)
 {
     auto series = std::make_shared<SeriesLod>();
-    appendRuns(series.get(), points, 0);
+    appendRuns(series.get(), points, 0, state);
     return series;
 }
 
@@ -223,11 +223,8 @@ void MetricChart::buildRunsSeries()
     // on Qt's pool, which the application drains before it ends; a chart
     // that goes cancels it (m_tasks)
     const std::shared_ptr<TaskState> state = m_tasks.newState();
-    const QFuture<std::shared_ptr<SeriesLod>> future = QtConcurrent::run([points, state] {
-        auto series = std::make_shared<SeriesLod>();
-        appendRuns(series.get(), points, 0, state.get());
-        return series;
-    });
+    const QFuture<std::shared_ptr<SeriesLod>> future
+        = QtConcurrent::run([points, state] { return runsSeries(points, state.get()); });
     m_tasks.track(future);
     watcher->setFuture(future);
 }
